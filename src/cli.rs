@@ -1,0 +1,189 @@
+//! The command line, declared with clap's derive API.
+//!
+//! Only the shape of the commands lives here; each command's work is in
+//! `src/commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// candor: a privacy policy-as-code compiler.
+#[derive(Debug, Parser)]
+#[command(name = "candor", version, about, long_about = None)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a policy and report every problem in it.
+    Check(CheckArgs),
+    /// Check a policy, then write the notice, the CCPA table and the JSON.
+    Build(BuildArgs),
+    /// List the rules candor checks.
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, the law behind it, and how to fix it.
+    Explain(ExplainArgs),
+    /// Format policy files in the canonical layout.
+    Fmt(FmtArgs),
+    /// Compare two versions of a policy and class each change.
+    Diff(DiffArgs),
+    /// Create a small starter policy.
+    Init(InitArgs),
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Readable reports with the source quoted (the default).
+    #[default]
+    Human,
+    /// One JSON object: `{"diagnostics": [...], "summary": {...}}`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands, one line per diagnostic.
+    Github,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// When printing to a terminal.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Options shared by every command that compiles a policy.
+#[derive(Debug, Clone, Args)]
+pub struct CompileArgs {
+    /// The policy: a directory of `.policy` files, or one file.
+    #[arg(default_value = "policy")]
+    pub path: PathBuf,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour in the human format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Treat a rule as an error; `--deny warnings` makes every warning fail the run.
+    #[arg(long = "deny", value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Report a rule as a warning.
+    #[arg(long = "warn", value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Do not report a rule.
+    #[arg(long = "allow", value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// The date date-dependent rules measure against (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// `candor check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Compilation options.
+    #[command(flatten)]
+    pub compile: CompileArgs,
+}
+
+/// `candor build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Compilation options.
+    #[command(flatten)]
+    pub compile: CompileArgs,
+    /// Where to write the outputs.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Write nothing; fail and name each file when the output directory is stale.
+    #[arg(long)]
+    pub check: bool,
+    /// Write the HTML pages without `<html>`, `<head>` and `<body>`, for embedding.
+    #[arg(long)]
+    pub fragment: bool,
+    /// A directory of templates that override the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// `candor rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// `human` or `json`.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// `candor explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's code, e.g. `gdpr::consent-withdrawal`.
+    pub code: String,
+}
+
+/// `candor fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// A directory of `.policy` files, or one file.
+    #[arg(default_value = "policy")]
+    pub path: PathBuf,
+    /// Change nothing; fail and name the files that are not formatted.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DiffFormat {
+    /// Readable text.
+    #[default]
+    Human,
+    /// JSON.
+    Json,
+    /// A Markdown changelog entry.
+    Markdown,
+}
+
+/// When `diff` fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when a material change exists.
+    Material,
+    /// Exit 1 on any change.
+    Any,
+}
+
+/// `candor diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old policy directory (or, with `--git`, the only directory).
+    pub old: PathBuf,
+    /// The new policy directory.
+    pub new: Option<PathBuf>,
+    /// Compare the working tree's policy with this git revision.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    /// How to print.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Exit 1 when a change of this class exists.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+}
+
+/// `candor init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create the policy.
+    #[arg(default_value = "policy")]
+    pub dir: PathBuf,
+}

@@ -1,0 +1,116 @@
+//! candor: a privacy policy-as-code compiler.
+//!
+//! A legal team writes its privacy notice as candor source; candor checks it
+//! and renders the published documents from it. The pipeline:
+//!
+//! 1. [`source`]: load every `*.policy` file of a directory, in path order.
+//! 2. [`syntax`]: parse each file with the pest grammar into a syntax tree
+//!    with a span on every node; a syntax error skips one declaration, not
+//!    the run.
+//! 3. [`resolve`]: look up every name, per kind, and build the typed
+//!    [`model::Policy`], in which no reference can dangle.
+//! 4. [`check`]: the legal and consistency rules, each a function over the
+//!    model that yields diagnostics. They run once resolution is clean, so
+//!    that they never report the echo of a mistake already reported.
+//! 5. [`render`]: the Markdown and HTML notice, the CCPA table, the JSON and
+//!    its schema, from the model alone.
+//!
+//! Every stage reports all its findings as [`diagnostic::Diagnostic`]s; the
+//! run ends with all of them, sorted by file and position.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+
+use std::path::Path;
+
+use diagnostic::{Diagnostic, Severity};
+use model::words::RuleLevel;
+use model::{Policy, PolicyDate};
+use source::{LoadError, NotUtf8, Sources, Span};
+
+/// Code of the diagnostic for a file that is not UTF-8.
+pub const NOT_UTF8: &str = "candor::not-utf8";
+
+/// How to compile.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date date-dependent rules measure against; `None` is the system
+    /// date.
+    pub today: Option<PolicyDate>,
+    /// Rule levels from the command line, in order (a later one wins over an
+    /// earlier one and over the policy's own settings). The code `warnings`
+    /// with `Deny` turns every warning into an error.
+    pub levels: Vec<(String, RuleLevel)>,
+}
+
+/// The result of compiling a policy.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The files read.
+    pub sources: Sources,
+    /// The model, when resolution got far enough to build one.
+    pub policy: Option<Policy>,
+    /// Every finding, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// Whether any diagnostic is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Loads and compiles the policy at `path` (a directory or one file).
+///
+/// # Errors
+/// Only I/O problems: a missing path, a directory without policy files, an
+/// unreadable file. Mistakes in the policy are diagnostics in [`Compiled`].
+pub fn compile(path: &Path, options: &Options) -> Result<Compiled, LoadError> {
+    let (sources, not_utf8) = Sources::load(path)?;
+    Ok(compile_sources(sources, &not_utf8, options))
+}
+
+/// Compiles sources already in memory.
+#[must_use]
+pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options) -> Compiled {
+    let mut diagnostics = Vec::new();
+    for bad in not_utf8 {
+        let at = bad.offset;
+        diagnostics.push(
+            Diagnostic::error(
+                NOT_UTF8,
+                Span::new(bad.file, at, at),
+                "this file is not valid UTF-8 text from here on",
+            )
+            .with_help("save the file as UTF-8 (the encoding every editor offers by default)"),
+        );
+    }
+    let mut files = Vec::with_capacity(sources.len());
+    let mut broken_ids = Vec::new();
+    for (id, file) in sources.iter() {
+        let parsed = syntax::parse(id, file);
+        diagnostics.extend(parsed.diagnostics);
+        broken_ids.extend(parsed.broken_ids);
+        files.push(parsed.file);
+    }
+    let resolved = resolve::resolve(&files, &sources, &broken_ids);
+    diagnostics.extend(resolved.diagnostics);
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
+    let policy = resolved.policy;
+    if let (true, Some(policy)) = (clean, &policy) {
+        diagnostics.extend(check::run(policy, options));
+    }
+    check::apply_levels(&mut diagnostics, policy.as_ref(), options);
+    diagnostic::sort(&mut diagnostics);
+    Compiled { sources, policy, diagnostics }
+}

@@ -88,7 +88,9 @@ pub(crate) fn lower(
     let policy = policy_decl.map(|decl| policy(&mut cx, decl));
     apply_same_as(&mut cx, &mut lists);
     mark_listed(&mut cx, &lists);
-    report_unused(&mut cx, &lists);
+    if broken_ids.is_empty() {
+        report_unused(&mut cx, &lists);
+    }
     let Some(mut policy) = policy else {
         let first = sources.iter().next().map_or(FileId(0), |(id, _)| id);
         cx.report(

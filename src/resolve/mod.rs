@@ -45,7 +45,9 @@ pub struct Resolved {
 }
 
 /// Resolves parsed files into a model. `broken_ids` are ids of declarations
-/// that failed to parse: references to them are not reported again.
+/// that failed to parse: references to them are not reported again, and
+/// when there are any, unused declarations are not reported either (the
+/// declaration that used them may be the one that failed to parse).
 #[must_use]
 pub fn resolve(files: &[File], sources: &Sources, broken_ids: &[String]) -> Resolved {
     let mut diagnostics = Vec::new();

@@ -40,8 +40,13 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses one file. Never fails: errors are diagnostics, and parsing resumes
-/// at the next line that starts a declaration.
+/// Parses one file. Never fails: errors are diagnostics.
+///
+/// The file is read one declaration at a time. When a declaration does not
+/// parse, its error is reported, its id remembered, and reading resumes at
+/// the next line that starts a declaration (an unindented word), so one
+/// broken declaration neither hides the mistakes after it nor turns every
+/// reference to what follows into an "unknown name".
 #[must_use]
 pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
     let text = source.text.as_str();
@@ -50,51 +55,44 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
         broken_ids: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let mut base = 0;
-    while base < text.len() {
-        let chunk = &text[base..];
-        match PolicyParser::parse(Rule::file, chunk) {
+    let mut offset = 0;
+    while offset <= text.len() {
+        let rest = &text[offset..];
+        match PolicyParser::parse(Rule::next_declaration, rest) {
             Ok(mut pairs) => {
-                if let Some(file) = pairs.next() {
-                    let mut b = Builder { file: id, base, diagnostics: &mut out.diagnostics };
-                    for pair in file.into_inner() {
-                        if pair.as_rule() != Rule::EOI {
-                            out.file.declarations.push(b.declaration(pair));
-                        }
+                let Some(top) = pairs.next() else { break };
+                let consumed = top.as_span().end();
+                let mut builder = Builder { file: id, base: offset, diagnostics: &mut out.diagnostics };
+                let mut found = false;
+                for pair in top.into_inner() {
+                    if pair.as_rule() != Rule::EOI {
+                        out.file.declarations.push(builder.declaration(pair));
+                        found = true;
                     }
                 }
-                break;
+                if !found || consumed == 0 {
+                    break;
+                }
+                offset += consumed;
             }
             Err(err) => {
                 let pos = match err.location {
                     InputLocation::Pos(p) => p,
                     InputLocation::Span((s, _)) => s,
                 };
-                out.diagnostics.push(syntax_error(id, chunk, base, pos, &err.variant));
-                // Keep what parsed before the broken declaration, then resume
-                // after it.
-                let broken_start = declaration_start_before(chunk, pos);
-                if broken_start > 0 {
-                    if let Ok(mut pairs) = PolicyParser::parse(Rule::file, &chunk[..broken_start]) {
-                        if let Some(file) = pairs.next() {
-                            let mut b = Builder { file: id, base, diagnostics: &mut out.diagnostics };
-                            for pair in file.into_inner() {
-                                if pair.as_rule() != Rule::EOI {
-                                    out.file.declarations.push(b.declaration(pair));
-                                }
-                            }
-                        }
-                    }
-                }
-                if let Some(word) = chunk[broken_start..].split_whitespace().nth(1) {
-                    let id: String =
-                        word.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                    if !id.is_empty() {
-                        out.broken_ids.push(id);
-                    }
-                }
-                match declaration_start_after(chunk, pos) {
-                    Some(next) => base += next,
+                out.diagnostics.push(syntax_error(id, rest, offset, pos, &err.variant));
+                let start = first_declaration_line(rest);
+                let id: String = rest[start..]
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                // Recorded even when empty: it also says that parsing failed.
+                out.broken_ids.push(id);
+                match declaration_start_after(rest, start) {
+                    Some(next) => offset += next,
                     None => break,
                 }
             }
@@ -108,20 +106,16 @@ fn starts_declaration(line: &str) -> bool {
     line.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
-/// Byte offset of the start of the declaration that contains `pos`.
-fn declaration_start_before(text: &str, pos: usize) -> usize {
-    let mut start = 0;
+/// Offset of the first line that starts a declaration (0 when none does).
+fn first_declaration_line(text: &str) -> usize {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if offset > pos {
-            break;
-        }
         if starts_declaration(line) {
-            start = offset;
+            return offset;
         }
         offset += line.len();
     }
-    start
+    0
 }
 
 /// Byte offset of the first declaration that starts on a line after `pos`.
@@ -189,19 +183,29 @@ fn expected_message(positives: &[Rule], found: &str) -> (String, Option<String>)
     let mut others: Vec<&str> = Vec::new();
     for &rule in positives {
         let name = describe(rule);
-        let list = if is_field_keyword(rule) { &mut keywords } else { &mut others };
+        let list = if is_field_keyword(rule) || name.starts_with('`') { &mut keywords } else { &mut others };
         if !list.contains(&name) {
             list.push(name);
         }
     }
     let mut help = None;
     if keywords.len() > 3 {
+        keywords.sort_unstable();
         help = Some(format!("the fields allowed here are {}", join_or(&keywords)));
+        others.retain(|o| *o != "a name" && *o != "a field name" && *o != "a field");
         others.insert(0, "a field name");
     } else {
+        others.retain(|o| *o != "a field");
         others.splice(0..0, keywords);
     }
-    others.retain(|o| *o != "a field");
+    if found == "the end of the file" {
+        return (
+            "the file ends in the middle of a declaration".to_owned(),
+            Some(
+                "check that every `{` has its `}` and every `\"\"\"` its closing `\"\"\"`".to_owned(),
+            ),
+        );
+    }
     if others.is_empty() {
         return (format!("unexpected {found}"), help);
     }

@@ -11,7 +11,7 @@ use super::parser::Rule;
 #[must_use]
 pub fn describe(rule: Rule) -> &'static str {
     match rule {
-        Rule::EOI => "the end of the file",
+        Rule::EOI => "the end of the declaration",
         Rule::WHITESPACE => "a space",
         Rule::COMMENT => "a comment",
         Rule::sep => "a line break",
@@ -146,6 +146,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::unknown_rest => "the rest of the field",
         Rule::unknown_block => "a block",
         Rule::file => "a policy file",
+        Rule::next_declaration => "a declaration",
         Rule::declaration => "a declaration",
         Rule::decl_kw => "a field name",
         Rule::unknown_decl => "a declaration such as `dataset` or `purpose`",

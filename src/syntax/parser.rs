@@ -55,6 +55,18 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
         broken_ids: Vec::new(),
         diagnostics: Vec::new(),
     };
+    // The common case, a file without syntax errors, is one pass of pest.
+    if let Ok(mut pairs) = PolicyParser::parse(Rule::file, text) {
+        if let Some(file) = pairs.next() {
+            let mut builder = Builder { file: id, base: 0, diagnostics: &mut out.diagnostics };
+            for pair in file.into_inner() {
+                if pair.as_rule() != Rule::EOI {
+                    out.file.declarations.push(builder.declaration(pair));
+                }
+            }
+        }
+        return out;
+    }
     let mut offset = 0;
     while offset <= text.len() {
         let rest = &text[offset..];

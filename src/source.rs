@@ -28,7 +28,11 @@ impl Span {
     #[must_use]
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Span { file, start: clamp(start), end: clamp(end) }
+        Span {
+            file,
+            start: clamp(start),
+            end: clamp(end),
+        }
     }
 
     /// Length in bytes.
@@ -91,7 +95,11 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { path, text, line_starts }
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// The path for display, with forward slashes on every platform.
@@ -100,13 +108,33 @@ impl SourceFile {
         self.path.to_string_lossy().replace('\\', "/")
     }
 
+    /// 0-based index of the line that holds a byte offset.
+    #[must_use]
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Byte offset where a 0-based line starts (the end of the text past the
+    /// last line).
+    #[must_use]
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         (line + 1, column + 1)
     }
 }
@@ -201,7 +229,10 @@ impl Sources {
                     let bytes = err.into_bytes();
                     let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
                     let file = sources.add(SourceFile::new(p, &text));
-                    not_utf8.push(NotUtf8 { file, offset: sources.get(file).text.len() });
+                    not_utf8.push(NotUtf8 {
+                        file,
+                        offset: sources.get(file).text.len(),
+                    });
                 }
             }
         }
@@ -252,7 +283,9 @@ fn collect_policy_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadEr
     for entry in entries {
         let entry = entry.map_err(|e| LoadError::Io(dir.to_owned(), e))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| LoadError::Io(path.clone(), e))?;
+        let kind = entry
+            .file_type()
+            .map_err(|e| LoadError::Io(path.clone(), e))?;
         if kind.is_dir() {
             collect_policy_files(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "policy") {

@@ -16,7 +16,11 @@ where
         if candidate == word {
             continue;
         }
-        let distance = if candidate.to_lowercase() == lower { 0 } else { edit_distance(&lower, &candidate.to_lowercase()) };
+        let distance = if candidate.to_lowercase() == lower {
+            0
+        } else {
+            edit_distance(&lower, &candidate.to_lowercase())
+        };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -63,7 +67,10 @@ mod tests {
     fn suggests_only_close_words() {
         let words = ["consent", "contract", "legitimate_interest"];
         assert_eq!(closest("consnet", words), Some("consent"));
-        assert_eq!(closest("legitimate_interests", words), Some("legitimate_interest"));
+        assert_eq!(
+            closest("legitimate_interests", words),
+            Some("legitimate_interest")
+        );
         assert_eq!(closest("banana", words), None);
     }
 }

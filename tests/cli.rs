@@ -20,14 +20,26 @@ fn write(dir: &Path, name: &str, text: &[u8]) {
 
 #[test]
 fn check_passes_on_the_bundled_policy() {
-    candor().args(["check", "--today", "2026-11-29"]).assert().code(0);
+    candor()
+        .args(["check", "--today", "2026-11-29"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn check_defaults_to_policy_directory_and_deny_warnings_counts_warnings() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.policy", format!("{MINIMAL}item unused \"never used\"\n").as_bytes());
-    candor().arg("check").arg(dir.path()).assert().code(0).stderr(predicate::str::contains("candor::unused"));
+    write(
+        dir.path(),
+        "a.policy",
+        format!("{MINIMAL}item unused \"never used\"\n").as_bytes(),
+    );
+    candor()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("candor::unused"));
     candor()
         .arg("check")
         .arg(dir.path())
@@ -39,7 +51,12 @@ fn check_defaults_to_policy_directory_and_deny_warnings_counts_warnings() {
 #[test]
 fn json_report_follows_the_contract() {
     let output = candor()
-        .args(["check", "tests/fixtures/invalid/unknown-reference.policy", "--format", "json"])
+        .args([
+            "check",
+            "tests/fixtures/invalid/unknown-reference.policy",
+            "--format",
+            "json",
+        ])
         .assert()
         .code(1)
         .get_output()
@@ -54,11 +71,17 @@ fn json_report_follows_the_contract() {
         }
         assert!(d["help"].is_string() || d["help"].is_null());
         for key in ["line", "column", "end_line", "end_column"] {
-            assert!(d[key].as_u64().is_some_and(|n| n >= 1), "{key} is 1-based in {d}");
+            assert!(
+                d[key].as_u64().is_some_and(|n| n >= 1),
+                "{key} is 1-based in {d}"
+            );
         }
         assert_eq!(d["file"], "tests/fixtures/invalid/unknown-reference.policy");
     }
-    let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
     assert_eq!(report["summary"]["errors"].as_u64(), Some(errors as u64));
     assert!(report["summary"]["warnings"].is_u64());
     let first = &diagnostics[0];
@@ -104,9 +127,25 @@ fn garbage_appended_to_a_file_is_located() {
 #[test]
 fn two_mistakes_in_two_files_are_both_reported() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.policy", format!("{MINIMAL}item email \"email\" {{ ccpa Q }}\n").as_bytes());
-    write(dir.path(), "b.policy", b"purpose reply \"Reply\" {\n  text \"unterminated\n}\n");
-    let out = candor().arg("check").arg(dir.path()).args(["--format", "json"]).assert().code(1).get_output().stdout.clone();
+    write(
+        dir.path(),
+        "a.policy",
+        format!("{MINIMAL}item email \"email\" {{ ccpa Q }}\n").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.policy",
+        b"purpose reply \"Reply\" {\n  text \"unterminated\n}\n",
+    );
+    let out = candor()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report: Value = serde_json::from_slice(&out).unwrap();
     let files: Vec<&str> = report["diagnostics"]
         .as_array()
@@ -121,11 +160,26 @@ fn two_mistakes_in_two_files_are_both_reported() {
 
 #[test]
 fn io_problems_exit_2() {
-    candor().args(["check", "no/such/dir"]).assert().code(2).stderr(predicate::str::contains("does not exist"));
+    candor()
+        .args(["check", "no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
     let empty = tempfile::tempdir().unwrap();
-    candor().arg("check").arg(empty.path()).assert().code(2).stderr(predicate::str::contains("no `.policy` files"));
-    candor().args(["check", "--today", "yesterday"]).assert().code(2);
-    candor().args(["check", "--format", "yaml"]).assert().code(2);
+    candor()
+        .arg("check")
+        .arg(empty.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no `.policy` files"));
+    candor()
+        .args(["check", "--today", "yesterday"])
+        .assert()
+        .code(2);
+    candor()
+        .args(["check", "--format", "yaml"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -139,7 +193,10 @@ fn a_file_that_is_not_utf8_is_located() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("candor::not-utf8").and(predicate::str::contains("latin1.policy:7:")));
+        .stderr(
+            predicate::str::contains("candor::not-utf8")
+                .and(predicate::str::contains("latin1.policy:7:")),
+        );
 }
 
 #[test]
@@ -153,12 +210,23 @@ fn byte_order_mark_and_crlf_line_ends_work() {
 #[test]
 fn deep_and_long_input_is_reported_without_crashing() {
     let dir = tempfile::tempdir().unwrap();
-    let deep = format!("{MINIMAL}purpose p \"P\" {}{}\n", "{".repeat(100_000), "}".repeat(100_000));
+    let deep = format!(
+        "{MINIMAL}purpose p \"P\" {}{}\n",
+        "{".repeat(100_000),
+        "}".repeat(100_000)
+    );
     write(dir.path(), "deep.policy", deep.as_bytes());
-    candor().arg("check").arg(dir.path()).assert().code(1).stderr(predicate::str::contains("candor::syntax"));
+    candor()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("candor::syntax"));
 
     let long = tempfile::tempdir().unwrap();
-    let items: Vec<String> = (0..20_000).map(|i| format!("item i{i} \"item {i}\"")).collect();
+    let items: Vec<String> = (0..20_000)
+        .map(|i| format!("item i{i} \"item {i}\""))
+        .collect();
     let list: Vec<String> = (0..20_000).map(|i| format!("i{i}")).collect();
     let text = format!(
         "{MINIMAL}{}\npurpose p \"P\"\ndataset d \"D\" {{\n  collects {}\n  purposes p\n  basis contract\n}}\nsection s {{ insert datasets }}\n",

@@ -12,13 +12,17 @@ use candor::model::PolicyDate;
 use candor::{Options, compile};
 
 fn options() -> Options {
-    Options { today: PolicyDate::parse("2024-06-01"), levels: Vec::new() }
+    Options {
+        today: PolicyDate::parse("2024-06-01"),
+        levels: Vec::new(),
+    }
 }
 
 /// The fixture's path relative to the crate, so snapshots do not depend on
 /// where the checkout lives.
 fn relative(path: &Path) -> &Path {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path)
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
 }
 
 /// The code a fixture promises, from its file name: the longest known code
@@ -37,13 +41,20 @@ fn expected_code(path: &Path) -> String {
         "missing-field",
         "missing-policy",
     ];
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let code = CODES
         .iter()
         .filter(|c| stem.starts_with(*c))
         .max_by_key(|c| c.len())
         .unwrap_or_else(|| panic!("fixture {stem} does not start with a known code"));
-    let code = if *code == "missing-policy" { "missing-field" } else { code };
+    let code = if *code == "missing-policy" {
+        "missing-field"
+    } else {
+        code
+    };
     format!("candor::{code}")
 }
 
@@ -51,8 +62,12 @@ fn expected_code(path: &Path) -> String {
 fn invalid_fixtures_report_their_diagnostic() {
     insta::glob!("fixtures/invalid/*.policy", |path| {
         let compiled = compile(relative(path), &options()).expect("fixture loads");
-        let ours: Vec<Diagnostic> =
-            compiled.diagnostics.iter().filter(|d| d.code.starts_with("candor::")).cloned().collect();
+        let ours: Vec<Diagnostic> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("candor::"))
+            .cloned()
+            .collect();
         let code = expected_code(path);
         assert!(
             ours.iter().any(|d| d.code == code),
@@ -68,7 +83,11 @@ fn invalid_fixtures_report_their_diagnostic() {
 fn valid_fixtures_have_no_errors() {
     insta::glob!("fixtures/valid/*.policy", |path| {
         let compiled = compile(relative(path), &options()).expect("fixture loads");
-        let errors: Vec<&Diagnostic> = compiled.diagnostics.iter().filter(|d| d.is_error()).collect();
+        let errors: Vec<&Diagnostic> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
         assert!(
             errors.is_empty(),
             "{}:\n{}",
@@ -91,12 +110,21 @@ fn the_bundled_policy_has_no_errors() {
 
 #[test]
 fn errors_come_sorted_by_file_and_position() {
-    let compiled =
-        compile(Path::new("tests/fixtures/invalid/unknown-reference.policy"), &options()).expect("loads");
-    let positions: Vec<_> =
-        compiled.diagnostics.iter().map(|d| (d.primary.span.file, d.primary.span.start)).collect();
+    let compiled = compile(
+        Path::new("tests/fixtures/invalid/unknown-reference.policy"),
+        &options(),
+    )
+    .expect("loads");
+    let positions: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| (d.primary.span.file, d.primary.span.start))
+        .collect();
     let mut sorted = positions.clone();
     sorted.sort();
     assert_eq!(positions, sorted);
-    assert!(compiled.diagnostics.len() >= 3, "every unknown name is reported, not just the first");
+    assert!(
+        compiled.diagnostics.len() >= 3,
+        "every unknown name is reported, not just the first"
+    );
 }

@@ -19,7 +19,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use notice::{
-    Block, CcpaCategory, Children, ChildAge, CookieCategory, Definition, Insert, RetentionRule,
+    Block, CcpaCategory, ChildAge, Children, CookieCategory, Definition, Insert, RetentionRule,
     RetentionTarget, Right, RightsBlock, RuleSetting, Section, Transfer,
 };
 pub use parties::{Contact, Controller, Recipient, ThirdParty, Vendor};
@@ -47,7 +47,12 @@ pub struct Ref<T> {
 impl<T> Ref<T> {
     /// Made only by resolution, once `id` is known to name `list[index]`.
     pub(crate) fn new(id: String, index: usize, span: Span) -> Self {
-        Ref { id, index, span, kind: PhantomData }
+        Ref {
+            id,
+            index,
+            span,
+            kind: PhantomData,
+        }
     }
 
     /// The id referred to.
@@ -71,7 +76,12 @@ impl<T> Ref<T> {
 
 impl<T> Clone for Ref<T> {
     fn clone(&self) -> Self {
-        Ref { id: self.id.clone(), index: self.index, span: self.span, kind: PhantomData }
+        Ref {
+            id: self.id.clone(),
+            index: self.index,
+            span: self.span,
+            kind: PhantomData,
+        }
     }
 }
 
@@ -121,8 +131,18 @@ pub struct PolicyDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl PolicyDate {
@@ -139,10 +159,10 @@ impl PolicyDate {
         if parts.next().is_some() || !(1..=12).contains(&month) {
             return None;
         }
-        if let Some(d) = day {
-            if d == 0 || d > days_in_month(year, month) {
-                return None;
-            }
+        if let Some(d) = day
+            && (d == 0 || d > days_in_month(year, month))
+        {
+            return None;
         }
         Some(PolicyDate { year, month, day })
     }
@@ -170,7 +190,9 @@ impl PolicyDate {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -347,6 +369,8 @@ impl Policy {
 
     /// Data sets that are rows of the data table (not standalone processing).
     pub fn table_datasets(&self) -> impl Iterator<Item = &Dataset> {
-        self.datasets.iter().filter(|d| d.kind == ActivityKind::Dataset)
+        self.datasets
+            .iter()
+            .filter(|d| d.kind == ActivityKind::Dataset)
     }
 }

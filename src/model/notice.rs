@@ -4,9 +4,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{
-    CcpaLetter, Jurisdiction, Region, RightKind, RuleLevel, Safeguard,
-};
+use super::words::{CcpaLetter, Jurisdiction, Region, RightKind, RuleLevel, Safeguard};
 use super::{
     Basis, CollectionMethod, Contact, Dataset, FieldSpans, Item, Purpose, Ref, Source, ThirdParty,
     Vendor,

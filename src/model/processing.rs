@@ -4,8 +4,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{Art9Condition, CcpaLetter, LawfulBasis, SensitiveKind, SourceKind, SpecialCategory};
-use super::{FieldSpans, Ref, Recipient, RetentionRule, Transfer};
+use super::words::{
+    Art9Condition, CcpaLetter, LawfulBasis, SensitiveKind, SourceKind, SpecialCategory,
+};
+use super::{FieldSpans, Recipient, Ref, RetentionRule, Transfer};
 use crate::source::Span;
 
 /// One piece of personal data: "email address", "ethnicity".

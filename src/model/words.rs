@@ -245,7 +245,10 @@ impl RecipientKind {
     /// behavioural advertising (CPRA "sharing").
     #[must_use]
     pub fn is_advertising(self) -> bool {
-        matches!(self, RecipientKind::AdNetwork | RecipientKind::SocialNetwork)
+        matches!(
+            self,
+            RecipientKind::AdNetwork | RecipientKind::SocialNetwork
+        )
     }
 }
 
@@ -278,7 +281,10 @@ impl SourceKind {
     pub fn is_indirect(self) -> bool {
         matches!(
             self,
-            SourceKind::AccountOwner | SourceKind::ThirdParty | SourceKind::Public | SourceKind::DataBroker
+            SourceKind::AccountOwner
+                | SourceKind::ThirdParty
+                | SourceKind::Public
+                | SourceKind::DataBroker
         )
     }
 }
@@ -395,7 +401,10 @@ impl Region {
     /// Whether GDPR Art. 8 applies there (the EEA, the EU, a member state).
     #[must_use]
     pub fn is_eea(self) -> bool {
-        !matches!(self, Region::Uk | Region::Us | Region::California | Region::Worldwide)
+        !matches!(
+            self,
+            Region::Uk | Region::Us | Region::California | Region::Worldwide
+        )
     }
 }
 

@@ -11,7 +11,9 @@ use crate::suggest::closest;
 use crate::syntax::tree::{Arg, Field};
 
 use super::symbols::{Namespace, SymbolTable};
-use super::{DUPLICATE_FIELD, INVALID_VALUE, MISSING_FIELD, UNKNOWN_KEYWORD, UNKNOWN_REFERENCE, WRONG_KIND};
+use super::{
+    DUPLICATE_FIELD, INVALID_VALUE, MISSING_FIELD, UNKNOWN_KEYWORD, UNKNOWN_REFERENCE, WRONG_KIND,
+};
 
 /// What every lowering step shares: the symbol table, the diagnostics, and
 /// the set of declarations something used.
@@ -51,7 +53,12 @@ impl Cx<'_> {
                 Diagnostic::error(
                     WRONG_KIND,
                     name.span,
-                    format!("`{}` is {}, but {} is expected here", name.node, other.noun(), ns.noun()),
+                    format!(
+                        "`{}` is {}, but {} is expected here",
+                        name.node,
+                        other.noun(),
+                        ns.noun()
+                    ),
                 )
                 .with_label(format!("expected {}", ns.noun()))
                 .with_secondary(symbol.span, format!("`{}` is declared here", name.node))
@@ -84,7 +91,11 @@ impl Cx<'_> {
     }
 
     /// Resolves a list of names in `ns`, keeping those that resolve.
-    pub(crate) fn references<T>(&mut self, ns: Namespace, names: &[Spanned<String>]) -> Vec<Ref<T>> {
+    pub(crate) fn references<T>(
+        &mut self,
+        ns: Namespace,
+        names: &[Spanned<String>],
+    ) -> Vec<Ref<T>> {
         names.iter().filter_map(|n| self.reference(ns, n)).collect()
     }
 
@@ -93,7 +104,11 @@ impl Cx<'_> {
         if let Some(w) = W::from_word(&word.node) {
             return Some(w);
         }
-        let list = W::WORDS.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+        let list = W::WORDS
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let help = match closest(&word.node, W::WORDS.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? The choices are {list}"),
             None => format!("the choices are {list}"),
@@ -115,8 +130,12 @@ impl Cx<'_> {
         let date = PolicyDate::parse(&text.node);
         if date.is_none() {
             self.report(
-                Diagnostic::error(INVALID_VALUE, text.span, format!("`{}` is not a valid date", text.node))
-                    .with_help("write a month as `2023-01` or a day as `2023-01-15`"),
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    text.span,
+                    format!("`{}` is not a valid date", text.node),
+                )
+                .with_help("write a month as `2023-01` or a day as `2023-01-15`"),
             );
         }
         date
@@ -127,8 +146,12 @@ impl Cx<'_> {
         let n = text.node.parse::<u32>().ok();
         if n.is_none() {
             self.report(
-                Diagnostic::error(INVALID_VALUE, text.span, format!("`{}` is too large a number", text.node))
-                    .with_help("use a number below 4294967296"),
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    text.span,
+                    format!("`{}` is too large a number", text.node),
+                )
+                .with_help("use a number below 4294967296"),
             );
         }
         n
@@ -149,7 +172,13 @@ pub(crate) struct Reader<'f> {
 
 impl<'f> Reader<'f> {
     pub(crate) fn new(fields: &'f [Field], what: &'static str) -> Self {
-        Reader { fields, taken: vec![false; fields.len()], known: Vec::new(), what, spans: FieldSpans::default() }
+        Reader {
+            fields,
+            taken: vec![false; fields.len()],
+            known: Vec::new(),
+            what,
+            spans: FieldSpans::default(),
+        }
     }
 
     /// Every occurrence of a repeatable field.
@@ -180,7 +209,9 @@ impl<'f> Reader<'f> {
                 )
                 .with_label("given again here")
                 .with_secondary(first.key.span, "first given here")
-                .with_help(format!("keep one `{key}`; to list several values, separate them with commas")),
+                .with_help(format!(
+                    "keep one `{key}`; to list several values, separate them with commas"
+                )),
             );
         }
         all.first().copied()
@@ -209,7 +240,8 @@ impl<'f> Reader<'f> {
 
     /// `yes` / `no`.
     pub(crate) fn yes_no(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<bool> {
-        self.word::<crate::model::words::YesNo>(cx, key).map(|y| y.0)
+        self.word::<crate::model::words::YesNo>(cx, key)
+            .map(|y| y.0)
     }
 
     /// Reports a missing required field at `at`.
@@ -234,7 +266,11 @@ impl<'f> Reader<'f> {
                 None => format!(
                     "the fields of {} are {}",
                     self.what,
-                    self.known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    self.known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             cx.report(
@@ -282,7 +318,10 @@ pub(crate) fn first_list(field: &Field) -> Vec<Spanned<String>> {
 
 /// Whether a field carries a flag such as `toll_free`.
 pub(crate) fn has_flag(field: &Field, flag: &str) -> bool {
-    field.args.iter().any(|a| matches!(a, Arg::Flag(f) if f.node == flag))
+    field
+        .args
+        .iter()
+        .any(|a| matches!(a, Arg::Flag(f) if f.node == flag))
 }
 
 /// The value of a clause such as `for a, b` or `when "..."`.

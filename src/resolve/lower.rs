@@ -9,9 +9,9 @@ use crate::model::words::{
 };
 use crate::model::{
     ActivityKind, Basis, Block, CcpaCategory, ChildAge, Children, CollectionMethod, Contact,
-    Controller, CookieCategory, Dataset, Definition, Insert, Item, Policy, Purpose, Ref,
-    Recipient, Requirement, RetentionRule, RetentionTarget, Right, RightsBlock, RuleSetting,
-    SCHEMA_VERSION, Section, Source, Subject, ThirdParty, Transfer, Vendor,
+    Controller, CookieCategory, Dataset, Definition, Insert, Item, Policy, Purpose, Recipient, Ref,
+    Requirement, RetentionRule, RetentionTarget, Right, RightsBlock, RuleSetting, SCHEMA_VERSION,
+    Section, Source, Subject, ThirdParty, Transfer, Vendor,
 };
 use crate::source::{FileId, Sources, Span, Spanned};
 use crate::suggest::closest;
@@ -73,7 +73,12 @@ pub(crate) fn lower(
     broken_ids: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
-    let mut cx = Cx { table, broken_ids, diagnostics, used: HashSet::new() };
+    let mut cx = Cx {
+        table,
+        broken_ids,
+        diagnostics,
+        used: HashSet::new(),
+    };
     let mut lists = Lists::default();
     let mut policy_decl: Option<&Declaration> = None;
     let mut controller: Option<(Controller, Span)> = None;
@@ -149,8 +154,12 @@ fn lower_declaration<'a>(
         DeclKind::Source => lists.sources.push(source(cx, decl)),
         DeclKind::Method => lists.methods.push(method(cx, decl)),
         DeclKind::Purpose => lists.purposes.push(purpose(cx, decl)),
-        DeclKind::Dataset => lists.datasets.push(dataset(cx, decl, ActivityKind::Dataset)),
-        DeclKind::Processing => lists.datasets.push(dataset(cx, decl, ActivityKind::Processing)),
+        DeclKind::Dataset => lists
+            .datasets
+            .push(dataset(cx, decl, ActivityKind::Dataset)),
+        DeclKind::Processing => lists
+            .datasets
+            .push(dataset(cx, decl, ActivityKind::Processing)),
         DeclKind::Recipient => lists.recipients.push(recipient(cx, decl)),
         DeclKind::ThirdParty => lists.third_parties.push(third_party(cx, decl)),
         DeclKind::Vendor => lists.vendors.push(vendor(cx, decl)),
@@ -179,7 +188,11 @@ fn lower_declaration<'a>(
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
                     "a declaration starts with one of {}",
-                    DeclKind::ALL.iter().map(|k| format!("`{}`", k.keyword())).collect::<Vec<_>>().join(", ")
+                    DeclKind::ALL
+                        .iter()
+                        .map(|k| format!("`{}`", k.keyword()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             cx.report(
@@ -226,9 +239,16 @@ fn display_name(cx: &mut Cx<'_>, decl: &Declaration, required: bool) -> String {
         let kind = decl.kind.node;
         let bare = kind.noun().split_once(' ').map_or(kind.noun(), |(_, r)| r);
         cx.report(
-            Diagnostic::error(MISSING_FIELD, span, format!("{bare} `{id}` has no display name"))
-                .with_label("needs a name in quotes after the id")
-                .with_help(format!("write it as `{} {id} \"Name as the notice prints it\"`", kind.keyword())),
+            Diagnostic::error(
+                MISSING_FIELD,
+                span,
+                format!("{bare} `{id}` has no display name"),
+            )
+            .with_label("needs a name in quotes after the id")
+            .with_help(format!(
+                "write it as `{} {id} \"Name as the notice prints it\"`",
+                kind.keyword()
+            )),
         );
     }
     id
@@ -253,7 +273,16 @@ fn basis(cx: &mut Cx<'_>, field: &Field) -> Option<Basis> {
     let special = r.word::<Art9Condition>(cx, "special");
     let text = r.text(cx, "text");
     r.finish(cx);
-    Some(Basis { basis: kind?, purposes, condition, interest, withdraw, special, text, span: field.span })
+    Some(Basis {
+        basis: kind?,
+        purposes,
+        condition,
+        interest,
+        withdraw,
+        special,
+        text,
+        span: field.span,
+    })
 }
 
 // ─── Declarations ──────────────────────────────────────────────────────────
@@ -266,7 +295,11 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         Some(Arg::Date(d)) => cx.date(d),
         _ => None,
     });
-    let jurisdictions = r.list(cx, "jurisdictions").iter().filter_map(|w| cx.word::<Jurisdiction>(w)).collect();
+    let jurisdictions = r
+        .list(cx, "jurisdictions")
+        .iter()
+        .filter_map(|w| cx.word::<Jurisdiction>(w))
+        .collect();
     let language = r.text(cx, "language");
     let outline = r.list(cx, "outline");
     let outline = cx.references(ns(DeclKind::Section), &outline);
@@ -323,11 +356,29 @@ fn controller_decl(cx: &mut Cx<'_>, decl: &Declaration) -> Controller {
     let url = r.text(cx, "url");
     let contacts = r.list(cx, "contacts");
     let contacts = cx.references(ns(DeclKind::Contact), &contacts);
-    let dpo = r.ident(cx, "dpo").and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
-    let representative = r.ident(cx, "representative").and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
+    let dpo = r
+        .ident(cx, "dpo")
+        .and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
+    let representative = r
+        .ident(cx, "representative")
+        .and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Controller { id, name, address, phone, toll_free, email, url, contacts, dpo, representative, text, span, fields }
+    Controller {
+        id,
+        name,
+        address,
+        phone,
+        toll_free,
+        email,
+        url,
+        contacts,
+        dpo,
+        representative,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn contact(cx: &mut Cx<'_>, decl: &Declaration) -> Contact {
@@ -343,25 +394,53 @@ fn contact(cx: &mut Cx<'_>, decl: &Declaration) -> Contact {
     let text = r.text(cx, "text");
     if email.is_none() && phone.is_none() && url.is_none() && address.is_none() {
         cx.report(
-            Diagnostic::error(MISSING_FIELD, span, format!("contact `{id}` gives no way to reach anyone"))
-                .with_label("no `email`, `phone`, `url` or `address`")
-                .with_help("add an `email`, `phone`, `url` or `address` line"),
+            Diagnostic::error(
+                MISSING_FIELD,
+                span,
+                format!("contact `{id}` gives no way to reach anyone"),
+            )
+            .with_label("no `email`, `phone`, `url` or `address`")
+            .with_help("add an `email`, `phone`, `url` or `address` line"),
         );
     }
     let fields = r.finish(cx);
-    Contact { id, name, email, phone, toll_free, url, address, text, span, fields }
+    Contact {
+        id,
+        name,
+        email,
+        phone,
+        toll_free,
+        url,
+        address,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn item(cx: &mut Cx<'_>, decl: &Declaration) -> Item {
     let (id, span) = id_of(decl);
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a data item");
-    let ccpa = r.list(cx, "ccpa").iter().filter_map(|w| cx.word::<CcpaLetter>(w)).collect();
+    let ccpa = r
+        .list(cx, "ccpa")
+        .iter()
+        .filter_map(|w| cx.word::<CcpaLetter>(w))
+        .collect();
     let special = r.word::<SpecialCategory>(cx, "special");
     let sensitive = r.word::<SensitiveKind>(cx, "sensitive");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Item { id, name, ccpa, special, sensitive, text, span, fields }
+    Item {
+        id,
+        name,
+        ccpa,
+        special,
+        sensitive,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn subject(cx: &mut Cx<'_>, decl: &Declaration) -> Subject {
@@ -370,7 +449,12 @@ fn subject(cx: &mut Cx<'_>, decl: &Declaration) -> Subject {
     let mut r = Reader::new(&decl.fields, "a data subject");
     let text = r.text(cx, "text");
     r.finish(cx);
-    Subject { id, name, text, span }
+    Subject {
+        id,
+        name,
+        text,
+        span,
+    }
 }
 
 fn source(cx: &mut Cx<'_>, decl: &Declaration) -> Source {
@@ -381,7 +465,15 @@ fn source(cx: &mut Cx<'_>, decl: &Declaration) -> Source {
     let public = r.yes_no(cx, "public");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Source { id, name, kind, public, text, span, fields }
+    Source {
+        id,
+        name,
+        kind,
+        public,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn method(cx: &mut Cx<'_>, decl: &Declaration) -> CollectionMethod {
@@ -392,7 +484,13 @@ fn method(cx: &mut Cx<'_>, decl: &Declaration) -> CollectionMethod {
     let sources = cx.references(ns(DeclKind::Source), &sources);
     let text = r.text(cx, "text");
     r.finish(cx);
-    CollectionMethod { id, name, sources, text, span }
+    CollectionMethod {
+        id,
+        name,
+        sources,
+        text,
+        span,
+    }
 }
 
 fn purpose(cx: &mut Cx<'_>, decl: &Declaration) -> Purpose {
@@ -405,13 +503,27 @@ fn purpose(cx: &mut Cx<'_>, decl: &Declaration) -> Purpose {
     let targeted_advertising = r.yes_no(cx, "targeted_advertising");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Purpose { id, name, marketing, profiling, automated_decisions, targeted_advertising, text, span, fields }
+    Purpose {
+        id,
+        name,
+        marketing,
+        profiling,
+        automated_decisions,
+        targeted_advertising,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
     let (id, span) = id_of(decl);
     let name = display_name(cx, decl, true);
-    let what = if kind == ActivityKind::Dataset { "a data set" } else { "a processing activity" };
+    let what = if kind == ActivityKind::Dataset {
+        "a data set"
+    } else {
+        "a processing activity"
+    };
     let mut r = Reader::new(&decl.fields, what);
     let subjects = r.list(cx, "subjects");
     let subjects = cx.references(ns(DeclKind::Subject), &subjects);
@@ -424,7 +536,11 @@ fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
     let purposes = r.list(cx, "purposes");
     let purposes = cx.references(ns(DeclKind::Purpose), &purposes);
     let operations = r.text(cx, "operations");
-    let bases = r.all("basis").into_iter().filter_map(|f| basis(cx, f)).collect();
+    let bases = r
+        .all("basis")
+        .into_iter()
+        .filter_map(|f| basis(cx, f))
+        .collect();
     let retention = r.list(cx, "retention");
     let retention = cx.references(ns(DeclKind::Retention), &retention);
     let recipients = r.list(cx, "recipients");
@@ -434,7 +550,10 @@ fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
     let required = r.one(cx, "required").and_then(|f| {
         let word = first_ident(f)?;
         let yes = cx.word::<crate::model::words::YesNo>(&word)?;
-        Some(Requirement { required: yes.0, consequence: first_text(f).map(|t| t.node) })
+        Some(Requirement {
+            required: yes.0,
+            consequence: first_text(f).map(|t| t.node),
+        })
     });
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
@@ -470,7 +589,17 @@ fn recipient(cx: &mut Cx<'_>, decl: &Declaration) -> Recipient {
     let location = r.text(cx, "location");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Recipient { id, name, kind, shares, datasets, location, text, span, fields }
+    Recipient {
+        id,
+        name,
+        kind,
+        shares,
+        datasets,
+        location,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn third_party(cx: &mut Cx<'_>, decl: &Declaration) -> ThirdParty {
@@ -478,10 +607,20 @@ fn third_party(cx: &mut Cx<'_>, decl: &Declaration) -> ThirdParty {
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a third party category");
     let kind = r.word::<RecipientKind>(cx, "kind");
-    let recipient = r.ident(cx, "recipient").and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
+    let recipient = r
+        .ident(cx, "recipient")
+        .and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    ThirdParty { id, name, kind, recipient, text, span, fields }
+    ThirdParty {
+        id,
+        name,
+        kind,
+        recipient,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn vendor(cx: &mut Cx<'_>, decl: &Declaration) -> Vendor {
@@ -489,19 +628,35 @@ fn vendor(cx: &mut Cx<'_>, decl: &Declaration) -> Vendor {
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a vendor");
     let kind = r.word::<RecipientKind>(cx, "kind");
-    let recipient = r.ident(cx, "recipient").and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
+    let recipient = r
+        .ident(cx, "recipient")
+        .and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
     let location = r.text(cx, "location");
     let url = r.text(cx, "url");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Vendor { id, name, kind, recipient, location, url, text, span, fields }
+    Vendor {
+        id,
+        name,
+        kind,
+        recipient,
+        location,
+        url,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn cookie(cx: &mut Cx<'_>, decl: &Declaration) -> CookieCategory {
     let (id, span) = id_of(decl);
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a cookie category");
-    let bases = r.all("basis").into_iter().filter_map(|f| basis(cx, f)).collect();
+    let bases = r
+        .all("basis")
+        .into_iter()
+        .filter_map(|f| basis(cx, f))
+        .collect();
     let vendors = r.list(cx, "vendors");
     let vendors = cx.references(ns(DeclKind::Vendor), &vendors);
     let purposes = r.list(cx, "purposes");
@@ -509,7 +664,17 @@ fn cookie(cx: &mut Cx<'_>, decl: &Declaration) -> CookieCategory {
     let duration = r.text(cx, "duration");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    CookieCategory { id, name, bases, vendors, purposes, duration, text, span, fields }
+    CookieCategory {
+        id,
+        name,
+        bases,
+        vendors,
+        purposes,
+        duration,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn transfer(cx: &mut Cx<'_>, decl: &Declaration) -> Transfer {
@@ -518,11 +683,25 @@ fn transfer(cx: &mut Cx<'_>, decl: &Declaration) -> Transfer {
     let mut r = Reader::new(&decl.fields, "a transfer");
     let from = r.word::<Region>(cx, "from");
     let to = r.text(cx, "to");
-    let safeguards = r.list(cx, "safeguards").iter().filter_map(|w| cx.word::<Safeguard>(w)).collect();
+    let safeguards = r
+        .list(cx, "safeguards")
+        .iter()
+        .filter_map(|w| cx.word::<Safeguard>(w))
+        .collect();
     let copy = r.text(cx, "copy");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    Transfer { id, name, from, to, safeguards, copy, text, span, fields }
+    Transfer {
+        id,
+        name,
+        from,
+        to,
+        safeguards,
+        copy,
+        text,
+        span,
+        fields,
+    }
 }
 
 fn rights(cx: &mut Cx<'_>, decl: &Declaration) -> RightsBlock {
@@ -530,7 +709,11 @@ fn rights(cx: &mut Cx<'_>, decl: &Declaration) -> RightsBlock {
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a rights block");
     let jurisdiction = r.word::<Jurisdiction>(cx, "jurisdiction");
-    let rights = r.all("right").into_iter().filter_map(|f| right(cx, f)).collect();
+    let rights = r
+        .all("right")
+        .into_iter()
+        .filter_map(|f| right(cx, f))
+        .collect();
     let methods = r.list(cx, "request_methods");
     let request_methods = cx.references(ns(DeclKind::Contact), &methods);
     let online_only = r.yes_no(cx, "online_only");
@@ -561,11 +744,14 @@ fn rights(cx: &mut Cx<'_>, decl: &Declaration) -> RightsBlock {
 }
 
 fn number_arg(cx: &mut Cx<'_>, field: &Field) -> Option<u32> {
-    field.args.iter().find_map(|a| match a {
-        Arg::Number(n) => Some(n.clone()),
-        _ => None,
-    })
-    .and_then(|n| cx.number(&n))
+    field
+        .args
+        .iter()
+        .find_map(|a| match a {
+            Arg::Number(n) => Some(n.clone()),
+            _ => None,
+        })
+        .and_then(|n| cx.number(&n))
 }
 
 fn right(cx: &mut Cx<'_>, field: &Field) -> Option<Right> {
@@ -574,29 +760,57 @@ fn right(cx: &mut Cx<'_>, field: &Field) -> Option<Right> {
     let name = first_text(field);
     if name.is_none() {
         cx.report(
-            Diagnostic::error(MISSING_FIELD, word.span, format!("right `{}` has no display name", word.node))
-                .with_label("needs a name in quotes")
-                .with_help(format!("write it as `right {} \"The right to ...\"`", word.node)),
+            Diagnostic::error(
+                MISSING_FIELD,
+                word.span,
+                format!("right `{}` has no display name", word.node),
+            )
+            .with_label("needs a name in quotes")
+            .with_help(format!(
+                "write it as `right {} \"The right to ...\"`",
+                word.node
+            )),
         );
     }
     let block = field.block.as_deref().unwrap_or(&[]);
     let mut r = Reader::new(block, "a right");
     let text = r.text(cx, "text");
     r.finish(cx);
-    Some(Right { kind: kind?, name: name.map_or_else(|| word.node.clone(), |n| n.node), text, span: field.span })
+    Some(Right {
+        kind: kind?,
+        name: name.map_or_else(|| word.node.clone(), |n| n.node),
+        text,
+        span: field.span,
+    })
 }
 
 fn retention(cx: &mut Cx<'_>, decl: &Declaration) -> RetentionRule {
     let (id, span) = id_of(decl);
-    let name = decl.name.as_ref().map(|n| n.node.value.clone()).unwrap_or_default();
+    let name = decl
+        .name
+        .as_ref()
+        .map(|n| n.node.value.clone())
+        .unwrap_or_default();
     let mut r = Reader::new(&decl.fields, "a retention rule");
     let targets = r.list(cx, "applies_to");
-    let applies_to = targets.iter().filter_map(|t| retention_target(cx, t)).collect();
+    let applies_to = targets
+        .iter()
+        .filter_map(|t| retention_target(cx, t))
+        .collect();
     let period = r.text(cx, "period");
     let criteria = r.text(cx, "criteria");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
-    RetentionRule { id, name, applies_to, period, criteria, text, span, fields }
+    RetentionRule {
+        id,
+        name,
+        applies_to,
+        period,
+        criteria,
+        text,
+        span,
+        fields,
+    }
 }
 
 /// A retention rule applies to a data set or to a CCPA category.
@@ -623,19 +837,33 @@ fn children(cx: &mut Cx<'_>, decl: &Declaration) -> Children {
         let region = first_ident(f).and_then(|w| cx.word::<Region>(&w));
         let age = number_arg(cx, f);
         if let (Some(region), Some(age)) = (region, age) {
-            ages.push(ChildAge { region, age, span: f.span });
+            ages.push(ChildAge {
+                region,
+                age,
+                span: f.span,
+            });
         }
     }
     let text = r.text(cx, "text");
     r.finish(cx);
-    Children { id, name, ages, text, span }
+    Children {
+        id,
+        name,
+        ages,
+        text,
+        span,
+    }
 }
 
 fn ccpa(cx: &mut Cx<'_>, decl: &Declaration) -> (CcpaCategory, Option<Ref<CcpaCategory>>) {
     let (id, span) = id_of(decl);
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a CCPA category");
-    let statutory = r.list(cx, "statutory").iter().filter_map(|w| cx.word::<CcpaLetter>(w)).collect();
+    let statutory = r
+        .list(cx, "statutory")
+        .iter()
+        .filter_map(|w| cx.word::<CcpaLetter>(w))
+        .collect();
     let examples = r.text(cx, "examples");
     let items = r.list(cx, "items");
     let items = cx.references(ns(DeclKind::Item), &items);
@@ -651,8 +879,14 @@ fn ccpa(cx: &mut Cx<'_>, decl: &Declaration) -> (CcpaCategory, Option<Ref<CcpaCa
             Some(Arg::Ident(target)) => {
                 if target.node == id {
                     cx.report(
-                        Diagnostic::error(INVALID_VALUE, target.span, format!("`{id}` repeats its own list of third parties"))
-                            .with_help("name another CCPA category after `same_as`, or list the third parties"),
+                        Diagnostic::error(
+                            INVALID_VALUE,
+                            target.span,
+                            format!("`{id}` repeats its own list of third parties"),
+                        )
+                        .with_help(
+                            "name another CCPA category after `same_as`, or list the third parties",
+                        ),
                     );
                 } else {
                     same_as = cx.reference(ns(DeclKind::Ccpa), target);
@@ -695,7 +929,12 @@ fn definition(cx: &mut Cx<'_>, decl: &Declaration) -> Definition {
     let text = r.text(cx, "text");
     r.require(cx, "text", span, "text \"means ...\"");
     r.finish(cx);
-    Definition { id, name, text, span }
+    Definition {
+        id,
+        name,
+        text,
+        span,
+    }
 }
 
 fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<GeneratorKind>) -> Section {
@@ -717,10 +956,19 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
         }
     }
     r.finish(cx);
-    Section { id, heading, blocks, span }
+    Section {
+        id,
+        heading,
+        blocks,
+        span,
+    }
 }
 
-fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>) -> Option<Insert> {
+fn insert(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    lists_all: &mut HashSet<GeneratorKind>,
+) -> Option<Insert> {
     let word = first_ident(field)?;
     let generator = cx.word::<GeneratorKind>(&word)?;
     let ids: Vec<Spanned<String>> = field
@@ -740,7 +988,10 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
                     field.span,
                     format!("`insert {}` needs the {what} to list", word.node),
                 )
-                .with_help(format!("name them after the generator: `insert {} first_id, second_id`", word.node)),
+                .with_help(format!(
+                    "name them after the generator: `insert {} first_id, second_id`",
+                    word.node
+                )),
             );
         }
     };
@@ -750,7 +1001,10 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
                 Diagnostic::error(
                     INVALID_VALUE,
                     first.span,
-                    format!("`insert {}` lists everything of its kind and takes no names", word.node),
+                    format!(
+                        "`insert {}` lists everything of its kind and takes no names",
+                        word.node
+                    ),
                 )
                 .with_help(format!("write just `insert {}`", word.node)),
             );
@@ -765,7 +1019,9 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
             if ids.is_empty() {
                 lists_all.insert(generator);
             }
-            Insert::Definitions { definitions: cx.references(ns(DeclKind::Definition), &ids) }
+            Insert::Definitions {
+                definitions: cx.references(ns(DeclKind::Definition), &ids),
+            }
         }
         GeneratorKind::Datasets => {
             takes_no_ids(cx);
@@ -774,7 +1030,9 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
         }
         GeneratorKind::Processing => {
             needs_ids(cx, "processing activities");
-            Insert::Processing { activities: cx.references(ns(DeclKind::Dataset), &ids) }
+            Insert::Processing {
+                activities: cx.references(ns(DeclKind::Dataset), &ids),
+            }
         }
         GeneratorKind::Cookies => {
             takes_no_ids(cx);
@@ -785,7 +1043,9 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
             if ids.is_empty() {
                 lists_all.insert(generator);
             }
-            Insert::Methods { methods: cx.references(ns(DeclKind::Method), &ids) }
+            Insert::Methods {
+                methods: cx.references(ns(DeclKind::Method), &ids),
+            }
         }
         GeneratorKind::Recipients => {
             takes_no_ids(cx);
@@ -801,16 +1061,25 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
             needs_ids(cx, "rights block");
             if let Some(extra) = ids.get(1) {
                 cx.report(
-                    Diagnostic::error(INVALID_VALUE, extra.span, "`insert rights` lists one rights block")
-                        .with_help("use one `insert rights` line per rights block"),
+                    Diagnostic::error(
+                        INVALID_VALUE,
+                        extra.span,
+                        "`insert rights` lists one rights block",
+                    )
+                    .with_help("use one `insert rights` line per rights block"),
                 );
             }
-            let rights = ids.first().and_then(|id| cx.reference(ns(DeclKind::Rights), id))?;
+            let rights = ids
+                .first()
+                .and_then(|id| cx.reference(ns(DeclKind::Rights), id))?;
             Insert::Rights { rights, numbered }
         }
         GeneratorKind::Retention => {
             needs_ids(cx, "retention rules");
-            Insert::Retention { rules: cx.references(ns(DeclKind::Retention), &ids), numbered }
+            Insert::Retention {
+                rules: cx.references(ns(DeclKind::Retention), &ids),
+                numbered,
+            }
         }
         GeneratorKind::Children => {
             takes_no_ids(cx);
@@ -824,7 +1093,9 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
         }
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");
-            Insert::Contacts { contacts: cx.references(ns(DeclKind::Contact), &ids) }
+            Insert::Contacts {
+                contacts: cx.references(ns(DeclKind::Contact), &ids),
+            }
         }
     };
     Some(insert)
@@ -832,14 +1103,21 @@ fn insert(cx: &mut Cx<'_>, field: &Field, lists_all: &mut HashSet<GeneratorKind>
 
 fn rules(cx: &mut Cx<'_>, decl: &Declaration, settings: &mut Vec<RuleSetting>) {
     for f in &decl.fields {
-        let Some(level) = RuleLevel::from_word(&f.key.node) else { continue };
+        let Some(level) = RuleLevel::from_word(&f.key.node) else {
+            continue;
+        };
         let code = f.args.iter().find_map(|a| match a {
             Arg::Code(c) => Some(c.clone()),
             _ => None,
         });
         let Some(code) = code else { continue };
         let reason = first_text(f).map(|t| t.node);
-        settings.push(RuleSetting { code: code.node, level, reason, span: code.span });
+        settings.push(RuleSetting {
+            code: code.node,
+            level,
+            reason,
+            span: code.span,
+        });
     }
     let _ = cx;
 }
@@ -906,23 +1184,59 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
 /// Warns about declarations that nothing refers to and no generator prints.
 fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
     let kinds = [
-        (DeclKind::Contact, "name it in the controller's `contacts`, a rights block's `request_methods` or `insert contacts`"),
-        (DeclKind::Item, "list it in a data set's `collects` or a CCPA category's `items`"),
+        (
+            DeclKind::Contact,
+            "name it in the controller's `contacts`, a rights block's `request_methods` or `insert contacts`",
+        ),
+        (
+            DeclKind::Item,
+            "list it in a data set's `collects` or a CCPA category's `items`",
+        ),
         (DeclKind::Subject, "list it in a data set's `subjects`"),
-        (DeclKind::Source, "list it in a data set's, method's or CCPA category's `sources`"),
-        (DeclKind::Method, "list it in a data set's `methods`, or add `insert methods` to a section"),
-        (DeclKind::Purpose, "list it in a data set's, cookie's or CCPA category's `purposes`"),
-        (DeclKind::Dataset, "add `insert processing` with its id to a section"),
-        (DeclKind::Recipient, "add `insert recipients` to a section, or refer to it from a third party or vendor"),
-        (DeclKind::ThirdParty, "list it in a CCPA category's `third_parties`"),
+        (
+            DeclKind::Source,
+            "list it in a data set's, method's or CCPA category's `sources`",
+        ),
+        (
+            DeclKind::Method,
+            "list it in a data set's `methods`, or add `insert methods` to a section",
+        ),
+        (
+            DeclKind::Purpose,
+            "list it in a data set's, cookie's or CCPA category's `purposes`",
+        ),
+        (
+            DeclKind::Dataset,
+            "add `insert processing` with its id to a section",
+        ),
+        (
+            DeclKind::Recipient,
+            "add `insert recipients` to a section, or refer to it from a third party or vendor",
+        ),
+        (
+            DeclKind::ThirdParty,
+            "list it in a CCPA category's `third_parties`",
+        ),
         (DeclKind::Vendor, "list it in a cookie category's `vendors`"),
         (DeclKind::Cookie, "add `insert cookies` to a section"),
-        (DeclKind::Transfer, "add `insert transfers` to a section, or list it in a data set's `transfers`"),
-        (DeclKind::Rights, "add `insert rights` with its id to a section"),
-        (DeclKind::Retention, "list it in a data set's or CCPA category's `retention`, or in `insert retention`"),
+        (
+            DeclKind::Transfer,
+            "add `insert transfers` to a section, or list it in a data set's `transfers`",
+        ),
+        (
+            DeclKind::Rights,
+            "add `insert rights` with its id to a section",
+        ),
+        (
+            DeclKind::Retention,
+            "list it in a data set's or CCPA category's `retention`, or in `insert retention`",
+        ),
         (DeclKind::Children, "add `insert children` to a section"),
         (DeclKind::Ccpa, "add `insert ccpa_table` to a section"),
-        (DeclKind::Definition, "add `insert definitions` to a section"),
+        (
+            DeclKind::Definition,
+            "add `insert definitions` to a section",
+        ),
         (DeclKind::Section, "list it in the policy's `outline`"),
     ];
     for (kind, help) in kinds {
@@ -931,12 +1245,17 @@ fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
             if cx.used.contains(&(space, index)) {
                 continue;
             }
-            let Some(symbol) = cx.table.get(space, name) else { continue };
+            let Some(symbol) = cx.table.get(space, name) else {
+                continue;
+            };
             let noun = space.noun();
             let mut bare = noun.split_once(' ').map_or(noun, |(_, r)| r);
             let mut help = help;
             if kind == DeclKind::Dataset
-                && lists.datasets.get(index).is_some_and(|d| d.kind == ActivityKind::Dataset)
+                && lists
+                    .datasets
+                    .get(index)
+                    .is_some_and(|d| d.kind == ActivityKind::Dataset)
             {
                 bare = "data set";
                 help = "add `insert datasets` to a section";

@@ -53,5 +53,8 @@ pub fn resolve(files: &[File], sources: &Sources, broken_ids: &[String]) -> Reso
     let mut diagnostics = Vec::new();
     let table = symbols::collect(files, &mut diagnostics);
     let policy = lower::lower(files, sources, &table, broken_ids, &mut diagnostics);
-    Resolved { policy, diagnostics }
+    Resolved {
+        policy,
+        diagnostics,
+    }
 }

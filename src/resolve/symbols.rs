@@ -89,7 +89,10 @@ impl SymbolTable {
 
 /// Declaration kinds that are entities with ids in a namespace.
 pub(crate) fn has_namespace(kind: DeclKind) -> bool {
-    !matches!(kind, DeclKind::Policy | DeclKind::Controller | DeclKind::Rules | DeclKind::Unknown)
+    !matches!(
+        kind,
+        DeclKind::Policy | DeclKind::Controller | DeclKind::Rules | DeclKind::Unknown
+    )
 }
 
 /// Builds the table, reporting duplicate ids.
@@ -118,7 +121,13 @@ pub(crate) fn collect(files: &[File], diagnostics: &mut Vec<Diagnostic>) -> Symb
                 continue;
             }
             let index = names.len();
-            names.insert(id.node.clone(), Symbol { index, span: id.span });
+            names.insert(
+                id.node.clone(),
+                Symbol {
+                    index,
+                    span: id.span,
+                },
+            );
             table.ordered.entry(ns).or_default().push(id.node.clone());
         }
     }

@@ -19,8 +19,8 @@ mod grammar {
     pub struct PolicyParser;
 }
 
-pub use grammar::Rule;
 use grammar::PolicyParser;
+pub use grammar::Rule;
 
 /// Code of every syntax error.
 pub const SYNTAX: &str = "candor::syntax";
@@ -51,20 +51,18 @@ pub struct Parsed {
 pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
     let text = source.text.as_str();
     let mut out = Parsed {
-        file: File { file: id, declarations: Vec::new() },
+        file: File {
+            file: id,
+            declarations: Vec::new(),
+        },
         broken_ids: Vec::new(),
         diagnostics: Vec::new(),
     };
-    // The common case, a file without syntax errors, is one pass of pest.
-    if let Ok(mut pairs) = PolicyParser::parse(Rule::file, text) {
-        if let Some(file) = pairs.next() {
-            let mut builder = Builder { file: id, base: 0, diagnostics: &mut out.diagnostics };
-            for pair in file.into_inner() {
-                if pair.as_rule() != Rule::EOI {
-                    out.file.declarations.push(builder.declaration(pair));
-                }
-            }
-        }
+    // The common case, a file without syntax errors, is one pass of pest
+    // (over several threads for a large file).
+    if let Some((declarations, diagnostics)) = parse_whole(id, text) {
+        out.file.declarations = declarations;
+        out.diagnostics = diagnostics;
         return out;
     }
     let mut offset = 0;
@@ -74,7 +72,11 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
             Ok(mut pairs) => {
                 let Some(top) = pairs.next() else { break };
                 let consumed = top.as_span().end();
-                let mut builder = Builder { file: id, base: offset, diagnostics: &mut out.diagnostics };
+                let mut builder = Builder {
+                    file: id,
+                    base: offset,
+                    diagnostics: &mut out.diagnostics,
+                };
                 let mut found = false;
                 for pair in top.into_inner() {
                     if pair.as_rule() != Rule::EOI {
@@ -92,7 +94,8 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
                     InputLocation::Pos(p) => p,
                     InputLocation::Span((s, _)) => s,
                 };
-                out.diagnostics.push(syntax_error(id, rest, offset, pos, &err.variant));
+                out.diagnostics
+                    .push(syntax_error(id, rest, offset, pos, &err.variant));
                 let start = first_declaration_line(rest);
                 let id: String = rest[start..]
                     .split_whitespace()
@@ -111,6 +114,104 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
         }
     }
     out
+}
+
+/// Below this size a file is parsed on one thread: starting threads costs
+/// more than it saves.
+const PARALLEL_THRESHOLD: usize = 512 * 1024;
+
+/// Declarations and string-escape diagnostics of a part of a file.
+type Part = (Vec<Declaration>, Vec<Diagnostic>);
+
+/// Parses a whole file that has no syntax error; `None` when it has one.
+///
+/// A large file is cut at lines that start a declaration into one piece per
+/// core, and the pieces are parsed side by side. A cut can fall inside a
+/// prose block only if a line of the prose starts unindented with a letter;
+/// the piece before it then ends inside the block and fails to parse, and
+/// the file is parsed again in one piece. So the result is always the one a
+/// single pass gives.
+fn parse_whole(id: FileId, text: &str) -> Option<Part> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let cuts = if text.len() >= PARALLEL_THRESHOLD && threads > 1 {
+        cut_points(text, threads)
+    } else {
+        vec![0, text.len()]
+    };
+    let pieces: Vec<(usize, &str)> = cuts.windows(2).map(|w| (w[0], &text[w[0]..w[1]])).collect();
+    let parsed: Vec<Option<Part>> = if pieces.len() == 1 {
+        pieces
+            .iter()
+            .map(|&(base, piece)| parse_piece(id, base, piece))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pieces
+                .iter()
+                .map(|&(base, piece)| scope.spawn(move || parse_piece(id, base, piece)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
+    };
+    if parsed.iter().all(Option::is_some) {
+        let mut declarations = Vec::new();
+        let mut diagnostics = Vec::new();
+        for (decls, diags) in parsed.into_iter().flatten() {
+            declarations.extend(decls);
+            diagnostics.extend(diags);
+        }
+        return Some((declarations, diagnostics));
+    }
+    if pieces.len() > 1 {
+        return parse_piece(id, 0, text);
+    }
+    None
+}
+
+/// Parses one piece of a file, `base` bytes into it.
+fn parse_piece(id: FileId, base: usize, piece: &str) -> Option<Part> {
+    let mut pairs = PolicyParser::parse(Rule::file, piece).ok()?;
+    let file = pairs.next()?;
+    let mut diagnostics = Vec::new();
+    let mut builder = Builder {
+        file: id,
+        base,
+        diagnostics: &mut diagnostics,
+    };
+    let declarations = file
+        .into_inner()
+        .filter(|pair| pair.as_rule() != Rule::EOI)
+        .map(|pair| builder.declaration(pair))
+        .collect();
+    Some((declarations, diagnostics))
+}
+
+/// Offsets that cut `text` into about `parts` pieces at lines that start a
+/// declaration, starting with 0 and ending with the length.
+fn cut_points(text: &str, parts: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    let step = text.len() / parts;
+    for k in 1..parts {
+        let target = (k * step).max(cuts.last().copied().unwrap_or(0) + 1);
+        let Some(newline) = text.get(target..).and_then(|rest| rest.find('\n')) else {
+            break;
+        };
+        let mut offset = target + newline + 1;
+        while offset < text.len() && !starts_declaration(&text[offset..]) {
+            match text[offset..].find('\n') {
+                Some(n) => offset += n + 1,
+                None => offset = text.len(),
+            }
+        }
+        if offset < text.len() {
+            cuts.push(offset);
+        }
+    }
+    cuts.push(text.len());
+    cuts
 }
 
 /// A line that starts a declaration: it begins, unindented, with a letter.
@@ -150,7 +251,11 @@ fn syntax_error(
     variant: &ErrorVariant<Rule>,
 ) -> Diagnostic {
     let found = found_at(chunk, pos);
-    let found_len = if pos >= chunk.len() { 0 } else { found.1.max(1) };
+    let found_len = if pos >= chunk.len() {
+        0
+    } else {
+        found.1.max(1)
+    };
     let span = Span::new(file, base + pos, base + pos + found_len);
     let (message, help) = match variant {
         ErrorVariant::ParsingError { positives, .. } => expected_message(positives, &found.0),
@@ -181,8 +286,11 @@ fn found_at(text: &str, pos: usize) -> (String, usize) {
     if first == '\n' {
         return ("the end of the line".to_owned(), 1);
     }
-    let word: String =
-        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(40).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take(40)
+        .collect();
     if word.is_empty() {
         (format!("`{first}`"), first.len_utf8())
     } else {
@@ -195,7 +303,11 @@ fn expected_message(positives: &[Rule], found: &str) -> (String, Option<String>)
     let mut others: Vec<&str> = Vec::new();
     for &rule in positives {
         let name = describe(rule);
-        let list = if is_field_keyword(rule) || name.starts_with('`') { &mut keywords } else { &mut others };
+        let list = if is_field_keyword(rule) || name.starts_with('`') {
+            &mut keywords
+        } else {
+            &mut others
+        };
         if !list.contains(&name) {
             list.push(name);
         }
@@ -203,7 +315,10 @@ fn expected_message(positives: &[Rule], found: &str) -> (String, Option<String>)
     let mut help = None;
     if keywords.len() > 3 {
         keywords.sort_unstable();
-        help = Some(format!("the fields allowed here are {}", join_or(&keywords)));
+        help = Some(format!(
+            "the fields allowed here are {}",
+            join_or(&keywords)
+        ));
         others.retain(|o| *o != "a name" && *o != "a field name" && *o != "a field");
         others.insert(0, "a field name");
     } else {
@@ -214,14 +329,18 @@ fn expected_message(positives: &[Rule], found: &str) -> (String, Option<String>)
         return (
             "the file ends in the middle of a declaration".to_owned(),
             Some(
-                "check that every `{` has its `}` and every `\"\"\"` its closing `\"\"\"`".to_owned(),
+                "check that every `{` has its `}` and every `\"\"\"` its closing `\"\"\"`"
+                    .to_owned(),
             ),
         );
     }
     if others.is_empty() {
         return (format!("unexpected {found}"), help);
     }
-    (format!("expected {}, but found {found}", join_or(&others)), help)
+    (
+        format!("expected {}, but found {found}", join_or(&others)),
+        help,
+    )
 }
 
 fn join_or(items: &[&str]) -> String {
@@ -294,8 +413,16 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let known = pair.as_rule() != Rule::unknown_field;
         let mut inner = pair.into_inner();
-        let key = inner.next().map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
-        let mut field = Field { key, args: Vec::new(), block: None, known, span };
+        let key = inner
+            .next()
+            .map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
+        let mut field = Field {
+            key,
+            args: Vec::new(),
+            block: None,
+            known,
+            span,
+        };
         for p in inner {
             match p.as_rule() {
                 Rule::basis_block | Rule::right_block => {
@@ -311,9 +438,17 @@ impl Builder<'_> {
     fn rule_setting(&mut self, pair: Pair<'_, Rule>) -> Field {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
-        let key = inner.next().map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
+        let key = inner
+            .next()
+            .map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
         let args = inner.map(|p| self.arg(p)).collect();
-        Field { key, args, block: None, known: true, span }
+        Field {
+            key,
+            args,
+            block: None,
+            known: true,
+            span,
+        }
     }
 
     fn arg(&mut self, pair: Pair<'_, Rule>) -> Arg {
@@ -332,7 +467,9 @@ impl Builder<'_> {
             Rule::for_clause | Rule::when_clause | Rule::same_as => {
                 let span = self.span(&pair);
                 let mut inner = pair.into_inner();
-                let kw = inner.next().map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
+                let kw = inner
+                    .next()
+                    .map_or_else(|| Spanned::new(String::new(), span), |k| self.word(&k));
                 let value = inner.next().map_or_else(
                     || Arg::Raw(Spanned::new(String::new(), span)),
                     |v| self.arg(v),

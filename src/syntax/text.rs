@@ -24,10 +24,18 @@ pub fn dedent(raw: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let body = if line.trim().is_empty() { "" } else { line.get(indent..).unwrap_or(line) };
+        let body = if line.trim().is_empty() {
+            ""
+        } else {
+            line.get(indent..).unwrap_or(line)
+        };
         out.push_str(body.trim_end());
     }
-    if lines.len() == 1 { out.trim().to_owned() } else { out }
+    if lines.len() == 1 {
+        out.trim().to_owned()
+    } else {
+        out
+    }
 }
 
 /// An escape sequence the language does not know, at this byte offset of the
@@ -58,7 +66,10 @@ pub fn unescape(inner: &str) -> (String, Vec<BadEscape>) {
             Some((_, 'n')) => out.push('\n'),
             Some((_, 't')) => out.push('\t'),
             Some((_, other)) => {
-                bad.push(BadEscape { offset: i, sequence: format!("\\{other}") });
+                bad.push(BadEscape {
+                    offset: i,
+                    sequence: format!("\\{other}"),
+                });
                 out.push('\\');
                 out.push(other);
             }

@@ -233,10 +233,18 @@ impl Arg {
             | Arg::Raw(s) => s.span,
             Arg::Text(t) => t.span,
             Arg::List(items) => match (items.first(), items.last()) {
-                (Some(a), Some(b)) => Span { file: a.span.file, start: a.span.start, end: b.span.end },
+                (Some(a), Some(b)) => Span {
+                    file: a.span.file,
+                    start: a.span.start,
+                    end: b.span.end,
+                },
                 _ => Span::default(),
             },
-            Arg::Clause(k, v) => Span { file: k.span.file, start: k.span.start, end: v.span().end },
+            Arg::Clause(k, v) => Span {
+                file: k.span.file,
+                start: k.span.start,
+                end: v.span().end,
+            },
         }
     }
 }

@@ -11,10 +11,13 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use serde::Serialize;
 
-use crate::source::{Sources, Span};
+use crate::source::{SourceFile, Sources, Span};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -95,7 +98,10 @@ impl Diagnostic {
             severity,
             message: message.into(),
             help: None,
-            primary: Label { span, message: None },
+            primary: Label {
+                span,
+                message: None,
+            },
             secondary: Vec::new(),
         }
     }
@@ -117,7 +123,10 @@ impl Diagnostic {
     /// Adds a related location.
     #[must_use]
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.secondary.push(Label { span, message: Some(message.into()) });
+        self.secondary.push(Label {
+            span,
+            message: Some(message.into()),
+        });
         self
     }
 
@@ -132,13 +141,20 @@ impl Diagnostic {
 /// are stable whatever order the stages found them in; drops exact repeats.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
-        (a.primary.span.file, a.primary.span.start, a.primary.span.end, &a.code, &a.message).cmp(&(
-            b.primary.span.file,
-            b.primary.span.start,
-            b.primary.span.end,
-            &b.code,
-            &b.message,
-        ))
+        (
+            a.primary.span.file,
+            a.primary.span.start,
+            a.primary.span.end,
+            &a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.span.file,
+                b.primary.span.start,
+                b.primary.span.end,
+                &b.code,
+                &b.message,
+            ))
     });
     diagnostics.dedup();
 }
@@ -170,27 +186,65 @@ impl Summary {
 
 // ─── Human format (miette) ────────────────────────────────────────────────
 
+/// A source file as miette reads it.
+///
+/// miette finds the lines to quote by scanning the text from its start, which
+/// costs the whole file for every diagnostic: ten thousand findings in a
+/// large policy took minutes. This hands miette the text from a few lines
+/// before the span instead, found through the file's line index, and shifts
+/// the answer back to whole-file lines and offsets.
+#[derive(Debug)]
+struct Windowed<'s> {
+    name: String,
+    file: &'s SourceFile,
+}
+
+impl SourceCode for Windowed<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let line = self.file.line_index(span.offset());
+        let first = line.saturating_sub(context_lines_before + 1);
+        let base = self.file.line_start(first);
+        let window = self.file.text.get(base..).unwrap_or("");
+        let shifted = SourceSpan::new(span.offset().saturating_sub(base).into(), span.len());
+        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let found = contents.span();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            SourceSpan::new((found.offset() + base).into(), found.len()),
+            contents.line() + first,
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}
+
 /// A diagnostic joined to its source text, in the shape miette draws.
 #[derive(Debug)]
-struct MietteView {
+struct MietteView<'s> {
     code: String,
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    source: NamedSource<String>,
+    source: Windowed<'s>,
     labels: Vec<LabeledSpan>,
-    related: Vec<MietteView>,
+    related: Vec<MietteView<'s>>,
 }
 
-impl fmt::Display for MietteView {
+impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for MietteView {}
+impl std::error::Error for MietteView<'_> {}
 
-impl miette::Diagnostic for MietteView {
+impl miette::Diagnostic for MietteView<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.code))
     }
@@ -198,7 +252,9 @@ impl miette::Diagnostic for MietteView {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
@@ -210,7 +266,9 @@ impl miette::Diagnostic for MietteView {
         if self.related.is_empty() {
             None
         } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
         }
     }
 }
@@ -227,12 +285,15 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn named_source(sources: &Sources, span: Span) -> NamedSource<String> {
+fn named_source(sources: &Sources, span: Span) -> Windowed<'_> {
     let file = sources.get(span.file);
-    NamedSource::new(file.display_path(), file.text.clone())
+    Windowed {
+        name: file.display_path(),
+        file,
+    }
 }
 
-fn view(diagnostic: &Diagnostic, sources: &Sources) -> MietteView {
+fn view<'s>(diagnostic: &Diagnostic, sources: &'s Sources) -> MietteView<'s> {
     let primary_file = diagnostic.primary.span.file;
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         diagnostic.primary.message.clone(),
@@ -241,14 +302,20 @@ fn view(diagnostic: &Diagnostic, sources: &Sources) -> MietteView {
     let mut related = Vec::new();
     for label in &diagnostic.secondary {
         if label.span.file == primary_file {
-            labels.push(LabeledSpan::new_with_span(label.message.clone(), source_span(label.span)));
+            labels.push(LabeledSpan::new_with_span(
+                label.message.clone(),
+                source_span(label.span),
+            ));
         } else {
             // miette draws one file per report: a place in another file
             // becomes a related note of its own.
             related.push(MietteView {
                 code: diagnostic.code.clone(),
                 severity: miette::Severity::Advice,
-                message: label.message.clone().unwrap_or_else(|| "related".to_owned()),
+                message: label
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| "related".to_owned()),
                 help: None,
                 source: named_source(sources, label.span),
                 labels: vec![LabeledSpan::new_with_span(None, source_span(label.span))],
@@ -289,9 +356,14 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
         let v = view(d, sources);
         if handler.render_report(&mut out, &v).is_err() {
             // Drawing failed (it does not in practice): fall back to one line.
-            let (line, col) = sources.get(d.primary.span.file).line_col(d.primary.span.start as usize);
+            let (line, col) = sources
+                .get(d.primary.span.file)
+                .line_col(d.primary.span.start as usize);
             let path = sources.get(d.primary.span.file).display_path();
-            out.push_str(&format!("{}[{}]: {} at {path}:{line}:{col}\n", d.severity, d.code, d.message));
+            out.push_str(&format!(
+                "{}[{}]: {} at {path}:{line}:{col}\n",
+                d.severity, d.code, d.message
+            ));
         }
         out.push('\n');
     }
@@ -304,12 +376,20 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
 #[must_use]
 pub fn summary_line(summary: Summary) -> String {
     fn plural(n: usize, word: &str) -> String {
-        if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
     }
     if summary.errors == 0 && summary.warnings == 0 {
         "no problems found\n".to_owned()
     } else {
-        format!("{}, {}\n", plural(summary.errors, "error"), plural(summary.warnings, "warning"))
+        format!(
+            "{}, {}\n",
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning")
+        )
     }
 }
 
@@ -380,14 +460,15 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
 
 // ─── CI formats ────────────────────────────────────────────────────────────
 
-/// SARIF 2.1.0 (not written yet: falls back to the JSON report).
+/// SARIF 2.1.0, for code scanning (see [`crate::report::sarif`]).
 #[must_use]
 pub fn render_sarif(diagnostics: &[Diagnostic], sources: &Sources) -> String {
-    render_json(diagnostics, sources)
+    crate::report::sarif::render(diagnostics, sources)
 }
 
-/// GitHub workflow commands (not written yet: falls back to the JSON report).
+/// GitHub workflow commands, one line per diagnostic (see
+/// [`crate::report::github`]).
 #[must_use]
 pub fn render_github(diagnostics: &[Diagnostic], sources: &Sources) -> String {
-    render_json(diagnostics, sources)
+    crate::report::github::render(diagnostics, sources)
 }

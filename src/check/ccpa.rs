@@ -1,0 +1,872 @@
+//! CCPA / CPRA: what a California privacy policy must say (Cal. Civ. Code
+//! §1798.100 ff. and Cal. Code Regs. tit. 11, §7000 ff.). These rules run
+//! when the policy declares `ccpa`.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::words::RecipientKind;
+use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory, Word};
+use crate::model::{CcpaCategory, Contact, Item, RetentionTarget};
+use crate::source::Span;
+
+use super::context::{Ctx, and_list, field};
+use super::dates::twelve_months_after;
+use super::gdpr::{open_ended_rules, report_open_ended};
+use super::text;
+use super::{Rule, finding, rule};
+
+pub(super) const RULES: &[Rule] = &[
+    rule!(ccpa::"rights-block", Warning, Ccpa,
+        summary: "a policy declaring the CCPA describes the California consumer's rights",
+        citation: "Cal. Civ. Code §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011(e)(2)",
+        explanation: "\
+    The privacy policy must describe the consumer's rights under the CCPA and how to exercise \
+    them (§1798.130(a)(5)(A)). That needs a `rights` declaration with `jurisdiction ccpa`, its \
+    request methods, and how requests are verified.",
+        check: rights_block,
+    ),
+    rule!(ccpa::"statutory-letters", Warning, Ccpa,
+        summary: "every CCPA category names its statutory letters (A-L)",
+        citation: "Cal. Civ. Code §1798.140(v)(1), §1798.130(a)(5)(B)",
+        explanation: "\
+    The CCPA lists the categories of personal information, (A) identifiers to (L) sensitive \
+    personal information (§1798.140(v)(1)), and the policy must disclose what it collects by \
+    reference to them (§1798.130(c)). Each row of the table needs `statutory LETTER, ...` so that \
+    candor, and a reader, can tell which statutory categories it covers.",
+        check: statutory_letters,
+    ),
+    rule!(ccpa::"item-category", Warning, Ccpa,
+        summary: "every statutory category an item collected falls in has a row in the CCPA table",
+        citation: "Cal. Civ. Code §1798.100(a)(1)-(2), §1798.110(c), §1798.130(a)(5)(B)",
+        explanation: "\
+    The policy must list the categories of personal information collected in the past 12 months, \
+    and of sensitive personal information separately (§1798.100(a)(1)-(2)). candor takes the \
+    statutory letters of each item a data set collects (recruitment data implies (I) and (J), a \
+    photo (H), ethnicity (C) and (L), ...) and reports each letter that no row of the CCPA table \
+    discloses.",
+        check: item_category,
+    ),
+    rule!(ccpa::"category-items", Warning, Ccpa,
+        summary: "an item listed in a CCPA category falls in one of its statutory letters",
+        citation: "Cal. Civ. Code §1798.140(v)(1)",
+        explanation: "\
+    A row of the CCPA table lists the items it covers. When an item's own statutory letters share \
+    none with the row's `statutory` letters, either the item is in the wrong row or its letters \
+    are wrong, and the table misdescribes what is collected.",
+        check: category_items,
+    ),
+    rule!(ccpa::"sensitive-letter", Warning, Ccpa,
+        summary: "an item that is sensitive personal information carries the letter L",
+        citation: "Cal. Civ. Code §1798.140(ae), §1798.140(v)(1)(L), §1798.100(a)(2)",
+        explanation: "\
+    Sensitive personal information (§1798.140(ae): government identifiers, account log-ins with \
+    their password, precise geolocation, ethnic origin, health, ...) is statutory category (L), and \
+    the policy must disclose it as such (§1798.100(a)(2)). An item marked `sensitive` needs `L` \
+    among its `ccpa` letters, so that the CCPA table can be checked for it.",
+        check: sensitive_letter,
+    ),
+    rule!(ccpa::"protected-class-letter", Warning, Ccpa,
+        summary: "an item about a protected classification carries the letter C",
+        citation: "Cal. Civ. Code §1798.140(v)(1)(C)",
+        explanation: "\
+    Characteristics of protected classifications under California or federal law (race, ethnic \
+    origin, religion, sexual orientation, citizenship, ...) are statutory category (C). An item \
+    marked with such a `special` or `sensitive` kind needs `C` among its `ccpa` letters.",
+        check: protected_class_letter,
+    ),
+    rule!(ccpa::"category-columns", Warning, Ccpa,
+        summary: "every row of the CCPA table fills every column",
+        citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        explanation: "\
+    For each category of personal information, the policy must give the categories of sources, \
+    the business or commercial purposes, whether it is sold, whether it is shared, whether it is \
+    disclosed for a business purpose, and the categories of third parties it goes to (§7011(e)(1)). \
+    A row with an empty column leaves one of those questions unanswered. candor asks for the \
+    specific information (`examples` or `items`), `sources`, `purposes`, `sold`, `shared`, \
+    `disclosed`, and `third_parties` whenever something is sold, shared or disclosed.",
+        check: category_columns,
+    ),
+    rule!(ccpa::"category-retention", Warning, Ccpa,
+        summary: "every CCPA category has a retention period or criteria",
+        citation: "Cal. Civ. Code §1798.100(a)(3)",
+        explanation: "\
+    The policy must give, for each category of personal information (and of sensitive personal \
+    information), how long the business intends to keep it, or the criteria used to decide \
+    (§1798.100(a)(3)). A category with no `retention` rule, and named by no rule's `applies_to`, \
+    has none.",
+        check: category_retention,
+    ),
+    rule!(ccpa::"retention-open-ended", Warning, Ccpa,
+        summary: "a CCPA category's retention is more than open-ended wording",
+        citation: "Cal. Civ. Code §1798.100(a)(3)",
+        explanation: "\
+    \"The length of time the business intends to retain each category\" (§1798.100(a)(3)) is not \
+    \"a reasonable period\". candor reports a category whose retention rules all consist of such \
+    wording, with no number, unit of time or event that bounds it, and adds that a business may \
+    not keep information longer than reasonably necessary for the disclosed purpose.",
+        check: retention_open_ended,
+    ),
+    rule!(ccpa::"shared-ad-networks", Warning, Ccpa,
+        summary: "a category disclosed to ad or social networks, or used for targeted advertising, is shared",
+        citation: "Cal. Civ. Code §1798.140(ah), §1798.120, §1798.135",
+        explanation: "\
+    \"Sharing\" is making personal information available to a third party for cross-context \
+    behavioural advertising, paid or not (§1798.140(ah)). Ad networks and social networks (their \
+    pixels and tags) receive information to target advertising across sites, so a category \
+    disclosed to them, or used for a targeted-advertising purpose, is normally shared. `shared \
+    no` then understates it, and leaves out what sharing brings: the right to opt out, the \
+    \"Do Not Sell or Share\" link and the handling of opt-out preference signals. If those \
+    recipients act only as service providers or contractors, under a contract that forbids \
+    cross-context advertising, the finding can be allowed with that reason.",
+        check: shared_ad_networks,
+    ),
+    rule!(ccpa::"opt-out-right", Error, Ccpa,
+        summary: "selling or sharing comes with the right to opt out",
+        citation: "Cal. Civ. Code §1798.120, §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011(e)(2)",
+        explanation: "\
+    A business that sells or shares personal information must tell consumers they may opt out \
+    (§1798.120(b)), and its privacy policy must describe that right. A category with `sold yes` or \
+    `shared yes` needs a right of kind `opt_out` in the CCPA rights.",
+        check: opt_out_right,
+    ),
+    rule!(ccpa::"opt-out-link", Warning, Ccpa,
+        summary: "selling or sharing comes with a \"Do Not Sell or Share\" link",
+        citation: "Cal. Civ. Code §1798.135(a)(1); Cal. Code Regs. tit. 11, §7013, §7026",
+        explanation: "\
+    A business that sells or shares must offer a clear and conspicuous link titled \"Do Not Sell \
+    or Share My Personal Information\" (or an alternative opt-out link), and the policy should say \
+    where to find it. candor looks among the CCPA request methods for a contact with a web address \
+    whose label or address speaks of selling, sharing or opting out.",
+        check: opt_out_link,
+    ),
+    rule!(ccpa::"opt-out-signals", Warning, Ccpa,
+        summary: "selling or sharing comes with a description of how opt-out preference signals are processed",
+        citation: "Cal. Code Regs. tit. 11, §7025, §7011(e)(2)",
+        explanation: "\
+    A business that sells or shares must treat an opt-out preference signal such as Global \
+    Privacy Control as a valid request to opt out (§7025), and its privacy policy must explain how \
+    it processes such signals (§7011(e)(2)). The CCPA rights need `opt_out_signals \"...\"`.",
+        check: opt_out_signals,
+    ),
+    rule!(ccpa::"no-sale-statement", Warning, Ccpa,
+        summary: "when nothing is sold or shared, the policy says so plainly",
+        citation: "Cal. Civ. Code §1798.130(a)(5)(C); Cal. Code Regs. tit. 11, §7011(e)(1)(F)",
+        explanation: "\
+    If the business does not sell or share personal information, the policy must say so \
+    (§7011(e)(1)): a reader should not have to infer it from a column of \"no\". candor looks, in the \
+    prose, for a sentence that denies selling and one that denies sharing (\"we do not sell or \
+    share your personal information\").",
+        check: no_sale_statement,
+    ),
+    rule!(ccpa::"rights", Warning, Ccpa,
+        summary: "the CCPA rights include to know, to delete, to correct, no retaliation, and to limit when sensitive data is used",
+        citation: "Cal. Civ. Code §1798.105, .106, .110, .115, .121, .125, §1798.130(a)(5)(A)",
+        explanation: "\
+    The privacy policy must describe the consumer's rights: to know (§1798.110, .115), to delete \
+    (§1798.105), to correct (§1798.106), to opt out of sale or sharing (§1798.120; see \
+    `ccpa::opt-out-right`), to limit the use of sensitive personal information (§1798.121) and not \
+    to be retaliated against (§1798.125). candor asks for the right to limit when an item \
+    collected is sensitive.",
+        check: rights,
+    ),
+    rule!(ccpa::"request-methods", Warning, Ccpa,
+        summary: "two or more request methods, one a toll-free number (or an email when online only)",
+        citation: "Cal. Civ. Code §1798.130(a)(1)",
+        explanation: "\
+    A business must offer two or more designated methods for requests to know and to delete, \
+    including at least a toll-free telephone number (§1798.130(a)(1)(A)). A business that operates \
+    exclusively online and has a direct relationship with the consumer need only offer an email \
+    address (§1798.130(a)(1)(A)); write `online_only yes` in the CCPA rights for that case.",
+        check: request_methods,
+    ),
+    rule!(ccpa::"last-updated", Warning, Ccpa,
+        summary: "the policy gives its last-updated date, within the past 12 months",
+        citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011(e)(4)",
+        explanation: "\
+    The privacy policy must be updated at least once every 12 months and state the date it was \
+    last updated (§1798.130(a)(5), §7011(e)(4)). candor compares `updated` with the date of the run \
+    (`--today YYYY-MM-DD`, or the system date); a month without a day counts as its last day.",
+        check: last_updated,
+    ),
+    rule!(ccpa::"authorized-agents", Warning, Ccpa,
+        summary: "the policy explains how an authorised agent can make a request",
+        citation: "Cal. Code Regs. tit. 11, §7011(e)(3), §7063",
+        explanation: "\
+    A consumer may use an authorised agent to make requests, and the privacy policy must explain \
+    how the agent can do so (§7011(e)(3)). The CCPA rights need `agents \"...\"`.",
+        check: authorized_agents,
+    ),
+    rule!(ccpa::"response-time", Warning, Ccpa,
+        summary: "the CCPA response time is at most 45 days, extendable once by 45",
+        citation: "Cal. Civ. Code §1798.130(a)(2); Cal. Code Regs. tit. 11, §7021",
+        explanation: "\
+    A business must respond to a request to know, delete or correct within 45 calendar days, and \
+    may extend that once by a further 45 days with notice (§1798.130(a)(2)). A `response_days` or \
+    `extension_days` above 45 in the CCPA rights promises less than the law requires.",
+        check: response_time,
+    ),
+];
+
+/// What a statutory letter stands for, as §1798.140(v)(1) words it.
+fn letter_name(letter: CcpaLetter) -> &'static str {
+    match letter {
+        CcpaLetter::A => "identifiers",
+        CcpaLetter::B => "personal information described in §1798.80(e)",
+        CcpaLetter::C => "characteristics of protected classifications",
+        CcpaLetter::D => "commercial information",
+        CcpaLetter::E => "biometric information",
+        CcpaLetter::F => "internet or other electronic network activity information",
+        CcpaLetter::G => "geolocation data",
+        CcpaLetter::H => "audio, electronic, visual, thermal, olfactory or similar information",
+        CcpaLetter::I => "professional or employment-related information",
+        CcpaLetter::J => "education information",
+        CcpaLetter::K => "inferences drawn to create a profile",
+        CcpaLetter::L => "sensitive personal information",
+    }
+}
+
+fn rights_block(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx.ccpa_rights.is_none() {
+        out.push(
+            finding(
+                ctx.policy.span,
+                "the policy declares the CCPA but describes no California consumer rights",
+            )
+            .with_label("no `rights` with `jurisdiction ccpa`")
+            .with_help(
+                "add `rights ID \"California Residents Rights\" { jurisdiction ccpa ... }` with \
+                     the rights, `request_methods`, `verification` and `agents`",
+            ),
+        );
+    }
+}
+
+fn statutory_letters(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.policy.ccpa {
+        if c.statutory.is_empty() {
+            out.push(
+                finding(c.span, format!("the CCPA category `{}` names no statutory letter", c.id))
+                    .with_label("no `statutory`")
+                    .with_help("add `statutory LETTER, ...` with the letters A-L of §1798.140(v)(1) it covers, e.g. `statutory A, B`"),
+            );
+        }
+    }
+}
+
+/// `a`, `b`, `c` and 4 more.
+fn some_ids(ids: &[&str]) -> String {
+    let shown: Vec<String> = ids.iter().take(3).map(|i| format!("`{i}`")).collect();
+    if ids.len() > 3 {
+        format!("{} and {} more", shown.join(", "), ids.len() - 3)
+    } else {
+        and_list(&shown)
+    }
+}
+
+/// The items data sets collect, in declaration order.
+fn collected_items<'p>(ctx: &Ctx<'p>) -> Vec<&'p Item> {
+    let p = ctx.policy;
+    let mut collected = vec![false; p.items.len()];
+    for d in &p.datasets {
+        for r in &d.collects {
+            collected[r.index()] = true;
+        }
+    }
+    for c in &p.ccpa {
+        for r in &c.items {
+            collected[r.index()] = true;
+        }
+    }
+    p.items
+        .iter()
+        .zip(collected)
+        .filter(|(_, c)| *c)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let disclosed: HashSet<CcpaLetter> = p
+        .ccpa
+        .iter()
+        .flat_map(|c| c.statutory.iter().copied())
+        .collect();
+    let items = collected_items(ctx);
+    for letter in CcpaLetter::WORDS
+        .iter()
+        .filter_map(|w| CcpaLetter::from_word(w))
+    {
+        if disclosed.contains(&letter) {
+            continue;
+        }
+        let with: Vec<&Item> = items
+            .iter()
+            .copied()
+            .filter(|i| i.ccpa.contains(&letter))
+            .collect();
+        let Some(first) = with.first() else {
+            continue;
+        };
+        let ids: Vec<&str> = with.iter().map(|i| i.id.as_str()).collect();
+        let mut d = finding(
+            field(&first.fields, "ccpa", first.span),
+            format!(
+                "the CCPA table discloses no ({letter}) {}, yet the policy collects it: {}",
+                letter_name(letter),
+                some_ids(&ids)
+            ),
+        )
+        .with_label(format!("`{letter}` here"))
+        .with_help(format!(
+            "consider adding a row, `ccpa ID \"...\" {{ statutory {letter} ... }}`, with its sources, \
+             purposes, retention, and whether it is sold, shared or disclosed; or correct the items' letters"
+        ));
+        for item in &with[1..] {
+            d = d.with_secondary(
+                field(&item.fields, "ccpa", item.span),
+                format!("`{}` is ({letter}) too", item.id),
+            );
+        }
+        out.push(d);
+    }
+}
+
+fn category_items(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    for c in &p.ccpa {
+        if c.statutory.is_empty() {
+            continue;
+        }
+        for r in &c.items {
+            let item = p.get(r);
+            if !item.ccpa.is_empty() && !item.ccpa.iter().any(|l| c.statutory.contains(l)) {
+                let letters: Vec<String> = item.ccpa.iter().map(|l| format!("({l})")).collect();
+                out.push(
+                    finding(
+                        r.span(),
+                        format!(
+                            "item `{}` is {} but is listed in CCPA category `{}`, which is not",
+                            item.id,
+                            and_list(&letters),
+                            c.id
+                        ),
+                    )
+                    .with_label("in this row")
+                    .with_secondary(field(&item.fields, "ccpa", item.span), "the item's letters")
+                    .with_secondary(field(&c.fields, "statutory", c.span), "the row's letters")
+                    .with_help("move the item to the row of its category, or correct its letters"),
+                );
+            }
+        }
+    }
+}
+
+fn sensitive_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for item in &ctx.policy.items {
+        if let Some(kind) = item.sensitive
+            && !item.ccpa.contains(&CcpaLetter::L)
+        {
+            out.push(
+                    finding(field(&item.fields, "ccpa", item.span), format!("item `{}` is sensitive personal information ({}) but is not in category (L)", item.id, kind.word().replace('_', " ")))
+                        .with_label("no `L`")
+                        .with_secondary(field(&item.fields, "sensitive", item.span), "sensitive here")
+                        .with_help(format!("add `L` to the item's letters: `ccpa {}`", letters_plus(&item.ccpa, CcpaLetter::L))),
+                );
+        }
+    }
+}
+
+fn letters_plus(letters: &[CcpaLetter], extra: CcpaLetter) -> String {
+    let mut all: Vec<CcpaLetter> = letters.to_vec();
+    all.push(extra);
+    all.sort();
+    all.dedup();
+    all.iter().map(|l| l.word()).collect::<Vec<_>>().join(", ")
+}
+
+fn protected_class_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for item in &ctx.policy.items {
+        let special = matches!(
+            item.special,
+            Some(
+                SpecialCategory::RacialOrEthnicOrigin
+                    | SpecialCategory::ReligiousOrPhilosophicalBeliefs
+                    | SpecialCategory::SexLifeOrSexualOrientation
+            )
+        );
+        let sensitive = matches!(
+            item.sensitive,
+            Some(
+                SensitiveKind::RacialOrEthnicOrigin
+                    | SensitiveKind::ReligiousOrPhilosophicalBeliefs
+                    | SensitiveKind::CitizenshipOrImmigration
+                    | SensitiveKind::SexLifeOrSexualOrientation
+            )
+        );
+        if (special || sensitive) && !item.ccpa.contains(&CcpaLetter::C) {
+            let (name, at) = if special {
+                ("special", "special")
+            } else {
+                ("sensitive", "sensitive")
+            };
+            out.push(
+                finding(field(&item.fields, "ccpa", item.span), format!("item `{}` is a characteristic of a protected classification but is not in category (C)", item.id))
+                    .with_label("no `C`")
+                    .with_secondary(field(&item.fields, at, item.span), format!("{name} kind here"))
+                    .with_help(format!("add `C` to the item's letters: `ccpa {}`", letters_plus(&item.ccpa, CcpaLetter::C))),
+            );
+        }
+    }
+}
+
+fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.policy.ccpa {
+        let mut missing = Vec::new();
+        if c.examples.is_none() && c.items.is_empty() {
+            missing.push("the specific information (`examples` or `items`)");
+        }
+        if c.sources.is_empty() {
+            missing.push("the categories of sources (`sources`)");
+        }
+        if c.purposes.is_empty() {
+            missing.push("the business or commercial purposes (`purposes`)");
+        }
+        if c.sold.is_none() {
+            missing.push("whether it is sold (`sold`)");
+        }
+        if c.shared.is_none() {
+            missing.push("whether it is shared (`shared`)");
+        }
+        if c.disclosed.is_none() {
+            missing.push("whether it is disclosed for a business purpose (`disclosed`)");
+        }
+        let goes_out = [c.sold, c.shared, c.disclosed].contains(&Some(true));
+        if goes_out && c.third_parties.is_empty() {
+            missing.push("the categories of third parties (`third_parties`)");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            finding(c.span, format!("the CCPA category `{}` leaves out {}", c.id, and_list(&missing)))
+                .with_label("incomplete row")
+                .with_help("fill in every column of the row; where the answer is \"none\", say so in the row's `text`"),
+        );
+    }
+}
+
+/// The retention rules attached to each CCPA category, by its index, as
+/// indices into the policy's retention rules.
+fn attached_rules(ctx: &Ctx<'_>) -> Vec<Vec<usize>> {
+    let p = ctx.policy;
+    let mut attached: Vec<Vec<usize>> = p
+        .ccpa
+        .iter()
+        .map(|c| c.retention.iter().map(|r| r.index()).collect())
+        .collect();
+    for (i, rule) in p.retention.iter().enumerate() {
+        for target in &rule.applies_to {
+            if let RetentionTarget::Ccpa(c) = target {
+                attached[c.index()].push(i);
+            }
+        }
+    }
+    attached
+}
+
+fn category_retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let attached = attached_rules(ctx);
+    for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
+        if rules.is_empty() {
+            out.push(
+                finding(c.span, format!("the CCPA category `{}` says nothing about how long it is kept", c.id))
+                    .with_label("no `retention`")
+                    .with_help("add `retention RULE` naming a `retention` declaration with a `period` or `criteria`"),
+            );
+        }
+    }
+}
+
+fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let attached = attached_rules(ctx);
+    let open = open_ended_rules(ctx);
+    for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
+        let span = field(&c.fields, "retention", c.span);
+        let owner = || format!("the CCPA category `{}`", c.id);
+        report_open_ended(ctx, out, &owner, span, rules, &open);
+    }
+}
+
+fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    for c in &p.ccpa {
+        if c.shared != Some(false) {
+            continue;
+        }
+        let ad: Vec<_> = c
+            .third_parties
+            .iter()
+            .filter(|r| p.get(*r).kind.is_some_and(|k| k.is_advertising()))
+            .collect();
+        let targeted: Vec<_> = c
+            .purposes
+            .iter()
+            .filter(|r| p.get(*r).targeted_advertising == Some(true))
+            .collect();
+        if ad.is_empty() && targeted.is_empty() {
+            continue;
+        }
+        let mut reasons = Vec::new();
+        if !ad.is_empty() {
+            let names: Vec<String> = ad
+                .iter()
+                .map(|r| format!("`{}` ({})", r.id(), advertiser(p.get(*r).kind).1))
+                .collect();
+            reasons.push(format!("is disclosed to {}", and_list(&names)));
+        }
+        if !targeted.is_empty() {
+            let names: Vec<String> = targeted.iter().map(|r| format!("`{}`", r.id())).collect();
+            reasons.push(format!(
+                "is used for targeted advertising ({})",
+                and_list(&names)
+            ));
+        }
+        let mut d = finding(
+            field(&c.fields, "shared", c.span),
+            format!("the CCPA category `{}` says it is not shared, but it {}", c.id, reasons.join(" and ")),
+        )
+        .with_label("`shared no`")
+        .with_help(
+            "disclosing to ad or social networks for cross-context behavioural advertising is \
+             \"sharing\" (§1798.140(ah)): consider `shared yes`, with the opt-out right, a \"Do Not \
+             Sell or Share\" link and opt-out preference signals; if these recipients act only as \
+             service providers or contractors barred from cross-context advertising, record that \
+             with `allow ccpa::shared-ad-networks \"...\"`",
+        );
+        if let Some(same) = &c.third_parties_same_as {
+            d = d.with_secondary(
+                field(&c.fields, "third_parties", c.span),
+                format!("its third parties are those of `{}`", same.id()),
+            );
+        }
+        for r in &ad {
+            let tp = p.get(*r);
+            if c.third_parties_same_as.is_none() {
+                d = d.with_secondary(r.span(), "disclosed here");
+            }
+            d = d.with_secondary(tp.span, format!("`{}` is {}", tp.id, advertiser(tp.kind).0));
+        }
+        for r in &targeted {
+            d = d.with_secondary(
+                p.get(*r).span,
+                format!("`{}` is targeted advertising", r.id()),
+            );
+        }
+        out.push(d);
+    }
+}
+
+/// "an ad network" and "ad network", or the same for a social network.
+fn advertiser(kind: Option<RecipientKind>) -> (&'static str, &'static str) {
+    if kind == Some(RecipientKind::AdNetwork) {
+        ("an ad network", "ad network")
+    } else {
+        ("a social network", "social network")
+    }
+}
+
+/// The first category sold or shared, with the span of the field that says so.
+fn first_selling<'p>(ctx: &Ctx<'p>) -> Option<(&'p CcpaCategory, Span, &'static str)> {
+    ctx.policy.ccpa.iter().find_map(|c| {
+        if c.sold == Some(true) {
+            Some((c, field(&c.fields, "sold", c.span), "sold"))
+        } else if c.shared == Some(true) {
+            Some((c, field(&c.fields, "shared", c.span), "shared"))
+        } else {
+            None
+        }
+    })
+}
+
+fn opt_out_right(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some((c, span, word)), Some(block)) = (first_selling(ctx), ctx.ccpa_rights) else {
+        return;
+    };
+    if block.rights.iter().any(|r| r.kind == RightKind::OptOut) {
+        return;
+    }
+    out.push(
+        finding(span, format!("the CCPA category `{}` is {word}, but the CCPA rights do not describe the right to opt out", c.id))
+            .with_label(word)
+            .with_secondary(block.span, "no `right opt_out` here")
+            .with_help(
+                "add `right opt_out \"Right to Opt Out of Sale or Sharing\" { text \"...\" }`, saying \
+                 how to opt out",
+            ),
+    );
+}
+
+fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let (Some((c, span, word)), Some(block)) = (first_selling(ctx), ctx.ccpa_rights) else {
+        return;
+    };
+    let has_link = block.request_methods.iter().any(|r| {
+        let contact = p.get(r);
+        contact.url.as_deref().is_some_and(|url| {
+            let words = text::normalize(&format!("{} {url}", contact.name));
+            ["sell", "share", "opt-out", "opt out", "opt_out", "optout"]
+                .iter()
+                .any(|w| words.contains(w))
+        })
+    });
+    if has_link {
+        return;
+    }
+    out.push(
+        finding(field(&block.fields, "request_methods", block.span), format!("the CCPA category `{}` is {word}, but no request method is a \"Do Not Sell or Share\" link", c.id))
+            .with_label("no opt-out link among these")
+            .with_secondary(span, word)
+            .with_help(
+                "declare the link, e.g. `contact do_not_sell \"Do Not Sell or Share My Personal \
+                 Information\" { url \"https://...\" }`, and add it to `request_methods`",
+            ),
+    );
+}
+
+fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some((c, span, word)), Some(block)) = (first_selling(ctx), ctx.ccpa_rights) else {
+        return;
+    };
+    if block.opt_out_signals.is_some() {
+        return;
+    }
+    out.push(
+        finding(block.span, format!("the CCPA category `{}` is {word}, but the CCPA rights do not say how opt-out preference signals are processed", c.id))
+            .with_label("no `opt_out_signals`")
+            .with_secondary(span, word)
+            .with_help(
+                "add `opt_out_signals \"...\"`, e.g. \"we treat a Global Privacy Control signal from \
+                 your browser as a request to opt out of sale and sharing\"",
+            ),
+    );
+}
+
+fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let Some(first) = p.ccpa.first() else {
+        return;
+    };
+    if !p
+        .ccpa
+        .iter()
+        .all(|c| c.sold == Some(false) && c.shared == Some(false))
+    {
+        return;
+    }
+    let (mut sell, mut share) = (false, false);
+    for s in ctx.sentences_about(&["sell", "sold", "sale", "shar"]) {
+        sell |= text::denies(&s, &["sell", "sold", "sale"]);
+        share |= text::denies(&s, &["share", "shared", "sharing"]);
+        if sell && share {
+            return;
+        }
+    }
+    let what = match (sell, share) {
+        (false, false) => "sell or share",
+        (true, false) => "share",
+        _ => "sell",
+    };
+    out.push(
+        finding(field(&first.fields, "sold", first.span), format!("no category is sold or shared, but the notice never says plainly that the business does not {what} personal information"))
+            .with_label("`sold no`, `shared no` in every row")
+            .with_help(format!(
+                "consider a sentence in the CCPA section such as \"we do not {what} your personal \
+                 information, and have not done so in the past 12 months\""
+            )),
+    );
+}
+
+fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    let present: HashSet<RightKind> = block.rights.iter().map(|r| r.kind).collect();
+    let mut missing = Vec::new();
+    if !present.contains(&RightKind::Know) && !present.contains(&RightKind::KnowSoldShared) {
+        missing.push("`know`");
+    }
+    for (kind, word) in [
+        (RightKind::Delete, "`delete`"),
+        (RightKind::Correct, "`correct`"),
+        (RightKind::NoRetaliation, "`no_retaliation`"),
+    ] {
+        if !present.contains(&kind) {
+            missing.push(word);
+        }
+    }
+    let sensitive = collected_items(ctx)
+        .iter()
+        .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
+        || p.ccpa.iter().any(|c| c.statutory.contains(&CcpaLetter::L));
+    if sensitive && !present.contains(&RightKind::LimitSensitive) {
+        missing.push("`limit_sensitive`");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let noun = if missing.len() == 1 {
+        "right"
+    } else {
+        "rights"
+    };
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the CCPA rights `{}` leave out the {noun} {}",
+                block.id,
+                and_list(&missing)
+            ),
+        )
+        .with_label("incomplete list of rights")
+        .with_help(format!(
+            "add `right KIND \"Name\" {{ text \"...\" }}` for {}",
+            and_list(&missing)
+        )),
+    );
+}
+
+fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    let span = field(&block.fields, "request_methods", block.span);
+    let methods: Vec<&Contact> = {
+        let mut seen = HashSet::new();
+        block
+            .request_methods
+            .iter()
+            .filter(|r| seen.insert(r.index()))
+            .map(|r| p.get(r))
+            .collect()
+    };
+    if block.online_only == Some(true) {
+        if !methods.iter().any(|c| c.email.is_some()) {
+            out.push(
+                finding(span, format!("the CCPA rights `{}` are online only but give no email address for requests", block.id))
+                    .with_label("no email among the request methods")
+                    .with_help("add a contact with an `email` to `request_methods`"),
+            );
+        }
+        return;
+    }
+    let toll_free = methods.iter().any(|c| c.phone.is_some() && c.toll_free);
+    let message = match (methods.len() >= 2, toll_free) {
+        (true, true) => return,
+        (false, true) => format!(
+            "the CCPA rights `{}` give only one way to make a request",
+            block.id
+        ),
+        (true, false) => format!(
+            "none of the request methods of the CCPA rights `{}` is a toll-free number",
+            block.id
+        ),
+        (false, false) => format!(
+            "the CCPA rights `{}` give fewer than two ways to make a request, and no toll-free number",
+            block.id
+        ),
+    };
+    out.push(
+        finding(span, message)
+            .with_label("request methods")
+            .with_help(
+                "offer two or more methods, including a toll-free number (a contact with `phone \"...\" \
+                 toll_free`); a business that operates only online, with a direct relationship with the \
+                 consumer, may write `online_only yes` and offer an email address",
+            ),
+    );
+}
+
+fn last_updated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    match p.updated {
+        None => out.push(
+            finding(p.span, "the policy does not say when it was last updated")
+                .with_label("no `updated`")
+                .with_help("add `updated YYYY-MM-DD` with the date of the last review"),
+        ),
+        Some(updated) => {
+            let due = twelve_months_after(updated);
+            if ctx.today.day_number() > due.day_number() {
+                out.push(
+                    finding(p.span, format!("the policy was last updated {} `{updated}`, more than 12 months before {}", if updated.day.is_some() { "on" } else { "in" }, ctx.today))
+                        .with_label(format!("updated {updated}"))
+                        .with_help(
+                            "review the policy (the CCPA asks for a review at least every 12 months), \
+                             bring it up to date, and set `updated` to the date of the review",
+                        ),
+                );
+            }
+        }
+    }
+}
+
+fn authorized_agents(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if let Some(block) = ctx.ccpa_rights
+        && block.agents.is_none()
+    {
+        out.push(
+            finding(
+                block.span,
+                format!(
+                    "the CCPA rights `{}` do not say how an authorised agent can make a request",
+                    block.id
+                ),
+            )
+            .with_label("no `agents`")
+            .with_help(
+                "add `agents \"...\"`, e.g. \"your authorised agent can make a request for you \
+                         through the same methods, with your signed permission\"",
+            ),
+        );
+    }
+}
+
+fn response_time(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    if let Some(days) = block.response_days.filter(|&d| d > 45) {
+        out.push(
+            finding(field(&block.fields, "response_days", block.span), format!("the CCPA rights promise an answer within {days} days, more than the 45 the law allows"))
+                .with_label("more than 45 days")
+                .with_help("answer within 45 days (`response_days 45`)"),
+        );
+    }
+    if let Some(days) = block.extension_days.filter(|&d| d > 45) {
+        out.push(
+            finding(field(&block.fields, "extension_days", block.span), format!("the CCPA rights allow an extension of {days} days, more than the 45 the law allows"))
+                .with_label("more than 45 days")
+                .with_help("an extension may add at most 45 days (`extension_days 45`)"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_name;
+    use crate::model::words::{CcpaLetter, Word};
+
+    #[test]
+    fn every_letter_has_a_name() {
+        for w in CcpaLetter::WORDS {
+            let letter = CcpaLetter::from_word(w).expect("a letter");
+            assert!(!letter_name(letter).is_empty());
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! What every rule reads: the policy, today's date, the rights blocks of
+//! each law, and every piece of prose with the declaration it belongs to.
+//! Built once per run, in time linear in the policy.
+
+use crate::model::words::{Jurisdiction, LawfulBasis, Word};
+use crate::model::{Basis, Dataset, FieldSpans, Policy, PolicyDate, Ref, RightsBlock};
+use crate::model::{Block, Purpose, Right};
+use crate::source::Span;
+
+use super::text;
+
+/// A piece of prose and the declaration it belongs to.
+pub(crate) struct Prose<'p> {
+    /// The text.
+    pub(crate) text: &'p str,
+    /// The declaration's id (prose blocks carry no span of their own).
+    pub(crate) span: Span,
+    /// The declaration's kind, as a message names it: "section".
+    kind: &'static str,
+    /// The declaration's id.
+    id: &'p str,
+}
+
+impl Prose<'_> {
+    /// "section `california`", for messages.
+    pub(crate) fn owner(&self) -> String {
+        format!("{} `{}`", self.kind, self.id)
+    }
+}
+
+/// The context of a run.
+pub(crate) struct Ctx<'p> {
+    /// The policy checked.
+    pub(crate) policy: &'p Policy,
+    /// The date date-dependent rules measure against.
+    pub(crate) today: PolicyDate,
+    /// The first rights block for `gdpr` or `uk_gdpr`.
+    pub(crate) gdpr_rights: Option<&'p RightsBlock>,
+    /// The first rights block for `ccpa`.
+    pub(crate) ccpa_rights: Option<&'p RightsBlock>,
+    /// Every piece of prose of the policy.
+    pub(crate) prose: Vec<Prose<'p>>,
+}
+
+impl<'p> Ctx<'p> {
+    pub(crate) fn new(policy: &'p Policy, today: PolicyDate) -> Self {
+        let block = |wanted: &[Jurisdiction]| {
+            policy
+                .rights
+                .iter()
+                .find(|b| b.jurisdiction.is_some_and(|j| wanted.contains(&j)))
+        };
+        Ctx {
+            policy,
+            today,
+            gdpr_rights: block(&[Jurisdiction::Gdpr, Jurisdiction::UkGdpr]),
+            ccpa_rights: block(&[Jurisdiction::Ccpa]),
+            prose: collect_prose(policy),
+        }
+    }
+
+    /// The sentences, normalised (see [`text::normalize`]), of the prose
+    /// that mentions one of `words` (in any case): the statements a rule
+    /// looks for, without normalising every line of a large policy.
+    pub(crate) fn sentences_about<'a>(
+        &'a self,
+        words: &'a [&'a str],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.prose
+            .iter()
+            .filter(move |p| text::mentions_any(p.text, words))
+            .flat_map(|p| text::sentences(p.text))
+    }
+
+    /// Whether any data set or cookie category relies on this lawful basis.
+    pub(crate) fn uses_basis(&self, kind: LawfulBasis) -> bool {
+        self.bases().any(|(b, _)| b.basis == kind)
+    }
+
+    /// Every lawful basis of the policy with the span of its owner (a data
+    /// set or a cookie category).
+    pub(crate) fn bases(&self) -> impl Iterator<Item = (&'p Basis, Span)> + '_ {
+        let p = self.policy;
+        p.datasets
+            .iter()
+            .flat_map(|d| d.bases.iter().map(move |b| (b, d.span)))
+            .chain(
+                p.cookies
+                    .iter()
+                    .flat_map(|c| c.bases.iter().map(move |b| (b, c.span))),
+            )
+    }
+}
+
+/// The span of a field, or of the declaration when the field is not written.
+pub(crate) fn field(fields: &FieldSpans, name: &str, declaration: Span) -> Span {
+    fields.get(name).unwrap_or(declaration)
+}
+
+/// The first `len` bytes of a span: the head of a field that runs over many
+/// lines, so that a label points at `basis consent` rather than at the
+/// whole block.
+fn head(span: Span, len: usize) -> Span {
+    let end = (span.start as usize + len).min(span.end as usize);
+    Span::new(span.file, span.start as usize, end)
+}
+
+/// Where a basis is written, narrowed to `basis KIND`.
+pub(crate) fn basis_span(basis: &Basis) -> Span {
+    head(basis.span, "basis ".len() + basis.basis.word().len())
+}
+
+/// Where a right is written, narrowed to `right KIND`.
+pub(crate) fn right_span(right: &Right) -> Span {
+    head(right.span, "right ".len() + right.kind.word().len())
+}
+
+/// `data set` or `processing activity`, as a message names a [`Dataset`].
+pub(crate) fn noun(dataset: &Dataset) -> &'static str {
+    match dataset.kind {
+        crate::model::ActivityKind::Dataset => "data set",
+        crate::model::ActivityKind::Processing => "processing activity",
+    }
+}
+
+/// Whether a basis covers a purpose (a basis without `for` covers all of its
+/// owner's purposes).
+pub(crate) fn covers(basis: &Basis, purpose: &Ref<Purpose>) -> bool {
+    basis.purposes.is_empty() || basis.purposes.contains(purpose)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn and_list<S: AsRef<str>>(words: &[S]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Every piece of prose: the sections', then the declarations', in order.
+fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
+    let mut out = Vec::new();
+    let mut add = |text: Option<&'p str>, span: Span, kind: &'static str, id: &'p str| {
+        if let Some(text) = text {
+            out.push(Prose {
+                text,
+                span,
+                kind,
+                id,
+            });
+        }
+    };
+    // The sections first: the statements rules look for are usually there.
+    for s in &p.sections {
+        for block in &s.blocks {
+            if let Block::Text { markdown } = block {
+                add(Some(markdown.as_str()), s.span, "section", &s.id);
+            }
+        }
+    }
+    add(p.text.as_deref(), p.span, "policy", &p.id);
+    if let Some(c) = &p.controller {
+        add(c.text.as_deref(), c.span, "controller", &c.id);
+    }
+    for c in &p.contacts {
+        add(c.text.as_deref(), c.span, "contact", &c.id);
+    }
+    for i in &p.items {
+        add(i.text.as_deref(), i.span, "item", &i.id);
+    }
+    for s in &p.subjects {
+        add(s.text.as_deref(), s.span, "subject", &s.id);
+    }
+    for s in &p.sources {
+        add(s.text.as_deref(), s.span, "source", &s.id);
+    }
+    for m in &p.methods {
+        add(m.text.as_deref(), m.span, "method", &m.id);
+    }
+    for x in &p.purposes {
+        add(x.text.as_deref(), x.span, "purpose", &x.id);
+    }
+    for d in &p.datasets {
+        let kind = noun(d);
+        add(d.text.as_deref(), d.span, kind, &d.id);
+        add(d.operations.as_deref(), d.span, kind, &d.id);
+        for b in &d.bases {
+            for t in [&b.text, &b.interest, &b.withdraw, &b.condition] {
+                add(t.as_deref(), b.span, kind, &d.id);
+            }
+        }
+        if let Some(r) = &d.required {
+            add(r.consequence.as_deref(), d.span, kind, &d.id);
+        }
+    }
+    for r in &p.recipients {
+        add(r.shares.as_deref(), r.span, "recipient", &r.id);
+        add(r.text.as_deref(), r.span, "recipient", &r.id);
+    }
+    for t in &p.third_parties {
+        add(t.text.as_deref(), t.span, "third party", &t.id);
+    }
+    for v in &p.vendors {
+        add(v.text.as_deref(), v.span, "vendor", &v.id);
+    }
+    for c in &p.cookies {
+        add(c.text.as_deref(), c.span, "cookie category", &c.id);
+        for b in &c.bases {
+            for t in [&b.text, &b.interest, &b.withdraw, &b.condition] {
+                add(t.as_deref(), b.span, "cookie category", &c.id);
+            }
+        }
+    }
+    for t in &p.transfers {
+        add(t.text.as_deref(), t.span, "transfer", &t.id);
+        add(t.copy.as_deref(), t.span, "transfer", &t.id);
+    }
+    for b in &p.rights {
+        for r in &b.rights {
+            add(r.text.as_deref(), r.span, "rights", &b.id);
+        }
+        for t in [&b.verification, &b.agents, &b.opt_out_signals, &b.text] {
+            add(t.as_deref(), b.span, "rights", &b.id);
+        }
+    }
+    for r in &p.retention {
+        for t in [&r.period, &r.criteria, &r.text] {
+            add(t.as_deref(), r.span, "retention rule", &r.id);
+        }
+    }
+    for c in &p.children {
+        add(c.text.as_deref(), c.span, "children", &c.id);
+    }
+    for c in &p.ccpa {
+        add(c.examples.as_deref(), c.span, "CCPA category", &c.id);
+        add(c.text.as_deref(), c.span, "CCPA category", &c.id);
+    }
+    for d in &p.definitions {
+        add(d.text.as_deref(), d.span, "definition", &d.id);
+    }
+    out
+}

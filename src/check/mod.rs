@@ -1,0 +1,378 @@
+//! The legal and consistency rules.
+//!
+//! Each rule is a function over the resolved [`Policy`] that yields
+//! diagnostics, and lives in the file of its family:
+//!
+//! - [`structure`]: the policy holds together (every data set has a purpose,
+//!   every purpose a lawful basis, every address is well formed, ...);
+//! - [`gdpr`]: GDPR Art. 13 and 14, and the lawful bases of Art. 6 and 9;
+//! - [`transfers`]: GDPR Chapter V, transfers outside the EEA;
+//! - [`children`]: children's ages (GDPR Art. 8) and minors (CCPA §1798.120(c));
+//! - [`ccpa`]: the CCPA / CPRA privacy policy.
+//!
+//! Every rule is a [`Rule`]: a stable code, a default severity, a summary, the
+//! provision it comes from, an explanation, and an example that triggers it
+//! with its fix (the example and the fix are the rule's test fixtures, so the
+//! documentation cannot drift from what the rule does). [`rules`] is the
+//! catalogue that `candor rules` and `candor explain` print.
+//!
+//! [`run`] runs every rule whose law the policy declares (GDPR rules when it
+//! declares `gdpr` or `uk_gdpr`, CCPA rules when it declares `ccpa`).
+//! [`apply_levels`] then applies the policy's own `rules { ... }` settings and
+//! the command line's `--allow`, `--warn` and `--deny`.
+//!
+//! Every rule runs in time linear in the size of the policy: rules index by
+//! id (a [`crate::model::Ref`] carries the index of what it names) and never
+//! compare every data set with every recipient.
+
+mod ccpa;
+mod children;
+mod context;
+mod dates;
+mod gdpr;
+mod structure;
+mod text;
+mod transfers;
+
+use std::collections::HashMap;
+
+use crate::Options;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::words::{Jurisdiction, RuleLevel};
+use crate::model::{Policy, PolicyDate};
+use crate::source::Span;
+
+pub use dates::system_today;
+
+use context::Ctx;
+
+/// Code of the diagnostic for a rule code that names no rule.
+pub const UNKNOWN_RULE: &str = "candor::unknown-rule";
+/// Code of the diagnostic for an `allow` without a written reason.
+pub const ALLOW_WITHOUT_REASON: &str = "candor::allow-without-reason";
+/// The pseudo-code that `deny warnings` and `warn warnings` act on.
+pub const WARNINGS: &str = "warnings";
+
+/// The date the examples of `candor explain` and the rule fixtures are
+/// checked against, so that the date-dependent rule gives the same answer on
+/// every day.
+pub const EXAMPLE_TODAY: PolicyDate = PolicyDate {
+    year: 2026,
+    month: 11,
+    day: Some(29),
+};
+
+/// The law a rule belongs to: it runs only when the policy declares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every policy.
+    Always,
+    /// Policies that declare `gdpr` or `uk_gdpr`.
+    Gdpr,
+    /// Policies that declare `ccpa`.
+    Ccpa,
+}
+
+impl Scope {
+    fn applies_to(self, policy: &Policy) -> bool {
+        match self {
+            Scope::Always => true,
+            Scope::Gdpr => policy.has(Jurisdiction::Gdpr) || policy.has(Jurisdiction::UkGdpr),
+            Scope::Ccpa => policy.has(Jurisdiction::Ccpa),
+        }
+    }
+
+    /// The word used in the catalogue: `all`, `gdpr`, `ccpa`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Always => "all",
+            Scope::Gdpr => "gdpr",
+            Scope::Ccpa => "ccpa",
+        }
+    }
+}
+
+/// What a rule's function does: reads the policy, pushes findings. The
+/// runner stamps each finding with the rule's code and severity.
+type CheckFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
+
+/// One rule of the catalogue.
+pub struct Rule {
+    /// Stable code, e.g. `gdpr::consent-withdrawal`.
+    pub code: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// The law it belongs to.
+    pub scope: Scope,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// The provision it comes from.
+    pub citation: &'static str,
+    /// Why the law asks for it, and what counts.
+    pub explanation: &'static str,
+    /// A policy that triggers the rule.
+    pub example: &'static str,
+    /// The same policy, fixed.
+    pub fixed: &'static str,
+    check: CheckFn,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Declares a rule of a family. The example and the fix are the rule's test
+/// fixtures, `tests/fixtures/rules/<family>/<name>.fail.policy` and
+/// `.pass.policy`.
+macro_rules! rule {
+    (
+        $family:ident :: $name:literal,
+        $severity:ident, $scope:ident,
+        summary: $summary:expr,
+        citation: $citation:expr,
+        explanation: $explanation:expr,
+        check: $check:expr $(,)?
+    ) => {
+        $crate::check::Rule::new(
+            concat!(stringify!($family), "::", $name),
+            $crate::diagnostic::Severity::$severity,
+            $crate::check::Scope::$scope,
+            [$summary, $citation, $explanation],
+            [
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    stringify!($family),
+                    "/",
+                    $name,
+                    ".fail.policy"
+                )),
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    stringify!($family),
+                    "/",
+                    $name,
+                    ".pass.policy"
+                )),
+            ],
+            $check,
+        )
+    };
+}
+pub(crate) use rule;
+
+impl Rule {
+    /// Used by [`rule!`].
+    const fn new(
+        code: &'static str,
+        severity: Severity,
+        scope: Scope,
+        [summary, citation, explanation]: [&'static str; 3],
+        [example, fixed]: [&'static str; 2],
+        check: CheckFn,
+    ) -> Self {
+        Rule {
+            code,
+            severity,
+            scope,
+            summary,
+            citation,
+            explanation,
+            example,
+            fixed,
+            check,
+        }
+    }
+
+    /// The family: the part of the code before `::`.
+    #[must_use]
+    pub fn family(&self) -> &'static str {
+        self.code
+            .split_once("::")
+            .map_or(self.code, |(family, _)| family)
+    }
+}
+
+/// Every rule, family by family, in catalogue order.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    structure::RULES
+        .iter()
+        .chain(gdpr::RULES)
+        .chain(transfers::RULES)
+        .chain(children::RULES)
+        .chain(ccpa::RULES)
+}
+
+/// The rule with this code.
+#[must_use]
+pub fn find(code: &str) -> Option<&'static Rule> {
+    rules().find(|r| r.code == code)
+}
+
+/// A finding at `span`; the runner fills in the rule's code and severity.
+pub(crate) fn finding(span: Span, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(String::new(), Severity::Warning, span, message)
+}
+
+/// Runs every rule that applies to the policy.
+#[must_use]
+pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
+    let today = options.today.unwrap_or_else(system_today);
+    let ctx = Ctx::new(policy, today);
+    let mut all = Vec::new();
+    let mut found = Vec::new();
+    for rule in rules() {
+        if !rule.scope.applies_to(policy) {
+            continue;
+        }
+        (rule.check)(&ctx, &mut found);
+        for mut d in found.drain(..) {
+            d.code = rule.code.to_owned();
+            d.severity = rule.severity;
+            all.push(d);
+        }
+    }
+    all
+}
+
+// ─── Rule settings ─────────────────────────────────────────────────────────
+
+/// The codes of the compiler core (syntax, names, fields) that a setting
+/// may name, e.g. `deny candor::unused`.
+const CORE_CODES: &[&str] = &[
+    crate::syntax::parser::SYNTAX,
+    crate::syntax::parser::BAD_ESCAPE,
+    crate::NOT_UTF8,
+    crate::resolve::UNKNOWN_REFERENCE,
+    crate::resolve::WRONG_KIND,
+    crate::resolve::DUPLICATE_ID,
+    crate::resolve::UNUSED,
+    crate::resolve::INVALID_VALUE,
+    crate::resolve::MISSING_FIELD,
+    crate::resolve::UNKNOWN_KEYWORD,
+    crate::resolve::DUPLICATE_FIELD,
+];
+
+/// Every code a setting may name.
+fn known_codes() -> impl Iterator<Item = &'static str> {
+    rules()
+        .map(|r| r.code)
+        .chain(CORE_CODES.iter().copied())
+        .chain([WARNINGS])
+}
+
+/// The did-you-mean for a code that names no rule: the closest code, or the
+/// full code when only the part after `::` was written.
+fn suggestion(code: &str) -> Option<&'static str> {
+    if let Some(full) = known_codes().find(|c| c.split_once("::").is_some_and(|(_, n)| n == code)) {
+        return Some(full);
+    }
+    crate::suggest::closest(code, known_codes())
+}
+
+/// Whether a code can be configured: a rule of the catalogue, a code of the
+/// compiler core (such as `candor::unused`), or `warnings`.
+#[must_use]
+pub fn is_known_code(code: &str) -> bool {
+    known_codes().any(|c| c == code)
+}
+
+/// Checks one setting, as written in `rules { ... }` or on the command line.
+///
+/// # Errors
+/// A message for a code that names no rule (with a did-you-mean), or for
+/// `allow warnings` (warnings are silenced one rule at a time, each with its
+/// reason).
+pub fn validate_setting(code: &str, level: RuleLevel) -> Result<(), String> {
+    if !is_known_code(code) {
+        let mut message = format!("`{code}` is not a rule candor knows");
+        if let Some(s) = suggestion(code) {
+            message.push_str(&format!(": did you mean `{s}`?"));
+        }
+        return Err(message);
+    }
+    if code == WARNINGS && level == RuleLevel::Allow {
+        return Err(
+            "`allow warnings` would silence every rule at once; allow each rule by its \
+                    code, with the reason for the decision"
+                .to_owned(),
+        );
+    }
+    Ok(())
+}
+
+/// Applies rule settings: the policy's own `rules { ... }` first, then the
+/// command line's, so a later setting wins. `deny warnings` turns every
+/// remaining warning into an error.
+///
+/// A setting in the policy with an unknown code is reported, with a
+/// did-you-mean; so is an `allow` without a reason, since allowing a finding
+/// is a legal decision that must be on record. Errors of the compiler core
+/// (syntax, unknown names) cannot be allowed or lowered.
+pub fn apply_levels(diagnostics: &mut Vec<Diagnostic>, policy: Option<&Policy>, options: &Options) {
+    let mut levels: HashMap<&str, RuleLevel> = HashMap::new();
+    let mut problems = Vec::new();
+    if let Some(policy) = policy {
+        for setting in &policy.rule_settings {
+            if let Err(message) = validate_setting(&setting.code, setting.level) {
+                let mut d = Diagnostic::error(UNKNOWN_RULE, setting.span, message)
+                    .with_label("unknown rule");
+                d = if setting.code == WARNINGS {
+                    d.with_help("write `allow CODE \"reason\"` for each finding the policy accepts")
+                } else {
+                    d.with_help("`candor rules` lists every rule and its code")
+                };
+                problems.push(d);
+                continue;
+            }
+            let no_reason = setting
+                .reason
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty());
+            if setting.level == RuleLevel::Allow && no_reason {
+                problems.push(
+                    Diagnostic::error(
+                        ALLOW_WITHOUT_REASON,
+                        setting.span,
+                        format!("`allow {}` gives no reason", setting.code),
+                    )
+                    .with_label("no reason")
+                    .with_help(format!(
+                        "allowing a finding is a legal decision on record: write why, e.g. \
+                         `allow {} \"reviewed by counsel on ...: ...\"`",
+                        setting.code
+                    )),
+                );
+            }
+            levels.insert(&setting.code, setting.level);
+        }
+    }
+    for (code, level) in &options.levels {
+        if validate_setting(code, *level).is_ok() {
+            levels.insert(code, *level);
+        }
+    }
+    let deny_warnings = levels.get(WARNINGS) == Some(&RuleLevel::Deny);
+    diagnostics.retain_mut(|d| {
+        let core_error = d.severity == Severity::Error && d.code.starts_with("candor::");
+        if !core_error {
+            match levels.get(d.code.as_str()) {
+                Some(RuleLevel::Allow) => return false,
+                Some(RuleLevel::Warn) => d.severity = Severity::Warning,
+                Some(RuleLevel::Deny) => d.severity = Severity::Error,
+                None => {}
+            }
+        }
+        if deny_warnings && d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
+        true
+    });
+    diagnostics.extend(problems);
+}

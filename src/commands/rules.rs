@@ -1,0 +1,80 @@
+//! `candor rules`: the catalogue of rules, as a readable list or as JSON
+//! (an array of `{code, severity, summary, citation}`).
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{EXIT_OK, fail};
+use crate::check::{self, Rule, Scope};
+use crate::cli::{Format, RulesArgs};
+use crate::diagnostic::Severity;
+
+/// One rule as `candor rules --format json` prints it.
+#[derive(Debug, Serialize)]
+struct JsonRule {
+    code: &'static str,
+    severity: Severity,
+    summary: &'static str,
+    citation: &'static str,
+}
+
+/// Runs `candor rules`.
+pub(crate) fn run(args: &RulesArgs) -> u8 {
+    let text = match args.format {
+        Format::Human => human(),
+        Format::Json => json(),
+        Format::Sarif | Format::Github => {
+            return fail("`candor rules` prints `--format human` or `--format json`");
+        }
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    EXIT_OK
+}
+
+fn json() -> String {
+    let rules: Vec<JsonRule> = check::rules()
+        .map(|r| JsonRule {
+            code: r.code,
+            severity: r.severity,
+            summary: r.summary,
+            citation: r.citation,
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_owned());
+    text.push('\n');
+    text
+}
+
+fn heading(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Always => "Structure (every policy)",
+        Scope::Gdpr => "GDPR (when the policy declares `gdpr` or `uk_gdpr`)",
+        Scope::Ccpa => "CCPA / CPRA (when the policy declares `ccpa`)",
+    }
+}
+
+fn human() -> String {
+    let rules: Vec<&Rule> = check::rules().collect();
+    let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for scope in [Scope::Always, Scope::Gdpr, Scope::Ccpa] {
+        out.push_str(heading(scope));
+        out.push('\n');
+        for r in rules.iter().filter(|r| r.scope == scope) {
+            out.push_str(&format!(
+                "  {:width$}  {:7}  {}\n",
+                r.code,
+                r.severity.as_str(),
+                r.summary
+            ));
+            out.push_str(&format!("  {:width$}  {:7}  {}\n", "", "", r.citation));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} rules. `candor explain CODE` explains one, with an example and its fix.\n",
+        rules.len()
+    ));
+    out
+}

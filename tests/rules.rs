@@ -1,0 +1,586 @@
+//! The legal and consistency rules.
+//!
+//! Every rule of the catalogue has two fixtures under
+//! `tests/fixtures/rules/<family>/`: `<name>.fail.policy` triggers it and
+//! `<name>.pass.policy`, the same policy fixed, does not. The failing ones
+//! are snapshotted with the rule's diagnostics as a person sees them. The
+//! same two files are the example and the fix `candor explain` prints.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use candor::check::{self, EXAMPLE_TODAY};
+use candor::diagnostic::{Color, Diagnostic, Severity, render_human};
+use candor::model::words::RuleLevel;
+use candor::source::{SourceFile, Sources};
+use candor::{Compiled, Options, compile, compile_sources};
+
+fn options() -> Options {
+    Options {
+        today: Some(EXAMPLE_TODAY),
+        levels: Vec::new(),
+    }
+}
+
+fn fixture(code: &str, outcome: &str) -> PathBuf {
+    let (family, name) = code.split_once("::").expect("a rule code has a family");
+    Path::new("tests/fixtures/rules")
+        .join(family)
+        .join(format!("{name}.{outcome}.policy"))
+}
+
+fn compiled(path: &Path, options: &Options) -> Compiled {
+    let compiled = compile(path, options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    // The rules only run on a policy that resolves: a fixture with a
+    // compiler error would test nothing.
+    let core: Vec<&Diagnostic> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.code.starts_with("candor::"))
+        .collect();
+    assert!(
+        core.is_empty(),
+        "{} does not compile:\n{}",
+        path.display(),
+        render_human(&compiled.diagnostics, &compiled.sources, Color::Never)
+    );
+    compiled
+}
+
+fn codes(compiled: &Compiled) -> Vec<&str> {
+    compiled
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+#[test]
+fn every_rule_fails_its_fail_fixture_and_passes_its_pass_fixture() {
+    for rule in check::rules() {
+        let fail = compiled(&fixture(rule.code, "fail"), &options());
+        assert!(
+            codes(&fail).contains(&rule.code),
+            "{} should report {}, got {:?}",
+            fixture(rule.code, "fail").display(),
+            rule.code,
+            codes(&fail)
+        );
+        for d in fail.diagnostics.iter().filter(|d| d.code == rule.code) {
+            assert_eq!(
+                d.severity, rule.severity,
+                "{}: the default severity",
+                rule.code
+            );
+            assert!(
+                d.help.is_some(),
+                "{}: every finding says how to fix it",
+                rule.code
+            );
+            assert!(
+                !d.message.ends_with('.'),
+                "{}: no final period: {}",
+                rule.code,
+                d.message
+            );
+            assert!(
+                d.message.chars().next().is_some_and(|c| !c.is_uppercase()),
+                "{}: starts in lower case: {}",
+                rule.code,
+                d.message
+            );
+        }
+        let pass = compiled(&fixture(rule.code, "pass"), &options());
+        assert!(
+            !codes(&pass).contains(&rule.code),
+            "{} should not report {}:\n{}",
+            fixture(rule.code, "pass").display(),
+            rule.code,
+            render_human(&pass.diagnostics, &pass.sources, Color::Never)
+        );
+    }
+}
+
+#[test]
+fn every_fixture_belongs_to_a_rule() {
+    for family in std::fs::read_dir("tests/fixtures/rules").expect("fixtures") {
+        let family = family.expect("entry").path();
+        if !family.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&family).expect("family") {
+            let path = file.expect("entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let stem = name
+                .trim_end_matches(".fail.policy")
+                .trim_end_matches(".pass.policy");
+            let fam = family
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let code = format!("{fam}::{stem}");
+            assert!(
+                check::find(&code).is_some(),
+                "{} names no rule",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn fail_fixtures_report_as_snapshotted() {
+    insta::glob!("fixtures/rules/*/*.fail.policy", |path| {
+        let path = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(path);
+        let family = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .trim_end_matches(".fail.policy");
+        let code = format!("{family}::{name}");
+        let compiled = compiled(path, &options());
+        let ours: Vec<Diagnostic> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .cloned()
+            .collect();
+        insta::assert_snapshot!(render_human(&ours, &compiled.sources, Color::Never));
+    });
+}
+
+#[test]
+fn a_complete_policy_draws_no_finding() {
+    let compiled = compiled(Path::new("tests/fixtures/rules/clean.policy"), &options());
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{}",
+        render_human(&compiled.diagnostics, &compiled.sources, Color::Never)
+    );
+}
+
+#[test]
+fn the_catalogue_is_large_documented_and_unique() {
+    let rules: Vec<_> = check::rules().collect();
+    assert!(rules.len() >= 30, "{} rules", rules.len());
+    let mut seen = std::collections::HashSet::new();
+    for r in &rules {
+        assert!(seen.insert(r.code), "duplicate code {}", r.code);
+        assert!(
+            ["structure", "gdpr", "ccpa"].contains(&r.family()),
+            "{}",
+            r.code
+        );
+        assert!(
+            !r.summary.is_empty() && !r.citation.is_empty() && r.explanation.len() > 80,
+            "{}",
+            r.code
+        );
+        assert!(
+            r.code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == ':' || c == '-'),
+            "codes are lower-case words: {}",
+            r.code
+        );
+    }
+}
+
+#[test]
+fn the_documentation_lists_every_rule() {
+    let doc = std::fs::read_to_string("docs/rules.md").expect("docs/rules.md");
+    for rule in check::rules() {
+        assert!(
+            doc.contains(&format!("`{}`", rule.code)),
+            "docs/rules.md does not list {}",
+            rule.code
+        );
+    }
+}
+
+// ─── Jurisdictions ────────────────────────────────────────────────────────
+
+fn from_text(text: &str, options: &Options) -> Compiled {
+    let mut sources = Sources::new();
+    sources.add(SourceFile::new(PathBuf::from("inline.policy"), text));
+    compile_sources(sources, &[], options)
+}
+
+#[test]
+fn rules_apply_only_to_the_laws_the_policy_declares() {
+    // The CCPA fixture for `last-updated` is stale; declared GDPR-only, no
+    // CCPA rule runs on it.
+    let text = std::fs::read_to_string(fixture("ccpa::last-updated", "fail")).expect("fixture");
+    let gdpr_only = from_text(
+        &text.replace("jurisdictions ccpa", "jurisdictions gdpr"),
+        &options(),
+    );
+    assert!(
+        !codes(&gdpr_only).iter().any(|c| c.starts_with("ccpa::")),
+        "{:?}",
+        codes(&gdpr_only)
+    );
+    // And the GDPR fixture for consent withdrawal, declared CCPA-only.
+    let text =
+        std::fs::read_to_string(fixture("gdpr::consent-withdrawal", "fail")).expect("fixture");
+    let ccpa_only = from_text(
+        &text.replace("jurisdictions gdpr", "jurisdictions ccpa"),
+        &options(),
+    );
+    assert!(
+        !codes(&ccpa_only).iter().any(|c| c.starts_with("gdpr::")),
+        "{:?}",
+        codes(&ccpa_only)
+    );
+    // UK GDPR counts as GDPR.
+    let uk = from_text(
+        &text.replace("jurisdictions gdpr", "jurisdictions uk_gdpr"),
+        &options(),
+    );
+    assert!(codes(&uk).contains(&"gdpr::consent-withdrawal"));
+}
+
+#[test]
+fn the_date_rule_measures_against_the_given_day() {
+    let text = std::fs::read_to_string(fixture("ccpa::last-updated", "pass")).expect("fixture");
+    // Updated 2026-06 (read as 2026-06-30): in time until 2027-06-30.
+    let on = |day: &str| {
+        let options = Options {
+            today: candor::model::PolicyDate::parse(day),
+            levels: Vec::new(),
+        };
+        codes(&from_text(&text, &options)).contains(&"ccpa::last-updated")
+    };
+    assert!(!on("2027-06-30"));
+    assert!(on("2027-07-01"));
+}
+
+// ─── Rule settings ────────────────────────────────────────────────────────
+
+fn with_rules(code: &str, rules: &str) -> String {
+    let text = std::fs::read_to_string(fixture(code, "fail")).expect("fixture");
+    format!("{text}\nrules {{\n{rules}\n}}\n")
+}
+
+#[test]
+fn an_allow_with_a_reason_silences_a_rule() {
+    let text = with_rules(
+        "ccpa::shared-ad-networks",
+        "  allow ccpa::shared-ad-networks \"our ad network contracts forbid cross-context advertising (counsel, 2026-10-01)\"",
+    );
+    let compiled = from_text(&text, &options());
+    assert!(
+        !codes(&compiled).contains(&"ccpa::shared-ad-networks"),
+        "{:?}",
+        codes(&compiled)
+    );
+    assert!(!compiled.has_errors());
+}
+
+#[test]
+fn an_allow_without_a_reason_is_an_error() {
+    let text = with_rules(
+        "ccpa::shared-ad-networks",
+        "  allow ccpa::shared-ad-networks",
+    );
+    let compiled = from_text(&text, &options());
+    let d = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.code == check::ALLOW_WITHOUT_REASON)
+        .expect("reported");
+    assert_eq!(d.severity, Severity::Error);
+    insta::assert_snapshot!(render_human(
+        std::slice::from_ref(d),
+        &compiled.sources,
+        Color::Never
+    ));
+}
+
+#[test]
+fn an_unknown_code_in_the_policy_gets_a_did_you_mean() {
+    let text = with_rules("ccpa::shared-ad-networks", "  deny ccpa::shared-ad-network");
+    let compiled = from_text(&text, &options());
+    let d = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.code == check::UNKNOWN_RULE)
+        .expect("reported");
+    assert!(
+        d.message
+            .contains("did you mean `ccpa::shared-ad-networks`?"),
+        "{}",
+        d.message
+    );
+    insta::assert_snapshot!(render_human(
+        std::slice::from_ref(d),
+        &compiled.sources,
+        Color::Never
+    ));
+}
+
+#[test]
+fn deny_and_warn_change_the_severity_and_the_command_line_wins() {
+    let text = with_rules(
+        "ccpa::shared-ad-networks",
+        "  deny ccpa::shared-ad-networks",
+    );
+    let denied = from_text(&text, &options());
+    assert!(
+        denied
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ccpa::shared-ad-networks" && d.is_error())
+    );
+    let options = Options {
+        today: Some(EXAMPLE_TODAY),
+        levels: vec![("ccpa::shared-ad-networks".to_owned(), RuleLevel::Warn)],
+    };
+    let warned = from_text(&text, &options);
+    assert!(
+        warned
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ccpa::shared-ad-networks" && !d.is_error())
+    );
+}
+
+#[test]
+fn deny_warnings_turns_every_warning_into_an_error() {
+    let text = with_rules("ccpa::last-updated", "  deny warnings");
+    let compiled = from_text(&text, &options());
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ccpa::last-updated")
+    );
+    assert!(compiled.diagnostics.iter().all(Diagnostic::is_error));
+}
+
+#[test]
+fn setting_codes_are_validated() {
+    assert!(check::validate_setting("gdpr::consent-withdrawal", RuleLevel::Deny).is_ok());
+    assert!(check::validate_setting("warnings", RuleLevel::Deny).is_ok());
+    assert!(check::validate_setting("candor::unused", RuleLevel::Allow).is_ok());
+    let core = check::validate_setting("candor::unusd", RuleLevel::Deny).unwrap_err();
+    assert!(core.contains("did you mean `candor::unused`?"), "{core}");
+    let typo = check::validate_setting("gdpr::consent-withdrawl", RuleLevel::Deny).unwrap_err();
+    assert!(
+        typo.contains("did you mean `gdpr::consent-withdrawal`?"),
+        "{typo}"
+    );
+    let bare = check::validate_setting("consent-withdrawal", RuleLevel::Deny).unwrap_err();
+    assert!(
+        bare.contains("did you mean `gdpr::consent-withdrawal`?"),
+        "{bare}"
+    );
+    assert!(check::validate_setting("warnings", RuleLevel::Allow).is_err());
+}
+
+// ─── The reference policy ─────────────────────────────────────────────────
+
+#[test]
+fn the_reference_policy_draws_only_its_recorded_findings() {
+    let compiled = compile(Path::new("policy"), &options()).expect("policy/ loads");
+    assert!(
+        !compiled.has_errors(),
+        "{}",
+        render_human(&compiled.diagnostics, &compiled.sources, Color::Never)
+    );
+    let mut found: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = compiled.sources.get(d.primary.span.file).display_path();
+            format!("{} {file}: {}", d.code, d.message)
+        })
+        .collect();
+    found.sort();
+    insta::assert_snapshot!(found.join("\n"));
+}
+
+// ─── Speed ────────────────────────────────────────────────────────────────
+
+/// A policy with `n` data sets, each collecting two items, with two
+/// purposes, two bases, a recipient and a retention rule; and `n / 10`
+/// CCPA categories.
+fn large_policy(n: usize) -> String {
+    let mut text = String::from(
+        "policy big \"Privacy Policy\" {\n  updated 2026-06\n  jurisdictions gdpr, ccpa\n  outline data, california\n}\n\
+         section data { insert datasets }\nsection california { insert ccpa_table }\n\
+         source you \"you\" { kind data_subject }\n\
+         recipient hosting \"Hosting\" { kind service_provider }\n\
+         third_party providers \"service providers\" { kind service_provider; recipient hosting }\n\
+         retention keep \"Records\" { period \"six years\" }\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "item a{i} \"item a{i}\" {{ ccpa A }}\nitem b{i} \"item b{i}\" {{ ccpa A }}\n\
+             purpose p{i} \"purpose {i}\"\npurpose q{i} \"purpose q{i}\" {{ marketing yes }}\n\
+             dataset d{i} \"data set {i}\" {{\n  collects a{i}, b{i}\n  sources you\n  purposes p{i}, q{i}\n\
+             \x20 basis contract for p{i}\n  basis consent for q{i} {{ withdraw \"by email\" }}\n\
+             \x20 recipients hosting\n  retention keep\n  required no \"we cannot serve you\"\n}}\n"
+        ));
+    }
+    for i in 0..n / 10 {
+        text.push_str(&format!(
+            "ccpa c{i} \"category {i}\" {{\n  statutory A\n  items a{i}\n  sources you\n  sold no\n  shared no\n\
+             \x20 disclosed yes\n  third_parties providers\n  purposes p{i}\n  retention keep\n}}\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn rules_run_in_linear_time() {
+    let compiled = from_text(&large_policy(10_000), &options());
+    let policy = compiled.policy.expect("the large policy resolves");
+    let start = Instant::now();
+    let found = check::run(&policy, &options());
+    let elapsed = start.elapsed();
+    // 250 ms is the target for an optimised build; a debug build is about
+    // ten times slower.
+    let limit = if cfg!(debug_assertions) { 2_500 } else { 250 };
+    eprintln!("rules over 10,000 data sets: {} ms", elapsed.as_millis());
+    assert!(
+        elapsed.as_millis() < limit,
+        "{} ms for 10,000 data sets",
+        elapsed.as_millis()
+    );
+    assert!(
+        found.len() < 10,
+        "{:?}",
+        found.iter().map(|d| &d.code).collect::<Vec<_>>()
+    );
+}
+
+// ─── The commands ─────────────────────────────────────────────────────────
+
+fn candor() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("candor").expect("the binary is built")
+}
+
+#[test]
+fn rules_lists_the_catalogue_as_json() {
+    let output = candor()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rules: serde_json::Value = serde_json::from_slice(&output).expect("JSON");
+    let rules = rules.as_array().expect("an array");
+    assert_eq!(rules.len(), check::rules().count());
+    assert!(rules.len() >= 30);
+    for r in rules {
+        for key in ["code", "severity", "summary", "citation"] {
+            assert!(
+                r[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {r}"
+            );
+        }
+    }
+    candor()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("gdpr::consent-withdrawal"));
+}
+
+#[test]
+fn explain_works_for_every_code() {
+    for rule in check::rules() {
+        let output = candor()
+            .args(["explain", rule.code])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(output).expect("UTF-8");
+        for part in [rule.citation, "Example", "candor reports", "The fix"] {
+            assert!(
+                text.contains(part),
+                "`candor explain {}` lacks {part}",
+                rule.code
+            );
+        }
+        assert!(
+            text.contains(&format!("{}\n", rule.code)),
+            "`candor explain {}` shows the finding",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn explain_of_one_rule_reads_as_snapshotted() {
+    let output = candor()
+        .args(["explain", "gdpr::consent-withdrawal"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output).expect("UTF-8"));
+}
+
+#[test]
+fn unknown_codes_get_a_did_you_mean_and_exit_2() {
+    candor()
+        .args(["explain", "gdpr::consent-withdrawl"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "did you mean `gdpr::consent-withdrawal`?",
+        ));
+    candor()
+        .args(["check", "policy", "--deny", "ccpa::shared-ad-network"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "did you mean `ccpa::shared-ad-networks`?",
+        ));
+}
+
+#[test]
+fn the_reference_policy_passes_with_warnings_and_fails_when_they_are_denied() {
+    candor()
+        .args(["check", "policy", "--today", "2026-11-29"])
+        .assert()
+        .code(0);
+    candor()
+        .args([
+            "check",
+            "policy",
+            "--today",
+            "2026-11-29",
+            "--deny",
+            "warnings",
+        ])
+        .assert()
+        .code(1);
+    candor()
+        .args([
+            "check",
+            "policy",
+            "--today",
+            "2026-11-29",
+            "--deny",
+            "ccpa::shared-ad-networks",
+        ])
+        .assert()
+        .code(1);
+}

@@ -1,0 +1,103 @@
+//! `candor build`: check the policy, then write (or, with `--check`,
+//! verify) the output directory.
+//!
+//! The order matters for safety: every file is rendered in memory first,
+//! and only a complete, error-free set is written, through
+//! [`crate::render::output::write_atomically`]. Errors in the policy exit 1
+//! and write nothing; a template or I/O problem exits 2 and leaves the
+//! previous output as it was.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_OK, EXIT_POLICY, compile, fail, report};
+use crate::Compiled;
+use crate::cli::BuildArgs;
+use crate::render::{self, RenderOptions, output};
+
+/// Runs `candor build`.
+pub(crate) fn run(args: &BuildArgs) -> u8 {
+    let compiled = match compile(&args.compile) {
+        Ok(compiled) => compiled,
+        Err(code) => return code,
+    };
+    if !compiled.diagnostics.is_empty() {
+        report(&compiled.diagnostics, &compiled.sources, &args.compile);
+    }
+    if compiled.has_errors() {
+        let _ = writeln!(std::io::stderr(), "nothing written: the policy has errors");
+        return EXIT_POLICY;
+    }
+    // The sources and diagnostics have been reported; only the model is
+    // needed from here, and a large policy's text is worth freeing.
+    let Compiled {
+        policy,
+        sources,
+        diagnostics,
+    } = compiled;
+    drop((sources, diagnostics));
+    let Some(policy) = policy else {
+        return fail("the policy could not be resolved, and no error says why");
+    };
+
+    let options = RenderOptions {
+        fragment: args.fragment,
+        templates: templates_dir(args, policy.templates.as_deref()),
+    };
+    let outputs = match render::render(&policy, &options) {
+        Ok(outputs) => outputs,
+        Err(e) => return fail(&format!("{e}\nnothing written")),
+    };
+
+    if args.check {
+        return check(&args.out, &outputs);
+    }
+    match output::write_atomically(&args.out, &outputs) {
+        Ok(()) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "wrote {} files to `{}`",
+                outputs.len(),
+                args.out.display()
+            );
+            EXIT_OK
+        }
+        Err(e) => fail(&format!("{e}\nthe previous output is unchanged")),
+    }
+}
+
+/// `--check`: names every missing, stale or unexpected file; exit 1 if any.
+fn check(out: &Path, outputs: &[render::Output]) -> u8 {
+    match output::compare(out, outputs) {
+        Ok(findings) if findings.is_empty() => EXIT_OK,
+        Ok(findings) => {
+            let mut stderr = std::io::stderr().lock();
+            for finding in &findings {
+                let _ = writeln!(stderr, "{finding}");
+            }
+            let _ = writeln!(
+                stderr,
+                "`{}` is not what `candor build` writes for this policy; run `candor build` and commit the result",
+                out.display()
+            );
+            EXIT_POLICY
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// The templates directory: `--templates`, else the policy's `templates`
+/// setting, which is relative to the policy's directory.
+fn templates_dir(args: &BuildArgs, from_policy: Option<&str>) -> Option<PathBuf> {
+    if let Some(dir) = &args.templates {
+        return Some(dir.clone());
+    }
+    let dir = from_policy?;
+    let path = &args.compile.path;
+    let base = if path.is_dir() {
+        path.as_path()
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    };
+    Some(base.join(dir))
+}

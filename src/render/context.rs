@@ -1,0 +1,840 @@
+//! The typed context the templates receive, built from the model.
+//!
+//! Templates stay simple because the work happens here: numbering, the
+//! `(i)` markers, joining names, the fixed wording of the generated tables,
+//! and turning Markdown prose into the output's own format. The same types
+//! serve the Markdown and the HTML templates; a [`Flavor`] decides how
+//! prose is pre-rendered.
+//!
+//! Two kinds of string reach a template, and the field docs say which:
+//!
+//! - **plain text** (names, headings, addresses): the template engine
+//!   escapes it for the output (HTML entities, or Markdown backslashes), so
+//!   a template prints it with `{{ field }}`.
+//! - **rendered prose** (fields documented as "rendered"): already safe
+//!   Markdown or sanitised HTML, printed with `{{ field | safe }}`.
+
+use serde::Serialize;
+
+use super::markdown;
+use super::text::{basis_label, join_semicolon_and, roman_marker, yes_no};
+use crate::model::{
+    Basis, Block, CcpaCategory, Contact, Controller, Dataset, Insert, Policy, RetentionRule,
+    RightsBlock, Section,
+};
+
+/// Which output a context is built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// `privacy-policy.md`, `ccpa.md`: prose stays Markdown.
+    Markdown,
+    /// `privacy-policy.html`, `ccpa.html`: prose becomes sanitised HTML.
+    Html,
+}
+
+impl Flavor {
+    /// Prose that stands as blocks of its own (paragraphs, lists).
+    fn block(self, prose: &str) -> String {
+        match self {
+            Flavor::Markdown => markdown::to_markdown(prose),
+            Flavor::Html => markdown::to_html(prose),
+        }
+    }
+
+    /// Prose that follows a label on the same line (a definition).
+    fn inline(self, prose: &str) -> String {
+        match self {
+            Flavor::Markdown => markdown::to_markdown(prose),
+            Flavor::Html => markdown::to_html_inline(prose),
+        }
+    }
+
+    /// Prose that follows a label in a list item. In Markdown, continuation
+    /// lines are indented so that a second paragraph stays inside its item.
+    fn list_item(self, prose: &str) -> String {
+        match self {
+            Flavor::Markdown => markdown::to_markdown(prose)
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    if i == 0 || line.is_empty() {
+                        line.to_owned()
+                    } else {
+                        format!("  {line}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Flavor::Html => markdown::to_html_inline(prose),
+        }
+    }
+
+    /// Prose inside a table cell: one line in Markdown, blocks in HTML.
+    fn cell(self, prose: &str) -> String {
+        match self {
+            Flavor::Markdown => markdown::to_markdown_cell(prose),
+            Flavor::Html => markdown::to_html(prose),
+        }
+    }
+}
+
+/// Column headers of the data table.
+pub const DATA_TABLE_HEADERS: [&str; 3] = ["Data set", "Purpose and operations", "Lawful basis"];
+/// Column headers of the recipients table.
+pub const RECIPIENTS_HEADERS: [&str; 3] = [
+    "Category of recipient",
+    "Data that will be shared",
+    "Purpose of sharing",
+];
+/// Column headers of the CCPA disclosure table, as the statute's guidance
+/// and the reference notice word them.
+pub const CCPA_HEADERS: [&str; 5] = [
+    "Categories of Personal Information Collected",
+    "Specific Personal Information Collected within Category",
+    "Categories of Sources of Personal Information",
+    "Is this info Sold, Shared(1) and/or Disclosed for a Business Purpose and Categories of to Whom",
+    "Business or Commercial Purposes for Collection and Use of Personal Information",
+];
+/// The words before the third parties in the CCPA table's fourth column.
+pub const CCPA_THIRD_PARTIES_LEAD: &str = "Categories of third parties to whom the Company discloses personal information for a business purpose:";
+
+/// Everything the document templates (`privacy-policy.*`, `ccpa.*`) see.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentContext {
+    /// The document's language (BCP 47) for `<html lang>`; `en` by default.
+    pub lang: String,
+    /// The title (plain text).
+    pub title: String,
+    /// When the policy was last updated.
+    pub updated: Option<Updated>,
+    /// The headed sections, for a table of contents.
+    pub toc: Vec<TocEntry>,
+    /// The sections, in the outline's order.
+    pub sections: Vec<SectionView>,
+    /// The CCPA disclosure table (its rows are empty when the policy has no
+    /// CCPA categories).
+    pub ccpa: CcpaTable,
+}
+
+/// The last-updated date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Updated {
+    /// The line under the title: `[Last Updated January 2023]` (plain text).
+    pub line: String,
+    /// The date as words: `January 2023` (plain text).
+    pub long: String,
+    /// The date as written: `2023-01`, for `<time datetime>`.
+    pub iso: String,
+}
+
+/// A table-of-contents entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// The section's anchor.
+    pub id: String,
+    /// The heading as printed, with its number (plain text).
+    pub heading: String,
+}
+
+/// A section of the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// The anchor: the section's id in the source, so that links to it
+    /// survive renumbering and rewording.
+    pub id: String,
+    /// The heading as printed, `4. THE DATA WE COLLECT` when the policy is
+    /// numbered (plain text); none for an untitled introduction.
+    pub heading: Option<String>,
+    /// The content, in order.
+    pub blocks: Vec<BlockView>,
+}
+
+/// One piece of a section. Serialised with a `kind` field that templates
+/// switch on.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockView {
+    /// Prose.
+    Prose {
+        /// Rendered.
+        content: String,
+    },
+    /// Lines of label and value: the controller, contact points.
+    Lines {
+        /// The lines.
+        lines: Vec<Line>,
+    },
+    /// Defined terms.
+    Definitions {
+        /// The terms.
+        definitions: Vec<DefinitionView>,
+    },
+    /// A list: cookies, collection methods, rights, retention rules.
+    List {
+        /// Whether the items carry `(i)` markers (and so need no bullets).
+        numbered: bool,
+        /// The Markdown bullet, `-`, or `*` for a list that directly
+        /// follows another bulleted list (Markdown would merge two adjacent
+        /// lists with the same bullet into one).
+        bullet: String,
+        /// The items.
+        items: Vec<ListItem>,
+    },
+    /// Paragraphs: processing activities, transfers, children.
+    Paragraphs {
+        /// Rendered.
+        paragraphs: Vec<String>,
+    },
+    /// The data table.
+    DataTable(DataTable),
+    /// The recipients table.
+    RecipientsTable(RecipientsTable),
+    /// The CCPA disclosure table, which is the context's `ccpa`.
+    CcpaTable,
+}
+
+/// `Label: value`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    /// `We are`, `Email` (plain text).
+    pub label: String,
+    /// The value (plain text).
+    pub value: String,
+    /// A safe link for the value (`mailto:`, `tel:`, `https:`), if it has one.
+    pub href: Option<String>,
+}
+
+/// `“Term”: text`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefinitionView {
+    /// The definition's id, for an anchor.
+    pub id: String,
+    /// The term in curly quotes: `“Personal Data”` (plain text).
+    pub term: String,
+    /// The definition, rendered inline.
+    pub text: String,
+}
+
+/// One list item: `[marker] [label] text`, for example
+/// `(ii) Right to Delete – you have the right ...`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    /// The declaration's id.
+    pub id: String,
+    /// `(i)`, `(ii)` when numbered (plain text).
+    pub marker: Option<String>,
+    /// The name alone (plain text).
+    pub name: Option<String>,
+    /// The name with the punctuation that ties it to the text: `Name –`,
+    /// `Name.`; the name alone when there is no text (plain text). The
+    /// punctuation belongs to the label so that a template can wrap the
+    /// label in `<strong>` without separating `Name` from its `.`.
+    pub label: Option<String>,
+    /// The text, rendered inline (may be empty).
+    pub text: String,
+}
+
+/// The data table: one row per data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataTable {
+    /// A caption for HTML (plain text).
+    pub caption: String,
+    /// Column headers (plain text).
+    pub headers: Vec<String>,
+    /// The rows.
+    pub rows: Vec<DataRow>,
+}
+
+/// A row of the data table.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataRow {
+    /// The data set's id.
+    pub id: String,
+    /// Column 1: the name (plain text) ...
+    pub name: String,
+    /// ... then its text (rendered for a cell; may be empty).
+    pub text: String,
+    /// Column 2: the text of each purpose, then the operations (each
+    /// rendered for a cell).
+    pub purposes: Vec<String>,
+    /// Column 3: the text of each lawful basis (each rendered for a cell).
+    pub bases: Vec<String>,
+}
+
+/// The recipients table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientsTable {
+    /// A caption for HTML (plain text).
+    pub caption: String,
+    /// Column headers (plain text).
+    pub headers: Vec<String>,
+    /// The rows.
+    pub rows: Vec<RecipientRow>,
+}
+
+/// A row of the recipients table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientRow {
+    /// The recipient's id.
+    pub id: String,
+    /// The category (plain text).
+    pub name: String,
+    /// The data shared (rendered for a cell; may be empty).
+    pub shares: String,
+    /// The purpose of sharing (rendered for a cell; may be empty).
+    pub purpose: String,
+}
+
+/// The CCPA disclosure table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpaTable {
+    /// The caption (plain text).
+    pub caption: String,
+    /// Column headers (plain text).
+    pub headers: Vec<String>,
+    /// One row per CCPA category.
+    pub rows: Vec<CcpaRow>,
+}
+
+/// A row of the CCPA table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpaRow {
+    /// The category's id.
+    pub id: String,
+    /// Column 1: the category (plain text).
+    pub name: String,
+    /// Column 2: the specific information (rendered for a cell).
+    pub examples: String,
+    /// Column 3: the source names joined with `, ` (plain text).
+    pub sources: String,
+    /// Column 4: `Sold – no`, `Shared – no`, `Disclosed for a Business
+    /// Purpose – yes` (plain text), one line each ...
+    pub disclosure: Vec<String>,
+    /// ... then `Categories of third parties ...: a; b; and c` or `...: see
+    /// list under NAME`, when there are any (plain text).
+    pub third_parties: Option<String>,
+    /// Column 5: the purpose names, one per line (plain text).
+    pub purposes: Vec<String>,
+}
+
+/// What the page shell (`page.html`) sees.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// The document's language.
+    pub lang: String,
+    /// The page title (plain text).
+    pub title: String,
+    /// The last-updated date.
+    pub updated: Option<Updated>,
+    /// Which document: `privacy-policy` or `ccpa`, as a class on `<body>`.
+    pub document: String,
+    /// The rendered body (HTML).
+    pub body: String,
+}
+
+impl DocumentContext {
+    /// Builds the context of the whole document for one output format.
+    #[must_use]
+    pub fn build(policy: &Policy, flavor: Flavor) -> Self {
+        let builder = Builder { policy, flavor };
+        let sections = builder.sections();
+        let toc = sections
+            .iter()
+            .filter_map(|s| {
+                s.heading.as_ref().map(|h| TocEntry {
+                    id: s.id.clone(),
+                    heading: h.clone(),
+                })
+            })
+            .collect();
+        DocumentContext {
+            lang: policy.language.clone().unwrap_or_else(|| "en".to_owned()),
+            title: policy.title.clone(),
+            updated: policy.updated.map(|date| Updated {
+                line: format!("[Last Updated {}]", date.long()),
+                long: date.long(),
+                iso: date.to_string(),
+            }),
+            toc,
+            sections,
+            ccpa: builder.ccpa_table(),
+        }
+    }
+}
+
+/// Builds views of one policy for one flavour.
+struct Builder<'a> {
+    policy: &'a Policy,
+    flavor: Flavor,
+}
+
+impl Builder<'_> {
+    /// The outline's sections (every section in source order when the
+    /// policy has no outline), numbered when the policy says so: only
+    /// headed sections count.
+    fn sections(&self) -> Vec<SectionView> {
+        let ordered: Vec<&Section> = if self.policy.outline.is_empty() {
+            self.policy.sections.iter().collect()
+        } else {
+            self.policy
+                .outline
+                .iter()
+                .map(|r| self.policy.get(r))
+                .collect()
+        };
+        let mut number = 0usize;
+        ordered
+            .into_iter()
+            .map(|section| {
+                let heading = section.heading.as_ref().map(|h| {
+                    if self.policy.numbered {
+                        number += 1;
+                        format!("{number}. {h}")
+                    } else {
+                        h.clone()
+                    }
+                });
+                let mut blocks: Vec<BlockView> =
+                    section.blocks.iter().map(|b| self.block(b)).collect();
+                alternate_bullets(&mut blocks);
+                SectionView {
+                    id: section.id.clone(),
+                    heading,
+                    blocks,
+                }
+            })
+            .collect()
+    }
+
+    fn block(&self, block: &Block) -> BlockView {
+        match block {
+            Block::Text { markdown } => BlockView::Prose {
+                content: self.flavor.block(markdown),
+            },
+            Block::Insert { insert } => self.insert(insert),
+        }
+    }
+
+    fn insert(&self, insert: &Insert) -> BlockView {
+        let policy = self.policy;
+        match insert {
+            Insert::Controller => BlockView::Lines {
+                lines: policy
+                    .controller
+                    .as_ref()
+                    .map(controller_lines)
+                    .unwrap_or_default(),
+            },
+            Insert::Contacts { contacts } => BlockView::Lines {
+                lines: contacts
+                    .iter()
+                    .filter_map(|c| contact_line(policy.get(c)))
+                    .collect(),
+            },
+            Insert::Definitions { definitions } => {
+                let chosen: Vec<_> = if definitions.is_empty() {
+                    policy.definitions.iter().collect()
+                } else {
+                    definitions.iter().map(|r| policy.get(r)).collect()
+                };
+                BlockView::Definitions {
+                    definitions: chosen
+                        .into_iter()
+                        .map(|d| DefinitionView {
+                            id: d.id.clone(),
+                            term: format!("“{}”", d.name),
+                            text: self.inline(d.text.as_deref()),
+                        })
+                        .collect(),
+                }
+            }
+            Insert::Datasets => BlockView::DataTable(self.data_table()),
+            Insert::Processing { activities } => BlockView::Paragraphs {
+                paragraphs: activities
+                    .iter()
+                    .map(|a| self.processing(policy.get(a)))
+                    .collect(),
+            },
+            Insert::Cookies => BlockView::List {
+                numbered: false,
+                bullet: "-".to_owned(),
+                items: policy
+                    .cookies
+                    .iter()
+                    .map(|c| self.item(&c.id, None, Some(&c.name), " – ", c.text.as_deref()))
+                    .collect(),
+            },
+            Insert::Methods { methods } => {
+                let chosen: Vec<_> = if methods.is_empty() {
+                    policy.methods.iter().collect()
+                } else {
+                    methods.iter().map(|r| policy.get(r)).collect()
+                };
+                BlockView::List {
+                    numbered: false,
+                    bullet: "-".to_owned(),
+                    items: chosen
+                        .into_iter()
+                        .map(|m| self.item(&m.id, None, Some(&m.name), " – ", m.text.as_deref()))
+                        .collect(),
+                }
+            }
+            Insert::Recipients => BlockView::RecipientsTable(self.recipients_table()),
+            Insert::Transfers => BlockView::Paragraphs {
+                paragraphs: policy
+                    .transfers
+                    .iter()
+                    .filter_map(|t| t.text.as_deref())
+                    .map(|t| self.flavor.block(t))
+                    .collect(),
+            },
+            Insert::Rights { rights, numbered } => self.rights(policy.get(rights), *numbered),
+            Insert::Retention { rules, numbered } => {
+                let rules: Vec<&RetentionRule> = rules.iter().map(|r| policy.get(r)).collect();
+                self.retention(&rules, *numbered)
+            }
+            Insert::Children => BlockView::Paragraphs {
+                paragraphs: policy
+                    .children
+                    .iter()
+                    .filter_map(|c| c.text.as_deref())
+                    .map(|t| self.flavor.block(t))
+                    .collect(),
+            },
+            Insert::CcpaTable => BlockView::CcpaTable,
+        }
+    }
+
+    /// Prose rendered inline, empty when absent.
+    fn inline(&self, prose: Option<&str>) -> String {
+        prose.map(|p| self.flavor.inline(p)).unwrap_or_default()
+    }
+
+    /// Prose rendered for a cell, empty when absent.
+    fn cell(&self, prose: Option<&str>) -> String {
+        prose.map(|p| self.flavor.cell(p)).unwrap_or_default()
+    }
+
+    fn item(
+        &self,
+        id: &str,
+        marker: Option<String>,
+        name: Option<&str>,
+        separator: &str,
+        text: Option<&str>,
+    ) -> ListItem {
+        let name = name.filter(|n| !n.is_empty()).map(str::to_owned);
+        let text = text.map(|t| self.flavor.list_item(t)).unwrap_or_default();
+        let label = name.as_ref().map(|n| {
+            if text.is_empty() {
+                n.clone()
+            } else {
+                format!("{n}{}", separator.trim_end())
+            }
+        });
+        ListItem {
+            id: id.to_owned(),
+            marker,
+            name,
+            label,
+            text,
+        }
+    }
+
+    fn rights(&self, block: &RightsBlock, numbered: bool) -> BlockView {
+        BlockView::List {
+            numbered,
+            bullet: "-".to_owned(),
+            items: block
+                .rights
+                .iter()
+                .enumerate()
+                .map(|(i, right)| {
+                    let marker = numbered.then(|| roman_marker(i + 1));
+                    self.item(
+                        right.kind.to_string().as_str(),
+                        marker,
+                        Some(&right.name),
+                        " – ",
+                        right.text.as_deref(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn retention(&self, rules: &[&RetentionRule], numbered: bool) -> BlockView {
+        BlockView::List {
+            numbered,
+            bullet: "-".to_owned(),
+            items: rules
+                .iter()
+                .enumerate()
+                .map(|(i, rule)| {
+                    let marker = numbered.then(|| roman_marker(i + 1));
+                    let text = rule
+                        .text
+                        .as_deref()
+                        .or(rule.criteria.as_deref())
+                        .or(rule.period.as_deref());
+                    self.item(&rule.id, marker, Some(&rule.name), ". ", text)
+                })
+                .collect(),
+        }
+    }
+
+    /// A processing activity: its text, then its bases' texts, as one
+    /// paragraph.
+    fn processing(&self, activity: &Dataset) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(activity.text.as_deref().map(|t| t.trim().to_owned()));
+        parts.extend(activity.bases.iter().map(basis_text));
+        self.flavor.block(&parts.join(" "))
+    }
+
+    fn data_table(&self) -> DataTable {
+        let policy = self.policy;
+        DataTable {
+            caption: "The Personal Data we collect, its purposes and lawful bases".to_owned(),
+            headers: DATA_TABLE_HEADERS.iter().map(|&h| h.to_owned()).collect(),
+            rows: policy
+                .table_datasets()
+                .map(|d| {
+                    let mut purposes: Vec<String> = d
+                        .purposes
+                        .iter()
+                        .filter_map(|p| policy.get(p).text.as_deref())
+                        .map(|t| self.flavor.cell(t))
+                        .collect();
+                    purposes.extend(d.operations.as_deref().map(|o| self.flavor.cell(o)));
+                    DataRow {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        text: self.cell(d.text.as_deref()),
+                        purposes,
+                        bases: d
+                            .bases
+                            .iter()
+                            .map(|b| self.flavor.cell(&basis_text(b)))
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn recipients_table(&self) -> RecipientsTable {
+        RecipientsTable {
+            caption: "Categories of recipients of Personal Data".to_owned(),
+            headers: RECIPIENTS_HEADERS.iter().map(|&h| h.to_owned()).collect(),
+            rows: self
+                .policy
+                .recipients
+                .iter()
+                .map(|r| RecipientRow {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    shares: self.cell(r.shares.as_deref()),
+                    purpose: self.cell(r.text.as_deref()),
+                })
+                .collect(),
+        }
+    }
+
+    fn ccpa_table(&self) -> CcpaTable {
+        CcpaTable {
+            caption: "Categories of personal information collected about California residents"
+                .to_owned(),
+            headers: CCPA_HEADERS.iter().map(|&h| h.to_owned()).collect(),
+            rows: self.policy.ccpa.iter().map(|c| self.ccpa_row(c)).collect(),
+        }
+    }
+
+    fn ccpa_row(&self, category: &CcpaCategory) -> CcpaRow {
+        let policy = self.policy;
+        let sources: Vec<&str> = category
+            .sources
+            .iter()
+            .map(|s| policy.get(s).name.as_str())
+            .collect();
+        let third_parties = if let Some(same) = &category.third_parties_same_as {
+            Some(format!(
+                "{CCPA_THIRD_PARTIES_LEAD} see list under {}",
+                policy.get(same).name
+            ))
+        } else if category.third_parties.is_empty() {
+            None
+        } else {
+            let names: Vec<&str> = category
+                .third_parties
+                .iter()
+                .map(|t| policy.get(t).name.as_str())
+                .collect();
+            Some(format!(
+                "{CCPA_THIRD_PARTIES_LEAD} {}",
+                join_semicolon_and(&names)
+            ))
+        };
+        CcpaRow {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            examples: self.cell(category.examples.as_deref()),
+            sources: sources.join(", "),
+            disclosure: vec![
+                format!("Sold – {}", yes_no(category.sold)),
+                format!("Shared – {}", yes_no(category.shared)),
+                format!(
+                    "Disclosed for a Business Purpose – {}",
+                    yes_no(category.disclosed)
+                ),
+            ],
+            third_parties,
+            purposes: category
+                .purposes
+                .iter()
+                .map(|p| policy.get(p).name.clone())
+                .collect(),
+        }
+    }
+}
+
+/// Gives a bulleted list that directly follows another one the other
+/// bullet, so that Markdown keeps them apart.
+fn alternate_bullets(blocks: &mut [BlockView]) {
+    let mut previous: Option<String> = None;
+    for block in blocks {
+        if let BlockView::List {
+            numbered: false,
+            bullet,
+            ..
+        } = block
+        {
+            if previous.as_deref() == Some("-") {
+                "*".clone_into(bullet);
+            }
+            previous = Some(bullet.clone());
+        } else {
+            previous = None;
+        }
+    }
+}
+
+/// The sentence a basis prints: its `text`, or, so that a basis is never
+/// dropped silently, its label and condition.
+fn basis_text(basis: &Basis) -> String {
+    match (&basis.text, &basis.condition) {
+        (Some(text), _) => text.trim().to_owned(),
+        (None, Some(condition)) => format!("{} – {condition}", basis_label(basis.basis)),
+        (None, None) => basis_label(basis.basis).to_owned(),
+    }
+}
+
+/// "We are: ...", "Our address is: ...", "Phone (toll free number): ...",
+/// "Email: ...", and "Website: ..." when the controller has one.
+fn controller_lines(controller: &Controller) -> Vec<Line> {
+    let mut lines = vec![Line {
+        label: "We are".to_owned(),
+        value: controller.name.clone(),
+        href: None,
+    }];
+    if let Some(address) = &controller.address {
+        lines.push(Line {
+            label: "Our address is".to_owned(),
+            value: address.clone(),
+            href: None,
+        });
+    }
+    if let Some(phone) = &controller.phone {
+        let label = if controller.toll_free {
+            "Phone (toll free number)"
+        } else {
+            "Phone"
+        };
+        lines.push(Line {
+            label: label.to_owned(),
+            value: phone.clone(),
+            href: tel_href(phone),
+        });
+    }
+    if let Some(email) = &controller.email {
+        lines.push(Line {
+            label: "Email".to_owned(),
+            value: email.clone(),
+            href: mailto_href(email),
+        });
+    }
+    if let Some(url) = &controller.url {
+        lines.push(Line {
+            label: "Website".to_owned(),
+            value: url.clone(),
+            href: web_href(url),
+        });
+    }
+    lines
+}
+
+/// `Label: value` for a contact point: its email, phone, web address or
+/// postal address (the first it has), else its text.
+fn contact_line(contact: &Contact) -> Option<Line> {
+    let (value, href) = if let Some(email) = &contact.email {
+        (email.clone(), mailto_href(email))
+    } else if let Some(phone) = &contact.phone {
+        (phone.clone(), tel_href(phone))
+    } else if let Some(url) = &contact.url {
+        (url.clone(), web_href(url))
+    } else if let Some(address) = &contact.address {
+        (address.clone(), None)
+    } else {
+        (contact.text.as_deref()?.trim().to_owned(), None)
+    };
+    Some(Line {
+        label: contact.name.clone(),
+        value,
+        href,
+    })
+}
+
+/// A `mailto:` link for something that looks like one address.
+fn mailto_href(email: &str) -> Option<String> {
+    let plausible = email.contains('@')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '?' | '&' | ':'));
+    plausible.then(|| format!("mailto:{email}"))
+}
+
+/// A `tel:` link: the number's digits and a leading `+`.
+fn tel_href(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (digits.len() >= 3).then(|| format!("tel:{digits}"))
+}
+
+/// A web link, only for `http` and `https` addresses.
+fn web_href(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
+    ok.then(|| url.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_only_for_safe_values() {
+        assert_eq!(web_href("javascript:alert(1)"), None);
+        assert_eq!(
+            web_href("https://x.example/a"),
+            Some("https://x.example/a".to_owned())
+        );
+        assert_eq!(mailto_href("a@b.c"), Some("mailto:a@b.c".to_owned()));
+        assert_eq!(mailto_href("javascript:a@b"), None);
+        assert_eq!(tel_href("866-978-8260"), Some("tel:8669788260".to_owned()));
+    }
+}

@@ -1,0 +1,342 @@
+//! Markdown prose: the one place the pulldown-cmark parser is configured,
+//! and the ways prose leaves candor.
+//!
+//! A policy's prose is Markdown written by a legal team, and it ends up in
+//! a web page. Three rules keep that safe, in both outputs alike:
+//!
+//! - **raw HTML is text.** An HTML block or inline tag written in prose is
+//!   shown as the characters the author typed, never interpreted. Markdown
+//!   covers the formatting a notice needs; a `<script>` or an `onclick=`
+//!   can then never reach a page, whatever renders the Markdown later.
+//! - **links keep only safe schemes** (`http`, `https`, `mailto`, `tel`,
+//!   or a relative address). A `javascript:` link becomes its plain text.
+//! - **plain strings are escaped**: display names are text, not Markdown,
+//!   so [`escape_text`] backslash-escapes what Markdown would act on.
+//!
+//! The HTML produced here is then passed through ammonia
+//! ([`super::html::sanitise`]) as a second, independent line of defence.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::html;
+
+/// The parser every piece of prose goes through. Tables and strikethrough
+/// are the GitHub extensions lawyers reach for; smart punctuation stays off
+/// so that the notice prints the author's quotes and dashes unchanged.
+fn parser(markdown: &str) -> Parser<'_> {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    Parser::new_ext(markdown, options)
+}
+
+/// Whether a link or image address is safe to keep: `http`, `https`,
+/// `mailto`, `tel`, or no scheme at all (a relative address or a fragment).
+/// Browsers ignore ASCII whitespace and control characters inside a scheme
+/// (`java\tscript:`), so they are ignored here too.
+#[must_use]
+pub fn is_safe_url(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    let Some(colon) = compact.find(':') else {
+        return true;
+    };
+    if compact[..colon].contains(['/', '?', '#']) {
+        return true;
+    }
+    let scheme = compact[..colon].to_ascii_lowercase();
+    matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+}
+
+/// Prose as Markdown for `privacy-policy.md`: the author's text, with every
+/// raw HTML span and every link with an unsafe address turned into literal
+/// text by backslash-escaping its punctuation.
+#[must_use]
+pub fn to_markdown(markdown: &str) -> String {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut in_code_block = false;
+    for (event, range) in parser(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => {
+                ranges.push(range)
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !is_safe_url(&dest_url) =>
+            {
+                ranges.push(range);
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            // A `<` that CommonMark reads as text (`<img src=x onerror=f('')>`
+            // is not a valid tag) is escaped too, for Markdown renderers
+            // that are laxer about what a tag is.
+            Event::Text(_) if !in_code_block => {
+                let bytes = markdown.as_bytes();
+                for i in range.clone().filter(|&i| bytes[i] == b'<') {
+                    if i == 0 || bytes[i - 1] != b'\\' {
+                        ranges.push(i..i + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if ranges.is_empty() {
+        return markdown.trim_end().to_owned();
+    }
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut at = 0;
+    for range in ranges {
+        if range.end <= at {
+            continue; // inside a range already escaped
+        }
+        let start = range.start.max(at);
+        out.push_str(&markdown[at..start]);
+        for c in markdown[start..range.end].chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        at = range.end;
+    }
+    out.push_str(&markdown[at..]);
+    out.trim_end().to_owned()
+}
+
+/// Prose as one cell of a Markdown table: a GitHub table cell is one line,
+/// so paragraphs are joined with `<br><br>` and the lines of a paragraph
+/// with a space, and a `|` is escaped so that it cannot end the cell.
+#[must_use]
+pub fn to_markdown_cell(markdown: &str) -> String {
+    let safe = to_markdown(markdown);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in safe.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    escape_pipes(&paragraphs.join("<br><br>"))
+}
+
+/// Escapes each `|` not already escaped, for a Markdown table cell.
+fn escape_pipes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut backslashes = 0usize;
+    for c in text.chars() {
+        if c == '|' && backslashes.is_multiple_of(2) {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+/// Prose as sanitised HTML, block by block (`<p>`, `<ul>`, ...). Headings
+/// written in prose are moved two levels down, under the page's `<h1>` and
+/// the section's `<h2>`.
+#[must_use]
+pub fn to_html(markdown: &str) -> String {
+    let mut in_unsafe_link = false;
+    let events = parser(markdown).filter_map(|event| match event {
+        // Raw HTML becomes text, which the HTML writer escapes.
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
+        // An unsafe link keeps its text and loses its address; an unsafe
+        // image keeps its alternative text.
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+            if !is_safe_url(dest_url) =>
+        {
+            in_unsafe_link = true;
+            None
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) if in_unsafe_link => {
+            in_unsafe_link = false;
+            None
+        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    pulldown_cmark::html::push_html(&mut out, events);
+    html::sanitise(out.trim_end())
+}
+
+/// Prose as HTML to sit inside a line (a list item, after "Name – "): one
+/// paragraph loses its `<p>` wrapper; longer prose keeps its blocks.
+#[must_use]
+pub fn to_html_inline(markdown: &str) -> String {
+    let block = to_html(markdown);
+    match block
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => block,
+    }
+}
+
+/// Two heading levels down, at most `<h6>`.
+fn lower(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// A plain string (a display name, an address) as Markdown text that shows
+/// exactly those characters: Markdown's punctuation is backslash-escaped,
+/// an entity-like `&name;` keeps its ampersand, and a line break becomes a
+/// space (a plain string is one line; in a table cell a break would end the
+/// row).
+#[must_use]
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if looks_like_entity(&text[i + 1..]) => out.push_str("\\&"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether text after an `&` would make an entity: `amp;`, `#39;`, `#x27;`.
+fn looks_like_entity(rest: &str) -> bool {
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+}
+
+/// Writes [`escape_text`] of `input`: the escape function of the Markdown
+/// templates, so that `{{ name }}` in a `.md` template is escaped the way
+/// `{{ name }}` in an `.html` template is.
+///
+/// # Errors
+/// Only the writer's.
+pub fn write_escaped(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+    output.write_all(escape_text(input).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_text_in_markdown() {
+        let md = to_markdown("Hello <script>alert(1)</script> world");
+        assert!(!md.contains("<script>"), "{md}");
+        assert!(md.contains("\\<script\\>"), "{md}");
+    }
+
+    #[test]
+    fn html_block_is_text_in_markdown() {
+        let md = to_markdown("<div onclick=\"x()\">\nhi\n</div>\n\nAfter.");
+        assert!(
+            md.starts_with("\\<div onclick\\=\\\"x\\(\\)\\\"\\>"),
+            "{md}"
+        );
+        assert!(md.ends_with("After."), "{md}");
+    }
+
+    #[test]
+    fn raw_html_is_escaped_in_html() {
+        let html = to_html("Hello <img src=x onerror=alert(1)> <b>bold</b>");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_address() {
+        let html = to_html("[click](javascript:alert(1)) and [ok](https://example.com)");
+        assert!(!html.to_lowercase().contains("javascript"), "{html}");
+        assert!(html.contains("click"), "{html}");
+        assert!(html.contains("href=\"https://example.com\""), "{html}");
+        let md = to_markdown("[click](JaVaScRiPt:alert(1)) <javascript:alert(2)>");
+        assert!(md.starts_with("\\[click\\]"), "{md}");
+        assert!(md.contains("\\<javascript\\:alert\\(2\\)\\>"), "{md}");
+        assert_eq!(
+            to_markdown("a <img src=x onerror=f('')> `<b>`"),
+            "a \\<img src=x onerror=f('')> `<b>`"
+        );
+        assert!(!to_html("<javascript:alert(2)>").contains("href"));
+    }
+
+    #[test]
+    fn safe_url_schemes() {
+        assert!(is_safe_url("https://x.y"));
+        assert!(is_safe_url("mailto:a@b.c"));
+        assert!(is_safe_url("#section"));
+        assert!(is_safe_url("/path:with:colons"));
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url(" java\nscript:alert(1)"));
+        assert!(!is_safe_url("data:text/html,x"));
+        assert!(!is_safe_url("vbscript:x"));
+    }
+
+    #[test]
+    fn cells_are_one_line() {
+        let cell = to_markdown_cell("First line\nsame paragraph.\n\nSecond | paragraph.");
+        assert_eq!(
+            cell,
+            "First line same paragraph.<br><br>Second \\| paragraph."
+        );
+    }
+
+    #[test]
+    fn inline_html_unwraps_one_paragraph() {
+        assert_eq!(to_html_inline("Some *text*."), "Some <em>text</em>.");
+        assert!(to_html_inline("One.\n\nTwo.").starts_with("<p>"));
+    }
+
+    #[test]
+    fn prose_headings_move_down() {
+        assert!(to_html("# Title").starts_with("<h3>"));
+    }
+
+    #[test]
+    fn plain_text_is_escaped_for_markdown() {
+        assert_eq!(
+            escape_text("a*b_c [x](y) <i> | AT&T &amp;"),
+            "a\\*b\\_c \\[x\\](y) \\<i\\> \\| AT&T \\&amp;"
+        );
+        assert_eq!(escape_text("two\nlines"), "two lines");
+    }
+}

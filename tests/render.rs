@@ -1,0 +1,329 @@
+//! Rendering, in process: snapshots of every valid fixture's Markdown, JSON
+//! and HTML body; the JSON against its schema; injected markup; and
+//! determinism.
+
+use std::path::Path;
+
+use candor::model::PolicyDate;
+use candor::render::{self, Output, RenderOptions};
+use candor::{Options, compile};
+use pulldown_cmark::{Event, Tag};
+
+fn options() -> Options {
+    Options {
+        today: PolicyDate::parse("2026-01-01"),
+        ..Options::default()
+    }
+}
+
+/// Compiles a policy that must be free of errors and renders it.
+fn render_policy(path: &Path, fragment: bool) -> Vec<Output> {
+    let compiled = compile(path, &options()).expect("the fixture loads");
+    assert!(
+        !compiled.has_errors(),
+        "{} has errors: {:#?}",
+        path.display(),
+        compiled.diagnostics
+    );
+    let policy = compiled.policy.expect("a resolved model");
+    render::render(
+        &policy,
+        &RenderOptions {
+            fragment,
+            templates: None,
+        },
+    )
+    .expect("the built-in templates render")
+}
+
+fn file<'a>(outputs: &'a [Output], name: &str) -> &'a str {
+    &outputs
+        .iter()
+        .find(|o| o.name == name)
+        .expect("the output exists")
+        .contents
+}
+
+#[test]
+fn valid_fixtures_render() {
+    insta::glob!("fixtures/valid/*.policy", |path| {
+        let outputs = render_policy(path, true);
+        insta::assert_snapshot!("markdown", file(&outputs, "privacy-policy.md"));
+        insta::assert_snapshot!("ccpa_markdown", file(&outputs, "ccpa.md"));
+        insta::assert_snapshot!("html_body", file(&outputs, "privacy-policy.html"));
+        insta::assert_snapshot!("json", file(&outputs, "policy.json"));
+    });
+}
+
+#[test]
+fn every_build_writes_the_six_files_in_order() {
+    let outputs = render_policy(Path::new("tests/fixtures/valid/render-ccpa.policy"), false);
+    let names: Vec<&str> = outputs.iter().map(|o| o.name).collect();
+    assert_eq!(names, render::FILE_NAMES);
+    assert!(
+        outputs
+            .iter()
+            .all(|o| o.contents.ends_with('\n') && !o.contents.ends_with("\n\n"))
+    );
+}
+
+#[test]
+fn json_validates_against_its_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&render::json::policy_schema()).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/valid")
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "policy"))
+        .collect();
+    paths.push("policy".into());
+    paths.sort();
+    for path in paths {
+        let outputs = render_policy(&path, false);
+        let instance: serde_json::Value =
+            serde_json::from_str(file(&outputs, "policy.json")).expect("policy.json is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{}: {e}", e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} does not validate:\n{}",
+            path.display(),
+            errors.join("\n")
+        );
+        assert_eq!(instance["schema_version"], candor::model::SCHEMA_VERSION);
+    }
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for path in [
+        "tests/fixtures/valid/render-lists.policy",
+        "tests/fixtures/valid/render-ccpa.policy",
+    ] {
+        let first = render_policy(Path::new(path), false);
+        let second = render_policy(Path::new(path), false);
+        assert_eq!(first, second, "{path} renders differently twice");
+    }
+}
+
+/// A policy that tries to put markup, event handlers and `javascript:` URLs
+/// into the page through every kind of string and prose.
+const HOSTILE: &str = r#"
+policy hostile "<script>alert('title')</script>" {
+  updated 2024-01
+  jurisdictions gdpr, ccpa
+  outline intro, data, california
+}
+
+controller evil "Evil <img src=x onerror=alert('controller')> Inc" {
+  address "<svg onload=alert('address')>"
+  phone "<b onmouseover=alert('phone')>1</b>"
+  email "a@b.c\" onmouseover=\"alert('email')"
+  url "javascript:alert('url')"
+}
+
+item email "<i onclick=alert('item')>email</i>"
+source you "\"><script>alert('source')</script>" { kind data_subject }
+purpose reply "<a href=javascript:alert('purpose')>reply</a>" {
+  text """
+    We reply. <script>alert('purpose text')</script>
+    [click me](javascript:alert(1)) and ![img](javascript:alert(2)) [ref][r]
+    <JavaScript:alert(3)> <a href="javascript:alert('a')" onclick="alert('onclick')">a</a>
+
+    [r]: javascript:alert(4)
+  """
+}
+
+dataset contact "<svg/onload=alert('dataset')>" {
+  collects email
+  sources you
+  purposes reply
+  basis legitimate_interest for reply {
+    interest "replying"
+    text """
+      <iframe src="javascript:alert('iframe')"></iframe>
+
+      <div onmouseover="alert('div')">block html</div>
+    """
+  }
+  text "<style>body{display:none}</style> [x](JAVASCRIPT:alert('upper'))"
+}
+
+third_party tp "<script>alert('third party')</script>" { kind other }
+
+ccpa identifiers "<img src=x onerror=alert('ccpa')>" {
+  statutory A
+  examples "<script>alert('examples')</script>"
+  items email
+  sources you
+  sold no
+  shared no
+  disclosed yes
+  third_parties tp
+  purposes reply
+}
+
+rights gdpr_rights "<script>alert('rights')</script>" {
+  jurisdiction gdpr
+  right access "<img src=x onerror=alert('right')>" { text "<script>alert('right text')</script>" }
+}
+
+rights ccpa_rights "California rights" {
+  jurisdiction ccpa
+  right know "Right to Know" { text "[know](javascript:alert('know'))" }
+}
+
+section intro {
+  text "Intro <img src=x onerror=alert('intro')>"
+  insert controller
+}
+
+section data "<b onmouseover=alert('heading')>DATA</b>" {
+  insert datasets
+}
+
+section california "CALIFORNIA" {
+  insert ccpa_table
+  insert rights gdpr_rights
+  insert rights ccpa_rights numbered
+}
+"#;
+
+/// Tags the built-in templates and sanitised prose may produce.
+const ALLOWED_TAGS: &[&str] = &[
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "article",
+    "header",
+    "nav",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "time",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "strong",
+    "em",
+    "br",
+    "code",
+    "pre",
+    "blockquote",
+    "del",
+    "hr",
+];
+
+/// Every tag of a page: its name and its attributes' raw text.
+fn tags(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let end = rest.find('>').expect("every tag is closed");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        let tag = tag.trim_start_matches('/');
+        let name_len = tag
+            .find(|c: char| c.is_whitespace() || c == '/')
+            .unwrap_or(tag.len());
+        out.push((
+            tag[..name_len].to_ascii_lowercase(),
+            tag[name_len..].to_owned(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn injected_markup_never_reaches_the_page_as_markup() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("hostile.policy");
+    std::fs::write(&path, HOSTILE).expect("write the policy");
+    for fragment in [false, true] {
+        let outputs = render_policy(&path, fragment);
+        for name in ["privacy-policy.html", "ccpa.html"] {
+            let html = file(&outputs, name);
+            // Remove the page's own stylesheet, the only <style> there is.
+            let html = match (html.find("<style>"), html.find("</style>")) {
+                (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b + "</style>".len()..]),
+                _ => html.to_owned(),
+            };
+            assert!(!html.contains("<style"), "{name}: a second <style> got in");
+            for (tag, attributes) in tags(&html) {
+                assert!(
+                    ALLOWED_TAGS.contains(&tag.as_str()),
+                    "{name}: tag <{tag}{attributes}> got in"
+                );
+                let lower = attributes.to_ascii_lowercase();
+                assert!(
+                    !lower.contains("javascript:"),
+                    "{name}: <{tag}{attributes}> carries a javascript: URL"
+                );
+                for word in lower.split(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
+                    assert!(
+                        !(word.starts_with("on") && word.contains('=')),
+                        "{name}: <{tag}{attributes}> has an event handler"
+                    );
+                }
+            }
+            // The hostile text is still shown, as text.
+            assert!(
+                html.contains("&lt;script&gt;alert("),
+                "{name}: the injected text should be visible as text"
+            );
+        }
+        for name in ["privacy-policy.md", "ccpa.md"] {
+            let md = file(&outputs, name).replace("<br>", "");
+            // Even a `<` that CommonMark reads as text is escaped, for laxer renderers.
+            for (i, _) in md.match_indices('<') {
+                assert!(
+                    i > 0 && md.as_bytes()[i - 1] == b'\\',
+                    "{name}: an unescaped `<` at {}",
+                    &md[i..md.len().min(i + 40)]
+                );
+            }
+            // As a Markdown renderer reads it: no raw HTML, no unsafe link.
+            for event in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()) {
+                match event {
+                    Event::Html(html) | Event::InlineHtml(html) => {
+                        panic!("{name}: raw HTML `{html}`")
+                    }
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        assert!(
+                            !dest_url.to_ascii_lowercase().contains("javascript"),
+                            "{name}: link to `{dest_url}`"
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

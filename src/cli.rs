@@ -139,6 +139,9 @@ pub struct FmtArgs {
     /// Change nothing; fail and name the files that are not formatted.
     #[arg(long)]
     pub check: bool,
+    /// When to use colour in the report of syntax errors.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// How `diff` prints.
@@ -178,6 +181,9 @@ pub struct DiffArgs {
     /// Exit 1 when a change of this class exists.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// When to use colour in the report of a policy that does not compile.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// `candor init`.

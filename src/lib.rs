@@ -28,7 +28,9 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod diff;
 pub mod format;
+pub mod init;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -74,7 +76,9 @@ impl Compiled {
     /// Whether any diagnostic is an error.
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -120,5 +124,9 @@ pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options
     }
     check::apply_levels(&mut diagnostics, policy.as_ref(), options);
     diagnostic::sort(&mut diagnostics);
-    Compiled { sources, policy, diagnostics }
+    Compiled {
+        sources,
+        policy,
+        diagnostics,
+    }
 }

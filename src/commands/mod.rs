@@ -52,15 +52,22 @@ pub(crate) fn options(args: &CompileArgs) -> Result<Options, String> {
     let today = match &args.today {
         Some(text) => match PolicyDate::parse(text) {
             Some(date) if date.day.is_some() => Some(date),
-            _ => return Err(format!("`--today {text}` is not a date of the form YYYY-MM-DD")),
+            _ => {
+                return Err(format!(
+                    "`--today {text}` is not a date of the form YYYY-MM-DD"
+                ));
+            }
         },
         None => None,
     };
     let mut levels = Vec::new();
-    for (codes, level) in
-        [(&args.allow, RuleLevel::Allow), (&args.warn, RuleLevel::Warn), (&args.deny, RuleLevel::Deny)]
-    {
+    for (codes, level) in [
+        (&args.allow, RuleLevel::Allow),
+        (&args.warn, RuleLevel::Warn),
+        (&args.deny, RuleLevel::Deny),
+    ] {
         for code in codes {
+            crate::check::validate_setting(code, level)?;
             levels.push((code.clone(), level));
         }
     }
@@ -111,5 +118,9 @@ pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources, args: &Compi
 
 /// The exit code for a compiled policy: 1 when it has errors.
 pub(crate) fn exit_code(compiled: &Compiled) -> u8 {
-    if compiled.has_errors() { EXIT_POLICY } else { EXIT_OK }
+    if compiled.has_errors() {
+        EXIT_POLICY
+    } else {
+        EXIT_OK
+    }
 }

@@ -18,6 +18,9 @@
 //! Every stage reports all its findings as [`diagnostic::Diagnostic`]s; the
 //! run ends with all of them, sorted by file and position.
 
+// Nothing that came from a policy file may panic: no `unwrap` outside tests.
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
 // pest and pest_derive are used without their `std` feature: it only adds a
 // stack-depth probe to every rule call (the grammar has no recursive rule, so
 // the depth is bounded) and costs a fifth of the parsing time. The generated

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 /// The text of a synthetic policy with `n` data sets.
 #[must_use]
-pub fn policy(n: usize) -> String {
+pub(crate) fn policy(n: usize) -> String {
     let mut out = String::with_capacity(2_000 + n * 2_400);
     out.push_str(HEADER);
     for i in 0..n {

@@ -12,8 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::fmt::color;
-use super::{EXIT_OK, EXIT_POLICY, EXIT_USAGE, fail};
+use super::{EXIT_OK, EXIT_POLICY, EXIT_USAGE, color, fail};
 use crate::cli::{DiffArgs, DiffFormat, FailOn};
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{Diff, compare, render};

@@ -6,12 +6,12 @@
 //! all. Exit codes: 0 done (or, with `--check`, everything formatted), 1 a
 //! file would change or has syntax errors, 2 a usage or I/O error.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_OK, EXIT_POLICY, fail};
-use crate::cli::{ColorChoice, FmtArgs};
-use crate::diagnostic::{self, Color, Diagnostic};
+use super::{EXIT_OK, EXIT_POLICY, color, fail};
+use crate::cli::FmtArgs;
+use crate::diagnostic::{self, Diagnostic};
 use crate::format::format_source;
 use crate::source::{Sources, Span};
 
@@ -98,19 +98,4 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     std::fs::rename(&temp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
-}
-
-/// The colour choice for diagnostics printed to stderr.
-pub(super) fn color(choice: ColorChoice) -> Color {
-    match choice {
-        ColorChoice::Always => Color::Always,
-        ColorChoice::Never => Color::Never,
-        ColorChoice::Auto => {
-            if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                Color::Always
-            } else {
-                Color::Never
-            }
-        }
-    }
 }

@@ -13,7 +13,7 @@ use std::io::{IsTerminal, Write};
 use crate::cli::{ColorChoice, Command, CompileArgs, Format};
 use crate::diagnostic::{self, Color, Diagnostic};
 use crate::model::PolicyDate;
-use crate::model::words::{RuleLevel, Word};
+use crate::model::words::RuleLevel;
 use crate::source::Sources;
 use crate::{Compiled, Options};
 
@@ -71,7 +71,6 @@ pub(crate) fn options(args: &CompileArgs) -> Result<Options, String> {
             levels.push((code.clone(), level));
         }
     }
-    let _ = RuleLevel::WORDS;
     Ok(Options { today, levels })
 }
 
@@ -82,10 +81,10 @@ pub(crate) fn compile(args: &CompileArgs) -> Result<Compiled, u8> {
     crate::compile(&args.path, &options).map_err(|e| fail(&e.to_string()))
 }
 
-/// Prints diagnostics in the chosen format: human to stderr, the machine
-/// formats to stdout.
-pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources, args: &CompileArgs) {
-    let color = match args.color {
+/// Whether the human format may use colour: `auto` means when stderr is a
+/// terminal and `NO_COLOR` is not set.
+pub(crate) fn color(choice: ColorChoice) -> Color {
+    match choice {
         ColorChoice::Always => Color::Always,
         ColorChoice::Never => Color::Never,
         ColorChoice::Auto => {
@@ -95,7 +94,13 @@ pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources, args: &Compi
                 Color::Never
             }
         }
-    };
+    }
+}
+
+/// Prints diagnostics in the chosen format: human to stderr, the machine
+/// formats to stdout.
+pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources, args: &CompileArgs) {
+    let color = color(args.color);
     match args.format {
         Format::Human => {
             let text = diagnostic::render_human(diagnostics, sources, color);

@@ -49,6 +49,9 @@ use model::words::RuleLevel;
 use model::{Policy, PolicyDate};
 use source::{LoadError, NotUtf8, Sources, Span};
 
+/// Above this much source text, the syntax tree is freed on another thread.
+const LARGE_POLICY_BYTES: usize = 1 << 20;
+
 /// Code of the diagnostic for a file that is not UTF-8.
 pub const NOT_UTF8: &str = "candor::not-utf8";
 
@@ -119,6 +122,15 @@ pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options
         files.push(parsed.file);
     }
     let resolved = resolve::resolve(&files, &sources, &broken_ids);
+    // Nothing reads the tree after resolution. Freeing the tree of a large
+    // policy (a string per word) takes about a tenth of the check's time, so
+    // a helper thread does it while the rules run.
+    let source_bytes: usize = sources.iter().map(|(_, f)| f.text.len()).sum();
+    if source_bytes > LARGE_POLICY_BYTES {
+        std::thread::spawn(move || drop(files));
+    } else {
+        drop(files);
+    }
     diagnostics.extend(resolved.diagnostics);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     let policy = resolved.policy;

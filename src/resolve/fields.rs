@@ -199,8 +199,23 @@ impl<'f> Reader<'f> {
 
     /// The one occurrence of a field; a repeat is reported.
     pub(crate) fn one(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<&'f Field> {
-        let all = self.all(key);
-        if let [first, again, ..] = all.as_slice() {
+        self.known.push(key);
+        let mut first: Option<&'f Field> = None;
+        let mut again: Option<&'f Field> = None;
+        for (i, f) in self.fields.iter().enumerate() {
+            if f.known && f.key.node == key {
+                self.taken[i] = true;
+                if first.is_none() {
+                    first = Some(f);
+                } else if again.is_none() {
+                    again = Some(f);
+                }
+            }
+        }
+        if let Some(f) = first {
+            self.spans.insert(key, f.span);
+        }
+        if let (Some(first), Some(again)) = (first, again) {
             cx.report(
                 Diagnostic::error(
                     DUPLICATE_FIELD,
@@ -214,7 +229,7 @@ impl<'f> Reader<'f> {
                 )),
             );
         }
-        all.first().copied()
+        first
     }
 
     /// Text of a field's first text argument.
@@ -228,7 +243,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A list argument (a single word counts as a list of one).
-    pub(crate) fn list(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Vec<Spanned<String>> {
+    pub(crate) fn list(&mut self, cx: &mut Cx<'_>, key: &'static str) -> &'f [Spanned<String>] {
         self.one(cx, key).map(first_list).unwrap_or_default()
     }
 
@@ -304,13 +319,13 @@ pub(crate) fn first_ident(field: &Field) -> Option<Spanned<String>> {
 }
 
 /// The first list argument of a field.
-pub(crate) fn first_list(field: &Field) -> Vec<Spanned<String>> {
+pub(crate) fn first_list(field: &Field) -> &[Spanned<String>] {
     field
         .args
         .iter()
         .find_map(|a| match a {
-            Arg::List(items) => Some(items.clone()),
-            Arg::Ident(w) => Some(vec![w.clone()]),
+            Arg::List(items) => Some(items.as_slice()),
+            Arg::Ident(w) => Some(std::slice::from_ref(w)),
             _ => None,
         })
         .unwrap_or_default()

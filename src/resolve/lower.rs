@@ -302,7 +302,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         .collect();
     let language = r.text(cx, "language");
     let outline = r.list(cx, "outline");
-    let outline = cx.references(ns(DeclKind::Section), &outline);
+    let outline = cx.references(ns(DeclKind::Section), outline);
     let numbered = r.yes_no(cx, "numbered").unwrap_or(false);
     let templates = r.text(cx, "templates");
     let text = r.text(cx, "text");
@@ -355,7 +355,7 @@ fn controller_decl(cx: &mut Cx<'_>, decl: &Declaration) -> Controller {
     let email = r.text(cx, "email");
     let url = r.text(cx, "url");
     let contacts = r.list(cx, "contacts");
-    let contacts = cx.references(ns(DeclKind::Contact), &contacts);
+    let contacts = cx.references(ns(DeclKind::Contact), contacts);
     let dpo = r
         .ident(cx, "dpo")
         .and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
@@ -481,7 +481,7 @@ fn method(cx: &mut Cx<'_>, decl: &Declaration) -> CollectionMethod {
     let name = display_name(cx, decl, true);
     let mut r = Reader::new(&decl.fields, "a collection method");
     let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), &sources);
+    let sources = cx.references(ns(DeclKind::Source), sources);
     let text = r.text(cx, "text");
     r.finish(cx);
     CollectionMethod {
@@ -526,15 +526,15 @@ fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
     };
     let mut r = Reader::new(&decl.fields, what);
     let subjects = r.list(cx, "subjects");
-    let subjects = cx.references(ns(DeclKind::Subject), &subjects);
+    let subjects = cx.references(ns(DeclKind::Subject), subjects);
     let collects = r.list(cx, "collects");
-    let collects = cx.references(ns(DeclKind::Item), &collects);
+    let collects = cx.references(ns(DeclKind::Item), collects);
     let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), &sources);
+    let sources = cx.references(ns(DeclKind::Source), sources);
     let methods = r.list(cx, "methods");
-    let methods = cx.references(ns(DeclKind::Method), &methods);
+    let methods = cx.references(ns(DeclKind::Method), methods);
     let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), &purposes);
+    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
     let operations = r.text(cx, "operations");
     let bases = r
         .all("basis")
@@ -542,11 +542,11 @@ fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
         .filter_map(|f| basis(cx, f))
         .collect();
     let retention = r.list(cx, "retention");
-    let retention = cx.references(ns(DeclKind::Retention), &retention);
+    let retention = cx.references(ns(DeclKind::Retention), retention);
     let recipients = r.list(cx, "recipients");
-    let recipients = cx.references(ns(DeclKind::Recipient), &recipients);
+    let recipients = cx.references(ns(DeclKind::Recipient), recipients);
     let transfers = r.list(cx, "transfers");
-    let transfers = cx.references(ns(DeclKind::Transfer), &transfers);
+    let transfers = cx.references(ns(DeclKind::Transfer), transfers);
     let required = r.one(cx, "required").and_then(|f| {
         let word = first_ident(f)?;
         let yes = cx.word::<crate::model::words::YesNo>(&word)?;
@@ -585,7 +585,7 @@ fn recipient(cx: &mut Cx<'_>, decl: &Declaration) -> Recipient {
     let kind = r.word::<RecipientKind>(cx, "kind");
     let shares = r.text(cx, "shares");
     let datasets = r.list(cx, "datasets");
-    let datasets = cx.references(ns(DeclKind::Dataset), &datasets);
+    let datasets = cx.references(ns(DeclKind::Dataset), datasets);
     let location = r.text(cx, "location");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
@@ -658,9 +658,9 @@ fn cookie(cx: &mut Cx<'_>, decl: &Declaration) -> CookieCategory {
         .filter_map(|f| basis(cx, f))
         .collect();
     let vendors = r.list(cx, "vendors");
-    let vendors = cx.references(ns(DeclKind::Vendor), &vendors);
+    let vendors = cx.references(ns(DeclKind::Vendor), vendors);
     let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), &purposes);
+    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
     let duration = r.text(cx, "duration");
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
@@ -715,7 +715,7 @@ fn rights(cx: &mut Cx<'_>, decl: &Declaration) -> RightsBlock {
         .filter_map(|f| right(cx, f))
         .collect();
     let methods = r.list(cx, "request_methods");
-    let request_methods = cx.references(ns(DeclKind::Contact), &methods);
+    let request_methods = cx.references(ns(DeclKind::Contact), methods);
     let online_only = r.yes_no(cx, "online_only");
     let verification = r.text(cx, "verification");
     let response_days = r.one(cx, "response_days").and_then(|f| number_arg(cx, f));
@@ -866,9 +866,9 @@ fn ccpa(cx: &mut Cx<'_>, decl: &Declaration) -> (CcpaCategory, Option<Ref<CcpaCa
         .collect();
     let examples = r.text(cx, "examples");
     let items = r.list(cx, "items");
-    let items = cx.references(ns(DeclKind::Item), &items);
+    let items = cx.references(ns(DeclKind::Item), items);
     let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), &sources);
+    let sources = cx.references(ns(DeclKind::Source), sources);
     let sold = r.yes_no(cx, "sold");
     let shared = r.yes_no(cx, "shared");
     let disclosed = r.yes_no(cx, "disclosed");
@@ -892,13 +892,13 @@ fn ccpa(cx: &mut Cx<'_>, decl: &Declaration) -> (CcpaCategory, Option<Ref<CcpaCa
                     same_as = cx.reference(ns(DeclKind::Ccpa), target);
                 }
             }
-            _ => third_parties = cx.references(ns(DeclKind::ThirdParty), &first_list(f)),
+            _ => third_parties = cx.references(ns(DeclKind::ThirdParty), first_list(f)),
         }
     }
     let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), &purposes);
+    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
     let retention = r.list(cx, "retention");
-    let retention = cx.references(ns(DeclKind::Retention), &retention);
+    let retention = cx.references(ns(DeclKind::Retention), retention);
     let text = r.text(cx, "text");
     let fields = r.finish(cx);
     let category = CcpaCategory {

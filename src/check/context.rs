@@ -157,8 +157,8 @@ fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
     // The sections first: the statements rules look for are usually there.
     for s in &p.sections {
         for block in &s.blocks {
-            if let Block::Text { markdown } = block {
-                add(Some(markdown.as_str()), s.span, "section", &s.id);
+            if let Block::Text { markdown, span } = block {
+                add(Some(markdown.as_str()), *span, "section", &s.id);
             }
         }
     }

@@ -489,7 +489,7 @@ fn email_format(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !text::is_email(email) {
                 out.push(
                     finding(prose.span, format!("the prose of {} gives `{email}`, which is not a complete email address", prose.owner()))
-                        .with_label("in the prose of this declaration")
+                        .with_label("in this prose")
                         .with_help(help(email)),
                 );
             }
@@ -537,7 +537,7 @@ fn undeclared_email(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         prose.owner()
                     ),
                 )
-                .with_label("in the prose of this declaration")
+                .with_label("in this prose")
                 .with_help(help),
             );
         }
@@ -565,7 +565,7 @@ fn url_format(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                             prose.owner()
                         ),
                     )
-                    .with_label("in the prose of this declaration")
+                    .with_label("in this prose")
                     .with_help("write the full address, with its host and top-level domain"),
                 );
             }

@@ -287,6 +287,9 @@ pub enum Block {
     Text {
         /// The Markdown.
         markdown: String,
+        /// Where the `text` field is written.
+        #[serde(skip)]
+        span: Span,
     },
     /// Generated from the facts.
     Insert {

@@ -408,7 +408,7 @@ impl Builder<'_> {
 
     fn block(&self, block: &Block) -> BlockView {
         match block {
-            Block::Text { markdown } => BlockView::Prose {
+            Block::Text { markdown, .. } => BlockView::Prose {
                 content: self.flavor.block(markdown),
             },
             Block::Insert { insert } => self.insert(insert),

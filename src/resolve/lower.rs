@@ -949,7 +949,10 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
     for f in fields {
         if f.key.node == "text" {
             if let Some(t) = first_text(f) {
-                blocks.push(Block::Text { markdown: t.node });
+                blocks.push(Block::Text {
+                    markdown: t.node,
+                    span: f.span,
+                });
             }
         } else if let Some(insert) = insert(cx, f, lists_all) {
             blocks.push(Block::Insert { insert });

@@ -61,9 +61,11 @@ pub struct Options {
     /// The date date-dependent rules measure against; `None` is the system
     /// date.
     pub today: Option<PolicyDate>,
-    /// Rule levels from the command line, in order (a later one wins over an
-    /// earlier one and over the policy's own settings). The code `warnings`
-    /// with `Deny` turns every warning into an error.
+    /// Rule levels from the command line: every `--allow`, then every
+    /// `--warn`, then every `--deny`, so that for one rule deny wins over
+    /// warn and warn over allow; all of them win over the policy's own
+    /// settings. The code `warnings` with `Deny` turns every warning into an
+    /// error.
     pub levels: Vec<(String, RuleLevel)>,
 }
 

@@ -10,7 +10,7 @@ use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory,
 use crate::model::{CcpaCategory, Contact, Item, RetentionTarget};
 use crate::source::Span;
 
-use super::context::{Ctx, and_list, field};
+use super::context::{Ctx, ResponseLimits, and_list, field, response_limits};
 use super::dates::twelve_months_after;
 use super::gdpr::{open_ended_rules, report_open_ended};
 use super::text;
@@ -838,21 +838,21 @@ fn authorized_agents(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn response_time(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(block) = ctx.ccpa_rights else {
-        return;
-    };
-    if let Some(days) = block.response_days.filter(|&d| d > 45) {
-        out.push(
-            finding(field(&block.fields, "response_days", block.span), format!("the CCPA rights promise an answer within {days} days, more than the 45 the law allows"))
-                .with_label("more than 45 days")
-                .with_help("answer within 45 days (`response_days 45`)"),
-        );
-    }
-    if let Some(days) = block.extension_days.filter(|&d| d > 45) {
-        out.push(
-            finding(field(&block.fields, "extension_days", block.span), format!("the CCPA rights allow an extension of {days} days, more than the 45 the law allows"))
-                .with_label("more than 45 days")
-                .with_help("an extension may add at most 45 days (`extension_days 45`)"),
+    if let Some(block) = ctx.ccpa_rights {
+        response_limits(
+            block,
+            &ResponseLimits {
+                law: "CCPA",
+                response_days: 45,
+                response_words: "the 45",
+                response_label: "more than 45 days",
+                response_help: "answer within 45 days (`response_days 45`)",
+                extension_days: 45,
+                extension_words: "the 45",
+                extension_label: "more than 45 days",
+                extension_help: "an extension may add at most 45 days (`extension_days 45`)",
+            },
+            out,
         );
     }
 }

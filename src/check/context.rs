@@ -7,7 +7,8 @@ use crate::model::{Basis, Dataset, FieldSpans, Policy, PolicyDate, Ref, RightsBl
 use crate::model::{Block, Purpose, Right};
 use crate::source::Span;
 
-use super::text;
+use super::{finding, text};
+use crate::diagnostic::Diagnostic;
 
 /// A piece of prose and the declaration it belongs to.
 pub(crate) struct Prose<'p> {
@@ -243,4 +244,61 @@ fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
         add(d.text.as_deref(), d.span, "definition", &d.id);
     }
     out
+}
+
+/// The time a law gives to answer a rights request, and to extend it.
+pub(crate) struct ResponseLimits {
+    /// "GDPR" or "CCPA", for the message.
+    pub law: &'static str,
+    /// The most days an answer may take.
+    pub response_days: u32,
+    /// That limit in words: "the one month".
+    pub response_words: &'static str,
+    /// The label at a late answer.
+    pub response_label: &'static str,
+    /// The fix for a late answer.
+    pub response_help: &'static str,
+    /// The most days an extension may add.
+    pub extension_days: u32,
+    /// That limit in words.
+    pub extension_words: &'static str,
+    /// The label at a long extension.
+    pub extension_label: &'static str,
+    /// The fix for a long extension.
+    pub extension_help: &'static str,
+}
+
+/// Reports a rights block that promises answers or extensions beyond what
+/// the law allows.
+pub(crate) fn response_limits(
+    block: &RightsBlock,
+    limits: &ResponseLimits,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(days) = block.response_days.filter(|&d| d > limits.response_days) {
+        out.push(
+            finding(
+                field(&block.fields, "response_days", block.span),
+                format!(
+                    "the {} rights promise an answer within {days} days, more than {} the law allows",
+                    limits.law, limits.response_words
+                ),
+            )
+            .with_label(limits.response_label)
+            .with_help(limits.response_help),
+        );
+    }
+    if let Some(days) = block.extension_days.filter(|&d| d > limits.extension_days) {
+        out.push(
+            finding(
+                field(&block.fields, "extension_days", block.span),
+                format!(
+                    "the {} rights allow an extension of {days} days, more than {} the law allows",
+                    limits.law, limits.extension_words
+                ),
+            )
+            .with_label(limits.extension_label)
+            .with_help(limits.extension_help),
+        );
+    }
 }

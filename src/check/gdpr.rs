@@ -11,7 +11,9 @@ use crate::model::{
 };
 use crate::source::Span;
 
-use super::context::{Ctx, and_list, basis_span, covers, field, noun, right_span};
+use super::context::{
+    Ctx, ResponseLimits, and_list, basis_span, covers, field, noun, response_limits, right_span,
+};
 use super::text;
 use super::{Rule, finding, rule};
 
@@ -916,21 +918,21 @@ fn required_data(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn response_time(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(block) = ctx.gdpr_rights else {
-        return;
-    };
-    if let Some(days) = block.response_days.filter(|&d| d > 31) {
-        out.push(
-            finding(field(&block.fields, "response_days", block.span), format!("the GDPR rights promise an answer within {days} days, more than the one month the law allows"))
-                .with_label("more than one month")
-                .with_help("answer within one month (`response_days 30`), extendable by two months for complex requests"),
-        );
-    }
-    if let Some(days) = block.extension_days.filter(|&d| d > 62) {
-        out.push(
-            finding(field(&block.fields, "extension_days", block.span), format!("the GDPR rights allow an extension of {days} days, more than the two months the law allows"))
-                .with_label("more than two months")
-                .with_help("an extension may add at most two months (`extension_days 60`)"),
+    if let Some(block) = ctx.gdpr_rights {
+        response_limits(
+            block,
+            &ResponseLimits {
+                law: "GDPR",
+                response_days: 31,
+                response_words: "the one month",
+                response_label: "more than one month",
+                response_help: "answer within one month (`response_days 30`), extendable by two months for complex requests",
+                extension_days: 62,
+                extension_words: "the two months",
+                extension_label: "more than two months",
+                extension_help: "an extension may add at most two months (`extension_days 60`)",
+            },
+            out,
         );
     }
 }

@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use crate::diagnostic::Diagnostic;
 use crate::model::words::RecipientKind;
 use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory, Word};
-use crate::model::{CcpaCategory, Contact, Item, RetentionTarget};
+use crate::model::{CcpaCategory, Contact, Item};
 use crate::source::Span;
 
-use super::context::{Ctx, ResponseLimits, and_list, field, response_limits};
+use super::context::{Ctx, ResponseLimits, and_list, field, response_limits, retention_index};
 use super::dates::twelve_months_after;
 use super::gdpr::{open_ended_rules, report_open_ended};
 use super::text;
@@ -457,27 +457,8 @@ fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The retention rules attached to each CCPA category, by its index, as
-/// indices into the policy's retention rules.
-fn attached_rules(ctx: &Ctx<'_>) -> Vec<Vec<usize>> {
-    let p = ctx.policy;
-    let mut attached: Vec<Vec<usize>> = p
-        .ccpa
-        .iter()
-        .map(|c| c.retention.iter().map(|r| r.index()).collect())
-        .collect();
-    for (i, rule) in p.retention.iter().enumerate() {
-        for target in &rule.applies_to {
-            if let RetentionTarget::Ccpa(c) = target {
-                attached[c.index()].push(i);
-            }
-        }
-    }
-    attached
-}
-
 fn category_retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let attached = attached_rules(ctx);
+    let attached = retention_index(ctx.policy).ccpa;
     for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
         if rules.is_empty() {
             out.push(
@@ -490,7 +471,7 @@ fn category_retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let attached = attached_rules(ctx);
+    let attached = retention_index(ctx.policy).ccpa;
     let open = open_ended_rules(ctx);
     for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
         let span = field(&c.fields, "retention", c.span);

@@ -3,7 +3,10 @@
 //! Built once per run, in time linear in the policy.
 
 use crate::model::words::{Jurisdiction, LawfulBasis, Word};
-use crate::model::{Basis, Dataset, FieldSpans, Policy, PolicyDate, Ref, RightsBlock};
+use crate::model::{
+    Basis, Dataset, FieldSpans, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget,
+    RightsBlock,
+};
 use crate::model::{Block, Purpose, Right};
 use crate::source::Span;
 
@@ -301,4 +304,33 @@ pub(crate) fn response_limits(
             .with_help(limits.extension_help),
         );
     }
+}
+
+/// The retention rules that apply to each data set and each CCPA category:
+/// the ones it names in its `retention`, and the ones that name it in their
+/// `applies_to`. Indexes into `Policy::retention`, per position in
+/// `Policy::datasets` and `Policy::ccpa`.
+pub(crate) struct RetentionIndex {
+    /// Per data set.
+    pub datasets: Vec<Vec<usize>>,
+    /// Per CCPA category.
+    pub ccpa: Vec<Vec<usize>>,
+}
+
+/// Builds the [`RetentionIndex`] in one pass over the rules.
+pub(crate) fn retention_index(p: &Policy) -> RetentionIndex {
+    let named = |refs: &[Ref<RetentionRule>]| refs.iter().map(Ref::index).collect::<Vec<_>>();
+    let mut index = RetentionIndex {
+        datasets: p.datasets.iter().map(|d| named(&d.retention)).collect(),
+        ccpa: p.ccpa.iter().map(|c| named(&c.retention)).collect(),
+    };
+    for (i, rule) in p.retention.iter().enumerate() {
+        for target in &rule.applies_to {
+            match target {
+                RetentionTarget::Dataset(d) => index.datasets[d.index()].push(i),
+                RetentionTarget::Ccpa(c) => index.ccpa[c.index()].push(i),
+            }
+        }
+    }
+    index
 }

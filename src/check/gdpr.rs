@@ -6,13 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{LawfulBasis, RightKind, SourceKind, Word};
-use crate::model::{
-    ActivityKind, Basis, Dataset, Item, Purpose, Ref, RetentionRule, RetentionTarget, RightsBlock,
-};
+use crate::model::{ActivityKind, Basis, Dataset, Item, Purpose, Ref, RetentionRule, RightsBlock};
 use crate::source::Span;
 
 use super::context::{
-    Ctx, ResponseLimits, and_list, basis_span, covers, field, noun, response_limits, right_span,
+    Ctx, ResponseLimits, and_list, basis_span, covers, field, noun, response_limits,
+    retention_index, right_span,
 };
 use super::text;
 use super::{Rule, finding, rule};
@@ -556,26 +555,6 @@ fn ambiguous_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The retention rules attached to each data set, by its index: its own
-/// `retention` list and the rules whose `applies_to` names it, as indices
-/// into the policy's retention rules.
-fn attached_rules(ctx: &Ctx<'_>) -> Vec<Vec<usize>> {
-    let p = ctx.policy;
-    let mut attached: Vec<Vec<usize>> = p
-        .datasets
-        .iter()
-        .map(|d| d.retention.iter().map(Ref::index).collect())
-        .collect();
-    for (i, rule) in p.retention.iter().enumerate() {
-        for target in &rule.applies_to {
-            if let RetentionTarget::Dataset(d) = target {
-                attached[d.index()].push(i);
-            }
-        }
-    }
-    attached
-}
-
 /// Whether a data set needs retention: a row of the data table, or a
 /// processing activity that collects items of its own.
 fn needs_retention(d: &Dataset) -> bool {
@@ -583,7 +562,7 @@ fn needs_retention(d: &Dataset) -> bool {
 }
 
 fn retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let attached = attached_rules(ctx);
+    let attached = retention_index(ctx.policy).datasets;
     for (d, rules) in ctx.policy.datasets.iter().zip(&attached) {
         if needs_retention(d) && rules.is_empty() {
             out.push(
@@ -659,7 +638,7 @@ pub(super) fn report_open_ended(
 }
 
 fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let attached = attached_rules(ctx);
+    let attached = retention_index(ctx.policy).datasets;
     let open = open_ended_rules(ctx);
     for (d, rules) in ctx.policy.datasets.iter().zip(&attached) {
         let span = field(&d.fields, "retention", d.span);

@@ -50,18 +50,9 @@ struct Lists {
     lists_all: HashSet<GeneratorKind>,
 }
 
+/// The namespace of a declaration kind (short, for the many lookups below).
 const fn ns(kind: DeclKind) -> Namespace {
-    Namespace::of_const(kind)
-}
-
-impl Namespace {
-    const fn of_const(kind: DeclKind) -> Self {
-        // Same mapping as `Namespace::of`, usable in constants.
-        match kind {
-            DeclKind::Processing => Namespace::new(DeclKind::Dataset),
-            other => Namespace::new(other),
-        }
-    }
+    Namespace::of(kind)
 }
 
 /// Lowers every declaration; returns the model when there is a `policy`

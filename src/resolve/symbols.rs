@@ -15,13 +15,8 @@ use super::DUPLICATE_ID;
 pub(crate) struct Namespace(DeclKind);
 
 impl Namespace {
-    /// Wraps a kind (see [`Namespace::of`] for the mapping).
-    pub(crate) const fn new(kind: DeclKind) -> Self {
-        Namespace(kind)
-    }
-
     /// The namespace of a declaration kind.
-    pub(crate) fn of(kind: DeclKind) -> Self {
+    pub(crate) const fn of(kind: DeclKind) -> Self {
         match kind {
             DeclKind::Processing => Namespace(DeclKind::Dataset),
             other => Namespace(other),

@@ -38,6 +38,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

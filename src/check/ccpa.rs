@@ -10,7 +10,7 @@ use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory,
 use crate::model::{CcpaCategory, Contact, Item};
 use crate::source::Span;
 
-use super::context::{Ctx, ResponseLimits, and_list, field, response_limits, retention_index};
+use super::context::{Ctx, ResponseLimits, and_list, response_limits, retention_index};
 use super::dates::twelve_months_after;
 use super::gdpr::{open_ended_rules, report_open_ended};
 use super::text;
@@ -311,7 +311,7 @@ fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let ids: Vec<&str> = with.iter().map(|i| i.id.as_str()).collect();
         let mut d = finding(
-            field(&first.fields, "ccpa", first.span),
+            first.spans.ccpa.unwrap_or(first.span),
             format!(
                 "the CCPA table discloses no ({letter}) {}, yet the policy collects it: {}",
                 letter_name(letter),
@@ -325,7 +325,7 @@ fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ));
         for item in &with[1..] {
             d = d.with_secondary(
-                field(&item.fields, "ccpa", item.span),
+                item.spans.ccpa.unwrap_or(item.span),
                 format!("`{}` is ({letter}) too", item.id),
             );
         }
@@ -354,8 +354,8 @@ fn category_items(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_label("in this row")
-                    .with_secondary(field(&item.fields, "ccpa", item.span), "the item's letters")
-                    .with_secondary(field(&c.fields, "statutory", c.span), "the row's letters")
+                    .with_secondary(item.spans.ccpa.unwrap_or(item.span), "the item's letters")
+                    .with_secondary(c.spans.statutory.unwrap_or(c.span), "the row's letters")
                     .with_help("move the item to the row of its category, or correct its letters"),
                 );
             }
@@ -369,9 +369,9 @@ fn sensitive_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             && !item.ccpa.contains(&CcpaLetter::L)
         {
             out.push(
-                    finding(field(&item.fields, "ccpa", item.span), format!("item `{}` is sensitive personal information ({}) but is not in category (L)", item.id, kind.word().replace('_', " ")))
+                    finding(item.spans.ccpa.unwrap_or(item.span), format!("item `{}` is sensitive personal information ({}) but is not in category (L)", item.id, kind.word().replace('_', " ")))
                         .with_label("no `L`")
-                        .with_secondary(field(&item.fields, "sensitive", item.span), "sensitive here")
+                        .with_secondary(item.spans.sensitive.unwrap_or(item.span), "sensitive here")
                         .with_help(format!("add `L` to the item's letters: `ccpa {}`", letters_plus(&item.ccpa, CcpaLetter::L))),
                 );
         }
@@ -407,14 +407,14 @@ fn protected_class_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
         if (special || sensitive) && !item.ccpa.contains(&CcpaLetter::C) {
             let (name, at) = if special {
-                ("special", "special")
+                ("special", item.spans.special)
             } else {
-                ("sensitive", "sensitive")
+                ("sensitive", item.spans.sensitive)
             };
             out.push(
-                finding(field(&item.fields, "ccpa", item.span), format!("item `{}` is a characteristic of a protected classification but is not in category (C)", item.id))
+                finding(item.spans.ccpa.unwrap_or(item.span), format!("item `{}` is a characteristic of a protected classification but is not in category (C)", item.id))
                     .with_label("no `C`")
-                    .with_secondary(field(&item.fields, at, item.span), format!("{name} kind here"))
+                    .with_secondary(at.unwrap_or(item.span), format!("{name} kind here"))
                     .with_help(format!("add `C` to the item's letters: `ccpa {}`", letters_plus(&item.ccpa, CcpaLetter::C))),
             );
         }
@@ -474,7 +474,7 @@ fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).ccpa;
     let open = open_ended_rules(ctx);
     for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
-        let span = field(&c.fields, "retention", c.span);
+        let span = c.spans.retention.unwrap_or(c.span);
         let owner = || format!("the CCPA category `{}`", c.id);
         report_open_ended(ctx, out, &owner, span, rules, &open);
     }
@@ -515,7 +515,7 @@ fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
         let mut d = finding(
-            field(&c.fields, "shared", c.span),
+            c.spans.shared.unwrap_or(c.span),
             format!("the CCPA category `{}` says it is not shared, but it {}", c.id, reasons.join(" and ")),
         )
         .with_label("`shared no`")
@@ -528,7 +528,7 @@ fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
         if let Some(same) = &c.third_parties_same_as {
             d = d.with_secondary(
-                field(&c.fields, "third_parties", c.span),
+                c.spans.third_parties.unwrap_or(c.span),
                 format!("its third parties are those of `{}`", same.id()),
             );
         }
@@ -562,9 +562,9 @@ fn advertiser(kind: Option<RecipientKind>) -> (&'static str, &'static str) {
 fn first_selling<'p>(ctx: &Ctx<'p>) -> Option<(&'p CcpaCategory, Span, &'static str)> {
     ctx.policy.ccpa.iter().find_map(|c| {
         if c.sold == Some(true) {
-            Some((c, field(&c.fields, "sold", c.span), "sold"))
+            Some((c, c.spans.sold.unwrap_or(c.span), "sold"))
         } else if c.shared == Some(true) {
-            Some((c, field(&c.fields, "shared", c.span), "shared"))
+            Some((c, c.spans.shared.unwrap_or(c.span), "shared"))
         } else {
             None
         }
@@ -607,7 +607,7 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     out.push(
-        finding(field(&block.fields, "request_methods", block.span), format!("the CCPA category `{}` is {word}, but no request method is a \"Do Not Sell or Share\" link", c.id))
+        finding(block.spans.request_methods.unwrap_or(block.span), format!("the CCPA category `{}` is {word}, but no request method is a \"Do Not Sell or Share\" link", c.id))
             .with_label("no opt-out link among these")
             .with_secondary(span, word)
             .with_help(
@@ -661,7 +661,7 @@ fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         _ => "sell",
     };
     out.push(
-        finding(field(&first.fields, "sold", first.span), format!("no category is sold or shared, but the notice never says plainly that the business does not {what} personal information"))
+        finding(first.spans.sold.unwrap_or(first.span), format!("no category is sold or shared, but the notice never says plainly that the business does not {what} personal information"))
             .with_label("`sold no`, `shared no` in every row")
             .with_help(format!(
                 "consider a sentence in the CCPA section such as \"we do not {what} your personal \
@@ -726,7 +726,7 @@ fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(block) = ctx.ccpa_rights else {
         return;
     };
-    let span = field(&block.fields, "request_methods", block.span);
+    let span = block.spans.request_methods.unwrap_or(block.span);
     let methods: Vec<&Contact> = {
         let mut seen = HashSet::new();
         block

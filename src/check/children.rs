@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::words::Region;
 
-use super::context::{Ctx, field};
+use super::context::Ctx;
 use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
@@ -78,9 +78,9 @@ fn minors_opt_in(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (word, span) = if category.sold == Some(true) {
-        ("sold", field(&category.fields, "sold", category.span))
+        ("sold", category.spans.sold.unwrap_or(category.span))
     } else {
-        ("shared", field(&category.fields, "shared", category.span))
+        ("shared", category.spans.shared.unwrap_or(category.span))
     };
     let mut d = finding(
         span,

@@ -2,10 +2,9 @@
 //! each law, and every piece of prose with the declaration it belongs to.
 //! Built once per run, in time linear in the policy.
 
-use crate::model::words::{Jurisdiction, LawfulBasis, Word};
+use crate::model::words::{Jurisdiction, LawfulBasis};
 use crate::model::{
-    Basis, Dataset, FieldSpans, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget,
-    RightsBlock,
+    Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
 use crate::model::{Block, Purpose, Right};
 use crate::source::Span;
@@ -96,27 +95,15 @@ impl<'p> Ctx<'p> {
     }
 }
 
-/// The span of a field, or of the declaration when the field is not written.
-pub(crate) fn field(fields: &FieldSpans, name: &str, declaration: Span) -> Span {
-    fields.get(name).unwrap_or(declaration)
-}
-
-/// The first `len` bytes of a span: the head of a field that runs over many
-/// lines, so that a label points at `basis consent` rather than at the
-/// whole block.
-fn head(span: Span, len: usize) -> Span {
-    let end = (span.start as usize + len).min(span.end as usize);
-    Span::new(span.file, span.start as usize, end)
-}
-
-/// Where a basis is written, narrowed to `basis KIND`.
+/// Where a basis is written, narrowed to `basis KIND` so that a label does
+/// not cover its whole block.
 pub(crate) fn basis_span(basis: &Basis) -> Span {
-    head(basis.span, "basis ".len() + basis.basis.word().len())
+    basis.head
 }
 
 /// Where a right is written, narrowed to `right KIND`.
 pub(crate) fn right_span(right: &Right) -> Span {
-    head(right.span, "right ".len() + right.kind.word().len())
+    right.head
 }
 
 /// `data set` or `processing activity`, as a message names a [`Dataset`].
@@ -281,7 +268,7 @@ pub(crate) fn response_limits(
     if let Some(days) = block.response_days.filter(|&d| d > limits.response_days) {
         out.push(
             finding(
-                field(&block.fields, "response_days", block.span),
+                block.spans.response_days.unwrap_or(block.span),
                 format!(
                     "the {} rights promise an answer within {days} days, more than {} the law allows",
                     limits.law, limits.response_words
@@ -294,7 +281,7 @@ pub(crate) fn response_limits(
     if let Some(days) = block.extension_days.filter(|&d| d > limits.extension_days) {
         out.push(
             finding(
-                field(&block.fields, "extension_days", block.span),
+                block.spans.extension_days.unwrap_or(block.span),
                 format!(
                     "the {} rights allow an extension of {days} days, more than {} the law allows",
                     limits.law, limits.extension_words

@@ -10,8 +10,8 @@ use crate::model::{ActivityKind, Basis, Dataset, Item, Purpose, Ref, RetentionRu
 use crate::source::Span;
 
 use super::context::{
-    Ctx, ResponseLimits, and_list, basis_span, covers, field, noun, response_limits,
-    retention_index, right_span,
+    Ctx, ResponseLimits, and_list, basis_span, covers, noun, response_limits, retention_index,
+    right_span,
 };
 use super::text;
 use super::{Rule, finding, rule};
@@ -391,7 +391,7 @@ fn special_labels(ctx: &Ctx<'_>, mut d: Diagnostic, items: &[&Ref<Item>]) -> Dia
         let item = ctx.policy.get(*r);
         if let Some(cat) = item.special {
             d = d.with_secondary(
-                field(&item.fields, "special", item.span),
+                item.spans.special.unwrap_or(item.span),
                 format!(
                     "`{}` is {} data (Art. 9(1))",
                     item.id,
@@ -419,7 +419,7 @@ fn special_category_condition(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let diag = finding(
-            field(&d.fields, "collects", d.span),
+            d.spans.collects.unwrap_or(d.span),
             format!(
                 "{} `{}` collects special-category data ({}) but none of its bases names an Art. 9(2) condition",
                 noun(d),
@@ -622,11 +622,7 @@ pub(super) fn report_open_ended(
     );
     for i in stated {
         let r: &RetentionRule = &ctx.policy.retention[i];
-        let at = r
-            .fields
-            .get("period")
-            .or_else(|| r.fields.get("criteria"))
-            .unwrap_or(r.span);
+        let at = r.spans.period.or(r.spans.criteria).unwrap_or(r.span);
         let words = r
             .period
             .as_deref()
@@ -641,7 +637,7 @@ fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).datasets;
     let open = open_ended_rules(ctx);
     for (d, rules) in ctx.policy.datasets.iter().zip(&attached) {
-        let span = field(&d.fields, "retention", d.span);
+        let span = d.spans.retention.unwrap_or(d.span);
         let owner = || format!("the data of {} `{}`", noun(d), d.id);
         report_open_ended(ctx, out, &owner, span, rules, &open);
     }
@@ -838,7 +834,7 @@ fn profiling_decisions(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.policy.purposes {
         if p.profiling == Some(true) && p.automated_decisions.is_none() {
             out.push(
-                finding(field(&p.fields, "profiling", p.span), format!("purpose `{}` involves profiling but does not say whether automated decisions are made", p.id))
+                finding(p.spans.profiling.unwrap_or(p.span), format!("purpose `{}` involves profiling but does not say whether automated decisions are made", p.id))
                     .with_label("profiling")
                     .with_help(
                         "add `automated_decisions no` and consider a sentence saying that no decisions \
@@ -860,7 +856,7 @@ fn automated_decisions_right(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.policy.purposes {
         if p.automated_decisions == Some(true) {
             out.push(
-                finding(field(&p.fields, "automated_decisions", p.span), format!("purpose `{}` makes automated decisions, but the GDPR rights do not describe the rights of Art. 22", p.id))
+                finding(p.spans.automated_decisions.unwrap_or(p.span), format!("purpose `{}` makes automated decisions, but the GDPR rights do not describe the rights of Art. 22", p.id))
                     .with_label("automated decisions")
                     .with_secondary(block.span, "no `right automated_decisions` here")
                     .with_help(

@@ -10,10 +10,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::words::RecipientKind;
-use crate::model::{Basis, FieldSpans, Purpose, Ref};
+use crate::model::{Basis, Purpose, Ref};
 use crate::source::Span;
 
-use super::context::{Ctx, and_list, covers, field, noun};
+use super::context::{Ctx, and_list, covers, noun};
 use super::text;
 use super::{Rule, finding, rule};
 
@@ -203,7 +203,7 @@ fn purpose_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn foreign_purposes(
     out: &mut Vec<Diagnostic>,
     what: &dyn Fn() -> String,
-    fields: &FieldSpans,
+    purposes_at: Option<Span>,
     span: Span,
     purposes: &[Ref<Purpose>],
     bases: &[Basis],
@@ -225,7 +225,7 @@ fn foreign_purposes(
                     "add `{}` to the `purposes` of {what}, or give the basis for a purpose it lists",
                     p.id()
                 ));
-                if let Some(s) = fields.get("purposes") {
+                if let Some(s) = purposes_at {
                     d = d.with_secondary(s, "the purposes it lists");
                 } else {
                     d = d.with_secondary(span, "declared here");
@@ -241,7 +241,7 @@ fn basis_purpose(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         foreign_purposes(
             out,
             &|| format!("{} `{}`", noun(d), d.id),
-            &d.fields,
+            d.spans.purposes,
             d.span,
             &d.purposes,
             &d.bases,
@@ -251,7 +251,7 @@ fn basis_purpose(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         foreign_purposes(
             out,
             &|| format!("cookie category `{}`", c.id),
-            &c.fields,
+            c.spans.purposes,
             c.span,
             &c.purposes,
             &c.bases,
@@ -369,7 +369,7 @@ fn method_sources(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_label("this method")
-                .with_secondary(field(&d.fields, "sources", d.span), "the sources it lists")
+                .with_secondary(d.spans.sources.unwrap_or(d.span), "the sources it lists")
                 .with_secondary(method.span, "the method is declared here")
                 .with_help(format!("add {} to the `sources` of `{}`", and_list(&missing), d.id)),
             );
@@ -423,30 +423,33 @@ fn suggest_email<'a>(written: &str, declared: &[&'a str]) -> Option<&'a str> {
 fn address_fields<'p>(ctx: &Ctx<'p>, name: &'static str) -> Vec<(&'p str, Span, String)> {
     let p = ctx.policy;
     let mut out = Vec::new();
-    let pick = |field_name: &str,
-                email: &'p Option<String>,
-                phone: &'p Option<String>,
-                url: &'p Option<String>| match field_name {
-        "email" => email.as_deref(),
-        "phone" => phone.as_deref(),
-        _ => url.as_deref(),
+    // The value of the address field `name` and where it is written.
+    let pick = |email: (&'p Option<String>, Option<Span>),
+                phone: (&'p Option<String>, Option<Span>),
+                url: (&'p Option<String>, Option<Span>)| {
+        let (value, at) = match name {
+            "email" => email,
+            "phone" => phone,
+            _ => url,
+        };
+        value.as_deref().map(|v| (v, at))
     };
     if let Some(c) = &p.controller
-        && let Some(v) = pick(name, &c.email, &c.phone, &c.url)
+        && let Some((v, at)) = pick(
+            (&c.email, c.spans.email),
+            (&c.phone, c.spans.phone),
+            (&c.url, c.spans.url),
+        )
     {
-        out.push((
-            v,
-            field(&c.fields, name, c.span),
-            format!("controller `{}`", c.id),
-        ));
+        out.push((v, at.unwrap_or(c.span), format!("controller `{}`", c.id)));
     }
     for c in &p.contacts {
-        if let Some(v) = pick(name, &c.email, &c.phone, &c.url) {
-            out.push((
-                v,
-                field(&c.fields, name, c.span),
-                format!("contact `{}`", c.id),
-            ));
+        if let Some((v, at)) = pick(
+            (&c.email, c.spans.email),
+            (&c.phone, c.spans.phone),
+            (&c.url, c.spans.url),
+        ) {
+            out.push((v, at.unwrap_or(c.span), format!("contact `{}`", c.id)));
         }
     }
     if name == "url" {
@@ -454,7 +457,7 @@ fn address_fields<'p>(ctx: &Ctx<'p>, name: &'static str) -> Vec<(&'p str, Span, 
             if let Some(u) = v.url.as_deref() {
                 out.push((
                     u,
-                    field(&v.fields, "url", v.span),
+                    v.spans.url.unwrap_or(v.span),
                     format!("vendor `{}`", v.id),
                 ));
             }
@@ -594,14 +597,14 @@ fn toll_free_phone(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .map(|c| {
             (
                 c.phone.as_deref(),
-                field(&c.fields, "phone", c.span),
+                c.spans.phone.unwrap_or(c.span),
                 format!("controller `{}`", c.id),
             )
         })
         .chain(p.contacts.iter().filter(|c| c.toll_free).map(|c| {
             (
                 c.phone.as_deref(),
-                field(&c.fields, "phone", c.span),
+                c.spans.phone.unwrap_or(c.span),
                 format!("contact `{}`", c.id),
             )
         }));

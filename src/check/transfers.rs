@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{Region, Safeguard};
 
-use super::context::{Ctx, and_list, field};
+use super::context::{Ctx, and_list};
 use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
@@ -89,7 +89,7 @@ fn transfer_copy(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             finding(
-                field(&t.fields, "safeguards", t.span),
+                t.spans.safeguards.unwrap_or(t.span),
                 format!("transfer `{}` relies on {} but does not say how to obtain a copy", t.id, and_list(&needing)),
             )
             .with_label("safeguards that need a copy route")

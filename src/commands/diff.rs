@@ -81,7 +81,16 @@ pub(crate) fn run(args: &DiffArgs) -> u8 {
     let (Some(old_policy), Some(new_policy)) = (&old.policy, &new.policy) else {
         return EXIT_USAGE;
     };
-    let diff = compare(old_policy, new_policy);
+    let diff = match compare(old_policy, new_policy) {
+        Ok(diff) => diff,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: the policies cannot be compared: {e}"
+            );
+            return EXIT_USAGE;
+        }
+    };
     let text = match args.format {
         DiffFormat::Human => render::human(&diff, &old_label, &new_label),
         DiffFormat::Json => render::json(&diff, &old_label, &new_label),

@@ -122,11 +122,14 @@ impl Diff {
 }
 
 /// Compares two compiled policies.
-#[must_use]
-pub fn compare(old: &Policy, new: &Policy) -> Diff {
-    let old = serde_json::to_value(old).unwrap_or(Value::Null);
-    let new = serde_json::to_value(new).unwrap_or(Value::Null);
-    compare_values(&old, &new)
+///
+/// # Errors
+/// A model that cannot be put in its JSON form. Comparing what could not
+/// be read would report "no changes" for any change, so it is an error.
+pub fn compare(old: &Policy, new: &Policy) -> Result<Diff, serde_json::Error> {
+    let old = serde_json::to_value(old)?;
+    let new = serde_json::to_value(new)?;
+    Ok(compare_values(&old, &new))
 }
 
 /// Compares two models in their JSON form.
@@ -156,12 +159,12 @@ pub fn compare_values(old: &Value, new: &Value) -> Diff {
         }
     }
     // Every collection of entities, in model order.
-    for collection in rules::COLLECTIONS {
-        let old_list = entities(old_top.get(collection.key));
-        let new_list = entities(new_top.get(collection.key));
+    for collection in rules::collections() {
+        let old_list = entities(old_top.get(collection.collection));
+        let new_list = entities(new_top.get(collection.collection));
         for (id, n) in &new_list {
             let entity = Entity {
-                collection: collection.key,
+                collection: collection.collection,
                 id: id.clone(),
                 name: display_name(n, id),
             };
@@ -190,7 +193,7 @@ pub fn compare_values(old: &Value, new: &Value) -> Diff {
         for (id, o) in &old_list {
             if !new_list.iter().any(|(nid, _)| nid == id) {
                 let entity = Entity {
-                    collection: collection.key,
+                    collection: collection.collection,
                     id: id.clone(),
                     name: display_name(o, id),
                 };

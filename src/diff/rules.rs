@@ -10,250 +10,58 @@
 use serde_json::Value;
 
 use super::{Change, ChangeKind, Class, Entity, Names};
+use crate::schema::{self, DiffRule as Rule, FieldSpec, KindSpec, Shape};
+use crate::syntax::tree::DeclKind;
 
-/// A kind of entity of the model.
-#[derive(Debug)]
-pub(crate) struct Collection {
-    /// The model's key: `recipients`.
-    pub key: &'static str,
-    /// What one is called: "recipient".
-    pub kind: &'static str,
-    /// Why adding one is material, or `None` when it is editorial.
-    pub added: Option<&'static str>,
-    /// The sentence announcing an addition; `{}` is the name.
-    pub added_notice: &'static str,
-    /// Why removing one is material, or `None`.
-    pub removed: Option<&'static str>,
+/// A kind of entity of the model, as the schema declares it.
+pub(crate) type Collection = KindSpec;
+
+/// Every collection of the model compared entity by entity, in the order
+/// changes are listed: the schema's kinds, less the policy itself (its
+/// fields are compared one by one), `processing` (it shares the data sets'
+/// list) and the rule settings (not part of the notice).
+pub(crate) fn collections() -> impl Iterator<Item = &'static Collection> {
+    schema::KINDS.iter().filter(|k| {
+        !matches!(
+            k.kind,
+            DeclKind::Policy | DeclKind::Processing | DeclKind::Rules
+        )
+    })
 }
-
-/// Every collection of the model, in the order changes are listed.
-pub(crate) const COLLECTIONS: &[Collection] = &[
-    Collection {
-        key: "controller",
-        kind: "controller",
-        added: Some("new controller"),
-        added_notice: "**{}** is now the controller of your personal data.",
-        removed: Some("controller removed"),
-    },
-    Collection {
-        key: "contacts",
-        kind: "contact",
-        added: None,
-        added_notice: "You can now contact us through **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "items",
-        kind: "data item",
-        added: Some("new data"),
-        added_notice: "We now collect **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "subjects",
-        kind: "data subject",
-        added: Some("new data subjects"),
-        added_notice: "We now process personal data about **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "sources",
-        kind: "source",
-        added: Some("new source of data"),
-        added_notice: "We now obtain personal data from **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "methods",
-        kind: "collection method",
-        added: None,
-        added_notice: "We now also collect data this way: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "purposes",
-        kind: "purpose",
-        added: Some("new purpose"),
-        added_notice: "We now use personal data for a new purpose: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "datasets",
-        kind: "data set",
-        added: Some("new data"),
-        added_notice: "We now process a new set of personal data: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "recipients",
-        kind: "recipient",
-        added: Some("new recipient"),
-        added_notice: "We may now share personal data with a new category of recipients: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "third_parties",
-        kind: "category of third parties",
-        added: Some("new recipient"),
-        added_notice: "We may now disclose personal information to a new category of third parties: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "vendors",
-        kind: "vendor",
-        added: Some("new recipient"),
-        added_notice: "We now work with a new vendor: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "cookies",
-        kind: "cookie category",
-        added: Some("new cookies"),
-        added_notice: "We now use a new category of cookies: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "transfers",
-        kind: "transfer",
-        added: Some("new transfer abroad"),
-        added_notice: "We now transfer personal data abroad: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "rights",
-        kind: "rights",
-        added: None,
-        added_notice: "This policy now describes **{}**.",
-        removed: Some("removed rights"),
-    },
-    Collection {
-        key: "retention",
-        kind: "retention rule",
-        added: Some("retention changed"),
-        added_notice: "New retention rule: **{}**.",
-        removed: Some("retention changed"),
-    },
-    Collection {
-        key: "children",
-        kind: "children's data",
-        added: None,
-        added_notice: "This policy now has a section on **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "ccpa",
-        kind: "CCPA category",
-        added: Some("new data"),
-        added_notice: "We now collect a new category of personal information: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "definitions",
-        kind: "definition",
-        added: None,
-        added_notice: "New defined term: **{}**.",
-        removed: None,
-    },
-    Collection {
-        key: "sections",
-        kind: "section",
-        added: None,
-        added_notice: "New section: **{}**.",
-        removed: None,
-    },
-];
 
 /// The collection a model key names.
 pub(crate) fn collection(key: &str) -> Option<&'static Collection> {
-    COLLECTIONS.iter().find(|c| c.key == key)
+    collections().find(|c| c.collection == key)
 }
 
 fn kind_of(collection: &str) -> &'static str {
-    match collection {
-        "policy" => "policy",
-        other => super::rules::collection(other).map_or("entity", |c| c.kind),
-    }
+    schema::collection(collection).map_or("entity", |c| c.lifecycle.noun)
 }
 
-/// How a field's change is classed.
-#[derive(Clone, Copy, Debug)]
-enum Rule {
-    /// Text only: editorial.
-    Wording,
-    /// Any change is material, for this reason.
-    Material(&'static str),
-    /// A list: material when it gains an element.
-    Grows(&'static str),
-    /// A list: material when it loses an element.
-    Shrinks(&'static str),
-    /// A flag: material when it turns yes.
-    TurnsYes(&'static str),
-    /// A period in words: material unless it is measurably shorter.
-    Longer(&'static str),
-    /// A number of days: material when it grows.
-    Increases(&'static str),
-    /// Lawful bases: compared as facts, their wording apart.
-    Bases,
-    /// The rights of a rights block, matched by kind.
-    Rights,
-    /// Not part of the notice.
-    Ignore,
+/// The spec of a field of an entity of `collection` (`policy` for the
+/// policy's own fields).
+fn field_spec(collection: &str, field: &str) -> Option<&'static FieldSpec> {
+    schema::collection(collection).and_then(|c| c.model_field(field))
 }
 
+/// How a change of `field` is classed: by the schema, and for a field the
+/// schema does not know (the model grew), wording when it holds text and
+/// material otherwise, so that an unknown change is never waved through.
 fn rule(collection: &str, field: &str, old: &Value, new: &Value) -> Rule {
-    use Rule::{
-        Bases, Grows, Ignore, Increases, Longer, Material, Rights, Shrinks, TurnsYes, Wording,
-    };
-    match (collection, field) {
-        ("controller", "name") => Material("new controller"),
-        ("policy", "rule_settings" | "templates") => Ignore,
-        ("policy" | "controller" | "contacts" | "definitions" | "sections", _)
-        | (
-            _,
-            "name" | "text" | "heading" | "examples" | "operations" | "verification" | "agents"
-            | "opt_out_signals" | "copy" | "url",
-        ) => Wording,
-        ("items", "ccpa") => Grows("new category of data"),
-        ("items", "special") => Material("special category data"),
-        ("items", "sensitive") => Material("sensitive personal information"),
-        ("sources", "kind") => Material("source changed"),
-        ("methods", "sources") | ("datasets" | "ccpa", "sources") => Grows("new source of data"),
-        ("purposes", "marketing") => TurnsYes("now used for direct marketing"),
-        ("purposes", "profiling") => TurnsYes("now used for profiling"),
-        ("purposes", "automated_decisions") => TurnsYes("now used for automated decisions"),
-        ("purposes", "targeted_advertising") => TurnsYes("now used for targeted advertising"),
-        ("datasets", "subjects") => Grows("new data subjects"),
-        ("datasets", "collects") | ("ccpa", "items") => Grows("new data"),
-        ("ccpa", "statutory") => Grows("new category of data"),
-        ("datasets" | "ccpa" | "cookies", "purposes") => Grows("new purpose"),
-        ("datasets" | "cookies", "bases") => Bases,
-        ("datasets" | "ccpa", "retention") => Material("retention changed"),
-        ("datasets", "recipients") | ("recipients", "datasets") => Grows("new recipient"),
-        ("datasets", "transfers") => Grows("new transfer abroad"),
-        ("datasets", "methods" | "required" | "kind") => Wording,
-        ("recipients" | "third_parties" | "vendors", "kind" | "recipient" | "location") => {
-            Material("recipient changed")
-        }
-        ("recipients", "shares") => Material("data shared changed"),
-        ("cookies", "vendors") => Grows("new recipient"),
-        ("cookies", "duration") => Longer("cookies kept longer"),
-        ("transfers", "from" | "to") => Material("transfer changed"),
-        ("transfers", "safeguards") => Material("safeguards changed"),
-        ("rights", "rights") => Rights,
-        ("rights", "jurisdiction") => Material("rights changed"),
-        ("rights", "request_methods") => Shrinks("a way to exercise rights removed"),
-        ("rights", "online_only") => TurnsYes("requests only online"),
-        ("rights", "response_days" | "extension_days") => Increases("slower response to requests"),
-        ("retention", "applies_to" | "criteria") => Material("retention changed"),
-        ("retention", "period") => Longer("longer retention"),
-        ("children", "ages") => Material("age thresholds changed"),
-        ("ccpa", "sold") => TurnsYes("personal information now sold"),
-        ("ccpa", "shared") => TurnsYes("personal information now shared"),
-        ("ccpa", "disclosed") => TurnsYes("personal information now disclosed"),
-        ("ccpa", "third_parties") => Grows("new recipient"),
-        ("ccpa", "third_parties_same_as") => Material("new recipient"),
-        _ if is_text(old) && is_text(new) => Wording,
-        _ => Material("changed"),
+    let spec = schema::collection(collection);
+    if let Some(spec) = spec
+        && matches!(field, "name" | "title" | "heading")
+    {
+        return spec.lifecycle.renamed;
+    }
+    if collection == "policy" && schema::collection(field).is_some() {
+        // The rule settings, kept in the policy's JSON: not the notice.
+        return Rule::Ignore;
+    }
+    match field_spec(collection, field) {
+        Some(spec) => spec.diff,
+        None if is_text(old) && is_text(new) => Rule::Wording,
+        None => Rule::Material("changed"),
     }
 }
 
@@ -271,97 +79,60 @@ fn is_simple(value: &Value) -> bool {
 }
 
 /// Which collection the ids of a field name, to print their names.
-fn names_collection(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "collects" | "items" => "items",
-        "purposes" => "purposes",
-        "subjects" => "subjects",
-        "sources" => "sources",
-        "methods" => "methods",
-        "recipients" | "recipient" => "recipients",
-        "transfers" => "transfers",
-        "datasets" => "datasets",
-        "vendors" => "vendors",
-        "third_parties" => "third_parties",
-        "request_methods" | "contacts" | "dpo" | "representative" => "contacts",
-        "retention" => "retention",
-        "outline" => "sections",
+fn names_collection(collection: &str, field: &str) -> Option<&'static str> {
+    let kind = match field_spec(collection, field)?.shape {
+        Shape::Ref(kind) | Shape::Refs(kind) => kind,
+        Shape::ThirdParties => DeclKind::ThirdParty,
         _ => return None,
-    })
+    };
+    schema::kind(kind).map(|k| k.collection)
 }
 
 /// How a field is called in sentences.
-fn label(field: &str) -> String {
-    match field {
-        "collects" => "data collected",
-        "items" => "data items",
-        "subjects" => "data subjects",
-        "methods" => "collection methods",
-        "operations" => "processing operations",
-        "bases" => "lawful bases",
-        "transfers" => "transfers abroad",
-        "required" => "whether providing the data is required",
-        "shares" => "data shared",
-        "datasets" => "data sets shared",
-        "recipient" => "recipient category",
-        "to" => "destination",
-        "copy" => "how to get a copy of the safeguards",
-        "request_methods" => "ways to make a request",
-        "online_only" => "online-only requests",
-        "response_days" => "response time in days",
-        "extension_days" => "extension in days",
-        "agents" => "authorised agents",
-        "opt_out_signals" => "opt-out preference signals",
-        "applies_to" => "what it applies to",
-        "ages" => "age thresholds",
-        "statutory" => "statutory categories",
-        "disclosed" => "disclosed for a business purpose",
-        "third_parties" | "third_parties_same_as" => "categories of third parties",
-        "ccpa" => "CCPA categories",
-        "special" => "special category",
-        "sensitive" => "sensitive kind",
-        "marketing" => "direct marketing",
-        "automated_decisions" => "automated decisions",
-        "targeted_advertising" => "targeted advertising",
-        "blocks" => "content",
-        "updated" => "last-updated date",
-        "jurisdictions" => "laws addressed",
-        other => return other.replace('_', " "),
+fn label(collection: &str, field: &str) -> String {
+    match field_spec(collection, field) {
+        Some(spec) if spec.is_written() => spec.label.to_owned(),
+        _ => field.replace('_', " "),
     }
-    .to_owned()
 }
 
 // ─── Changes ───────────────────────────────────────────────────────────────
 
 pub(crate) fn added(collection: &Collection, entity: &Entity, value: &Value) -> Change {
-    let (class, reason) = match collection.added {
+    let (class, reason) = match collection.lifecycle.added {
         Some(reason) => (Class::Material, reason),
         None => (Class::Editorial, "addition"),
     };
     Change {
         class,
         change: ChangeKind::Added,
-        kind: collection.kind,
+        kind: collection.lifecycle.noun,
         id: entity.id.clone(),
         name: entity.name.clone(),
         field: None,
         old: None,
         new: Some(value.clone()),
         reason: reason.to_owned(),
-        summary: format!("new {} `{}` “{}”", collection.kind, entity.id, entity.name),
-        notice: collection.added_notice.replace("{}", &entity.name),
+        summary: format!(
+            "new {} `{}` “{}”",
+            collection.lifecycle.noun, entity.id, entity.name
+        ),
+        notice: collection
+            .lifecycle
+            .added_notice
+            .replace("{}", &entity.name),
     }
 }
 
 pub(crate) fn removed(collection: &Collection, entity: &Entity, value: &Value) -> Change {
-    let (class, reason) = match collection.removed {
+    let (class, reason) = match collection.lifecycle.removed {
         Some(reason) => (Class::Material, reason),
         None => (Class::Editorial, "removal"),
     };
     Change {
         class,
         change: ChangeKind::Removed,
-        kind: collection.kind,
+        kind: collection.lifecycle.noun,
         id: entity.id.clone(),
         name: entity.name.clone(),
         field: None,
@@ -370,11 +141,11 @@ pub(crate) fn removed(collection: &Collection, entity: &Entity, value: &Value) -
         reason: reason.to_owned(),
         summary: format!(
             "removed {} `{}` “{}”",
-            collection.kind, entity.id, entity.name
+            collection.lifecycle.noun, entity.id, entity.name
         ),
         notice: format!(
             "This policy no longer describes **{}** ({}).",
-            entity.name, collection.kind
+            entity.name, collection.lifecycle.noun
         ),
     }
 }
@@ -406,7 +177,7 @@ pub(crate) fn field_change(
         notice,
     };
     let name = &entity.name;
-    let what = label(field);
+    let what = label(entity.collection, field);
     let from_to = format!("{what}: {} → {}", show(old), show(new));
     let reworded = || {
         let kind = kind_of(entity.collection);
@@ -554,7 +325,7 @@ fn list_change(
 ) -> Change {
     let name = &entity.name;
     let kind = kind_of(entity.collection);
-    let what = label(field);
+    let what = label(entity.collection, field);
     let (old_ids, new_ids) = (ids(old), ids(new));
     let gained: Vec<&str> = new_ids
         .iter()
@@ -568,7 +339,10 @@ fn list_change(
         .collect();
     let named = |list: &[&str]| -> String {
         list.iter()
-            .map(|id| names_collection(field).map_or_else(|| (*id).to_owned(), |c| names.of(c, id)))
+            .map(|id| {
+                names_collection(entity.collection, field)
+                    .map_or_else(|| (*id).to_owned(), |c| names.of(c, id))
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -620,7 +394,7 @@ fn yes_notice(entity: &Entity, field: &str) -> String {
         "online_only" => format!("Requests under **{name}** can now only be made online."),
         other => format!(
             "We now use personal data for **{name}** for {}.",
-            label(other)
+            label(entity.collection, other)
         ),
     }
 }

@@ -30,6 +30,7 @@ mod printer;
 use std::fmt::Write as _;
 
 use crate::diagnostic::Diagnostic;
+use crate::schema::FieldSpec;
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::parse;
 use crate::syntax::tree::{Arg, DeclKind, Field, File};
@@ -130,7 +131,7 @@ fn fingerprint(file: &File, text: &str) -> String {
     out
 }
 
-fn fields(out: &mut String, order: Option<&[&str]>, list: &[Field], text: &str, depth: usize) {
+fn fields(out: &mut String, order: Option<&[FieldSpec]>, list: &[Field], text: &str, depth: usize) {
     for i in order::arrange(order, list) {
         let field = &list[i];
         let _ = write!(

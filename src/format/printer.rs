@@ -14,6 +14,7 @@
 
 use super::comments::{Comment, blank_between};
 use super::order::{arrange, block_fields, declaration_fields};
+use crate::schema::FieldSpec;
 use crate::source::{Span, Spanned};
 use crate::syntax::tree::{Arg, DeclKind, Declaration, Field, File};
 
@@ -327,7 +328,7 @@ impl<'a> Printer<'a> {
         header_end: usize,
         end: usize,
         fields: &[Field],
-        order: Option<&[&str]>,
+        order: Option<&[FieldSpec]>,
         depth: usize,
     ) {
         let open = self.text[header_end..end]

@@ -11,7 +11,6 @@ mod parties;
 mod processing;
 pub mod words;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -19,12 +18,18 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use notice::{
-    Block, CcpaCategory, ChildAge, Children, CookieCategory, Definition, Insert, RetentionRule,
-    RetentionTarget, Right, RightsBlock, RuleSetting, Section, Transfer,
+    Block, CcpaCategory, CcpaCategorySpans, ChildAge, Children, ChildrenSpans, CookieCategory,
+    CookieCategorySpans, Definition, DefinitionSpans, Insert, RetentionRule, RetentionRuleSpans,
+    RetentionTarget, Right, RightsBlock, RightsBlockSpans, RuleSetting, Section, Transfer,
+    TransferSpans,
 };
-pub use parties::{Contact, Controller, Recipient, ThirdParty, Vendor};
+pub use parties::{
+    Contact, ContactSpans, Controller, ControllerSpans, Recipient, RecipientSpans, ThirdParty,
+    ThirdPartySpans, Vendor, VendorSpans,
+};
 pub use processing::{
-    ActivityKind, Basis, CollectionMethod, Dataset, Item, Purpose, Requirement, Source, Subject,
+    ActivityKind, Basis, CollectionMethod, CollectionMethodSpans, Dataset, DatasetSpans, Item,
+    ItemSpans, Purpose, PurposeSpans, Requirement, Source, SourceSpans, Subject, SubjectSpans,
 };
 
 use crate::source::Span;
@@ -226,24 +231,6 @@ impl JsonSchema for PolicyDate {
             "description": "A month (YYYY-MM) or a day (YYYY-MM-DD).",
             "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
         })
-    }
-}
-
-/// Where each field of a declaration was written, so that a rule can point
-/// at `shared no` rather than at the whole declaration. Not serialised.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldSpans(BTreeMap<&'static str, Span>);
-
-impl FieldSpans {
-    /// Records a field's span.
-    pub(crate) fn insert(&mut self, field: &'static str, span: Span) {
-        self.0.insert(field, span);
-    }
-
-    /// The field's span, if written.
-    #[must_use]
-    pub fn get(&self, field: &str) -> Option<Span> {
-        self.0.get(field).copied()
     }
 }
 

@@ -6,59 +6,47 @@ use serde::Serialize;
 
 use super::words::{CcpaLetter, Jurisdiction, Region, RightKind, RuleLevel, Safeguard};
 use super::{
-    Basis, CollectionMethod, Contact, Dataset, FieldSpans, Item, Purpose, Ref, Source, ThirdParty,
-    Vendor,
+    Basis, CollectionMethod, Contact, Dataset, Item, Purpose, Ref, Source, ThirdParty, Vendor,
 };
+use crate::resolve::read::{retention_targets, third_parties_same_as, third_party_list};
+use crate::schema::DiffRule::{
+    Bases, Grows, Increases, Longer, Material, Rights, Shrinks, TurnsYes, Wording,
+};
+use crate::schema::{Declared, FieldSpec, SECTION_FIELDS, Shape, declare_kind};
 use crate::source::Span;
 
-/// A category of cookies.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct CookieCategory {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A category of cookies.
+    pub struct CookieCategory / CookieCategorySpans: Cookie;
     /// Display name, e.g. "Essential Cookies".
-    pub name: String,
+    name;
     /// Lawful bases.
-    pub bases: Vec<Basis>,
+    bases: Vec<Basis> = field("basis", "lawful bases", Bases);
     /// Vendors that set these cookies.
-    pub vendors: Vec<Ref<Vendor>>,
+    vendors: Vec<Ref<Vendor>> = field("vendors", "vendors", Grows("new recipient"));
     /// Purposes.
-    pub purposes: Vec<Ref<Purpose>>,
+    purposes: Vec<Ref<Purpose>> = field("purposes", "purposes", Grows("new purpose"));
     /// How long they last.
-    pub duration: Option<String>,
+    duration: Option<String> = field("duration", "duration", Longer("cookies kept longer"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A transfer of data out of a region, and its safeguards.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Transfer {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A transfer of data out of a region, and its safeguards.
+    pub struct Transfer / TransferSpans: Transfer;
     /// Display name.
-    pub name: String,
+    name;
     /// Where the data comes from.
-    pub from: Option<Region>,
+    from: Option<Region> = field("from", "origin", Material("transfer changed"));
     /// Where it goes.
-    pub to: Option<String>,
+    to: Option<String> = field("to", "destination", Material("transfer changed"));
     /// Safeguards.
-    pub safeguards: Vec<Safeguard>,
+    safeguards: Vec<Safeguard> = field("safeguards", "safeguards", Material("safeguards changed"));
     /// How to obtain a copy of the safeguards.
-    pub copy: Option<String>,
+    copy: Option<String> = field("copy", "how to get a copy of the safeguards", Wording);
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
 /// One right, as the notice describes it.
@@ -70,44 +58,39 @@ pub struct Right {
     pub name: String,
     /// What it means.
     pub text: Option<String>,
-    /// Where `right` is written.
+    /// Where `right` is written, block included.
     #[serde(skip)]
     pub span: Span,
+    /// Where `right KIND` is written: the keyword and the word.
+    #[serde(skip)]
+    pub head: Span,
 }
 
-/// The rights of one jurisdiction and how to exercise them.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RightsBlock {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// The rights of one jurisdiction and how to exercise them.
+    pub struct RightsBlock / RightsBlockSpans: Rights;
     /// Display name.
-    pub name: String,
+    name;
     /// The law these rights come from.
-    pub jurisdiction: Option<Jurisdiction>,
+    jurisdiction: Option<Jurisdiction> = required("jurisdiction", "law", Material("rights changed"), "jurisdiction gdpr");
     /// The rights, in order.
-    pub rights: Vec<Right>,
+    rights: Vec<Right> = field("right", "rights", Rights);
     /// Ways to make a request.
-    pub request_methods: Vec<Ref<Contact>>,
+    request_methods: Vec<Ref<Contact>> = field("request_methods", "ways to make a request", Shrinks("a way to exercise rights removed"));
     /// Whether the business operates only online (CCPA request methods).
-    pub online_only: Option<bool>,
+    online_only: Option<bool> = field("online_only", "online-only requests", TurnsYes("requests only online"));
     /// How requests are verified.
-    pub verification: Option<String>,
+    verification: Option<String> = field("verification", "verification", Wording);
     /// Days to respond.
-    pub response_days: Option<u32>,
+    response_days: Option<u32> = field("response_days", "response time in days", Increases("slower response to requests"));
     /// Days the response may be extended by.
-    pub extension_days: Option<u32>,
+    extension_days: Option<u32> = field("extension_days", "extension in days", Increases("slower response to requests"));
     /// How an authorised agent can make a request.
-    pub agents: Option<String>,
+    agents: Option<String> = field("agents", "authorised agents", Wording);
     /// How opt-out preference signals are handled.
-    pub opt_out_signals: Option<String>,
+    opt_out_signals: Option<String> = field("opt_out_signals", "opt-out preference signals", Wording);
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
 /// What a retention rule applies to.
@@ -120,27 +103,19 @@ pub enum RetentionTarget {
     Ccpa(Ref<CcpaCategory>),
 }
 
-/// How long data is kept, or the criteria for it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RetentionRule {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// How long data is kept, or the criteria for it.
+    pub struct RetentionRule / RetentionRuleSpans: Retention;
     /// Display name (may be empty).
-    pub name: String,
+    name;
     /// What it applies to.
-    pub applies_to: Vec<RetentionTarget>,
+    applies_to: Vec<RetentionTarget> = custom("applies_to", "what it applies to", Material("retention changed"), Shape::RetentionTargets, retention_targets);
     /// A period, e.g. "six years".
-    pub period: Option<String>,
+    period: Option<String> = field("period", "period", Longer("longer retention"));
     /// The criteria that set the period.
-    pub criteria: Option<String>,
+    criteria: Option<String> = field("criteria", "criteria", Material("retention changed"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
 /// An age threshold in a region.
@@ -155,74 +130,56 @@ pub struct ChildAge {
     pub span: Span,
 }
 
-/// Children: who counts as one, per region.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Children {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// Children: who counts as one, per region.
+    pub struct Children / ChildrenSpans: Children;
     /// Display name.
-    pub name: String,
+    name;
     /// Age thresholds.
-    pub ages: Vec<ChildAge>,
+    ages: Vec<ChildAge> = field("age", "age thresholds", Material("age thresholds changed"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A CCPA category of personal information: a row of the disclosure table.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct CcpaCategory {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A CCPA category of personal information: a row of the disclosure table.
+    pub struct CcpaCategory / CcpaCategorySpans: Ccpa;
     /// Display name, as the table prints it.
-    pub name: String,
+    name;
     /// Statutory letters, §1798.140(v)(1).
-    pub statutory: Vec<CcpaLetter>,
+    statutory: Vec<CcpaLetter> = field("statutory", "statutory categories", Grows("new category of data"));
     /// The specific information in the category, as the table prints it.
-    pub examples: Option<String>,
+    examples: Option<String> = field("examples", "examples", Wording);
     /// The data items in the category.
-    pub items: Vec<Ref<Item>>,
+    items: Vec<Ref<Item>> = field("items", "data items", Grows("new data"));
     /// Categories of sources.
-    pub sources: Vec<Ref<Source>>,
+    sources: Vec<Ref<Source>> = field("sources", "sources", Grows("new source of data"));
     /// Whether it is sold.
-    pub sold: Option<bool>,
+    sold: Option<bool> = field("sold", "sold", TurnsYes("personal information now sold"));
     /// Whether it is shared for cross-context behavioural advertising.
-    pub shared: Option<bool>,
+    shared: Option<bool> = field("shared", "shared", TurnsYes("personal information now shared"));
     /// Whether it is disclosed for a business purpose.
-    pub disclosed: Option<bool>,
+    disclosed: Option<bool> = field("disclosed", "disclosed for a business purpose", TurnsYes("personal information now disclosed"));
     /// Categories of third parties it is disclosed to.
-    pub third_parties: Vec<Ref<ThirdParty>>,
+    third_parties: Vec<Ref<ThirdParty>> = custom("third_parties", "categories of third parties", Grows("new recipient"), Shape::ThirdParties, third_party_list);
     /// When the table says "see list under ...": the category whose list
     /// this one repeats (its list is copied into `third_parties`).
-    pub third_parties_same_as: Option<Ref<CcpaCategory>>,
+    third_parties_same_as: Option<Ref<CcpaCategory>> = derived("third_parties", Material("new recipient"), third_parties_same_as);
     /// Business or commercial purposes.
-    pub purposes: Vec<Ref<Purpose>>,
+    purposes: Vec<Ref<Purpose>> = field("purposes", "purposes", Grows("new purpose"));
     /// Retention rules.
-    pub retention: Vec<Ref<RetentionRule>>,
+    retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A defined term: “Personal Data”.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Definition {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A defined term: “Personal Data”.
+    pub struct Definition / DefinitionSpans: Definition;
     /// The term.
-    pub name: String,
+    name;
     /// The definition.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
+    text: Option<String> = required("text", "definition", Wording, "text \"means ...\"");
 }
 
 /// What an `insert` generates, with the declarations it lists.
@@ -310,6 +267,11 @@ pub struct Section {
     /// The id's position.
     #[serde(skip)]
     pub span: Span,
+}
+
+impl Declared for Section {
+    const KIND: crate::syntax::tree::DeclKind = crate::syntax::tree::DeclKind::Section;
+    const FIELDS: &'static [FieldSpec] = SECTION_FIELDS;
 }
 
 /// A rule setting written in the policy.

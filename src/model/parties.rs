@@ -1,140 +1,99 @@
 //! Who is involved: the controller, contact points, recipients, CCPA
 //! third-party categories and named vendors.
 
-use schemars::JsonSchema;
-use serde::Serialize;
-
+use super::Ref;
 use super::words::RecipientKind;
-use super::{FieldSpans, Ref};
-use crate::source::Span;
+use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free};
+use crate::schema::DiffRule::{Grows, Material, Wording};
+use crate::schema::{Shape, declare_kind};
 
-/// The data controller (GDPR Art. 13(1)(a)).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Controller {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// The data controller (GDPR Art. 13(1)(a)).
+    pub struct Controller / ControllerSpans: Controller;
     /// Legal name.
-    pub name: String,
+    name;
     /// Postal address.
-    pub address: Option<String>,
+    address: Option<String> = field("address", "postal address", Wording);
     /// Phone number.
-    pub phone: Option<String>,
+    phone: Option<String> = custom("phone", "phone number", Wording, Shape::Phone, phone_number);
     /// Whether the phone number is toll-free.
-    pub toll_free: bool,
+    toll_free: bool = derived("phone", Wording, phone_toll_free);
     /// Email address.
-    pub email: Option<String>,
+    email: Option<String> = field("email", "email address", Wording);
     /// Web address.
-    pub url: Option<String>,
+    url: Option<String> = field("url", "web address", Wording);
     /// Further contact points.
-    pub contacts: Vec<Ref<Contact>>,
+    contacts: Vec<Ref<Contact>> = field("contacts", "contact points", Wording);
     /// The data protection officer.
-    pub dpo: Option<Ref<Contact>>,
+    dpo: Option<Ref<Contact>> = field("dpo", "data protection officer", Wording);
     /// The EU representative (Art. 27).
-    pub representative: Option<Ref<Contact>>,
+    representative: Option<Ref<Contact>> = field("representative", "EU representative", Wording);
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A way to reach the company: an email, phone, web form or address.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Contact {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A way to reach the company: an email, phone, web form or address.
+    pub struct Contact / ContactSpans: Contact where contact_reachable;
     /// Label, e.g. "Email".
-    pub name: String,
+    name;
     /// Email address.
-    pub email: Option<String>,
+    email: Option<String> = field("email", "email address", Wording);
     /// Phone number.
-    pub phone: Option<String>,
+    phone: Option<String> = custom("phone", "phone number", Wording, Shape::Phone, phone_number);
     /// Whether the phone number is toll-free.
-    pub toll_free: bool,
+    toll_free: bool = derived("phone", Wording, phone_toll_free);
     /// Web address (a form, a page).
-    pub url: Option<String>,
+    url: Option<String> = field("url", "web address", Wording);
     /// Postal address.
-    pub address: Option<String>,
+    address: Option<String> = field("address", "postal address", Wording);
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A category of recipients (GDPR Art. 13(1)(e)).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Recipient {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A category of recipients (GDPR Art. 13(1)(e)).
+    pub struct Recipient / RecipientSpans: Recipient;
     /// Display name, e.g. "Trusted Agents and Service Providers".
-    pub name: String,
+    name;
     /// What sort of organisation it is.
-    pub kind: Option<RecipientKind>,
+    kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
     /// The data shared, as the notice describes it.
-    pub shares: Option<String>,
+    shares: Option<String> = field("shares", "data shared", Material("data shared changed"));
     /// The data sets shared, when stated.
-    pub datasets: Vec<Ref<super::Dataset>>,
+    datasets: Vec<Ref<super::Dataset>> = field("datasets", "data sets shared", Grows("new recipient"));
     /// Where the recipient is.
-    pub location: Option<String>,
+    location: Option<String> = field("location", "location", Material("recipient changed"));
     /// The purpose of sharing.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A CCPA category of third parties to whom information is disclosed.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ThirdParty {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A CCPA category of third parties to whom information is disclosed.
+    pub struct ThirdParty / ThirdPartySpans: ThirdParty;
     /// Display name, as the CCPA table prints it.
-    pub name: String,
+    name;
     /// What sort of organisation it is.
-    pub kind: Option<RecipientKind>,
+    kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
     /// The recipient category it belongs to.
-    pub recipient: Option<Ref<Recipient>>,
+    recipient: Option<Ref<Recipient>> = field("recipient", "recipient category", Material("recipient changed"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A named company, such as a cookie vendor.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Vendor {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A named company, such as a cookie vendor.
+    pub struct Vendor / VendorSpans: Vendor;
     /// Name, e.g. "Google Analytics".
-    pub name: String,
+    name;
     /// What sort of organisation it is.
-    pub kind: Option<RecipientKind>,
+    kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
     /// The recipient category it belongs to.
-    pub recipient: Option<Ref<Recipient>>,
+    recipient: Option<Ref<Recipient>> = field("recipient", "recipient category", Material("recipient changed"));
     /// Where it is.
-    pub location: Option<String>,
+    location: Option<String> = field("location", "location", Material("recipient changed"));
     /// Its privacy page.
-    pub url: Option<String>,
+    url: Option<String> = field("url", "web address", Wording);
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }

@@ -7,106 +7,75 @@ use serde::Serialize;
 use super::words::{
     Art9Condition, CcpaLetter, LawfulBasis, SensitiveKind, SourceKind, SpecialCategory,
 };
-use super::{FieldSpans, Recipient, Ref, RetentionRule, Transfer};
+use super::{Recipient, Ref, RetentionRule, Transfer};
+use crate::resolve::read::{activity_kind, requirement};
+use crate::schema::DiffRule::{Bases, Grows, Material, TurnsYes, Wording};
+use crate::schema::{Shape, declare_kind};
 use crate::source::Span;
 
-/// One piece of personal data: "email address", "ethnicity".
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Item {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// One piece of personal data: "email address", "ethnicity".
+    pub struct Item / ItemSpans: Item;
     /// Display name.
-    pub name: String,
+    name;
     /// The CCPA statutory categories it falls in.
-    pub ccpa: Vec<CcpaLetter>,
+    ccpa: Vec<CcpaLetter> = field("ccpa", "CCPA categories", Grows("new category of data"));
     /// Its GDPR Art. 9 special category.
-    pub special: Option<SpecialCategory>,
+    special: Option<SpecialCategory> = field("special", "special category", Material("special category data"));
     /// Its CPRA sensitive kind.
-    pub sensitive: Option<SensitiveKind>,
+    sensitive: Option<SensitiveKind> = field("sensitive", "sensitive kind", Material("sensitive personal information"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// A group of people data is about: visitors, customers, candidates.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Subject {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A group of people data is about: visitors, customers, candidates.
+    pub struct Subject / SubjectSpans: Subject;
     /// Display name.
-    pub name: String,
+    name;
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// Where data comes from.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Source {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// Where data comes from.
+    pub struct Source / SourceSpans: Source;
     /// Display name, as the CCPA table prints it.
-    pub name: String,
+    name;
     /// What sort of source.
-    pub kind: Option<SourceKind>,
+    kind: Option<SourceKind> = field("kind", "kind", Material("source changed"));
     /// Whether it is publicly accessible (GDPR Art. 14(2)(f)).
-    pub public: Option<bool>,
+    public: Option<bool> = field("public", "public", Material("changed"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// How data is collected: "Provided by you voluntarily", "Automatically".
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct CollectionMethod {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// How data is collected: "Provided by you voluntarily", "Automatically".
+    pub struct CollectionMethod / CollectionMethodSpans: Method;
     /// Display name.
-    pub name: String,
+    name;
     /// The sources this method draws on.
-    pub sources: Vec<Ref<Source>>,
+    sources: Vec<Ref<Source>> = field("sources", "sources", Grows("new source of data"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
+    text: Option<String> = field("text", "text", Wording);
 }
 
-/// Why data is processed. CCPA business purposes are purposes too.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Purpose {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// Why data is processed. CCPA business purposes are purposes too.
+    pub struct Purpose / PurposeSpans: Purpose;
     /// Display name.
-    pub name: String,
+    name;
     /// Direct marketing (GDPR Art. 21(2)).
-    pub marketing: Option<bool>,
+    marketing: Option<bool> = field("marketing", "direct marketing", TurnsYes("now used for direct marketing"));
     /// Profiling.
-    pub profiling: Option<bool>,
+    profiling: Option<bool> = field("profiling", "profiling", TurnsYes("now used for profiling"));
     /// Automated decisions with legal or similar effect (Art. 22).
-    pub automated_decisions: Option<bool>,
+    automated_decisions: Option<bool> = field("automated_decisions", "automated decisions", TurnsYes("now used for automated decisions"));
     /// Targeted (cross-context behavioural) advertising.
-    pub targeted_advertising: Option<bool>,
+    targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now used for targeted advertising"));
     /// Prose.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }
 
 /// Whether a data set is a row of the data table or processing described
@@ -137,9 +106,12 @@ pub struct Basis {
     pub special: Option<Art9Condition>,
     /// The sentence the notice prints.
     pub text: Option<String>,
-    /// Where `basis` is written.
+    /// Where `basis` is written, block included.
     #[serde(skip)]
     pub span: Span,
+    /// Where `basis KIND` is written: the keyword and the word.
+    #[serde(skip)]
+    pub head: Span,
 }
 
 /// Whether providing data is a statutory or contractual requirement
@@ -152,43 +124,35 @@ pub struct Requirement {
     pub consequence: Option<String>,
 }
 
-/// A data set (a row of the data table) or a standalone processing activity.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Dataset {
-    /// Id.
-    pub id: String,
+declare_kind! {
+    /// A data set (a row of the data table) or a standalone processing activity.
+    pub struct Dataset / DatasetSpans: Dataset;
     /// Display name.
-    pub name: String,
+    name;
     /// Row of the table, or processing of its own.
-    pub kind: ActivityKind,
+    kind: ActivityKind = from_decl(Wording, activity_kind);
     /// Whom the data is about.
-    pub subjects: Vec<Ref<Subject>>,
+    subjects: Vec<Ref<Subject>> = field("subjects", "data subjects", Grows("new data subjects"));
     /// The items collected.
-    pub collects: Vec<Ref<Item>>,
+    collects: Vec<Ref<Item>> = field("collects", "data collected", Grows("new data"));
     /// Where the data comes from.
-    pub sources: Vec<Ref<Source>>,
+    sources: Vec<Ref<Source>> = field("sources", "sources", Grows("new source of data"));
     /// How it is collected.
-    pub methods: Vec<Ref<CollectionMethod>>,
+    methods: Vec<Ref<CollectionMethod>> = field("methods", "collection methods", Wording);
     /// Why.
-    pub purposes: Vec<Ref<Purpose>>,
+    purposes: Vec<Ref<Purpose>> = field("purposes", "purposes", Grows("new purpose"));
     /// The processing operations.
-    pub operations: Option<String>,
+    operations: Option<String> = field("operations", "processing operations", Wording);
     /// Lawful bases.
-    pub bases: Vec<Basis>,
+    bases: Vec<Basis> = field("basis", "lawful bases", Bases);
     /// Retention rules.
-    pub retention: Vec<Ref<RetentionRule>>,
+    retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Recipients.
-    pub recipients: Vec<Ref<Recipient>>,
+    recipients: Vec<Ref<Recipient>> = field("recipients", "recipients", Grows("new recipient"));
     /// Transfers.
-    pub transfers: Vec<Ref<Transfer>>,
+    transfers: Vec<Ref<Transfer>> = field("transfers", "transfers abroad", Grows("new transfer abroad"));
     /// Statutory or contractual requirement.
-    pub required: Option<Requirement>,
+    required: Option<Requirement> = custom("required", "whether providing the data is required", Wording, Shape::Requirement, requirement);
     /// Prose: what the data set is.
-    pub text: Option<String>,
-    /// The id's position.
-    #[serde(skip)]
-    pub span: Span,
-    /// Field positions.
-    #[serde(skip)]
-    pub fields: FieldSpans,
+    text: Option<String> = field("text", "text", Wording);
 }

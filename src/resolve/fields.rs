@@ -4,11 +4,12 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::Word;
-use crate::model::{FieldSpans, PolicyDate, Ref};
+use crate::model::words::{Word, YesNo};
+use crate::model::{PolicyDate, Ref};
+use crate::schema::{self, Declared, FieldSpec, Shape};
 use crate::source::{Span, Spanned};
 use crate::suggest::closest;
-use crate::syntax::tree::{Arg, Field};
+use crate::syntax::tree::{Arg, Declaration, Field};
 
 use super::symbols::{Namespace, SymbolTable};
 use super::{
@@ -158,32 +159,50 @@ impl Cx<'_> {
     }
 }
 
-/// Reads the fields of one block, remembering which keys were asked for so
-/// that the rest can be reported as unknown with a suggestion.
+/// Reads the fields of one declaration or block against its spec in the
+/// schema, so that what is left over, repeated or missing is reported from
+/// the one table of the language rather than from each kind's code.
 pub(crate) struct Reader<'f> {
     fields: &'f [Field],
-    taken: Vec<bool>,
-    known: Vec<&'static str>,
+    spec: &'static [FieldSpec],
     /// "a data set": for messages.
     what: &'static str,
-    /// Where each field was written.
-    pub spans: FieldSpans,
+    taken: Vec<bool>,
 }
 
 impl<'f> Reader<'f> {
-    pub(crate) fn new(fields: &'f [Field], what: &'static str) -> Self {
+    /// The reader of a declaration's fields.
+    pub(crate) fn for_declaration(decl: &'f Declaration) -> Self {
+        let (spec, what) =
+            schema::kind(decl.kind.node).map_or((&[][..], "a declaration"), |k| (k.fields, k.noun));
+        Reader::new(&decl.fields, spec, what)
+    }
+
+    /// The reader of a nested block (`basis ... { }`).
+    pub(crate) fn new(fields: &'f [Field], spec: &'static [FieldSpec], what: &'static str) -> Self {
         Reader {
             fields,
-            taken: vec![false; fields.len()],
-            known: Vec::new(),
+            spec,
             what,
-            spans: FieldSpans::default(),
+            taken: vec![false; fields.len()],
         }
     }
 
-    /// Every occurrence of a repeatable field.
-    pub(crate) fn all(&mut self, key: &'static str) -> Vec<&'f Field> {
-        self.known.push(key);
+    fn spec_of(&self, key: &str) -> Option<&'static FieldSpec> {
+        self.spec
+            .iter()
+            .find(|f| f.is_written() && f.keyword == key)
+    }
+
+    /// Every occurrence of a field, marked as read. `key` must be a field
+    /// of the spec: asking for another is a bug in candor, not in the
+    /// policy, and the tests (which lower every keyword) would catch it.
+    pub(crate) fn take(&mut self, key: &'static str) -> Vec<&'f Field> {
+        debug_assert!(
+            self.spec_of(key).is_some(),
+            "`{key}` is not in the schema of {}",
+            self.what
+        );
         let mut out = Vec::new();
         for (i, f) in self.fields.iter().enumerate() {
             if f.known && f.key.node == key {
@@ -191,115 +210,216 @@ impl<'f> Reader<'f> {
                 out.push(f);
             }
         }
-        if let Some(first) = out.first() {
-            self.spans.insert(key, first.span);
-        }
         out
     }
 
-    /// The one occurrence of a field; a repeat is reported.
-    pub(crate) fn one(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<&'f Field> {
-        self.known.push(key);
-        let mut first: Option<&'f Field> = None;
-        let mut again: Option<&'f Field> = None;
-        for (i, f) in self.fields.iter().enumerate() {
-            if f.known && f.key.node == key {
-                self.taken[i] = true;
-                if first.is_none() {
-                    first = Some(f);
-                } else if again.is_none() {
-                    again = Some(f);
-                }
-            }
-        }
-        if let Some(f) = first {
-            self.spans.insert(key, f.span);
-        }
-        if let (Some(first), Some(again)) = (first, again) {
-            cx.report(
-                Diagnostic::error(
-                    DUPLICATE_FIELD,
-                    again.key.span,
-                    format!("`{key}` is given more than once in {}", self.what),
-                )
-                .with_label("given again here")
-                .with_secondary(first.key.span, "first given here")
-                .with_help(format!(
-                    "keep one `{key}`; to list several values, separate them with commas"
-                )),
-            );
-        }
-        first
+    /// Every occurrence of a field, without marking it as read (for a
+    /// model field derived from one that another line reads).
+    pub(crate) fn peek(&self, key: &'static str) -> Vec<&'f Field> {
+        self.fields
+            .iter()
+            .filter(|f| f.known && f.key.node == key)
+            .collect()
+    }
+
+    /// The first occurrence of a field (a repeat is reported by
+    /// [`Reader::finish`]).
+    pub(crate) fn one(&mut self, key: &'static str) -> Option<&'f Field> {
+        self.take(key).into_iter().next()
+    }
+
+    /// Where a field is first written.
+    pub(crate) fn span_of(&self, key: &'static str) -> Option<Span> {
+        self.fields
+            .iter()
+            .find(|f| f.known && f.key.node == key)
+            .map(|f| f.span)
     }
 
     /// Text of a field's first text argument.
-    pub(crate) fn text(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<String> {
-        self.one(cx, key).and_then(first_text).map(|t| t.node)
+    pub(crate) fn text(&mut self, key: &'static str) -> Option<String> {
+        self.one(key).and_then(first_text).map(|t| t.node)
     }
 
-    /// A single word argument.
-    pub(crate) fn ident(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Spanned<String>> {
-        self.one(cx, key).and_then(first_ident)
-    }
-
-    /// A list argument (a single word counts as a list of one).
-    pub(crate) fn list(&mut self, cx: &mut Cx<'_>, key: &'static str) -> &'f [Spanned<String>] {
-        self.one(cx, key).map(first_list).unwrap_or_default()
-    }
-
-    /// A closed-set word.
-    pub(crate) fn word<W: Word>(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<W> {
-        let w = self.ident(cx, key)?;
-        cx.word(&w)
-    }
-
-    /// `yes` / `no`.
-    pub(crate) fn yes_no(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<bool> {
-        self.word::<crate::model::words::YesNo>(cx, key)
-            .map(|y| y.0)
-    }
-
-    /// Reports a missing required field at `at`.
-    pub(crate) fn require(&self, cx: &mut Cx<'_>, key: &'static str, at: Span, example: &str) {
-        if self.spans.get(key).is_none() {
-            cx.report(
-                Diagnostic::error(MISSING_FIELD, at, format!("{} needs `{key}`", self.what))
-                    .with_label(format!("no `{key}` here"))
-                    .with_help(format!("add a line such as `{example}`")),
-            );
-        }
-    }
-
-    /// Reports every field nobody asked for.
-    pub(crate) fn finish(self, cx: &mut Cx<'_>) -> FieldSpans {
+    /// Reports what the spec says is wrong with the fields as written:
+    /// unknown fields (with did-you-mean), a field given twice where it
+    /// may appear once, and required fields that are missing (at `at`).
+    pub(crate) fn finish(self, cx: &mut Cx<'_>, at: Span) {
+        let mut seen: Vec<(&str, Span)> = Vec::new();
         for (i, f) in self.fields.iter().enumerate() {
-            if self.taken[i] {
+            let spec = if f.known {
+                self.spec_of(&f.key.node)
+            } else {
+                None
+            };
+            let Some(spec) = spec.filter(|_| self.taken[i]) else {
+                self.unknown(cx, f);
+                continue;
+            };
+            if spec.repeats {
                 continue;
             }
-            let help = match closest(&f.key.node, self.known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "the fields of {} are {}",
-                    self.what,
-                    self.known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+            match seen.iter().find(|(k, _)| *k == spec.keyword) {
+                Some((_, first)) => cx.report(
+                    Diagnostic::error(
+                        DUPLICATE_FIELD,
+                        f.key.span,
+                        format!(
+                            "`{}` is given more than once in {}",
+                            spec.keyword, self.what
+                        ),
+                    )
+                    .with_label("given again here")
+                    .with_secondary(*first, "first given here")
+                    .with_help(format!(
+                        "keep one `{}`; to list several values, separate them with commas",
+                        spec.keyword
+                    )),
                 ),
-            };
-            cx.report(
-                Diagnostic::error(
-                    UNKNOWN_KEYWORD,
-                    f.key.span,
-                    format!("`{}` is not a field of {}", f.key.node, self.what),
-                )
-                .with_label("unknown field")
-                .with_help(help),
-            );
+                None => seen.push((spec.keyword, f.key.span)),
+            }
         }
-        self.spans
+        for spec in self.spec {
+            if let Some(example) = spec.required
+                && !seen.iter().any(|(k, _)| *k == spec.keyword)
+            {
+                cx.report(
+                    Diagnostic::error(
+                        MISSING_FIELD,
+                        at,
+                        format!("{} needs `{}`", self.what, spec.keyword),
+                    )
+                    .with_label(format!("no `{}` here", spec.keyword))
+                    .with_help(format!("add a line such as `{example}`")),
+                );
+            }
+        }
     }
+
+    fn unknown(&self, cx: &mut Cx<'_>, f: &Field) {
+        let known = || {
+            self.spec
+                .iter()
+                .filter(|s| s.is_written())
+                .map(|s| s.keyword)
+        };
+        let help = match closest(&f.key.node, known()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "the fields of {} are {}",
+                self.what,
+                known()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        cx.report(
+            Diagnostic::error(
+                UNKNOWN_KEYWORD,
+                f.key.span,
+                format!("`{}` is not a field of {}", f.key.node, self.what),
+            )
+            .with_label("unknown field")
+            .with_help(help),
+        );
+    }
+}
+
+/// A model type that a field's arguments lower to, with the shape the
+/// schema records for it: the type of a model field decides how its
+/// keyword is read.
+pub(crate) trait FromField: Sized {
+    /// How the arguments are written.
+    const SHAPE: Shape;
+    /// Lowers every occurrence of the field (usually none or one).
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self;
+}
+
+impl FromField for Option<String> {
+    const SHAPE: Shape = Shape::Text;
+    fn read(_: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields.first().and_then(|f| first_text(f)).map(|t| t.node)
+    }
+}
+
+impl<W: Word> FromField for Option<W> {
+    const SHAPE: Shape = Shape::Word {
+        what: W::WHAT,
+        words: W::WORDS,
+    };
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        let word = fields.first().and_then(|f| first_ident(f))?;
+        cx.word(&word)
+    }
+}
+
+impl<W: Word> FromField for Vec<W> {
+    const SHAPE: Shape = Shape::Words {
+        what: W::WHAT,
+        words: W::WORDS,
+    };
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields
+            .first()
+            .map(|f| first_list(f))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|w| cx.word::<W>(w))
+            .collect()
+    }
+}
+
+impl FromField for Option<bool> {
+    const SHAPE: Shape = Shape::YesNo;
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        Option::<YesNo>::read(cx, fields).map(|y| y.0)
+    }
+}
+
+impl FromField for Option<u32> {
+    const SHAPE: Shape = Shape::Number;
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields.first().and_then(|f| number_arg(cx, f))
+    }
+}
+
+impl FromField for Option<PolicyDate> {
+    const SHAPE: Shape = Shape::Date;
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields.first().and_then(|f| match f.args.first() {
+            Some(Arg::Date(d)) => cx.date(d),
+            _ => None,
+        })
+    }
+}
+
+impl<T: Declared> FromField for Vec<Ref<T>> {
+    const SHAPE: Shape = Shape::Refs(T::KIND);
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        let names = fields.first().map(|f| first_list(f)).unwrap_or_default();
+        cx.references(Namespace::of(T::KIND), names)
+    }
+}
+
+impl<T: Declared> FromField for Option<Ref<T>> {
+    const SHAPE: Shape = Shape::Ref(T::KIND);
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        let name = fields.first().and_then(|f| first_ident(f))?;
+        cx.reference(Namespace::of(T::KIND), &name)
+    }
+}
+
+/// The number argument of a field.
+pub(crate) fn number_arg(cx: &mut Cx<'_>, field: &Field) -> Option<u32> {
+    field
+        .args
+        .iter()
+        .find_map(|a| match a {
+            Arg::Number(n) => Some(n.clone()),
+            _ => None,
+        })
+        .and_then(|n| cx.number(&n))
 }
 
 /// The first text argument of a field.

@@ -3,23 +3,28 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{
-    Art9Condition, CcpaLetter, GeneratorKind, Jurisdiction, LawfulBasis, RecipientKind, Region,
-    RightKind, RuleLevel, Safeguard, SensitiveKind, SourceKind, SpecialCategory, Word,
-};
+use crate::model::words::{GeneratorKind, Jurisdiction, RuleLevel, Word};
 use crate::model::{
-    ActivityKind, Basis, Block, CcpaCategory, ChildAge, Children, CollectionMethod, Contact,
-    Controller, CookieCategory, Dataset, Definition, Insert, Item, Policy, Purpose, Recipient, Ref,
-    Requirement, RetentionRule, RetentionTarget, Right, RightsBlock, RuleSetting, SCHEMA_VERSION,
-    Section, Source, Subject, ThirdParty, Transfer, Vendor,
+    ActivityKind, Block, CcpaCategory, Children, CollectionMethod, Contact, Controller,
+    CookieCategory, Dataset, Definition, Insert, Item, Policy, PolicyDate, Purpose, Recipient, Ref,
+    RetentionRule, RightsBlock, RuleSetting, SCHEMA_VERSION, Section, Source, Subject, ThirdParty,
+    Transfer, Vendor,
 };
+use crate::schema;
 use crate::source::{FileId, Sources, Span, Spanned};
 use crate::suggest::closest;
 use crate::syntax::tree::{Arg, DeclKind, Declaration, Field, File};
 
-use super::fields::{Cx, Reader, clause, first_ident, first_list, first_text, has_flag};
+use super::fields::{Cx, FromField, Reader, first_ident, first_text, has_flag};
 use super::symbols::{Namespace, SymbolTable};
 use super::{DUPLICATE_ID, INVALID_VALUE, MISSING_FIELD, UNKNOWN_KEYWORD, UNUSED};
+
+/// A model struct that lowers from one declaration: generated for every
+/// kind by [`crate::schema::declare_kind!`].
+pub(crate) trait Lower: Sized {
+    /// Reads the declaration's fields into the model.
+    fn lower(cx: &mut Cx<'_>, decl: &Declaration) -> Self;
+}
 
 /// Everything lowered so far, in declaration order per kind (the order the
 /// symbol table numbered them in).
@@ -44,14 +49,12 @@ struct Lists {
     definitions: Vec<Definition>,
     sections: Vec<Section>,
     rule_settings: Vec<RuleSetting>,
-    /// `(category index, the category it repeats)` for `third_parties same_as`.
-    same_as: Vec<(usize, Ref<CcpaCategory>)>,
     /// Generators that list every declaration of a namespace.
     lists_all: HashSet<GeneratorKind>,
 }
 
 /// The namespace of a declaration kind (short, for the many lookups below).
-const fn ns(kind: DeclKind) -> Namespace {
+fn ns(kind: DeclKind) -> Namespace {
     Namespace::of(kind)
 }
 
@@ -133,41 +136,29 @@ fn lower_declaration<'a>(
             None => *policy_decl = Some(decl),
         },
         DeclKind::Controller => {
-            let lowered = controller_decl(cx, decl);
+            let lowered = Controller::lower(cx, decl);
             match controller {
                 Some((_, first)) => cx.report(duplicate_singleton(decl, *first, "controller")),
                 None => *controller = Some((lowered, decl.span)),
             }
         }
-        DeclKind::Contact => lists.contacts.push(contact(cx, decl)),
-        DeclKind::Item => lists.items.push(item(cx, decl)),
-        DeclKind::Subject => lists.subjects.push(subject(cx, decl)),
-        DeclKind::Source => lists.sources.push(source(cx, decl)),
-        DeclKind::Method => lists.methods.push(method(cx, decl)),
-        DeclKind::Purpose => lists.purposes.push(purpose(cx, decl)),
-        DeclKind::Dataset => lists
-            .datasets
-            .push(dataset(cx, decl, ActivityKind::Dataset)),
-        DeclKind::Processing => lists
-            .datasets
-            .push(dataset(cx, decl, ActivityKind::Processing)),
-        DeclKind::Recipient => lists.recipients.push(recipient(cx, decl)),
-        DeclKind::ThirdParty => lists.third_parties.push(third_party(cx, decl)),
-        DeclKind::Vendor => lists.vendors.push(vendor(cx, decl)),
-        DeclKind::Cookie => lists.cookies.push(cookie(cx, decl)),
-        DeclKind::Transfer => lists.transfers.push(transfer(cx, decl)),
-        DeclKind::Rights => lists.rights.push(rights(cx, decl)),
-        DeclKind::Retention => lists.retention.push(retention(cx, decl)),
-        DeclKind::Children => lists.children.push(children(cx, decl)),
-        DeclKind::Ccpa => {
-            let index = lists.ccpa.len();
-            let (category, same_as) = ccpa(cx, decl);
-            if let Some(target) = same_as {
-                lists.same_as.push((index, target));
-            }
-            lists.ccpa.push(category);
-        }
-        DeclKind::Definition => lists.definitions.push(definition(cx, decl)),
+        DeclKind::Contact => lists.contacts.push(Contact::lower(cx, decl)),
+        DeclKind::Item => lists.items.push(Item::lower(cx, decl)),
+        DeclKind::Subject => lists.subjects.push(Subject::lower(cx, decl)),
+        DeclKind::Source => lists.sources.push(Source::lower(cx, decl)),
+        DeclKind::Method => lists.methods.push(CollectionMethod::lower(cx, decl)),
+        DeclKind::Purpose => lists.purposes.push(Purpose::lower(cx, decl)),
+        DeclKind::Dataset | DeclKind::Processing => lists.datasets.push(Dataset::lower(cx, decl)),
+        DeclKind::Recipient => lists.recipients.push(Recipient::lower(cx, decl)),
+        DeclKind::ThirdParty => lists.third_parties.push(ThirdParty::lower(cx, decl)),
+        DeclKind::Vendor => lists.vendors.push(Vendor::lower(cx, decl)),
+        DeclKind::Cookie => lists.cookies.push(CookieCategory::lower(cx, decl)),
+        DeclKind::Transfer => lists.transfers.push(Transfer::lower(cx, decl)),
+        DeclKind::Rights => lists.rights.push(RightsBlock::lower(cx, decl)),
+        DeclKind::Retention => lists.retention.push(RetentionRule::lower(cx, decl)),
+        DeclKind::Children => lists.children.push(Children::lower(cx, decl)),
+        DeclKind::Ccpa => lists.ccpa.push(CcpaCategory::lower(cx, decl)),
+        DeclKind::Definition => lists.definitions.push(Definition::lower(cx, decl)),
         DeclKind::Section => {
             let section = section(cx, decl, &mut lists.lists_all);
             lists.sections.push(section);
@@ -213,93 +204,58 @@ fn duplicate_singleton(decl: &Declaration, first: Span, keyword: &str) -> Diagno
 // ─── Shared pieces ─────────────────────────────────────────────────────────
 
 /// The id (always present for these kinds) and where it is written.
-fn id_of(decl: &Declaration) -> (String, Span) {
+pub(crate) fn id_of(decl: &Declaration) -> (String, Span) {
     decl.id.as_ref().map_or_else(
         || (String::new(), decl.keyword.span),
         |id| (id.node.clone(), id.span),
     )
 }
 
-/// The display name; when required and missing, reported, and the id used.
-fn display_name(cx: &mut Cx<'_>, decl: &Declaration, required: bool) -> String {
+/// The display name, as the kind's [`schema::NameRule`] says: when required
+/// and missing, reported, and the id used.
+pub(crate) fn display_name(cx: &mut Cx<'_>, decl: &Declaration) -> String {
     if let Some(name) = &decl.name {
         return name.node.value.clone();
     }
     let (id, span) = id_of(decl);
-    if required {
-        let kind = decl.kind.node;
-        let bare = kind.noun().split_once(' ').map_or(kind.noun(), |(_, r)| r);
-        cx.report(
-            Diagnostic::error(
-                MISSING_FIELD,
-                span,
-                format!("{bare} `{id}` has no display name"),
-            )
-            .with_label("needs a name in quotes after the id")
-            .with_help(format!(
-                "write it as `{} {id} \"Name as the notice prints it\"`",
-                kind.keyword()
-            )),
-        );
+    let Some(spec) = schema::kind(decl.kind.node) else {
+        return id;
+    };
+    match spec.name {
+        schema::NameRule::OrEmpty => String::new(),
+        schema::NameRule::Optional => id,
+        schema::NameRule::Required => {
+            cx.report(
+                Diagnostic::error(
+                    MISSING_FIELD,
+                    span,
+                    format!("{} `{id}` has no display name", spec.bare_noun()),
+                )
+                .with_label("needs a name in quotes after the id")
+                .with_help(format!(
+                    "write it as `{} {id} \"Name as the notice prints it\"`",
+                    spec.keyword
+                )),
+            );
+            id
+        }
     }
-    id
-}
-
-fn basis(cx: &mut Cx<'_>, field: &Field) -> Option<Basis> {
-    let word = first_ident(field)?;
-    let kind = cx.word::<LawfulBasis>(&word);
-    let purposes = match clause(field, "for") {
-        Some(Arg::List(names)) => cx.references(ns(DeclKind::Purpose), names),
-        Some(Arg::Ident(name)) => cx.references(ns(DeclKind::Purpose), std::slice::from_ref(name)),
-        _ => Vec::new(),
-    };
-    let condition = match clause(field, "when") {
-        Some(Arg::Text(t)) => Some(t.node.value.clone()),
-        _ => None,
-    };
-    let block = field.block.as_deref().unwrap_or(&[]);
-    let mut r = Reader::new(block, "a lawful basis");
-    let interest = r.text(cx, "interest");
-    let withdraw = r.text(cx, "withdraw");
-    let special = r.word::<Art9Condition>(cx, "special");
-    let text = r.text(cx, "text");
-    r.finish(cx);
-    Some(Basis {
-        basis: kind?,
-        purposes,
-        condition,
-        interest,
-        withdraw,
-        special,
-        text,
-        span: field.span,
-    })
 }
 
 // ─── Declarations ──────────────────────────────────────────────────────────
 
 fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let (id, span) = id_of(decl);
-    let title = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "the policy declaration");
-    let updated = r.one(cx, "updated").and_then(|f| match f.args.first() {
-        Some(Arg::Date(d)) => cx.date(d),
-        _ => None,
-    });
-    let jurisdictions = r
-        .list(cx, "jurisdictions")
-        .iter()
-        .filter_map(|w| cx.word::<Jurisdiction>(w))
-        .collect();
-    let language = r.text(cx, "language");
-    let outline = r.list(cx, "outline");
-    let outline = cx.references(ns(DeclKind::Section), outline);
-    let numbered = r.yes_no(cx, "numbered").unwrap_or(false);
-    let templates = r.text(cx, "templates");
-    let text = r.text(cx, "text");
-    r.require(cx, "jurisdictions", span, "jurisdictions gdpr, ccpa");
-    r.require(cx, "outline", span, "outline intro, contact_details");
-    r.finish(cx);
+    let title = display_name(cx, decl);
+    let mut r = Reader::for_declaration(decl);
+    let updated = Option::<PolicyDate>::read(cx, &r.take("updated"));
+    let jurisdictions = Vec::<Jurisdiction>::read(cx, &r.take("jurisdictions"));
+    let language = r.text("language");
+    let outline = Vec::<Ref<Section>>::read(cx, &r.take("outline"));
+    let numbered = Option::<bool>::read(cx, &r.take("numbered")).unwrap_or(false);
+    let templates = r.text("templates");
+    let text = r.text("text");
+    r.finish(cx, span);
     Policy {
         schema_version: SCHEMA_VERSION,
         id,
@@ -335,606 +291,13 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     }
 }
 
-fn controller_decl(cx: &mut Cx<'_>, decl: &Declaration) -> Controller {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a controller");
-    let address = r.text(cx, "address");
-    let phone_field = r.one(cx, "phone");
-    let phone = phone_field.and_then(first_text).map(|t| t.node);
-    let toll_free = phone_field.is_some_and(|f| has_flag(f, "toll_free"));
-    let email = r.text(cx, "email");
-    let url = r.text(cx, "url");
-    let contacts = r.list(cx, "contacts");
-    let contacts = cx.references(ns(DeclKind::Contact), contacts);
-    let dpo = r
-        .ident(cx, "dpo")
-        .and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
-    let representative = r
-        .ident(cx, "representative")
-        .and_then(|n| cx.reference(ns(DeclKind::Contact), &n));
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Controller {
-        id,
-        name,
-        address,
-        phone,
-        toll_free,
-        email,
-        url,
-        contacts,
-        dpo,
-        representative,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn contact(cx: &mut Cx<'_>, decl: &Declaration) -> Contact {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a contact");
-    let email = r.text(cx, "email");
-    let phone_field = r.one(cx, "phone");
-    let phone = phone_field.and_then(first_text).map(|t| t.node);
-    let toll_free = phone_field.is_some_and(|f| has_flag(f, "toll_free"));
-    let url = r.text(cx, "url");
-    let address = r.text(cx, "address");
-    let text = r.text(cx, "text");
-    if email.is_none() && phone.is_none() && url.is_none() && address.is_none() {
-        cx.report(
-            Diagnostic::error(
-                MISSING_FIELD,
-                span,
-                format!("contact `{id}` gives no way to reach anyone"),
-            )
-            .with_label("no `email`, `phone`, `url` or `address`")
-            .with_help("add an `email`, `phone`, `url` or `address` line"),
-        );
-    }
-    let fields = r.finish(cx);
-    Contact {
-        id,
-        name,
-        email,
-        phone,
-        toll_free,
-        url,
-        address,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn item(cx: &mut Cx<'_>, decl: &Declaration) -> Item {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a data item");
-    let ccpa = r
-        .list(cx, "ccpa")
-        .iter()
-        .filter_map(|w| cx.word::<CcpaLetter>(w))
-        .collect();
-    let special = r.word::<SpecialCategory>(cx, "special");
-    let sensitive = r.word::<SensitiveKind>(cx, "sensitive");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Item {
-        id,
-        name,
-        ccpa,
-        special,
-        sensitive,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn subject(cx: &mut Cx<'_>, decl: &Declaration) -> Subject {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a data subject");
-    let text = r.text(cx, "text");
-    r.finish(cx);
-    Subject {
-        id,
-        name,
-        text,
-        span,
-    }
-}
-
-fn source(cx: &mut Cx<'_>, decl: &Declaration) -> Source {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a source");
-    let kind = r.word::<SourceKind>(cx, "kind");
-    let public = r.yes_no(cx, "public");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Source {
-        id,
-        name,
-        kind,
-        public,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn method(cx: &mut Cx<'_>, decl: &Declaration) -> CollectionMethod {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a collection method");
-    let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), sources);
-    let text = r.text(cx, "text");
-    r.finish(cx);
-    CollectionMethod {
-        id,
-        name,
-        sources,
-        text,
-        span,
-    }
-}
-
-fn purpose(cx: &mut Cx<'_>, decl: &Declaration) -> Purpose {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a purpose");
-    let marketing = r.yes_no(cx, "marketing");
-    let profiling = r.yes_no(cx, "profiling");
-    let automated_decisions = r.yes_no(cx, "automated_decisions");
-    let targeted_advertising = r.yes_no(cx, "targeted_advertising");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Purpose {
-        id,
-        name,
-        marketing,
-        profiling,
-        automated_decisions,
-        targeted_advertising,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn dataset(cx: &mut Cx<'_>, decl: &Declaration, kind: ActivityKind) -> Dataset {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let what = if kind == ActivityKind::Dataset {
-        "a data set"
-    } else {
-        "a processing activity"
-    };
-    let mut r = Reader::new(&decl.fields, what);
-    let subjects = r.list(cx, "subjects");
-    let subjects = cx.references(ns(DeclKind::Subject), subjects);
-    let collects = r.list(cx, "collects");
-    let collects = cx.references(ns(DeclKind::Item), collects);
-    let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), sources);
-    let methods = r.list(cx, "methods");
-    let methods = cx.references(ns(DeclKind::Method), methods);
-    let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
-    let operations = r.text(cx, "operations");
-    let bases = r
-        .all("basis")
-        .into_iter()
-        .filter_map(|f| basis(cx, f))
-        .collect();
-    let retention = r.list(cx, "retention");
-    let retention = cx.references(ns(DeclKind::Retention), retention);
-    let recipients = r.list(cx, "recipients");
-    let recipients = cx.references(ns(DeclKind::Recipient), recipients);
-    let transfers = r.list(cx, "transfers");
-    let transfers = cx.references(ns(DeclKind::Transfer), transfers);
-    let required = r.one(cx, "required").and_then(|f| {
-        let word = first_ident(f)?;
-        let yes = cx.word::<crate::model::words::YesNo>(&word)?;
-        Some(Requirement {
-            required: yes.0,
-            consequence: first_text(f).map(|t| t.node),
-        })
-    });
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Dataset {
-        id,
-        name,
-        kind,
-        subjects,
-        collects,
-        sources,
-        methods,
-        purposes,
-        operations,
-        bases,
-        retention,
-        recipients,
-        transfers,
-        required,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn recipient(cx: &mut Cx<'_>, decl: &Declaration) -> Recipient {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a recipient");
-    let kind = r.word::<RecipientKind>(cx, "kind");
-    let shares = r.text(cx, "shares");
-    let datasets = r.list(cx, "datasets");
-    let datasets = cx.references(ns(DeclKind::Dataset), datasets);
-    let location = r.text(cx, "location");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Recipient {
-        id,
-        name,
-        kind,
-        shares,
-        datasets,
-        location,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn third_party(cx: &mut Cx<'_>, decl: &Declaration) -> ThirdParty {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a third party category");
-    let kind = r.word::<RecipientKind>(cx, "kind");
-    let recipient = r
-        .ident(cx, "recipient")
-        .and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    ThirdParty {
-        id,
-        name,
-        kind,
-        recipient,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn vendor(cx: &mut Cx<'_>, decl: &Declaration) -> Vendor {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a vendor");
-    let kind = r.word::<RecipientKind>(cx, "kind");
-    let recipient = r
-        .ident(cx, "recipient")
-        .and_then(|n| cx.reference(ns(DeclKind::Recipient), &n));
-    let location = r.text(cx, "location");
-    let url = r.text(cx, "url");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Vendor {
-        id,
-        name,
-        kind,
-        recipient,
-        location,
-        url,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn cookie(cx: &mut Cx<'_>, decl: &Declaration) -> CookieCategory {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a cookie category");
-    let bases = r
-        .all("basis")
-        .into_iter()
-        .filter_map(|f| basis(cx, f))
-        .collect();
-    let vendors = r.list(cx, "vendors");
-    let vendors = cx.references(ns(DeclKind::Vendor), vendors);
-    let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
-    let duration = r.text(cx, "duration");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    CookieCategory {
-        id,
-        name,
-        bases,
-        vendors,
-        purposes,
-        duration,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn transfer(cx: &mut Cx<'_>, decl: &Declaration) -> Transfer {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a transfer");
-    let from = r.word::<Region>(cx, "from");
-    let to = r.text(cx, "to");
-    let safeguards = r
-        .list(cx, "safeguards")
-        .iter()
-        .filter_map(|w| cx.word::<Safeguard>(w))
-        .collect();
-    let copy = r.text(cx, "copy");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    Transfer {
-        id,
-        name,
-        from,
-        to,
-        safeguards,
-        copy,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn rights(cx: &mut Cx<'_>, decl: &Declaration) -> RightsBlock {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a rights block");
-    let jurisdiction = r.word::<Jurisdiction>(cx, "jurisdiction");
-    let rights = r
-        .all("right")
-        .into_iter()
-        .filter_map(|f| right(cx, f))
-        .collect();
-    let methods = r.list(cx, "request_methods");
-    let request_methods = cx.references(ns(DeclKind::Contact), methods);
-    let online_only = r.yes_no(cx, "online_only");
-    let verification = r.text(cx, "verification");
-    let response_days = r.one(cx, "response_days").and_then(|f| number_arg(cx, f));
-    let extension_days = r.one(cx, "extension_days").and_then(|f| number_arg(cx, f));
-    let agents = r.text(cx, "agents");
-    let opt_out_signals = r.text(cx, "opt_out_signals");
-    let text = r.text(cx, "text");
-    r.require(cx, "jurisdiction", span, "jurisdiction gdpr");
-    let fields = r.finish(cx);
-    RightsBlock {
-        id,
-        name,
-        jurisdiction,
-        rights,
-        request_methods,
-        online_only,
-        verification,
-        response_days,
-        extension_days,
-        agents,
-        opt_out_signals,
-        text,
-        span,
-        fields,
-    }
-}
-
-fn number_arg(cx: &mut Cx<'_>, field: &Field) -> Option<u32> {
-    field
-        .args
-        .iter()
-        .find_map(|a| match a {
-            Arg::Number(n) => Some(n.clone()),
-            _ => None,
-        })
-        .and_then(|n| cx.number(&n))
-}
-
-fn right(cx: &mut Cx<'_>, field: &Field) -> Option<Right> {
-    let word = first_ident(field)?;
-    let kind = cx.word::<RightKind>(&word);
-    let name = first_text(field);
-    if name.is_none() {
-        cx.report(
-            Diagnostic::error(
-                MISSING_FIELD,
-                word.span,
-                format!("right `{}` has no display name", word.node),
-            )
-            .with_label("needs a name in quotes")
-            .with_help(format!(
-                "write it as `right {} \"The right to ...\"`",
-                word.node
-            )),
-        );
-    }
-    let block = field.block.as_deref().unwrap_or(&[]);
-    let mut r = Reader::new(block, "a right");
-    let text = r.text(cx, "text");
-    r.finish(cx);
-    Some(Right {
-        kind: kind?,
-        name: name.map_or_else(|| word.node.clone(), |n| n.node),
-        text,
-        span: field.span,
-    })
-}
-
-fn retention(cx: &mut Cx<'_>, decl: &Declaration) -> RetentionRule {
-    let (id, span) = id_of(decl);
-    let name = decl
-        .name
-        .as_ref()
-        .map(|n| n.node.value.clone())
-        .unwrap_or_default();
-    let mut r = Reader::new(&decl.fields, "a retention rule");
-    let targets = r.list(cx, "applies_to");
-    let applies_to = targets
-        .iter()
-        .filter_map(|t| retention_target(cx, t))
-        .collect();
-    let period = r.text(cx, "period");
-    let criteria = r.text(cx, "criteria");
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    RetentionRule {
-        id,
-        name,
-        applies_to,
-        period,
-        criteria,
-        text,
-        span,
-        fields,
-    }
-}
-
-/// A retention rule applies to a data set or to a CCPA category.
-fn retention_target(cx: &mut Cx<'_>, name: &Spanned<String>) -> Option<RetentionTarget> {
-    let datasets = ns(DeclKind::Dataset);
-    let categories = ns(DeclKind::Ccpa);
-    if cx.table.get(datasets, &name.node).is_some() {
-        return cx.reference(datasets, name).map(RetentionTarget::Dataset);
-    }
-    if cx.table.get(categories, &name.node).is_some() {
-        return cx.reference(categories, name).map(RetentionTarget::Ccpa);
-    }
-    // Neither: report against data sets, the commoner target.
-    cx.reference::<Dataset>(datasets, name);
-    None
-}
-
-fn children(cx: &mut Cx<'_>, decl: &Declaration) -> Children {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, false);
-    let mut r = Reader::new(&decl.fields, "a children declaration");
-    let mut ages = Vec::new();
-    for f in r.all("age") {
-        let region = first_ident(f).and_then(|w| cx.word::<Region>(&w));
-        let age = number_arg(cx, f);
-        if let (Some(region), Some(age)) = (region, age) {
-            ages.push(ChildAge {
-                region,
-                age,
-                span: f.span,
-            });
-        }
-    }
-    let text = r.text(cx, "text");
-    r.finish(cx);
-    Children {
-        id,
-        name,
-        ages,
-        text,
-        span,
-    }
-}
-
-fn ccpa(cx: &mut Cx<'_>, decl: &Declaration) -> (CcpaCategory, Option<Ref<CcpaCategory>>) {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a CCPA category");
-    let statutory = r
-        .list(cx, "statutory")
-        .iter()
-        .filter_map(|w| cx.word::<CcpaLetter>(w))
-        .collect();
-    let examples = r.text(cx, "examples");
-    let items = r.list(cx, "items");
-    let items = cx.references(ns(DeclKind::Item), items);
-    let sources = r.list(cx, "sources");
-    let sources = cx.references(ns(DeclKind::Source), sources);
-    let sold = r.yes_no(cx, "sold");
-    let shared = r.yes_no(cx, "shared");
-    let disclosed = r.yes_no(cx, "disclosed");
-    let mut third_parties = Vec::new();
-    let mut same_as = None;
-    if let Some(f) = r.one(cx, "third_parties") {
-        match clause(f, "same_as") {
-            Some(Arg::Ident(target)) => {
-                if target.node == id {
-                    cx.report(
-                        Diagnostic::error(
-                            INVALID_VALUE,
-                            target.span,
-                            format!("`{id}` repeats its own list of third parties"),
-                        )
-                        .with_help(
-                            "name another CCPA category after `same_as`, or list the third parties",
-                        ),
-                    );
-                } else {
-                    same_as = cx.reference(ns(DeclKind::Ccpa), target);
-                }
-            }
-            _ => third_parties = cx.references(ns(DeclKind::ThirdParty), first_list(f)),
-        }
-    }
-    let purposes = r.list(cx, "purposes");
-    let purposes = cx.references(ns(DeclKind::Purpose), purposes);
-    let retention = r.list(cx, "retention");
-    let retention = cx.references(ns(DeclKind::Retention), retention);
-    let text = r.text(cx, "text");
-    let fields = r.finish(cx);
-    let category = CcpaCategory {
-        id,
-        name,
-        statutory,
-        examples,
-        items,
-        sources,
-        sold,
-        shared,
-        disclosed,
-        third_parties,
-        third_parties_same_as: same_as.clone(),
-        purposes,
-        retention,
-        text,
-        span,
-        fields,
-    };
-    (category, same_as)
-}
-
-fn definition(cx: &mut Cx<'_>, decl: &Declaration) -> Definition {
-    let (id, span) = id_of(decl);
-    let name = display_name(cx, decl, true);
-    let mut r = Reader::new(&decl.fields, "a definition");
-    let text = r.text(cx, "text");
-    r.require(cx, "text", span, "text \"means ...\"");
-    r.finish(cx);
-    Definition {
-        id,
-        name,
-        text,
-        span,
-    }
-}
-
 fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<GeneratorKind>) -> Section {
     let (id, span) = id_of(decl);
     let heading = decl.name.as_ref().map(|n| n.node.value.clone());
-    let mut r = Reader::new(&decl.fields, "a section");
+    let mut r = Reader::for_declaration(decl);
     // `text` and `insert` interleave; read both, then restore source order.
-    let mut fields: Vec<&Field> = r.all("text");
-    fields.extend(r.all("insert"));
+    let mut fields: Vec<&Field> = r.take("text");
+    fields.extend(r.take("insert"));
     fields.sort_by_key(|f| f.span.start);
     let mut blocks = Vec::new();
     for f in fields {
@@ -949,7 +312,7 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
             blocks.push(Block::Insert { insert });
         }
     }
-    r.finish(cx);
+    r.finish(cx, span);
     Section {
         id,
         heading,
@@ -1096,7 +459,14 @@ fn insert(
 }
 
 fn rules(cx: &mut Cx<'_>, decl: &Declaration, settings: &mut Vec<RuleSetting>) {
-    for f in &decl.fields {
+    let mut r = Reader::for_declaration(decl);
+    let mut fields = Vec::new();
+    for level in RuleLevel::WORDS {
+        fields.extend(r.take(level));
+    }
+    r.finish(cx, decl.span);
+    fields.sort_by_key(|f| f.span.start);
+    for f in fields {
         let Some(level) = RuleLevel::from_word(&f.key.node) else {
             continue;
         };
@@ -1113,37 +483,52 @@ fn rules(cx: &mut Cx<'_>, decl: &Declaration, settings: &mut Vec<RuleSetting>) {
             span: code.span,
         });
     }
-    let _ = cx;
 }
 
 // ─── After lowering ────────────────────────────────────────────────────────
 
 /// `third_parties same_as other`: copy the other category's list, following
-/// chains and stopping at cycles.
+/// chains. A circle of categories repeating each other is reported once,
+/// at its first member, and copies nothing.
 fn apply_same_as(cx: &mut Cx<'_>, lists: &mut Lists) {
-    let targets: std::collections::HashMap<usize, Ref<CcpaCategory>> =
-        lists.same_as.iter().map(|(i, t)| (*i, t.clone())).collect();
-    for (index, target) in &lists.same_as {
-        let mut seen = vec![*index];
-        let mut current = target.clone();
+    let target =
+        |ccpa: &[CcpaCategory], i: usize| ccpa[i].third_parties_same_as.as_ref().map(Ref::index);
+    let mut in_reported_circle: HashSet<usize> = HashSet::new();
+    for index in 0..lists.ccpa.len() {
+        let Some(first) = target(&lists.ccpa, index) else {
+            continue;
+        };
+        let mut path = vec![index];
+        let mut current = first;
         loop {
-            if seen.contains(&current.index()) {
-                cx.report(
-                    Diagnostic::error(
-                        INVALID_VALUE,
-                        target.span(),
-                        "these CCPA categories repeat each other's third parties in a circle",
-                    )
-                    .with_help("list the third parties in one of them"),
-                );
+            if let Some(at) = path.iter().position(|&i| i == current) {
+                let circle = &path[at..];
+                if circle.iter().all(|i| !in_reported_circle.contains(i)) {
+                    in_reported_circle.extend(circle.iter().copied());
+                    let start = circle.iter().copied().min().unwrap_or(index);
+                    if let Some(span) = lists.ccpa[start]
+                        .third_parties_same_as
+                        .as_ref()
+                        .map(Ref::span)
+                    {
+                        cx.report(
+                            Diagnostic::error(
+                                INVALID_VALUE,
+                                span,
+                                "these CCPA categories repeat each other's third parties in a circle",
+                            )
+                            .with_help("list the third parties in one of them"),
+                        );
+                    }
+                }
                 break;
             }
-            seen.push(current.index());
-            match targets.get(&current.index()) {
-                Some(next) => current = next.clone(),
+            path.push(current);
+            match target(&lists.ccpa, current) {
+                Some(next) => current = next,
                 None => {
-                    let list = lists.ccpa[current.index()].third_parties.clone();
-                    lists.ccpa[*index].third_parties = list;
+                    let list = lists.ccpa[current].third_parties.clone();
+                    lists.ccpa[index].third_parties = list;
                     break;
                 }
             }
@@ -1177,64 +562,12 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
 
 /// Warns about declarations that nothing refers to and no generator prints.
 fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
-    let kinds = [
-        (
-            DeclKind::Contact,
-            "name it in the controller's `contacts`, a rights block's `request_methods` or `insert contacts`",
-        ),
-        (
-            DeclKind::Item,
-            "list it in a data set's `collects` or a CCPA category's `items`",
-        ),
-        (DeclKind::Subject, "list it in a data set's `subjects`"),
-        (
-            DeclKind::Source,
-            "list it in a data set's, method's or CCPA category's `sources`",
-        ),
-        (
-            DeclKind::Method,
-            "list it in a data set's `methods`, or add `insert methods` to a section",
-        ),
-        (
-            DeclKind::Purpose,
-            "list it in a data set's, cookie's or CCPA category's `purposes`",
-        ),
-        (
-            DeclKind::Dataset,
-            "add `insert processing` with its id to a section",
-        ),
-        (
-            DeclKind::Recipient,
-            "add `insert recipients` to a section, or refer to it from a third party or vendor",
-        ),
-        (
-            DeclKind::ThirdParty,
-            "list it in a CCPA category's `third_parties`",
-        ),
-        (DeclKind::Vendor, "list it in a cookie category's `vendors`"),
-        (DeclKind::Cookie, "add `insert cookies` to a section"),
-        (
-            DeclKind::Transfer,
-            "add `insert transfers` to a section, or list it in a data set's `transfers`",
-        ),
-        (
-            DeclKind::Rights,
-            "add `insert rights` with its id to a section",
-        ),
-        (
-            DeclKind::Retention,
-            "list it in a data set's or CCPA category's `retention`, or in `insert retention`",
-        ),
-        (DeclKind::Children, "add `insert children` to a section"),
-        (DeclKind::Ccpa, "add `insert ccpa_table` to a section"),
-        (
-            DeclKind::Definition,
-            "add `insert definitions` to a section",
-        ),
-        (DeclKind::Section, "list it in the policy's `outline`"),
-    ];
-    for (kind, help) in kinds {
-        let space = ns(kind);
+    for spec in schema::KINDS {
+        // `processing` shares the data sets' namespace: one pass covers both.
+        let (Some(hint), false) = (spec.use_hint, spec.kind == DeclKind::Processing) else {
+            continue;
+        };
+        let space = ns(spec.kind);
         for (index, name) in cx.table.names(space).iter().enumerate() {
             if cx.used.contains(&(space, index)) {
                 continue;
@@ -1242,27 +575,21 @@ fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
             let Some(symbol) = cx.table.get(space, name) else {
                 continue;
             };
-            let noun = space.noun();
-            let mut bare = noun.split_once(' ').map_or(noun, |(_, r)| r);
-            let mut help = help;
-            if kind == DeclKind::Dataset
-                && lists
-                    .datasets
-                    .get(index)
-                    .is_some_and(|d| d.kind == ActivityKind::Dataset)
-            {
-                bare = "data set";
-                help = "add `insert datasets` to a section";
-            } else if kind == DeclKind::Dataset {
-                bare = "processing activity";
-            }
+            // A processing activity is told how processing is printed.
+            let spec = match lists.datasets.get(index) {
+                Some(d) if spec.kind == DeclKind::Dataset && d.kind == ActivityKind::Processing => {
+                    schema::kind(DeclKind::Processing).unwrap_or(spec)
+                }
+                _ => spec,
+            };
+            let hint = spec.use_hint.unwrap_or(hint);
             let diagnostic = Diagnostic::warning(
                 UNUSED,
                 symbol.span,
-                format!("{bare} `{name}` is declared but never used"),
+                format!("{} `{name}` is declared but never used", spec.bare_noun()),
             )
             .with_label("unused")
-            .with_help(format!("{help}, or remove it"));
+            .with_help(format!("{hint}, or remove it"));
             cx.report(diagnostic);
         }
     }

@@ -11,7 +11,11 @@
 
 mod fields;
 mod lower;
+pub(crate) mod read;
 mod symbols;
+
+pub(crate) use fields::{Cx, FromField, Reader};
+pub(crate) use lower::{Lower, display_name, id_of};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
@@ -20,6 +24,8 @@ use crate::syntax::tree::File;
 
 /// Code: a reference to a name that is not declared.
 pub const UNKNOWN_REFERENCE: &str = "candor::unknown-reference";
+/// Code: a name that declarations of two kinds share, where either would do.
+pub const AMBIGUOUS_REFERENCE: &str = "candor::ambiguous-reference";
 /// Code: a reference to a declaration of the wrong kind.
 pub const WRONG_KIND: &str = "candor::wrong-kind";
 /// Code: two declarations of one kind with the same id.

@@ -16,11 +16,8 @@ pub(crate) struct Namespace(DeclKind);
 
 impl Namespace {
     /// The namespace of a declaration kind.
-    pub(crate) const fn of(kind: DeclKind) -> Self {
-        match kind {
-            DeclKind::Processing => Namespace(DeclKind::Dataset),
-            other => Namespace(other),
-        }
+    pub(crate) fn of(kind: DeclKind) -> Self {
+        Namespace(crate::schema::kind(kind).map_or(kind, |spec| spec.namespace))
     }
 
     /// How a lawyer calls a declaration of this namespace.

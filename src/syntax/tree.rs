@@ -94,64 +94,17 @@ impl DeclKind {
         DeclKind::Rules,
     ];
 
-    /// The keyword that introduces it.
+    /// The keyword that introduces it (from the schema).
     #[must_use]
     pub fn keyword(self) -> &'static str {
-        match self {
-            DeclKind::Policy => "policy",
-            DeclKind::Controller => "controller",
-            DeclKind::Contact => "contact",
-            DeclKind::Item => "item",
-            DeclKind::Subject => "subject",
-            DeclKind::Source => "source",
-            DeclKind::Method => "method",
-            DeclKind::Purpose => "purpose",
-            DeclKind::Dataset => "dataset",
-            DeclKind::Processing => "processing",
-            DeclKind::Recipient => "recipient",
-            DeclKind::ThirdParty => "third_party",
-            DeclKind::Vendor => "vendor",
-            DeclKind::Cookie => "cookie",
-            DeclKind::Transfer => "transfer",
-            DeclKind::Rights => "rights",
-            DeclKind::Retention => "retention",
-            DeclKind::Children => "children",
-            DeclKind::Ccpa => "ccpa",
-            DeclKind::Definition => "definition",
-            DeclKind::Section => "section",
-            DeclKind::Rules => "rules",
-            DeclKind::Unknown => "?",
-        }
+        crate::schema::kind(self).map_or("?", |spec| spec.keyword)
     }
 
-    /// How a lawyer would call it, with its article: "a data set".
+    /// How a lawyer would call it, with its article: "a data set" (from the
+    /// schema).
     #[must_use]
     pub fn noun(self) -> &'static str {
-        match self {
-            DeclKind::Policy => "the policy declaration",
-            DeclKind::Controller => "a controller",
-            DeclKind::Contact => "a contact",
-            DeclKind::Item => "a data item",
-            DeclKind::Subject => "a data subject",
-            DeclKind::Source => "a source",
-            DeclKind::Method => "a collection method",
-            DeclKind::Purpose => "a purpose",
-            DeclKind::Dataset => "a data set",
-            DeclKind::Processing => "a processing activity",
-            DeclKind::Recipient => "a recipient",
-            DeclKind::ThirdParty => "a third party category",
-            DeclKind::Vendor => "a vendor",
-            DeclKind::Cookie => "a cookie category",
-            DeclKind::Transfer => "a transfer",
-            DeclKind::Rights => "a rights block",
-            DeclKind::Retention => "a retention rule",
-            DeclKind::Children => "a children declaration",
-            DeclKind::Ccpa => "a CCPA category",
-            DeclKind::Definition => "a definition",
-            DeclKind::Section => "a section",
-            DeclKind::Rules => "the rule settings",
-            DeclKind::Unknown => "an unknown declaration",
-        }
+        crate::schema::kind(self).map_or("an unknown declaration", |spec| spec.noun)
     }
 }
 

@@ -53,8 +53,7 @@ use source::{LoadError, NotUtf8, Sources, Span};
 /// Above this much source text, the syntax tree is freed on another thread.
 const LARGE_POLICY_BYTES: usize = 1 << 20;
 
-/// Code of the diagnostic for a file that is not UTF-8.
-pub const NOT_UTF8: &str = "candor::not-utf8";
+pub use diagnostic::code::NOT_UTF8;
 
 /// How to compile.
 #[derive(Debug, Clone, Default)]

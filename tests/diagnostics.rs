@@ -28,8 +28,9 @@ fn relative(path: &Path) -> &Path {
 /// The code a fixture promises, from its file name: the longest known code
 /// that prefixes the name.
 fn expected_code(path: &Path) -> String {
-    const CODES: [&str; 11] = [
+    const CODES: [&str; 12] = [
         "syntax",
+        "ambiguous-reference",
         "unknown-keyword",
         "unknown-reference",
         "wrong-kind",
@@ -127,4 +128,40 @@ fn errors_come_sorted_by_file_and_position() {
         compiled.diagnostics.len() >= 3,
         "every unknown name is reported, not just the first"
     );
+}
+
+#[test]
+fn a_circle_of_same_as_is_reported_once() {
+    let compiled = compile(
+        Path::new("tests/fixtures/invalid/invalid-value-same-as-circle.policy"),
+        &options(),
+    )
+    .expect("fixture loads");
+    let circles = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("in a circle"))
+        .count();
+    assert_eq!(circles, 1, "{:#?}", compiled.diagnostics);
+}
+
+#[test]
+fn an_ambiguous_retention_target_names_both_candidates() {
+    let compiled = compile(
+        Path::new("tests/fixtures/invalid/ambiguous-reference.policy"),
+        &options(),
+    )
+    .expect("fixture loads");
+    let found: Vec<&Diagnostic> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "candor::ambiguous-reference")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", compiled.diagnostics);
+    let labels: Vec<&str> = found[0]
+        .secondary
+        .iter()
+        .filter_map(|label| label.message.as_deref())
+        .collect();
+    assert_eq!(labels, ["the data set", "the CCPA category"]);
 }

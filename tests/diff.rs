@@ -362,3 +362,34 @@ fn git_mode_compares_the_working_tree_with_a_revision() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_change_of_the_laws_addressed_is_material() {
+    let dir = small_pair();
+    fs::write(
+        dir.path().join("new/a.policy"),
+        OLD.replace("jurisdictions gdpr, ccpa", "jurisdictions gdpr"),
+    )
+    .unwrap();
+    let (code, json) = output(
+        &[
+            "diff",
+            "old",
+            "new",
+            "--format",
+            "json",
+            "--fail-on",
+            "material",
+        ],
+        dir.path(),
+    );
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let change = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "jurisdictions")
+        .expect("the jurisdictions change is listed");
+    assert_eq!(change["class"], "material", "{change}");
+    assert_eq!(code, 1, "--fail-on material fails on it");
+}

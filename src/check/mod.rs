@@ -37,6 +37,7 @@ mod transfers;
 use std::collections::HashMap;
 
 use crate::Options;
+use crate::diagnostic::code::{self, Code};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::words::{Jurisdiction, RuleLevel};
 use crate::model::{Policy, PolicyDate};
@@ -46,12 +47,7 @@ pub use dates::system_today;
 
 use context::Ctx;
 
-/// Code of the diagnostic for a rule code that names no rule.
-pub const UNKNOWN_RULE: &str = "candor::unknown-rule";
-/// Code of the diagnostic for an `allow` without a written reason.
-pub const ALLOW_WITHOUT_REASON: &str = "candor::allow-without-reason";
-/// The pseudo-code that `deny warnings` and `warn warnings` act on.
-pub const WARNINGS: &str = "warnings";
+pub use crate::diagnostic::code::{ALLOW_WITHOUT_REASON, UNKNOWN_RULE, WARNINGS};
 
 /// The date the examples of `candor explain` and the rule fixtures are
 /// checked against, so that the date-dependent rule gives the same answer on
@@ -192,6 +188,16 @@ impl Rule {
 
     /// The family: the part of the code before `::`.
     #[must_use]
+    pub fn code(&self) -> Code {
+        Code {
+            name: self.code,
+            severity: self.severity,
+            summary: self.summary,
+        }
+    }
+
+    /// The family: `gdpr` of `gdpr::consent-withdrawal`.
+    #[must_use]
     pub fn family(&self) -> &'static str {
         self.code
             .split_once("::")
@@ -243,28 +249,9 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
 
 // ─── Rule settings ─────────────────────────────────────────────────────────
 
-/// The codes of the compiler core (syntax, names, fields) that a setting
-/// may name, e.g. `deny candor::unused`.
-const CORE_CODES: &[&str] = &[
-    crate::syntax::parser::SYNTAX,
-    crate::syntax::parser::BAD_ESCAPE,
-    crate::NOT_UTF8,
-    crate::resolve::UNKNOWN_REFERENCE,
-    crate::resolve::WRONG_KIND,
-    crate::resolve::DUPLICATE_ID,
-    crate::resolve::UNUSED,
-    crate::resolve::INVALID_VALUE,
-    crate::resolve::MISSING_FIELD,
-    crate::resolve::UNKNOWN_KEYWORD,
-    crate::resolve::DUPLICATE_FIELD,
-];
-
 /// Every code a setting may name.
 fn known_codes() -> impl Iterator<Item = &'static str> {
-    rules()
-        .map(|r| r.code)
-        .chain(CORE_CODES.iter().copied())
-        .chain([WARNINGS])
+    code::all().map(|c| c.name).chain([WARNINGS])
 }
 
 /// The did-you-mean for a code that names no rule: the closest code, or the
@@ -280,7 +267,7 @@ fn suggestion(code: &str) -> Option<&'static str> {
 /// compiler core (such as `candor::unused`), or `warnings`.
 #[must_use]
 pub fn is_known_code(code: &str) -> bool {
-    known_codes().any(|c| c == code)
+    code::is_configurable(code)
 }
 
 /// Checks one setting, as written in `rules { ... }` or on the command line.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{EXIT_OK, fail};
 use crate::check::{self, EXAMPLE_TODAY, Rule, Scope};
 use crate::cli::ExplainArgs;
-use crate::diagnostic::{self, Color};
+use crate::diagnostic::{self, Color, code};
 use crate::model::words::RuleLevel;
 use crate::source::{SourceFile, Sources};
 use crate::{Options, compile_sources};
@@ -15,9 +15,18 @@ use crate::{Options, compile_sources};
 /// Runs `candor explain`.
 pub(crate) fn run(args: &ExplainArgs) -> u8 {
     let Some(rule) = check::find(&args.code) else {
+        if let Some(code) = code::find(&args.code) {
+            // A code of the compiler itself: the language, not the law.
+            let text = format!(
+                "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \
+                 policy language itself, which the compiler reports before any rule of law runs\n",
+                code.name, code.summary, code.severity
+            );
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            return EXIT_OK;
+        }
         let message = match check::validate_setting(&args.code, RuleLevel::Warn) {
             Err(message) => message,
-            // A core code or `warnings`: real, but not a rule with an explanation.
             Ok(()) => format!(
                 "`{}` is not a rule of the catalogue; `candor rules` lists them",
                 args.code

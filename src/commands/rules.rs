@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{EXIT_OK, fail};
 use crate::check::{self, Rule, Scope};
 use crate::cli::{Format, RulesArgs};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, code};
 
 /// One rule as `candor rules --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -57,7 +57,18 @@ fn heading(scope: Scope) -> &'static str {
 fn human() -> String {
     let rules: Vec<&Rule> = check::rules().collect();
     let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
-    let mut out = String::new();
+    let core = code::CORE;
+    let width = width.max(core.iter().map(|c| c.name.len()).max().unwrap_or(0));
+    let mut out = String::from("Compiler (the policy language itself, every policy)\n");
+    for c in core {
+        out.push_str(&format!(
+            "  {:width$}  {:7}  {}\n",
+            c.name,
+            c.severity.as_str(),
+            c.summary
+        ));
+    }
+    out.push('\n');
     for scope in [Scope::Always, Scope::Gdpr, Scope::Ccpa] {
         out.push_str(heading(scope));
         out.push('\n');
@@ -73,8 +84,10 @@ fn human() -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{} rules. `candor explain CODE` explains one, with an example and its fix.\n",
-        rules.len()
+        "{} rules and {} compiler codes, each of which `--deny`, `--warn` and `--allow` accept. \
+         `candor explain CODE` explains one, with an example and its fix.\n",
+        rules.len(),
+        core.len()
     ));
     out
 }

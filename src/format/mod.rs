@@ -37,9 +37,7 @@ use crate::syntax::tree::{Arg, DeclKind, Field, File};
 
 pub use printer::MAX_WIDTH;
 
-/// Code of the error reported when the formatter could not lay out a file
-/// without changing what it says (a bug in candor; the file is left alone).
-pub const FMT_INTERNAL: &str = "candor::fmt-internal";
+pub use crate::diagnostic::code::FMT_INTERNAL;
 
 /// Formats one file. Returns the canonical text, or the diagnostics that
 /// stop it: syntax errors (the file is not changed when it does not parse).

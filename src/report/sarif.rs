@@ -35,102 +35,23 @@ pub struct RuleInfo {
     pub citation: Option<String>,
 }
 
-/// The codes of the compiler itself: the language's own mistakes, which
-/// every policy can make whatever law it declares.
-const CORE: &[(&str, Severity, &str)] = &[
-    (
-        crate::syntax::parser::SYNTAX,
-        Severity::Error,
-        "the text does not follow the grammar of the policy language",
-    ),
-    (
-        crate::syntax::parser::BAD_ESCAPE,
-        Severity::Error,
-        "a string holds an escape sequence the language does not know",
-    ),
-    (
-        crate::NOT_UTF8,
-        Severity::Error,
-        "a policy file is not UTF-8 text",
-    ),
-    (
-        crate::resolve::UNKNOWN_KEYWORD,
-        Severity::Error,
-        "a field or declaration keyword the language does not know",
-    ),
-    (
-        crate::resolve::UNKNOWN_REFERENCE,
-        Severity::Error,
-        "a reference to a name that is not declared",
-    ),
-    (
-        crate::resolve::WRONG_KIND,
-        Severity::Error,
-        "a reference to a declaration of the wrong kind",
-    ),
-    (
-        crate::resolve::DUPLICATE_ID,
-        Severity::Error,
-        "two declarations of one kind have the same id",
-    ),
-    (
-        crate::resolve::DUPLICATE_FIELD,
-        Severity::Error,
-        "a field given twice where it may appear once",
-    ),
-    (
-        crate::resolve::INVALID_VALUE,
-        Severity::Error,
-        "a word outside its closed set, or a bad date or number",
-    ),
-    (
-        crate::resolve::MISSING_FIELD,
-        Severity::Error,
-        "a required field or name is missing",
-    ),
-    (
-        crate::resolve::UNUSED,
-        Severity::Warning,
-        "a declaration that nothing uses",
-    ),
-    (
-        crate::check::UNKNOWN_RULE,
-        Severity::Error,
-        "a rule setting names a rule candor does not know",
-    ),
-    (
-        crate::check::ALLOW_WITHOUT_REASON,
-        Severity::Error,
-        "a rule is allowed without a written reason",
-    ),
-];
-
-/// Every rule candor can report: the compiler's codes, then the legal rules.
+/// Every code candor can report ([`crate::diagnostic::code::all`]): the
+/// compiler's codes, then the legal rules with their explanation and
+/// citation.
 #[must_use]
 pub fn catalogue() -> Vec<RuleInfo> {
-    let mut rules: Vec<RuleInfo> = CORE
-        .iter()
-        .map(|(code, severity, summary)| RuleInfo {
-            code: (*code).to_owned(),
-            severity: *severity,
-            summary: (*summary).to_owned(),
-            explanation: None,
-            citation: None,
+    crate::diagnostic::code::all()
+        .map(|code| {
+            let rule = crate::check::find(code.name);
+            RuleInfo {
+                code: code.name.to_owned(),
+                severity: code.severity,
+                summary: code.summary.to_owned(),
+                explanation: rule.map(|r| r.explanation.to_owned()),
+                citation: rule.map(|r| r.citation.to_owned()),
+            }
         })
-        .collect();
-    for rule in crate::check::rules() {
-        if rules.iter().any(|r| r.code == rule.code) {
-            continue;
-        }
-        rules.push(RuleInfo {
-            code: rule.code.to_owned(),
-            severity: rule.severity,
-            summary: rule.summary.to_owned(),
-            explanation: Some(rule.explanation.to_owned()),
-            citation: Some(rule.citation.to_owned()),
-        });
-    }
-    rules
+        .collect()
 }
 
 // ─── The SARIF shapes (only what candor fills in) ─────────────────────────

@@ -22,24 +22,10 @@ use crate::model::Policy;
 use crate::source::Sources;
 use crate::syntax::tree::File;
 
-/// Code: a reference to a name that is not declared.
-pub const UNKNOWN_REFERENCE: &str = "candor::unknown-reference";
-/// Code: a name that declarations of two kinds share, where either would do.
-pub const AMBIGUOUS_REFERENCE: &str = "candor::ambiguous-reference";
-/// Code: a reference to a declaration of the wrong kind.
-pub const WRONG_KIND: &str = "candor::wrong-kind";
-/// Code: two declarations of one kind with the same id.
-pub const DUPLICATE_ID: &str = "candor::duplicate-id";
-/// Code: a declaration nothing uses.
-pub const UNUSED: &str = "candor::unused";
-/// Code: a word outside a closed set, a bad date or number.
-pub const INVALID_VALUE: &str = "candor::invalid-value";
-/// Code: a required field or name is missing.
-pub const MISSING_FIELD: &str = "candor::missing-field";
-/// Code: a field or declaration keyword the language does not know.
-pub const UNKNOWN_KEYWORD: &str = "candor::unknown-keyword";
-/// Code: a field given twice where it may appear once.
-pub const DUPLICATE_FIELD: &str = "candor::duplicate-field";
+pub use crate::diagnostic::code::{
+    AMBIGUOUS_REFERENCE, DUPLICATE_FIELD, DUPLICATE_ID, INVALID_VALUE, MISSING_FIELD,
+    UNKNOWN_KEYWORD, UNKNOWN_REFERENCE, UNUSED, WRONG_KIND,
+};
 
 /// What resolution produced.
 #[derive(Debug)]

@@ -8,6 +8,7 @@ use super::rule_names::{describe, is_field_keyword};
 use super::text::{dedent, unescape};
 use super::tree::{Arg, DeclKind, Declaration, Field, File, Text};
 use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::code::{BAD_ESCAPE, SYNTAX};
 use crate::source::{FileId, SourceFile, Span, Spanned};
 
 mod grammar {
@@ -21,11 +22,6 @@ mod grammar {
 
 use grammar::PolicyParser;
 pub use grammar::Rule;
-
-/// Code of every syntax error.
-pub const SYNTAX: &str = "candor::syntax";
-/// Code of an unknown escape sequence in a string.
-pub const BAD_ESCAPE: &str = "candor::invalid-escape";
 
 /// What parsing one file gives: its tree (with every declaration that
 /// parsed), the ids of declarations that did not parse (so that references

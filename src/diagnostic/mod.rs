@@ -9,6 +9,8 @@
 //! They are shown through miette ([`render_human`]) or as the JSON contract
 //! that CI pipelines parse ([`render_json`]).
 
+pub mod code;
+
 use std::fmt;
 
 use miette::{

@@ -34,6 +34,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod format;
 pub mod init;
+pub mod law;
 pub mod model;
 pub mod render;
 pub mod report;

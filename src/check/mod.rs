@@ -186,7 +186,7 @@ impl Rule {
         }
     }
 
-    /// The family: the part of the code before `::`.
+    /// The rule's code, with its severity and summary.
     #[must_use]
     pub fn code(&self) -> Code {
         Code {

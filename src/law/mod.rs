@@ -131,12 +131,7 @@ impl Law {
     /// describe the EU and UK rights in one block).
     #[must_use]
     pub fn rights_block<'p>(&self, policy: &'p Policy) -> Option<&'p RightsBlock> {
-        let named = |j: Jurisdiction| {
-            policy
-                .rights
-                .iter()
-                .find(|b| b.jurisdiction == Some(j))
-        };
+        let named = |j: Jurisdiction| policy.rights.iter().find(|b| b.jurisdiction == Some(j));
         named(self.jurisdiction).or_else(|| {
             self.family
                 .laws()

@@ -6,7 +6,42 @@
 //! are pretty-printed with a final newline, for readable diffs of the
 //! committed `out/`.
 
+use super::{OutputKind, RenderInput, TemplateError};
 use crate::model::Policy;
+
+/// The `policy.json` output.
+pub(super) struct PolicyJson;
+
+impl OutputKind for PolicyJson {
+    fn name(&self) -> &'static str {
+        "policy.json"
+    }
+
+    fn applies(&self, _: &Policy) -> bool {
+        true
+    }
+
+    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
+        Ok(policy_json(input.policy))
+    }
+}
+
+/// The `policy.schema.json` output.
+pub(super) struct PolicySchema;
+
+impl OutputKind for PolicySchema {
+    fn name(&self) -> &'static str {
+        "policy.schema.json"
+    }
+
+    fn applies(&self, _: &Policy) -> bool {
+        true
+    }
+
+    fn render(&self, _: &RenderInput<'_>) -> Result<String, TemplateError> {
+        Ok(policy_schema())
+    }
+}
 
 /// `policy.json`.
 #[must_use]

@@ -1,13 +1,14 @@
 //! Rendering the model into the published documents.
 //!
-//! From one checked [`Policy`], [`render`] produces the six files of the
-//! output directory, in memory:
+//! From one checked [`Policy`], [`render`] produces the files of the output
+//! directory, in memory. Each file is an [`OutputKind`] of the registry
+//! [`OUTPUTS`], which says when a policy gets it:
 //!
 //! | file | how |
 //! |---|---|
 //! | `privacy-policy.md` | [`context`] (Markdown flavour) through the `privacy-policy.md` template |
 //! | `privacy-policy.html` | [`context`] (HTML flavour) through `privacy-policy.html`, wrapped by `page.html` unless a fragment is asked for |
-//! | `ccpa.md`, `ccpa.html` | the same context through the `ccpa.*` templates |
+//! | `ccpa.md`, `ccpa.html` | the same context through the `ccpa.*` templates, when the policy declares `ccpa` |
 //! | `policy.json`, `policy.schema.json` | [`json`]: serde and schemars over the model itself |
 //!
 //! Prose goes through [`markdown`] (one parser configuration, raw HTML
@@ -27,19 +28,10 @@ pub mod text;
 use std::path::PathBuf;
 
 use crate::model::Policy;
+use crate::model::words::Jurisdiction;
 use context::{DocumentContext, Flavor, PageContext};
 pub use templates::TemplateError;
 use templates::Templates;
-
-/// The files a build writes, in the order it writes them.
-pub const FILE_NAMES: [&str; 6] = [
-    "privacy-policy.md",
-    "privacy-policy.html",
-    "ccpa.md",
-    "ccpa.html",
-    "policy.json",
-    "policy.schema.json",
-];
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +52,72 @@ pub struct Output {
     pub contents: String,
 }
 
-/// Renders every output file of a policy.
+/// What every output renders from: the model, the templates, the options,
+/// and the two document contexts (built once, shared by the notice and the
+/// CCPA page of each flavour).
+pub struct RenderInput<'a> {
+    /// The checked model.
+    pub policy: &'a Policy,
+    /// The templates, built in or overridden.
+    templates: &'a Templates,
+    /// How to render.
+    pub options: &'a RenderOptions,
+    markdown: DocumentContext,
+    html: DocumentContext,
+}
+
+/// One file of the output directory: its name, when a policy gets it, and
+/// how it is rendered. A new output is one implementation of this, listed
+/// in [`OUTPUTS`], plus its templates.
+pub trait OutputKind: Sync {
+    /// Its file name.
+    fn name(&self) -> &'static str;
+    /// Whether a policy gets it (the CCPA page only when the policy
+    /// declares the CCPA).
+    fn applies(&self, policy: &Policy) -> bool;
+    /// Renders it.
+    ///
+    /// # Errors
+    /// A template that fails to render.
+    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError>;
+}
+
+/// Every output, in the order a build writes them.
+pub static OUTPUTS: &[&dyn OutputKind] = &[
+    &Document {
+        name: "privacy-policy.md",
+        template: "privacy-policy.md",
+        flavor: Flavor::Markdown,
+        law: None,
+    },
+    &Document {
+        name: "privacy-policy.html",
+        template: "privacy-policy.html",
+        flavor: Flavor::Html,
+        law: None,
+    },
+    &Document {
+        name: "ccpa.md",
+        template: "ccpa.md",
+        flavor: Flavor::Markdown,
+        law: Some(Jurisdiction::Ccpa),
+    },
+    &Document {
+        name: "ccpa.html",
+        template: "ccpa.html",
+        flavor: Flavor::Html,
+        law: Some(Jurisdiction::Ccpa),
+    },
+    &json::PolicyJson,
+    &json::PolicySchema,
+];
+
+/// The names of every file a build may write, in order.
+pub fn file_names() -> impl Iterator<Item = &'static str> {
+    OUTPUTS.iter().map(|o| o.name())
+}
+
+/// Renders every output file that applies to a policy.
 ///
 /// # Errors
 /// Only template problems: a templates directory that is missing, or a
@@ -68,31 +125,43 @@ pub struct Output {
 /// templates render any model that resolved.
 pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, TemplateError> {
     let templates = Templates::load(options.templates.as_deref())?;
-    // The Markdown, the HTML and the JSON are independent: render them side
-    // by side. Each is a pure function of the model, so the bytes do not
-    // depend on the scheduling.
-    let (markdown, html, json) = std::thread::scope(|scope| {
-        let markdown = scope.spawn(|| render_markdown(policy, &templates));
-        let json = scope.spawn(|| [json::policy_json(policy), json::policy_schema()]);
-        let html = render_html(policy, &templates, options.fragment);
-        (join(markdown), html, join(json))
+    // The contexts, then the outputs, are independent pure functions of
+    // the model: build them side by side; the bytes do not depend on the
+    // scheduling.
+    let (markdown, html) = std::thread::scope(|scope| {
+        let markdown = scope.spawn(|| DocumentContext::build(policy, Flavor::Markdown));
+        let html = DocumentContext::build(policy, Flavor::Html);
+        (join(markdown), html)
     });
-    let [policy_md, ccpa_md] = markdown?;
-    let [policy_html, ccpa_html] = html?;
-    let [policy_json, schema] = json;
-    let contents = [
-        policy_md,
-        policy_html,
-        ccpa_md,
-        ccpa_html,
-        policy_json,
-        schema,
-    ];
-    Ok(FILE_NAMES
+    let input = RenderInput {
+        policy,
+        templates: &templates,
+        options,
+        markdown,
+        html,
+    };
+    let applicable: Vec<&dyn OutputKind> = OUTPUTS
         .iter()
-        .zip(contents)
-        .map(|(&name, contents)| Output { name, contents })
-        .collect())
+        .copied()
+        .filter(|o| o.applies(policy))
+        .collect();
+    let rendered: Vec<Result<String, TemplateError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = applicable
+            .iter()
+            .map(|o| scope.spawn(|| o.render(&input)))
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    applicable
+        .iter()
+        .zip(rendered)
+        .map(|(o, contents)| {
+            Ok(Output {
+                name: o.name(),
+                contents: contents?,
+            })
+        })
+        .collect()
 }
 
 /// The result of a scoped thread; a panic in it is re-raised here.
@@ -102,47 +171,52 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-/// `privacy-policy.md` and `ccpa.md`.
-fn render_markdown(policy: &Policy, templates: &Templates) -> Result<[String; 2], TemplateError> {
-    let context = DocumentContext::build(policy, Flavor::Markdown);
-    Ok([
-        finish_markdown(&templates.render("privacy-policy.md", &context)?),
-        finish_markdown(&templates.render("ccpa.md", &context)?),
-    ])
+/// A document rendered through one template: the notice or the CCPA page,
+/// as Markdown or as HTML.
+struct Document {
+    name: &'static str,
+    template: &'static str,
+    flavor: Flavor,
+    /// The law whose page it is, or `None` for the notice itself.
+    law: Option<Jurisdiction>,
 }
 
-/// `privacy-policy.html` and `ccpa.html`, as pages or as fragments.
-fn render_html(
-    policy: &Policy,
-    templates: &Templates,
-    fragment: bool,
-) -> Result<[String; 2], TemplateError> {
-    let context = DocumentContext::build(policy, Flavor::Html);
-    let page = |document: &str, title: &str, body: String| -> Result<String, TemplateError> {
-        if fragment {
-            return Ok(finish(&body));
+impl OutputKind for Document {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn applies(&self, policy: &Policy) -> bool {
+        self.law.is_none_or(|law| policy.has(law))
+    }
+
+    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
+        match self.flavor {
+            Flavor::Markdown => Ok(finish_markdown(
+                &input.templates.render(self.template, &input.markdown)?,
+            )),
+            Flavor::Html => {
+                let context = &input.html;
+                let body = input.templates.render(self.template, context)?;
+                if input.options.fragment {
+                    return Ok(finish(&body));
+                }
+                let title = if self.law.is_some() {
+                    &context.ccpa.caption
+                } else {
+                    &context.title
+                };
+                let page = PageContext {
+                    lang: context.lang.clone(),
+                    title: title.clone(),
+                    updated: context.updated.clone(),
+                    document: self.name.trim_end_matches(".html").to_owned(),
+                    body: body.trim().to_owned(),
+                };
+                Ok(finish(&input.templates.render("page.html", &page)?))
+            }
         }
-        let page = PageContext {
-            lang: context.lang.clone(),
-            title: title.to_owned(),
-            updated: context.updated.clone(),
-            document: document.to_owned(),
-            body: body.trim().to_owned(),
-        };
-        Ok(finish(&templates.render("page.html", &page)?))
-    };
-    Ok([
-        page(
-            "privacy-policy",
-            &context.title,
-            templates.render("privacy-policy.html", &context)?,
-        )?,
-        page(
-            "ccpa",
-            &context.ccpa.caption,
-            templates.render("ccpa.html", &context)?,
-        )?,
-    ])
+    }
 }
 
 /// Trims a rendered document and ends it with one newline.

@@ -51,9 +51,6 @@ use model::words::RuleLevel;
 use model::{Policy, PolicyDate};
 use source::{LoadError, NotUtf8, Sources, Span};
 
-/// Above this much source text, the syntax tree is freed on another thread.
-const LARGE_POLICY_BYTES: usize = 1 << 20;
-
 pub use diagnostic::code::NOT_UTF8;
 
 /// How to compile.
@@ -124,16 +121,9 @@ pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options
         broken_ids.extend(parsed.broken_ids);
         files.push(parsed.file);
     }
-    let resolved = resolve::resolve(&files, &sources, &broken_ids);
-    // Nothing reads the tree after resolution. Freeing the tree of a large
-    // policy (a string per word) takes about a tenth of the check's time, so
-    // a helper thread does it while the rules run.
-    let source_bytes: usize = sources.iter().map(|(_, f)| f.text.len()).sum();
-    if source_bytes > LARGE_POLICY_BYTES {
-        std::thread::spawn(move || drop(files));
-    } else {
-        drop(files);
-    }
+    // Nothing reads the tree after resolution, which drops each
+    // declaration once it is lowered.
+    let resolved = resolve::resolve_owned(files, &sources, &broken_ids);
     diagnostics.extend(resolved.diagnostics);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     let policy = resolved.policy;

@@ -1,5 +1,6 @@
 //! The second pass: each declaration's fields into the typed model.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
@@ -13,7 +14,7 @@ use crate::model::{
 use crate::schema;
 use crate::source::{FileId, Sources, Span, Spanned};
 use crate::suggest::closest;
-use crate::syntax::tree::{Arg, DeclKind, Declaration, Field, File};
+use crate::syntax::tree::{Arg, DeclKind, Declaration, Field};
 
 use super::fields::{Cx, FromField, Reader, first_ident, first_text, has_flag};
 use super::symbols::{Namespace, SymbolTable};
@@ -58,10 +59,12 @@ fn ns(kind: DeclKind) -> Namespace {
     Namespace::of(kind)
 }
 
-/// Lowers every declaration; returns the model when there is a `policy`
-/// declaration to hang it on.
-pub(crate) fn lower(
-    files: &[File],
+/// Lowers every declaration, each with its (file, declaration) position;
+/// returns the model when there is a `policy` declaration to hang it on.
+/// The declarations may be owned: each is then dropped once lowered, so that
+/// the tree of a large policy shrinks as its model grows.
+pub(crate) fn lower<D: Borrow<Declaration>>(
+    declarations: impl Iterator<Item = ((usize, usize), D)>,
     sources: &Sources,
     table: &SymbolTable,
     broken_ids: &[String],
@@ -74,17 +77,21 @@ pub(crate) fn lower(
         used: HashSet::new(),
     };
     let mut lists = Lists::default();
-    let mut policy_decl: Option<&Declaration> = None;
+    let mut policy: Option<(Policy, Span)> = None;
     let mut controller: Option<(Controller, Span)> = None;
-    for (fi, file) in files.iter().enumerate() {
-        for (di, decl) in file.declarations.iter().enumerate() {
-            if table.duplicates.contains(&(fi, di)) {
-                continue;
-            }
-            lower_declaration(&mut cx, &mut lists, decl, &mut policy_decl, &mut controller);
+    for (at, decl) in declarations {
+        if table.duplicates.contains(&at) {
+            continue;
         }
+        lower_declaration(
+            &mut cx,
+            &mut lists,
+            decl.borrow(),
+            &mut policy,
+            &mut controller,
+        );
     }
-    let policy = policy_decl.map(|decl| policy(&mut cx, decl));
+    let policy = policy.map(|(p, _)| p);
     apply_same_as(&mut cx, &mut lists);
     mark_listed(&mut cx, &lists);
     if broken_ids.is_empty() {
@@ -123,17 +130,17 @@ pub(crate) fn lower(
     Some(policy)
 }
 
-fn lower_declaration<'a>(
+fn lower_declaration(
     cx: &mut Cx<'_>,
     lists: &mut Lists,
-    decl: &'a Declaration,
-    policy_decl: &mut Option<&'a Declaration>,
+    decl: &Declaration,
+    lowered_policy: &mut Option<(Policy, Span)>,
     controller: &mut Option<(Controller, Span)>,
 ) {
     match decl.kind.node {
-        DeclKind::Policy => match policy_decl {
-            Some(first) => cx.report(duplicate_singleton(decl, first.span, "policy")),
-            None => *policy_decl = Some(decl),
+        DeclKind::Policy => match lowered_policy {
+            Some((_, first)) => cx.report(duplicate_singleton(decl, *first, "policy")),
+            None => *lowered_policy = Some((policy(cx, decl), decl.span)),
         },
         DeclKind::Controller => {
             let lowered = Controller::lower(cx, decl);

@@ -44,7 +44,34 @@ pub struct Resolved {
 pub fn resolve(files: &[File], sources: &Sources, broken_ids: &[String]) -> Resolved {
     let mut diagnostics = Vec::new();
     let table = symbols::collect(files, &mut diagnostics);
-    let policy = lower::lower(files, sources, &table, broken_ids, &mut diagnostics);
+    let declarations = files.iter().enumerate().flat_map(|(fi, file)| {
+        file.declarations
+            .iter()
+            .enumerate()
+            .map(move |(di, decl)| ((fi, di), decl))
+    });
+    let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
+    Resolved {
+        policy,
+        diagnostics,
+    }
+}
+
+/// [`resolve`], consuming the tree: each declaration is dropped as soon as
+/// it is lowered, so a large policy never holds its whole tree and its
+/// whole model at once. For a compile that has no further use for the
+/// tree (an editor that re-resolves keeps it and calls [`resolve`]).
+#[must_use]
+pub fn resolve_owned(files: Vec<File>, sources: &Sources, broken_ids: &[String]) -> Resolved {
+    let mut diagnostics = Vec::new();
+    let table = symbols::collect(&files, &mut diagnostics);
+    let declarations = files.into_iter().enumerate().flat_map(|(fi, file)| {
+        file.declarations
+            .into_iter()
+            .enumerate()
+            .map(move |(di, decl)| ((fi, di), decl))
+    });
+    let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
     Resolved {
         policy,
         diagnostics,

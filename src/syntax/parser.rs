@@ -116,44 +116,45 @@ pub fn parse(id: FileId, source: &SourceFile) -> Parsed {
 /// more than it saves.
 const PARALLEL_THRESHOLD: usize = 512 * 1024;
 
+/// About how much text one piece of a large file holds. pest keeps a queue
+/// of every token of what it parses, some ten times the text's size, until
+/// the piece's tree is built: small pieces, a few at a time, keep that
+/// queue from dominating the memory a large policy needs.
+const PIECE_BYTES: usize = 256 * 1024;
+
 /// Declarations and string-escape diagnostics of a part of a file.
 type Part = (Vec<Declaration>, Vec<Diagnostic>);
 
 /// Parses a whole file that has no syntax error; `None` when it has one.
 ///
-/// A large file is cut at lines that start a declaration into one piece per
-/// core, and the pieces are parsed side by side. A cut can fall inside a
-/// prose block only if a line of the prose starts unindented with a letter;
-/// the piece before it then ends inside the block and fails to parse, and
-/// the file is parsed again in one piece. So the result is always the one a
-/// single pass gives.
+/// A large file is cut at lines that start a declaration into pieces of
+/// about [`PIECE_BYTES`], and one worker per core parses them in turn, so
+/// that only as many pest token queues as there are cores exist at once. A
+/// cut can fall inside a prose block only if a line of the prose starts
+/// unindented with a letter; the piece before it then ends inside the block
+/// and fails to parse, and the file is parsed again in one piece. So the
+/// result is always the one a single pass gives.
 fn parse_whole(id: FileId, text: &str) -> Option<Part> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let cuts = if text.len() >= PARALLEL_THRESHOLD && threads > 1 {
-        cut_points(text, threads)
+    let cuts = if text.len() >= PARALLEL_THRESHOLD {
+        cut_points(text, text.len().div_ceil(PIECE_BYTES).max(threads))
     } else {
         vec![0, text.len()]
     };
     let pieces: Vec<(usize, &str)> = cuts.windows(2).map(|w| (w[0], &text[w[0]..w[1]])).collect();
-    let parsed: Vec<Option<Part>> = if pieces.len() == 1 {
+    let parsed: Vec<Option<Part>> = if pieces.len() == 1 || threads == 1 {
         pieces
             .iter()
             .map(|&(base, piece)| parse_piece(id, base, piece))
             .collect()
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = pieces
-                .iter()
-                .map(|&(base, piece)| scope.spawn(move || parse_piece(id, base, piece)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        })
+        parse_pieces(id, &pieces, threads)
     };
     if parsed.iter().all(Option::is_some) {
-        let mut declarations = Vec::new();
+        // One allocation of the exact size: growing by doubling would hold
+        // the pieces' lists and up to twice their size at once.
+        let total = parsed.iter().flatten().map(|(d, _)| d.len()).sum();
+        let mut declarations = Vec::with_capacity(total);
         let mut diagnostics = Vec::new();
         for (decls, diags) in parsed.into_iter().flatten() {
             declarations.extend(decls);
@@ -167,6 +168,38 @@ fn parse_whole(id: FileId, text: &str) -> Option<Part> {
     None
 }
 
+/// Parses pieces on `workers` threads, each taking the next piece not yet
+/// taken; the results come back in the pieces' order.
+fn parse_pieces(id: FileId, pieces: &[(usize, &str)], workers: usize) -> Vec<Option<Part>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Option<Part>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.min(pieces.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(base, piece)) = pieces.get(i) else {
+                            return mine;
+                        };
+                        mine.push((i, parse_piece(id, base, piece)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    let mut out: Vec<Option<Part>> = (0..pieces.len()).map(|_| None).collect();
+    for (i, part) in done {
+        out[i] = part;
+    }
+    out
+}
+
 /// Parses one piece of a file, `base` bytes into it.
 fn parse_piece(id: FileId, base: usize, piece: &str) -> Option<Part> {
     let mut pairs = PolicyParser::parse(Rule::file, piece).ok()?;
@@ -177,11 +210,12 @@ fn parse_piece(id: FileId, base: usize, piece: &str) -> Option<Part> {
         base,
         diagnostics: &mut diagnostics,
     };
-    let declarations = file
+    let mut declarations: Vec<Declaration> = file
         .into_inner()
         .filter(|pair| pair.as_rule() != Rule::EOI)
         .map(|pair| builder.declaration(pair))
         .collect();
+    declarations.shrink_to_fit();
     Some((declarations, diagnostics))
 }
 
@@ -402,6 +436,9 @@ impl Builder<'_> {
                 _ => decl.fields.push(self.field(p)),
             }
         }
+        // The tree of a large policy is held whole until resolution is
+        // done: spare capacity would be a quarter or more of it.
+        decl.fields.shrink_to_fit();
         decl
     }
 
@@ -428,6 +465,9 @@ impl Builder<'_> {
                 _ => field.args.push(self.arg(p)),
             }
         }
+        // Most fields have one argument; a pushed-to Vec starts with room
+        // for four.
+        field.args.shrink_to_fit();
         field
     }
 

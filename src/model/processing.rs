@@ -24,6 +24,8 @@ declare_kind! {
     special: Option<SpecialCategory> = field("special", "special category", Material("special category data"));
     /// Its CPRA sensitive kind.
     sensitive: Option<SensitiveKind> = field("sensitive", "sensitive kind", Material("sensitive personal information"));
+    /// Whether providing this item is a statutory or contractual requirement, and what follows if it is not provided (GDPR Art. 13(2)(e)).
+    required: Option<Requirement> = custom("required", "whether providing it is required", Material("requirement changed"), Shape::Requirement, requirement);
     /// Prose.
     text: Option<String> = field("text", "text", Wording);
 }

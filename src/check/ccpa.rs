@@ -174,7 +174,7 @@ pub(super) const RULES: &[Rule] = &[
     advertising partners\" denies selling only.",
         check: no_sale_statement,
     ),
-    rule!(ccpa::"rights", Error,
+    rule!(ccpa::"rights", Warning,
         summary: "the CCPA rights include to know, to delete, to correct, no retaliation, and to limit where it is owed",
         citation: "Cal. Civ. Code §1798.105, .106, .110, .115, .121(a), .125, §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011",
         explanation: "\

@@ -131,7 +131,7 @@ pub(super) const RULES: &[Rule] = &[
     `uk_gdpr`).",
         check: rights_block,
     ),
-    rule!(gdpr::"rights", Error,
+    rule!(gdpr::"rights", Warning,
         summary: "the GDPR rights include access, rectification, erasure, restriction, objection and portability",
         citation: "GDPR Art. 13(2)(b), Art. 14(2)(c), Art. 15-18, 20, 21",
         explanation: "\

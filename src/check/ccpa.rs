@@ -80,12 +80,14 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(ccpa::"category-columns", Warning,
         summary: "every row of the CCPA table fills every column",
-        citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
-    For each category of personal information, the policy must give the categories of sources, \
-    the business or commercial purposes, whether it is sold, whether it is shared, whether it is \
-    disclosed for a business purpose, and the categories of third parties it goes to (§7011(e)(1)). \
-    A row with an empty column leaves one of those questions unanswered. candor asks for the \
+    The policy must give the categories of sources, the business or commercial purposes, whether \
+    each category is sold, shared or disclosed for a business purpose, and the categories of third \
+    parties it goes to (§1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C), §7011). A table that \
+    answers them row by row and leaves a cell empty leaves one of those questions unanswered for \
+    that category. It is a warning, not an error: the statute asks for sources and purposes \
+    overall, and the notice may give them elsewhere. candor asks for the \
     specific information (`examples` or `items`), `sources`, `purposes`, `sold`, `shared`, \
     `disclosed`, and `third_parties` whenever something is sold, shared or disclosed.",
         check: category_columns,

@@ -73,7 +73,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(structure::"retention-empty", Warning,
         summary: "a retention rule states a period or the criteria that set it",
-        citation: "GDPR Art. 13(2)(a), Art. 14(2)(a); Cal. Civ. Code §1798.100(a)(3)",
+        citation: "GDPR Art. 13(2)(a), Art. 14(2)(a); Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
         explanation: "\
     Both laws ask for the period data is kept or, where no fixed period is possible, the criteria \
     that set it. A retention rule with neither `period` nor `criteria` records no answer candor can \
@@ -103,11 +103,11 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(structure::"url-format", Warning,
         summary: "every web address, in a field or in prose, is a well-formed http(s) address",
-        citation: "GDPR Art. 12(1); Cal. Code Regs. tit. 11, §7011(a)",
+        citation: "GDPR Art. 12(1); Cal. Code Regs. tit. 11, §7003(a)-(b), §7011",
         explanation: "\
     Request forms, opt-out pages and vendors' policies are links. A web address without `https://`, \
     without a host or with a space in it does not open, and a notice must be accessible (GDPR Art. \
-    12(1), CCPA regulations §7011(a)).",
+    12(1); CCPA regulations §7003(a)-(b), which the privacy policy must meet under §7011).",
         check: url_format,
     ),
     rule!(structure::"phone-format", Warning,

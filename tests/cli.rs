@@ -196,10 +196,7 @@ fn a_file_that_is_not_utf8_is_located() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("candor::not-utf8")
-                .and(predicate::str::contains(line)),
-        );
+        .stderr(predicate::str::contains("candor::not-utf8").and(predicate::str::contains(line)));
 }
 
 #[test]

@@ -275,7 +275,10 @@ fn ages_of_digital_consent_are_checked_per_member_state() {
         let policy = text.replace("  age eea 18\n", &format!("  {line}\n"));
         codes(&from_text(&policy, &options())).contains(&"gdpr::child-age")
     };
-    assert!(!age("age eea 18"), "an adults-only age is stricter, so lawful");
+    assert!(
+        !age("age eea 18"),
+        "an adults-only age is stricter, so lawful"
+    );
     assert!(!age("age eea 16"));
     assert!(age("age eea 13"), "13 does not hold where the law kept 16");
     assert!(age("age fr 14"), "France set 15");
@@ -283,7 +286,10 @@ fn ages_of_digital_consent_are_checked_per_member_state() {
     assert!(!age("age uk 13"));
     assert!(age("age uk 12"));
     assert!(age("age no 12"), "no age below 13 anywhere");
-    assert!(!age("age no 13"), "candor does not record Norway's age: only the bounds");
+    assert!(
+        !age("age no 13"),
+        "candor does not record Norway's age: only the bounds"
+    );
 }
 
 #[test]
@@ -299,6 +305,12 @@ fn a_business_that_sells_minors_information_describes_their_opt_in() {
         "We share the personal information of consumers under 16 only if they (13 to 15) or a parent (under 13) opted in.",
     );
     assert!(!codes(&from_text(&described, &options())).contains(&"ccpa::minors-opt-in"));
+    // A sentence about GDPR consent for children is not the CCPA opt-in.
+    let unrelated = text.replace(
+        "We may share the personal information of teenagers.",
+        "Below 16, a parent must consent before you use our service.",
+    );
+    assert!(codes(&from_text(&unrelated, &options())).contains(&"ccpa::minors-opt-in"));
     // A service closed to people under 16 knows no such consumers.
     let adults = fixture_text("ccpa::minors-opt-in", "fail")
         + "\nchildren minors \"Minors\" { minimum_age 18 }\n";

@@ -35,7 +35,8 @@ pub(super) const RULES: &[Rule] = &[
     sells or shares the information of consumers under 16 (§7011). candor reads the fact from \
     `sells_under_16 yes/no` in the `children` declaration: when something is sold or shared and \
     the fact is not given, or it is `yes` and no sentence of the notice describes the opt-in \
-    (16 together with an authorisation, an opt-in or consent), it reports the gap. A service \
+    (a sentence on selling or sharing that names 16 and an authorisation, an opt-in or consent), \
+    it reports the gap. A service \
     whose `minimum_age` is 16 or more knows no such consumers and needs no opt-in.",
         check: minors_opt_in,
     ),
@@ -157,9 +158,14 @@ fn minors_opt_in(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
         Some(true) => {
-            let described = ctx
-                .sentences_about(&["16"])
-                .any(|s| s.contains("16") && OPT_IN.iter().any(|w| s.contains(w)));
+            // The sentence must be about selling or sharing, so that "a
+            // parent must consent for children under 16" (GDPR Art. 8) does
+            // not pass for the CCPA opt-in.
+            let described = ctx.sentences_about(&["16"]).any(|s| {
+                s.contains("16")
+                    && (s.contains("sell") || s.contains("sale") || s.contains("shar"))
+                    && OPT_IN.iter().any(|w| s.contains(w))
+            });
             if described {
                 return;
             }

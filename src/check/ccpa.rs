@@ -10,7 +10,9 @@ use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory,
 use crate::model::{CcpaCategory, Contact, Item};
 use crate::source::Span;
 
-use super::context::{Ctx, ResponseLimits, and_list, response_limits, retention_index};
+use super::context::{
+    Ctx, ResponseLimits, advertising_vendors, and_list, response_limits, retention_index,
+};
 use super::dates::twelve_months_after;
 use super::gdpr::{open_ended_rules, report_open_ended};
 use super::text;
@@ -692,12 +694,7 @@ fn advertising_evidence(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
         if c.essential == Some(true) {
             continue;
         }
-        let ads: Vec<String> = c
-            .vendors
-            .iter()
-            .filter(|v| p.get(*v).kind.is_some_and(RecipientKind::is_advertising))
-            .map(|v| format!("`{}`", v.id()))
-            .collect();
+        let ads = advertising_vendors(p, c);
         let targeted = c
             .purposes
             .iter()

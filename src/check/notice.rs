@@ -11,7 +11,7 @@ use crate::model::words::{
 };
 use crate::model::{Block, Contact, CookieCategory, Insert, Ref};
 
-use super::context::{Ctx, and_list};
+use super::context::{Ctx, advertising_vendors, and_list};
 use super::text;
 use super::{Rule, finding, rule};
 
@@ -251,12 +251,7 @@ fn needs_consent(ctx: &Ctx<'_>, c: &CookieCategory) -> Option<String> {
     {
         return Some(format!("it serves targeted advertising (`{}`)", r.id()));
     }
-    let ads: Vec<String> = c
-        .vendors
-        .iter()
-        .filter(|v| p.get(*v).kind.is_some_and(RecipientKind::is_advertising))
-        .map(|v| format!("`{}`", v.id()))
-        .collect();
+    let ads = advertising_vendors(p, c);
     (!ads.is_empty()).then(|| format!("{} read them", and_list(&ads)))
 }
 

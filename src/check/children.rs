@@ -37,7 +37,9 @@ pub(super) const RULES: &[Rule] = &[
     the fact is not given, or it is `yes` and no sentence of the notice describes the opt-in \
     (a sentence on selling or sharing that names 16 and an authorisation, an opt-in or consent), \
     it reports the gap. A service \
-    whose `minimum_age` is 16 or more knows no such consumers and needs no opt-in.",
+    whose `minimum_age` is 16 or more knows no such consumers and needs no opt-in. When nothing is \
+    sold or shared, the plain statement that `ccpa::no-sale-statement` asks for (\"we do not sell \
+    or share personal information\") answers the question for minors too.",
         check: minors_opt_in,
     ),
 ];

@@ -193,6 +193,13 @@ section california "CALIFORNIA" {
   insert rights gdpr_rights
   insert rights ccpa_rights numbered
 }
+
+# Lowered so that the rendering can be tested: the notice is hostile, not complete.
+rules {
+  warn gdpr::retention
+  warn gdpr::complaint-right
+  warn ccpa::category-retention
+}
 "#;
 
 /// Tags the built-in templates and sanitised prose may produce.

@@ -251,6 +251,116 @@ fn rules_apply_only_to_the_laws_the_policy_declares() {
 }
 
 #[test]
+fn a_rules_law_is_its_family() {
+    for rule in check::rules() {
+        let expected = match rule.family() {
+            "gdpr" => check::Scope::Gdpr,
+            "ccpa" => check::Scope::Ccpa,
+            _ => check::Scope::Always,
+        };
+        assert_eq!(rule.scope, expected, "{}", rule.code);
+    }
+}
+
+// ─── Cases of issue 10, beyond the fixture pairs ──────────────────────────
+
+fn fixture_text(code: &str, outcome: &str) -> String {
+    std::fs::read_to_string(fixture(code, outcome)).expect("fixture")
+}
+
+#[test]
+fn ages_of_digital_consent_are_checked_per_member_state() {
+    let text = fixture_text("gdpr::child-age", "pass");
+    let age = |line: &str| {
+        let policy = text.replace("  age eea 18\n", &format!("  {line}\n"));
+        codes(&from_text(&policy, &options())).contains(&"gdpr::child-age")
+    };
+    assert!(
+        !age("age eea 18"),
+        "an adults-only age is stricter, so lawful"
+    );
+    assert!(!age("age eea 16"));
+    assert!(age("age eea 13"), "13 does not hold where the law kept 16");
+    assert!(age("age fr 14"), "France set 15");
+    assert!(!age("age at 14"), "Austria set 14");
+    assert!(!age("age uk 13"));
+    assert!(age("age uk 12"));
+    assert!(age("age no 12"), "no age below 13 anywhere");
+    assert!(
+        !age("age no 13"),
+        "candor does not record Norway's age: only the bounds"
+    );
+}
+
+#[test]
+fn a_business_that_sells_minors_information_describes_their_opt_in() {
+    let text = fixture_text("ccpa::minors-opt-in", "pass").replace(
+        "  sells_under_16 no\n  text \"We do not sell or share the personal information of consumers we know to be under 16.\"",
+        "  sells_under_16 yes\n  text \"We may share the personal information of teenagers.\"",
+    );
+    assert!(text.contains("sells_under_16 yes"));
+    assert!(codes(&from_text(&text, &options())).contains(&"ccpa::minors-opt-in"));
+    let described = text.replace(
+        "We may share the personal information of teenagers.",
+        "We share the personal information of consumers under 16 only if they (13 to 15) or a parent (under 13) opted in.",
+    );
+    assert!(!codes(&from_text(&described, &options())).contains(&"ccpa::minors-opt-in"));
+    // A sentence about GDPR consent for children is not the CCPA opt-in.
+    let unrelated = text.replace(
+        "We may share the personal information of teenagers.",
+        "Below 16, a parent must consent before you use our service.",
+    );
+    assert!(codes(&from_text(&unrelated, &options())).contains(&"ccpa::minors-opt-in"));
+    // A service closed to people under 16 knows no such consumers.
+    let adults = fixture_text("ccpa::minors-opt-in", "fail")
+        + "\nchildren minors \"Minors\" { minimum_age 18 }\n";
+    assert!(!codes(&from_text(&adults, &options())).contains(&"ccpa::minors-opt-in"));
+}
+
+#[test]
+fn frictionless_signals_spare_the_opt_out_link() {
+    let text = fixture_text("ccpa::opt-out-link", "fail").replace(
+        "  agents \"Your authorised agent",
+        "  frictionless yes\n  agents \"Your authorised agent",
+    );
+    assert!(text.contains("frictionless yes"));
+    assert!(!codes(&from_text(&text, &options())).contains(&"ccpa::opt-out-link"));
+}
+
+#[test]
+fn the_right_to_limit_is_owed_for_other_uses_of_sensitive_information() {
+    let text = fixture_text("ccpa::rights", "pass");
+    assert!(!codes(&from_text(&text, &options())).contains(&"ccpa::rights"));
+    let other_uses = text.replace("sensitive_other_uses no", "sensitive_other_uses yes");
+    let compiled = from_text(&other_uses, &options());
+    let d = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "ccpa::rights")
+        .expect("the right to limit is owed");
+    assert!(d.message.contains("limit_sensitive"), "{}", d.message);
+}
+
+#[test]
+fn the_admt_notice_says_from_when_it_applies() {
+    let text = fixture_text("ccpa::admt-notice", "fail");
+    let message = |day: &str| {
+        let options = Options {
+            today: candor::model::PolicyDate::parse(day),
+            levels: Vec::new(),
+        };
+        from_text(&text, &options)
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "ccpa::admt-notice")
+            .map(|d| d.message.clone())
+            .expect("a finding")
+    };
+    assert!(message("2026-11-29").contains("from 1 January 2027"));
+    assert!(message("2027-01-01").contains("its pre-use notice does not give"));
+}
+
+#[test]
 fn the_date_rule_measures_against_the_given_day() {
     let text = std::fs::read_to_string(fixture("ccpa::last-updated", "pass")).expect("fixture");
     // Updated 2026-06 (read as 2026-06-30): in time until 2027-06-30.

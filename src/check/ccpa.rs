@@ -10,25 +10,27 @@ use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory,
 use crate::model::{CcpaCategory, Contact, Item};
 use crate::source::Span;
 
-use super::context::{Ctx, ResponseLimits, and_list, response_limits, retention_index};
+use super::context::{
+    Ctx, ResponseLimits, advertising_vendors, and_list, response_limits, retention_index,
+};
 use super::dates::twelve_months_after;
 use super::gdpr::{open_ended_rules, report_open_ended};
 use super::text;
 use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
-    rule!(ccpa::"rights-block", Warning, Ccpa,
+    rule!(ccpa::"rights-block", Error,
         summary: "a policy declaring the CCPA describes the California consumer's rights",
-        citation: "Cal. Civ. Code §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011(e)(2)",
+        citation: "Cal. Civ. Code §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
     The privacy policy must describe the consumer's rights under the CCPA and how to exercise \
     them (§1798.130(a)(5)(A)). That needs a `rights` declaration with `jurisdiction ccpa`, its \
     request methods, and how requests are verified.",
         check: rights_block,
     ),
-    rule!(ccpa::"statutory-letters", Warning, Ccpa,
+    rule!(ccpa::"statutory-letters", Warning,
         summary: "every CCPA category names its statutory letters (A-L)",
-        citation: "Cal. Civ. Code §1798.140(v)(1), §1798.130(a)(5)(B)",
+        citation: "Cal. Civ. Code §1798.140(v)(1), §1798.130(a)(5)(B), §1798.130(c); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
     The CCPA lists the categories of personal information, (A) identifiers to (L) sensitive \
     personal information (§1798.140(v)(1)), and the policy must disclose what it collects by \
@@ -36,18 +38,21 @@ pub(super) const RULES: &[Rule] = &[
     candor, and a reader, can tell which statutory categories it covers.",
         check: statutory_letters,
     ),
-    rule!(ccpa::"item-category", Warning, Ccpa,
+    rule!(ccpa::"item-category", Warning,
         summary: "every statutory category an item collected falls in has a row in the CCPA table",
-        citation: "Cal. Civ. Code §1798.100(a)(1)-(2), §1798.110(c), §1798.130(a)(5)(B)",
+        citation: "Cal. Civ. Code §1798.100(a)(1)-(2), §1798.110(c), §1798.130(a)(5)(B), §1798.130(c); Cal. Code Regs. tit. 11, §7011, §7012",
         explanation: "\
     The policy must list the categories of personal information collected in the past 12 months, \
     and of sensitive personal information separately (§1798.100(a)(1)-(2)). candor takes the \
     statutory letters of each item a data set collects (recruitment data implies (I) and (J), a \
     photo (H), ethnicity (C) and (L), ...) and reports each letter that no row of the CCPA table \
-    discloses.",
+    discloses. The same categories are what the notice at collection gives at or before \
+    collection (§1798.100(a), §7012), and since 1 January 2023 that includes job applicants and \
+    employees: their data sets count like any other, so a table that covers customers but not \
+    applicants leaves the applicants' notice at collection incomplete.",
         check: item_category,
     ),
-    rule!(ccpa::"category-items", Warning, Ccpa,
+    rule!(ccpa::"category-items", Warning,
         summary: "an item listed in a CCPA category falls in one of its statutory letters",
         citation: "Cal. Civ. Code §1798.140(v)(1)",
         explanation: "\
@@ -56,7 +61,7 @@ pub(super) const RULES: &[Rule] = &[
     are wrong, and the table misdescribes what is collected.",
         check: category_items,
     ),
-    rule!(ccpa::"sensitive-letter", Warning, Ccpa,
+    rule!(ccpa::"sensitive-letter", Warning,
         summary: "an item that is sensitive personal information carries the letter L",
         citation: "Cal. Civ. Code §1798.140(ae), §1798.140(v)(1)(L), §1798.100(a)(2)",
         explanation: "\
@@ -66,7 +71,7 @@ pub(super) const RULES: &[Rule] = &[
     among its `ccpa` letters, so that the CCPA table can be checked for it.",
         check: sensitive_letter,
     ),
-    rule!(ccpa::"protected-class-letter", Warning, Ccpa,
+    rule!(ccpa::"protected-class-letter", Warning,
         summary: "an item about a protected classification carries the letter C",
         citation: "Cal. Civ. Code §1798.140(v)(1)(C)",
         explanation: "\
@@ -75,21 +80,23 @@ pub(super) const RULES: &[Rule] = &[
     marked with such a `special` or `sensitive` kind needs `C` among its `ccpa` letters.",
         check: protected_class_letter,
     ),
-    rule!(ccpa::"category-columns", Warning, Ccpa,
+    rule!(ccpa::"category-columns", Warning,
         summary: "every row of the CCPA table fills every column",
-        citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
-    For each category of personal information, the policy must give the categories of sources, \
-    the business or commercial purposes, whether it is sold, whether it is shared, whether it is \
-    disclosed for a business purpose, and the categories of third parties it goes to (§7011(e)(1)). \
-    A row with an empty column leaves one of those questions unanswered. candor asks for the \
+    The policy must give the categories of sources, the business or commercial purposes, whether \
+    each category is sold, shared or disclosed for a business purpose, and the categories of third \
+    parties it goes to (§1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C), §7011). A table that \
+    answers them row by row and leaves a cell empty leaves one of those questions unanswered for \
+    that category. It is a warning, not an error: the statute asks for sources and purposes \
+    overall, and the notice may give them elsewhere. candor asks for the \
     specific information (`examples` or `items`), `sources`, `purposes`, `sold`, `shared`, \
     `disclosed`, and `third_parties` whenever something is sold, shared or disclosed.",
         check: category_columns,
     ),
-    rule!(ccpa::"category-retention", Warning, Ccpa,
+    rule!(ccpa::"category-retention", Error,
         summary: "every CCPA category has a retention period or criteria",
-        citation: "Cal. Civ. Code §1798.100(a)(3)",
+        citation: "Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
         explanation: "\
     The policy must give, for each category of personal information (and of sensitive personal \
     information), how long the business intends to keep it, or the criteria used to decide \
@@ -97,9 +104,9 @@ pub(super) const RULES: &[Rule] = &[
     has none.",
         check: category_retention,
     ),
-    rule!(ccpa::"retention-open-ended", Warning, Ccpa,
+    rule!(ccpa::"retention-open-ended", Warning,
         summary: "a CCPA category's retention is more than open-ended wording",
-        citation: "Cal. Civ. Code §1798.100(a)(3)",
+        citation: "Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
         explanation: "\
     \"The length of time the business intends to retain each category\" (§1798.100(a)(3)) is not \
     \"a reasonable period\". candor reports a category whose retention rules all consist of such \
@@ -107,9 +114,9 @@ pub(super) const RULES: &[Rule] = &[
     not keep information longer than reasonably necessary for the disclosed purpose.",
         check: retention_open_ended,
     ),
-    rule!(ccpa::"shared-ad-networks", Warning, Ccpa,
+    rule!(ccpa::"shared-ad-networks", Warning,
         summary: "a category disclosed to ad or social networks, or used for targeted advertising, is shared",
-        citation: "Cal. Civ. Code §1798.140(ah), §1798.120, §1798.135",
+        citation: "Cal. Civ. Code §1798.140(ah), §1798.120(a)-(b), §1798.135(a)",
         explanation: "\
     \"Sharing\" is making personal information available to a third party for cross-context \
     behavioural advertising, paid or not (§1798.140(ah)). Ad networks and social networks (their \
@@ -118,86 +125,176 @@ pub(super) const RULES: &[Rule] = &[
     no` then understates it, and leaves out what sharing brings: the right to opt out, the \
     \"Do Not Sell or Share\" link and the handling of opt-out preference signals. If those \
     recipients act only as service providers or contractors, under a contract that forbids \
-    cross-context advertising, the finding can be allowed with that reason.",
+    cross-context advertising, the finding can be allowed with that reason. candor reads the \
+    table's rows first; when no row is shared and none discloses to an advertiser, it looks at \
+    the rest of the policy: cookie categories that serve targeted advertising or that ad or social \
+    networks read, and data sets used for targeted advertising.",
         check: shared_ad_networks,
     ),
-    rule!(ccpa::"opt-out-right", Error, Ccpa,
+    rule!(ccpa::"opt-out-right", Error,
         summary: "selling or sharing comes with the right to opt out",
-        citation: "Cal. Civ. Code §1798.120, §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011(e)(2)",
+        citation: "Cal. Civ. Code §1798.120(a)-(b), §1798.130(a)(5)(A), §1798.135(a)(1); Cal. Code Regs. tit. 11, §7011, §7013",
         explanation: "\
     A business that sells or shares personal information must tell consumers they may opt out \
     (§1798.120(b)), and its privacy policy must describe that right. A category with `sold yes` or \
     `shared yes` needs a right of kind `opt_out` in the CCPA rights.",
         check: opt_out_right,
     ),
-    rule!(ccpa::"opt-out-link", Warning, Ccpa,
+    rule!(ccpa::"opt-out-link", Warning,
         summary: "selling or sharing comes with a \"Do Not Sell or Share\" link",
-        citation: "Cal. Civ. Code §1798.135(a)(1); Cal. Code Regs. tit. 11, §7013, §7026",
+        citation: "Cal. Civ. Code §1798.135(a)(1), (a)(3), (b)(1); Cal. Code Regs. tit. 11, §7013, §7015, §7025(e)-(g), §7026(a)(1)",
         explanation: "\
     A business that sells or shares must offer a clear and conspicuous link titled \"Do Not Sell \
-    or Share My Personal Information\" (or an alternative opt-out link), and the policy should say \
-    where to find it. candor looks among the CCPA request methods for a contact with a web address \
-    whose label or address speaks of selling, sharing or opting out.",
+    or Share My Personal Information\" (§1798.135(a)(1)), or the single alternative opt-out link \
+    \"Your Privacy Choices\" (§1798.135(a)(3), §7015), and the policy should say where to find it. \
+    A business that processes opt-out preference signals in a frictionless manner need not post \
+    the links (§1798.135(b)(1), §7025(e)-(g)); say so with `frictionless yes`. candor looks among \
+    the CCPA request methods for a contact with a web address whose label or address speaks of \
+    selling, sharing, opting out or privacy choices.",
         check: opt_out_link,
     ),
-    rule!(ccpa::"opt-out-signals", Warning, Ccpa,
+    rule!(ccpa::"opt-out-signals", Warning,
         summary: "selling or sharing comes with a description of how opt-out preference signals are processed",
-        citation: "Cal. Code Regs. tit. 11, §7025, §7011(e)(2)",
+        citation: "Cal. Code Regs. tit. 11, §7025(b)-(c), §7011",
         explanation: "\
     A business that sells or shares must treat an opt-out preference signal such as Global \
-    Privacy Control as a valid request to opt out (§7025), and its privacy policy must explain how \
-    it processes such signals (§7011(e)(2)). The CCPA rights need `opt_out_signals \"...\"`.",
+    Privacy Control as a valid request to opt out of sale and sharing for that browser or device \
+    and any consumer profile associated with it (§7025(b)-(c)), and its privacy policy must \
+    explain how it processes such signals (§7011). The CCPA rights need `opt_out_signals \
+    \"...\"`, and saying that signals are honoured is not enough: candor asks the text to name \
+    the signal, what it does (opts out, is treated as a request) and what it applies to (the \
+    browser, the device, a profile or the account).",
         check: opt_out_signals,
     ),
-    rule!(ccpa::"no-sale-statement", Warning, Ccpa,
+    rule!(ccpa::"no-sale-statement", Warning,
         summary: "when nothing is sold or shared, the policy says so plainly",
-        citation: "Cal. Civ. Code §1798.130(a)(5)(C); Cal. Code Regs. tit. 11, §7011(e)(1)(F)",
+        citation: "Cal. Civ. Code §1798.130(a)(5)(C)(i); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
-    If the business does not sell or share personal information, the policy must say so \
-    (§7011(e)(1)): a reader should not have to infer it from a column of \"no\". candor looks, in the \
-    prose, for a sentence that denies selling and one that denies sharing (\"we do not sell or \
-    share your personal information\").",
+    If the business has not sold or shared personal information in the preceding 12 months, the \
+    policy must disclose that fact (§1798.130(a)(5)(C)(i), §7011): a reader should not have to \
+    infer it from a column of \"no\". candor looks, in the prose, for a sentence that denies \
+    selling and one that denies sharing (\"we do not sell or share your personal information\"); \
+    a denial reaches only its own clause, so \"we do not sell it, but we share it with \
+    advertising partners\" denies selling only.",
         check: no_sale_statement,
     ),
-    rule!(ccpa::"rights", Warning, Ccpa,
-        summary: "the CCPA rights include to know, to delete, to correct, no retaliation, and to limit when sensitive data is used",
-        citation: "Cal. Civ. Code §1798.105, .106, .110, .115, .121, .125, §1798.130(a)(5)(A)",
+    rule!(ccpa::"rights", Warning,
+        summary: "the CCPA rights include to know, to delete, to correct, no retaliation, and to limit where it is owed",
+        citation: "Cal. Civ. Code §1798.105, .106, .110, .115, .121(a), .125, §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
     The privacy policy must describe the consumer's rights: to know (§1798.110, .115), to delete \
     (§1798.105), to correct (§1798.106), to opt out of sale or sharing (§1798.120; see \
     `ccpa::opt-out-right`), to limit the use of sensitive personal information (§1798.121) and not \
-    to be retaliated against (§1798.125). candor asks for the right to limit when an item \
-    collected is sensitive.",
+    to be retaliated against (§1798.125). The right to limit is owed only where sensitive \
+    personal information is used or disclosed for purposes beyond those the regulations permit \
+    (§1798.121(d), Cal. Code Regs. tit. 11, §7027(m)): candor asks for it when the CCPA rights say \
+    `sensitive_other_uses yes` (see `ccpa::sensitive-use`).",
         check: rights,
     ),
-    rule!(ccpa::"request-methods", Warning, Ccpa,
+    rule!(ccpa::"sensitive-use", Warning,
+        summary: "a policy that collects sensitive personal information says whether it uses it beyond the permitted purposes",
+        citation: "Cal. Civ. Code §1798.121(a), (d); Cal. Code Regs. tit. 11, §7011, §7014, §7027(m)",
+        explanation: "\
+    Sensitive personal information used only for the purposes the regulations list (providing the \
+    goods or services, security, short-term transient use, ...: §7027(m)) carries no right to \
+    limit (§1798.121(d)); used beyond them, it brings the right to limit, its notice and its link \
+    (§7014). The privacy policy says which applies (§7011). candor reads the answer from \
+    `sensitive_other_uses yes/no` in the CCPA rights, and reports a policy that collects sensitive \
+    personal information and gives none.",
+        check: sensitive_use,
+    ),
+    rule!(ccpa::"sensitive-kinds", Warning,
+        summary: "the (L) row names each kind of sensitive personal information collected",
+        citation: "Cal. Civ. Code §1798.100(a)(2), §1798.130(c), §1798.140(ae); Cal. Code Regs. tit. 11, §7011",
+        explanation: "\
+    Sensitive personal information is not one category but several (§1798.140(ae): government \
+    identifiers, account log-ins, precise geolocation, racial or ethnic origin, health, ...), and \
+    the policy lists the categories of sensitive personal information collected \
+    (§1798.100(a)(2)). One row \"(L) sensitive personal information\" does not tell a reader \
+    whether that means a password or a medical record. candor reports a sensitive item that the \
+    (L) rows neither list in `items` nor name in their name, `examples` or `text`.",
+        check: sensitive_kinds,
+    ),
+    rule!(ccpa::"financial-incentive", Warning,
+        summary: "a financial incentive comes with its notice: how to opt in, how to withdraw, and the value of the data",
+        citation: "Cal. Civ. Code §1798.125(b); Cal. Code Regs. tit. 11, §7016",
+        explanation: "\
+    A business may offer a financial incentive or a different price for personal information (a \
+    loyalty programme, a discount for an email address) only with a notice of financial incentive \
+    (§1798.125(b)): a summary of its terms, how to opt in, the right to withdraw at any time and \
+    how, and a good-faith estimate of the value of the consumer's data with the method used to \
+    calculate it (§7016). A purpose with `incentive \"...\"` holds that notice; candor reports \
+    one that leaves out opting in, withdrawing or the value, and a purpose whose name speaks of a \
+    loyalty, rewards or referral programme or a discount with no `incentive` at all.",
+        check: financial_incentive,
+    ),
+    rule!(ccpa::"request-metrics", Warning,
+        summary: "a business handling 10 million consumers' information publishes its request metrics",
+        citation: "Cal. Code Regs. tit. 11, §7102",
+        explanation: "\
+    A business that knows or reasonably should know that it buys, receives for commercial \
+    purposes, sells, shares or otherwise makes available the personal information of 10,000,000 \
+    or more consumers in a calendar year compiles, for the previous year, how many requests to \
+    know, delete, correct, opt out and limit it received, complied with and denied, and the median \
+    or mean number of days it took to respond, and discloses them in its privacy policy or \
+    through a link in it (§7102). The CCPA rights say `ten_million yes`; candor then looks in the \
+    prose for the metrics (a median or mean response time) or a link to them.",
+        check: request_metrics,
+    ),
+    rule!(ccpa::"admt-notice", Warning,
+        summary: "automated decision-making for significant decisions comes with a pre-use notice and its rights",
+        citation: "Cal. Code Regs. tit. 11, §7200(a)-(b), §7220, §7221, §7222",
+        explanation: "\
+    A business that uses automated decision-making technology (ADMT) to make a significant \
+    decision about a consumer (financial or lending services, housing, education, employment, \
+    health care) gives a pre-use notice before using it (§7220): the purpose, how the ADMT works \
+    and what it weighs, the right to opt out of it (§7221) and to access information about it \
+    (§7222). Businesses already using ADMT comply from 1 January 2027 (§7200(b)). candor reads \
+    ADMT from `automated_decisions yes` on a purpose, asks for `logic \"...\"` and for rights \
+    `admt_opt_out` and `admt_access` in the CCPA rights (or an exception the business relies on, \
+    allowed with its reason); before 2027 the finding says from when it applies.",
+        check: admt_notice,
+    ),
+    rule!(ccpa::"request-methods", Warning,
         summary: "two or more request methods, one a toll-free number (or an email when online only)",
         citation: "Cal. Civ. Code §1798.130(a)(1)",
         explanation: "\
     A business must offer two or more designated methods for requests to know and to delete, \
     including at least a toll-free telephone number (§1798.130(a)(1)(A)). A business that operates \
     exclusively online and has a direct relationship with the consumer need only offer an email \
-    address (§1798.130(a)(1)(A)); write `online_only yes` in the CCPA rights for that case.",
+    address (§1798.130(a)(1)(A)); write `online_only yes` in the CCPA rights for that case. A \
+    \"Do Not Sell or Share\" link that only opts out (no email, phone or postal address) does not \
+    count: it cannot take a request to know or to delete.",
         check: request_methods,
     ),
-    rule!(ccpa::"last-updated", Warning, Ccpa,
-        summary: "the policy gives its last-updated date, within the past 12 months",
-        citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011(e)(4)",
+    rule!(ccpa::"updated-date", Error,
+        summary: "the policy states the date it was last updated",
+        citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011",
         explanation: "\
-    The privacy policy must be updated at least once every 12 months and state the date it was \
-    last updated (§1798.130(a)(5), §7011(e)(4)). candor compares `updated` with the date of the run \
-    (`--today YYYY-MM-DD`, or the system date); a month without a day counts as its last day.",
+    The privacy policy states the date it was last updated (§7011), which is also how a reader \
+    (and a regulator) tells whether it was updated in the past 12 months (§1798.130(a)(5)). A \
+    policy with no `updated` date leaves both unanswered.",
+        check: updated_date,
+    ),
+    rule!(ccpa::"last-updated", Warning,
+        summary: "the policy was last updated within the past 12 months",
+        citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011",
+        explanation: "\
+    The privacy policy must be updated at least once every 12 months (§1798.130(a)(5)) and state \
+    the date it was last updated (§7011). candor compares `updated` with the date of the run \
+    (`--today YYYY-MM-DD`, or the system date); a month without a day counts as its last day. A \
+    policy with no date at all is `ccpa::updated-date`.",
         check: last_updated,
     ),
-    rule!(ccpa::"authorized-agents", Warning, Ccpa,
+    rule!(ccpa::"authorized-agents", Warning,
         summary: "the policy explains how an authorised agent can make a request",
-        citation: "Cal. Code Regs. tit. 11, §7011(e)(3), §7063",
+        citation: "Cal. Code Regs. tit. 11, §7011, §7063",
         explanation: "\
-    A consumer may use an authorised agent to make requests, and the privacy policy must explain \
-    how the agent can do so (§7011(e)(3)). The CCPA rights need `agents \"...\"`.",
+    A consumer may use an authorised agent to make requests (§7063), and the privacy policy must \
+    explain how the agent can do so (§7011). The CCPA rights need `agents \"...\"`.",
         check: authorized_agents,
     ),
-    rule!(ccpa::"response-time", Warning, Ccpa,
+    rule!(ccpa::"response-time", Error,
         summary: "the CCPA response time is at most 45 days, extendable once by 45",
         citation: "Cal. Civ. Code §1798.130(a)(2); Cal. Code Regs. tit. 11, §7021",
         explanation: "\
@@ -396,6 +493,7 @@ fn protected_class_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     | SpecialCategory::SexLifeOrSexualOrientation
             )
         );
+        let special = special || item.special == Some(SpecialCategory::Genetic);
         let sensitive = matches!(
             item.sensitive,
             Some(
@@ -403,22 +501,48 @@ fn protected_class_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     | SensitiveKind::ReligiousOrPhilosophicalBeliefs
                     | SensitiveKind::CitizenshipOrImmigration
                     | SensitiveKind::SexLifeOrSexualOrientation
+                    | SensitiveKind::Genetic
             )
         );
-        if (special || sensitive) && !item.ccpa.contains(&CcpaLetter::C) {
+        let named = protected_by_name(&item.name);
+        if (special || sensitive || named) && !item.ccpa.contains(&CcpaLetter::C) {
             let (name, at) = if special {
-                ("special", item.spans.special)
+                ("special kind here", item.spans.special)
+            } else if sensitive {
+                ("sensitive kind here", item.spans.sensitive)
             } else {
-                ("sensitive", item.spans.sensitive)
+                ("a protected characteristic", None)
             };
             out.push(
                 finding(item.spans.ccpa.unwrap_or(item.span), format!("item `{}` is a characteristic of a protected classification but is not in category (C)", item.id))
                     .with_label("no `C`")
-                    .with_secondary(at.unwrap_or(item.span), format!("{name} kind here"))
+                    .with_secondary(at.unwrap_or(item.span), name)
                     .with_help(format!("add `C` to the item's letters: `ccpa {}`", letters_plus(&item.ccpa, CcpaLetter::C))),
             );
         }
     }
+}
+
+/// Whether an item's name is a protected characteristic that no Art. 9 or
+/// CPRA kind marks: disability, medical condition, age (protected from 40
+/// under California and federal law), sex or gender, marital status,
+/// military or veteran status.
+fn protected_by_name(name: &str) -> bool {
+    let t = text::normalize(name);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    t.contains("disabilit")
+        || t.contains("medical condition")
+        || t.contains("date of birth")
+        || t.contains("birth date")
+        || t.contains("marital status")
+        || t.contains("veteran")
+        || has("age")
+        || has("gender")
+        || has("sex")
 }
 
 fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -481,6 +605,16 @@ fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let before = out.len();
+    shared_in_table(ctx, out);
+    if out.len() == before {
+        shared_elsewhere(ctx, out);
+    }
+}
+
+/// Reports rows of the CCPA table that say `shared no` while disclosing to
+/// ad or social networks or serving targeted advertising.
+fn shared_in_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     for c in &p.ccpa {
         if c.shared != Some(false) {
@@ -549,6 +683,89 @@ fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where the policy shows advertising outside the CCPA table: a cookie
+/// category for targeted advertising or with ad or social network vendors,
+/// a data set with a targeted-advertising purpose, or an ad or social
+/// network among the vendors. Each with its span and what it shows.
+fn advertising_evidence(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
+    let p = ctx.policy;
+    let mut found = Vec::new();
+    for c in &p.cookies {
+        if c.essential == Some(true) {
+            continue;
+        }
+        let ads = advertising_vendors(p, c);
+        let targeted = c
+            .purposes
+            .iter()
+            .any(|r| p.get(r).targeted_advertising == Some(true));
+        if !ads.is_empty() {
+            found.push((
+                c.spans.vendors.unwrap_or(c.span),
+                format!(
+                    "cookie category `{}` lets {} collect data",
+                    c.id,
+                    and_list(&ads)
+                ),
+            ));
+        } else if targeted {
+            found.push((
+                c.spans.purposes.unwrap_or(c.span),
+                format!("cookie category `{}` serves targeted advertising", c.id),
+            ));
+        }
+    }
+    for d in &p.datasets {
+        if let Some(r) = d
+            .purposes
+            .iter()
+            .find(|r| p.get(*r).targeted_advertising == Some(true))
+        {
+            found.push((
+                r.span(),
+                format!("data set `{}` is used for targeted advertising", d.id),
+            ));
+        }
+    }
+    found
+}
+
+/// Reports advertising the rest of the policy shows when no row of the
+/// CCPA table is shared and no row discloses to an advertiser.
+fn shared_elsewhere(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let Some(first) = p.ccpa.first() else {
+        return;
+    };
+    if p.ccpa.iter().any(|c| c.shared == Some(true)) {
+        return;
+    }
+    let evidence = advertising_evidence(ctx);
+    let Some((span, what)) = evidence.first() else {
+        return;
+    };
+    let mut d = finding(
+        *span,
+        format!("{what}, but no category of the CCPA table is shared"),
+    )
+    .with_label("advertising")
+    .with_secondary(
+        first.spans.shared.unwrap_or(first.span),
+        "`shared` is not `yes` in any row",
+    )
+    .with_help(
+        "making personal information available to ad or social networks for cross-context \
+         behavioural advertising is \"sharing\" (§1798.140(ah)): consider `shared yes` on the \
+         categories they receive (identifiers, internet activity), with the opt-out right, link \
+         and signals; if they act only as service providers or contractors barred from \
+         cross-context advertising, record that with `allow ccpa::shared-ad-networks \"...\"`",
+    );
+    for (span, what) in evidence.iter().skip(1).take(4) {
+        d = d.with_secondary(*span, what.clone());
+    }
+    out.push(d);
+}
+
 /// "an ad network" and "ad network", or the same for a social network.
 fn advertiser(kind: Option<RecipientKind>) -> (&'static str, &'static str) {
     if kind == Some(RecipientKind::AdNetwork) {
@@ -594,15 +811,13 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some((c, span, word)), Some(block)) = (first_selling(ctx), ctx.ccpa_rights) else {
         return;
     };
-    let has_link = block.request_methods.iter().any(|r| {
-        let contact = p.get(r);
-        contact.url.as_deref().is_some_and(|url| {
-            let words = text::normalize(&format!("{} {url}", contact.name));
-            ["sell", "share", "opt-out", "opt out", "opt_out", "optout"]
-                .iter()
-                .any(|w| words.contains(w))
-        })
-    });
+    if block.frictionless == Some(true) {
+        return;
+    }
+    let has_link = block
+        .request_methods
+        .iter()
+        .any(|r| is_opt_out_link(p.get(r)));
     if has_link {
         return;
     }
@@ -612,16 +827,64 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_secondary(span, word)
             .with_help(
                 "declare the link, e.g. `contact do_not_sell \"Do Not Sell or Share My Personal \
-                 Information\" { url \"https://...\" }`, and add it to `request_methods`",
+                 Information\" { url \"https://...\" }` (or the alternative \"Your Privacy \
+                 Choices\" link), and add it to `request_methods`; a business that honours \
+                 opt-out preference signals in a frictionless manner may write `frictionless yes` \
+                 instead",
             ),
     );
+}
+
+/// Whether a contact is an opt-out link: a web address whose label or
+/// address speaks of selling, sharing or opting out, or the alternative
+/// opt-out link "Your Privacy Choices" (§7015).
+fn is_opt_out_link(contact: &Contact) -> bool {
+    contact.url.as_deref().is_some_and(|url| {
+        let words = text::normalize(&format!("{} {url}", contact.name));
+        [
+            "sell",
+            "share",
+            "opt-out",
+            "opt out",
+            "opt_out",
+            "optout",
+            "privacy choices",
+            "privacy-choices",
+            "privacychoices",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
+    })
+}
+
+/// Whether a contact serves only to opt out: an opt-out link with no
+/// email, phone or postal address, which cannot take a request to know or
+/// to delete.
+fn is_opt_out_only(contact: &Contact) -> bool {
+    is_opt_out_link(contact)
+        && contact.email.is_none()
+        && contact.phone.is_none()
+        && contact.address.is_none()
 }
 
 fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some((c, span, word)), Some(block)) = (first_selling(ctx), ctx.ccpa_rights) else {
         return;
     };
-    if block.opt_out_signals.is_some() {
+    if let Some(how) = &block.opt_out_signals {
+        if says_how_signals_apply(how) {
+            return;
+        }
+        out.push(
+            finding(block.spans.opt_out_signals.unwrap_or(block.span), format!("the CCPA category `{}` is {word}, but the CCPA rights mention opt-out preference signals without saying how they are applied", c.id))
+                .with_label("how is the signal applied?")
+                .with_secondary(span, word)
+                .with_help(
+                    "say what the business does on receiving a signal such as Global Privacy \
+                     Control: it treats it as a request to opt out of sale and sharing for that \
+                     browser or device and any profile linked to it (§7025(c)(1))",
+                ),
+        );
         return;
     }
     out.push(
@@ -633,6 +896,32 @@ fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                  your browser as a request to opt out of sale and sharing\"",
             ),
     );
+}
+
+/// Whether a description of opt-out preference signals says how they are
+/// applied: it names the signal and says that it opts the person out (or
+/// is treated as a request), and to what it applies.
+fn says_how_signals_apply(how: &str) -> bool {
+    let t = text::normalize(how);
+    let signal = ["signal", "global privacy control", "gpc"]
+        .iter()
+        .any(|w| t.contains(w));
+    let effect = [
+        "opt out",
+        "opt-out",
+        "opts you out",
+        "request to opt",
+        "do not sell",
+        "treat",
+        "honor",
+        "honour",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let scope = ["browser", "device", "profile", "account"]
+        .iter()
+        .any(|w| t.contains(w));
+    signal && effect && scope
 }
 
 fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -671,7 +960,6 @@ fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let p = ctx.policy;
     let Some(block) = ctx.ccpa_rights else {
         return;
     };
@@ -689,11 +977,7 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             missing.push(word);
         }
     }
-    let sensitive = collected_items(ctx)
-        .iter()
-        .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
-        || p.ccpa.iter().any(|c| c.statutory.contains(&CcpaLetter::L));
-    if sensitive && !present.contains(&RightKind::LimitSensitive) {
+    if block.sensitive_other_uses == Some(true) && !present.contains(&RightKind::LimitSensitive) {
         missing.push("`limit_sensitive`");
     }
     if missing.is_empty() {
@@ -721,6 +1005,276 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// Whether the policy collects sensitive personal information: an item
+/// with a CPRA kind or the letter L, or a row of the table with L.
+fn collects_sensitive(ctx: &Ctx<'_>) -> bool {
+    collected_items(ctx)
+        .iter()
+        .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
+        || ctx
+            .policy
+            .ccpa
+            .iter()
+            .any(|c| c.statutory.contains(&CcpaLetter::L))
+}
+
+fn sensitive_use(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    if block.sensitive_other_uses.is_some() || !collects_sensitive(ctx) {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the policy collects sensitive personal information, but the CCPA rights `{}` do not say whether it is used beyond the purposes the regulations permit",
+                block.id
+            ),
+        )
+        .with_label("no `sensitive_other_uses`")
+        .with_help(
+            "write `sensitive_other_uses no` and say in the notice that sensitive personal \
+             information is used only for the purposes of Cal. Code Regs. tit. 11, §7027(m); or \
+             `sensitive_other_uses yes` with `right limit_sensitive`",
+        ),
+    );
+}
+
+fn sensitive_kinds(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let rows: Vec<&CcpaCategory> = p
+        .ccpa
+        .iter()
+        .filter(|c| c.statutory.contains(&CcpaLetter::L))
+        .collect();
+    if rows.is_empty() {
+        // `ccpa::item-category` reports the missing (L) row.
+        return;
+    }
+    let listed: HashSet<usize> = rows
+        .iter()
+        .flat_map(|c| c.items.iter().map(crate::model::Ref::index))
+        .collect();
+    let words: String = rows
+        .iter()
+        .flat_map(|c| {
+            [
+                Some(c.name.as_str()),
+                c.examples.as_deref(),
+                c.text.as_deref(),
+            ]
+        })
+        .flatten()
+        .map(text::normalize)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut seen = HashSet::new();
+    for (index, item) in p.items.iter().enumerate() {
+        let Some(kind) = item.sensitive else {
+            continue;
+        };
+        if listed.contains(&index) || !collected_items(ctx).iter().any(|i| i.id == item.id) {
+            continue;
+        }
+        let named = sensitive_words(kind).iter().any(|w| words.contains(w))
+            || words.contains(&text::normalize(&item.name));
+        if named || !seen.insert(kind) {
+            continue;
+        }
+        let first = rows[0];
+        out.push(
+            finding(
+                item.spans.sensitive.unwrap_or(item.span),
+                format!(
+                    "item `{}` is sensitive personal information ({}), but no (L) row of the CCPA table names that kind",
+                    item.id,
+                    kind.word().replace('_', " ")
+                ),
+            )
+            .with_label("sensitive kind")
+            .with_secondary(first.span, "the (L) row")
+            .with_help(format!(
+                "list `{}` in the `items` of the (L) row, or name the kind in its `examples`: the \
+                 policy discloses the categories of sensitive personal information one by one",
+                item.id
+            )),
+        );
+    }
+}
+
+/// Words that name a CPRA sensitive kind in a table's prose.
+fn sensitive_words(kind: SensitiveKind) -> &'static [&'static str] {
+    match kind {
+        SensitiveKind::GovernmentId => &["social security", "driver", "passport", "government"],
+        SensitiveKind::AccountCredentials => &["log-in", "login", "password", "credential"],
+        SensitiveKind::FinancialAccount => &["financial account", "card number", "bank account"],
+        SensitiveKind::PreciseGeolocation => &["precise geolocation", "precise location"],
+        SensitiveKind::RacialOrEthnicOrigin => &["racial", "ethnic"],
+        SensitiveKind::ReligiousOrPhilosophicalBeliefs => &["religio", "philosophical"],
+        SensitiveKind::UnionMembership => &["union"],
+        SensitiveKind::CitizenshipOrImmigration => &["citizenship", "immigration"],
+        SensitiveKind::CommunicationsContent => &["contents of", "content of", "messages"],
+        SensitiveKind::Genetic => &["genetic"],
+        SensitiveKind::Neural => &["neural"],
+        SensitiveKind::Biometric => &["biometric"],
+        SensitiveKind::Health => &["health", "medical", "disabilit"],
+        SensitiveKind::SexLifeOrSexualOrientation => &["sex life", "sexual orientation"],
+    }
+}
+
+/// The parts of a notice of financial incentive candor looks for, with the
+/// words that show each and what the help names it.
+const INCENTIVE_PARTS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "opt in",
+            "opt-in",
+            "sign up",
+            "join",
+            "enrol",
+            "enroll",
+            "subscribe",
+        ],
+        "how to opt in",
+    ),
+    (
+        &["withdraw", "opt out", "opt-out", "cancel", "leave"],
+        "how to withdraw at any time",
+    ),
+    (
+        &["value"],
+        "a good-faith estimate of the value of the data and how it was calculated",
+    ),
+];
+
+/// Whether a purpose's name reads as a financial incentive.
+fn looks_like_incentive(name: &str) -> bool {
+    let t = text::normalize(name);
+    [
+        "loyalty",
+        "reward",
+        "referral program",
+        "referral programme",
+        "discount",
+        "financial incentive",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+fn financial_incentive(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &ctx.policy.purposes {
+        match &p.incentive {
+            None if looks_like_incentive(&p.name) => out.push(
+                finding(p.span, format!("purpose `{}` reads as a financial incentive, but the policy gives no notice of financial incentive", p.id))
+                    .with_label("incentive?")
+                    .with_help(
+                        "add `incentive \"...\"` with the terms, how to opt in, how to withdraw at \
+                         any time, and a good-faith estimate of the value of the data and its method",
+                    ),
+            ),
+            None => {}
+            Some(notice) => {
+                let t = text::normalize(notice);
+                let missing: Vec<&str> = INCENTIVE_PARTS
+                    .iter()
+                    .filter(|(words, _)| !words.iter().any(|w| t.contains(w)))
+                    .map(|(_, what)| *what)
+                    .collect();
+                if !missing.is_empty() {
+                    out.push(
+                        finding(p.spans.incentive.unwrap_or(p.span), format!("the notice of financial incentive of purpose `{}` leaves out {}", p.id, and_list(&missing)))
+                            .with_label("incomplete notice")
+                            .with_help(format!("add {} to the `incentive` text", and_list(&missing))),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn request_metrics(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    if block.ten_million != Some(true) {
+        return;
+    }
+    let published = ctx
+        .sentences_about(&["median", "mean", "metrics"])
+        .any(|s| s.contains("median") || s.contains("mean number") || s.contains("metrics"));
+    if published {
+        return;
+    }
+    out.push(
+        finding(block.spans.ten_million.unwrap_or(block.span), "the business handles the information of 10 million or more consumers, but the policy gives no request metrics")
+            .with_label("`ten_million yes`")
+            .with_help(
+                "publish, for the previous calendar year, the number of requests to know, delete, \
+                 correct, opt out and limit received, complied with and denied, and the median or \
+                 mean number of days taken to respond, in the policy or through a link in it",
+            ),
+    );
+}
+
+/// The day ADMT already in use must meet the pre-use notice (§7200(b)).
+const ADMT_FROM: crate::model::PolicyDate = crate::model::PolicyDate {
+    year: 2027,
+    month: 1,
+    day: Some(1),
+};
+
+fn admt_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(purpose) = ctx
+        .policy
+        .purposes
+        .iter()
+        .find(|p| p.automated_decisions == Some(true))
+    else {
+        return;
+    };
+    let present: HashSet<RightKind> = ctx
+        .ccpa_rights
+        .map(|b| b.rights.iter().map(|r| r.kind).collect())
+        .unwrap_or_default();
+    let mut missing = Vec::new();
+    if purpose.logic.is_none() {
+        missing.push("how the technology works (`logic`)");
+    }
+    if !present.contains(&RightKind::AdmtOptOut) {
+        missing.push("the right to opt out of it (`right admt_opt_out`)");
+    }
+    if !present.contains(&RightKind::AdmtAccess) {
+        missing.push("the right to access information about it (`right admt_access`)");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let when = if ctx.today.day_number() < ADMT_FROM.day_number() {
+        "from 1 January 2027 the pre-use notice must give"
+    } else {
+        "its pre-use notice does not give"
+    };
+    out.push(
+        finding(
+            purpose.spans.automated_decisions.unwrap_or(purpose.span),
+            format!(
+                "purpose `{}` uses automated decision-making technology; {when} {}",
+                purpose.id,
+                and_list(&missing)
+            ),
+        )
+        .with_label("automated decisions")
+        .with_help(
+            "add `logic \"...\"` to the purpose and the rights `admt_opt_out` and `admt_access` to \
+             the CCPA rights; if an exception of §7221 applies (such as a human appeal), allow the \
+             finding with that reason",
+        ),
+    );
+}
+
 fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     let Some(block) = ctx.ccpa_rights else {
@@ -734,6 +1288,7 @@ fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|r| seen.insert(r.index()))
             .map(|r| p.get(r))
+            .filter(|c| !is_opt_out_only(c))
             .collect()
     };
     if block.online_only == Some(true) {
@@ -773,14 +1328,21 @@ fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn last_updated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+fn updated_date(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    match p.updated {
-        None => out.push(
+    if p.updated.is_none() {
+        out.push(
             finding(p.span, "the policy does not say when it was last updated")
                 .with_label("no `updated`")
                 .with_help("add `updated YYYY-MM-DD` with the date of the last review"),
-        ),
+        );
+    }
+}
+
+fn last_updated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    match p.updated {
+        None => {}
         Some(updated) => {
             let due = twelve_months_after(updated);
             if ctx.today.day_number() > due.day_number() {

@@ -6,7 +6,7 @@ use crate::model::words::{Jurisdiction, LawfulBasis};
 use crate::model::{
     Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
-use crate::model::{Block, Purpose, Right};
+use crate::model::{Block, CookieCategory, Purpose, Right};
 use crate::source::Span;
 
 use super::{finding, text};
@@ -320,4 +320,20 @@ pub(crate) fn retention_index(p: &Policy) -> RetentionIndex {
         }
     }
     index
+}
+
+/// The vendors of a cookie category that are ad or social networks, as
+/// `` `id` `` for messages.
+pub(crate) fn advertising_vendors(policy: &Policy, cookie: &CookieCategory) -> Vec<String> {
+    cookie
+        .vendors
+        .iter()
+        .filter(|v| {
+            policy
+                .get(*v)
+                .kind
+                .is_some_and(crate::model::words::RecipientKind::is_advertising)
+        })
+        .map(|v| format!("`{}`", v.id()))
+        .collect()
 }

@@ -17,7 +17,7 @@ use super::text;
 use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
-    rule!(gdpr::"controller-missing", Warning, Gdpr,
+    rule!(gdpr::"controller-missing", Error,
         summary: "the notice identifies the controller",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
         explanation: "\
@@ -26,7 +26,7 @@ pub(super) const RULES: &[Rule] = &[
     the controller's legal name.",
         check: controller_missing,
     ),
-    rule!(gdpr::"controller-address", Warning, Gdpr,
+    rule!(gdpr::"controller-address", Warning,
         summary: "the controller has a postal address",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
         explanation: "\
@@ -35,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
     the EDPB's transparency guidelines expect it alongside the electronic contacts.",
         check: controller_address,
     ),
-    rule!(gdpr::"controller-contact", Warning, Gdpr,
+    rule!(gdpr::"controller-contact", Warning,
         summary: "the controller has an electronic contact (email or web address)",
         citation: "GDPR Art. 12(2), Art. 13(1)(a), Art. 14(1)(a)",
         explanation: "\
@@ -45,7 +45,7 @@ pub(super) const RULES: &[Rule] = &[
     an `email` or a `url`.",
         check: controller_contact,
     ),
-    rule!(gdpr::"legitimate-interest", Warning, Gdpr,
+    rule!(gdpr::"legitimate-interest", Warning,
         summary: "a legitimate-interest basis names the interest pursued",
         citation: "GDPR Art. 6(1)(f), Art. 13(1)(d), Art. 14(2)(b)",
         explanation: "\
@@ -56,7 +56,7 @@ pub(super) const RULES: &[Rule] = &[
     interest is only the words \"legitimate interest\" or \"business purposes\".",
         check: legitimate_interest,
     ),
-    rule!(gdpr::"consent-withdrawal", Warning, Gdpr,
+    rule!(gdpr::"consent-withdrawal", Error,
         summary: "processing based on consent says how to withdraw it",
         citation: "GDPR Art. 7(3), Art. 13(2)(c), Art. 14(2)(d)",
         explanation: "\
@@ -66,7 +66,7 @@ pub(super) const RULES: &[Rule] = &[
     `withdraw_consent` in the GDPR rights; it reports a consent basis with neither.",
         check: consent_withdrawal,
     ),
-    rule!(gdpr::"special-category-condition", Warning, Gdpr,
+    rule!(gdpr::"special-category-condition", Error,
         summary: "special-category data has an Art. 9(2) condition",
         citation: "GDPR Art. 9(1)-(2), Art. 13(1)(c)",
         explanation: "\
@@ -78,7 +78,7 @@ pub(super) const RULES: &[Rule] = &[
     is reported by `gdpr::explicit-consent`.",
         check: special_category_condition,
     ),
-    rule!(gdpr::"explicit-consent", Warning, Gdpr,
+    rule!(gdpr::"explicit-consent", Warning,
         summary: "consent to special-category data is explicit consent",
         citation: "GDPR Art. 9(2)(a), Art. 13(1)(c)",
         explanation: "\
@@ -89,7 +89,7 @@ pub(super) const RULES: &[Rule] = &[
     condition unstated.",
         check: explicit_consent,
     ),
-    rule!(gdpr::"ambiguous-basis", Warning, Gdpr,
+    rule!(gdpr::"ambiguous-basis", Warning,
         summary: "a purpose with several lawful bases says when each applies",
         citation: "GDPR Art. 6(1), Art. 13(1)(c)",
         explanation: "\
@@ -100,7 +100,7 @@ pub(super) const RULES: &[Rule] = &[
     one purpose are fine when at most one has no `when \"...\"` condition: it is the default.",
         check: ambiguous_basis,
     ),
-    rule!(gdpr::"retention", Warning, Gdpr,
+    rule!(gdpr::"retention", Error,
         summary: "every data set has a retention rule",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
         explanation: "\
@@ -110,7 +110,7 @@ pub(super) const RULES: &[Rule] = &[
     rule's `applies_to`, has none.",
         check: retention,
     ),
-    rule!(gdpr::"retention-open-ended", Warning, Gdpr,
+    rule!(gdpr::"retention-open-ended", Warning,
         summary: "a data set's retention is more than open-ended wording",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
         explanation: "\
@@ -121,7 +121,7 @@ pub(super) const RULES: &[Rule] = &[
     years after the contract ends\") that bounds it.",
         check: retention_open_ended,
     ),
-    rule!(gdpr::"rights-block", Warning, Gdpr,
+    rule!(gdpr::"rights-block", Error,
         summary: "a policy declaring the GDPR describes the data subject's rights",
         citation: "GDPR Art. 13(2)(b)-(d), Art. 14(2)(c)-(e)",
         explanation: "\
@@ -131,7 +131,7 @@ pub(super) const RULES: &[Rule] = &[
     `uk_gdpr`).",
         check: rights_block,
     ),
-    rule!(gdpr::"rights", Warning, Gdpr,
+    rule!(gdpr::"rights", Warning,
         summary: "the GDPR rights include access, rectification, erasure, restriction, objection and portability",
         citation: "GDPR Art. 13(2)(b), Art. 14(2)(c), Art. 15-18, 20, 21",
         explanation: "\
@@ -141,7 +141,7 @@ pub(super) const RULES: &[Rule] = &[
     the right exists), and for portability only when something rests on consent or contract.",
         check: rights,
     ),
-    rule!(gdpr::"complaint-right", Warning, Gdpr,
+    rule!(gdpr::"complaint-right", Error,
         summary: "the GDPR rights include the right to complain to a supervisory authority",
         citation: "GDPR Art. 13(2)(d), Art. 14(2)(e), Art. 77",
         explanation: "\
@@ -149,7 +149,7 @@ pub(super) const RULES: &[Rule] = &[
     notice must say so (Art. 13(2)(d)). The GDPR rights need a right of kind `complaint`.",
         check: complaint_right,
     ),
-    rule!(gdpr::"object-direct-marketing", Warning, Gdpr,
+    rule!(gdpr::"object-direct-marketing", Warning,
         summary: "with direct marketing on legitimate interest, the right to object covers direct marketing",
         citation: "GDPR Art. 21(2)-(4)",
         explanation: "\
@@ -161,16 +161,16 @@ pub(super) const RULES: &[Rule] = &[
     override with compelling grounds, misstates the law for marketing.",
         check: object_direct_marketing,
     ),
-    rule!(gdpr::"data-source", Warning, Gdpr,
+    rule!(gdpr::"data-source", Warning,
         summary: "a data set says where its data comes from",
-        citation: "GDPR Art. 13, Art. 14(2)(f)",
+        citation: "GDPR Art. 14(2)(f)",
         explanation: "\
     Whether data comes from the person (Art. 13) or from someone else (Art. 14) decides what the \
     notice must say; for data obtained elsewhere, the notice must name the source (Art. 14(2)(f)). \
     A data set that collects items but lists neither `sources` nor `methods` leaves this open.",
         check: data_source,
     ),
-    rule!(gdpr::"indirect-categories", Warning, Gdpr,
+    rule!(gdpr::"indirect-categories", Warning,
         summary: "a data set obtained from others names the categories of data",
         citation: "GDPR Art. 14(1)(d)",
         explanation: "\
@@ -180,20 +180,21 @@ pub(super) const RULES: &[Rule] = &[
     `collects` listing the items.",
         check: indirect_categories,
     ),
-    rule!(gdpr::"profiling-decisions", Warning, Gdpr,
+    rule!(gdpr::"profiling-decisions", Advice,
         summary: "a profiling purpose says whether automated decisions are made",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22",
         explanation: "\
-    Where there is automated decision-making with legal or similarly significant effects, including \
-    profiling (Art. 22), the notice must say so and give meaningful information about the logic, \
-    significance and consequences (Art. 13(2)(f)). For a purpose marked `profiling yes`, the reader \
-    (and candor) can only tell whether that applies if the purpose states `automated_decisions yes` \
-    or `no`; the EDPB recommends saying so even when no such decisions are made.",
+    Art. 13(2)(f) asks for information only where there is automated decision-making with legal \
+    or similarly significant effects (Art. 22(1), (4)); profiling alone does not bring it. Saying \
+    that no such decisions are made is good practice, which the EDPB's guidelines on automated \
+    decision-making recommend, not an obligation, so this is advice: a purpose marked `profiling \
+    yes` that states neither `automated_decisions yes` nor `no` leaves the reader (and candor) \
+    unable to tell.",
         check: profiling_decisions,
     ),
-    rule!(gdpr::"automated-decisions-right", Warning, Gdpr,
+    rule!(gdpr::"automated-decisions-right", Error,
         summary: "automated decisions come with the Art. 22 rights",
-        citation: "GDPR Art. 13(2)(f), Art. 22(3)",
+        citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22(3)",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means, the \
     person has the right to obtain human intervention, to express their point of view and to \
@@ -201,17 +202,19 @@ pub(super) const RULES: &[Rule] = &[
     kind `automated_decisions` in the GDPR rights.",
         check: automated_decisions_right,
     ),
-    rule!(gdpr::"required-data", Warning, Gdpr,
+    rule!(gdpr::"required-data", Warning,
         summary: "data collected from the person says whether providing it is required",
         citation: "GDPR Art. 13(2)(e)",
         explanation: "\
     When data is collected from the person, the notice must say whether providing it is a \
     statutory or contractual requirement, or needed to enter a contract, whether the person must \
     provide it, and what happens if they do not (Art. 13(2)(e)). A data set with a source of kind \
-    `data_subject` needs `required yes` or `required no`, with the consequence.",
+    `data_subject` needs `required yes` or `required no`, with the consequence. A data set that \
+    rests on `contract` is processed because it is needed for the contract, so `required no` \
+    there contradicts its own basis: the data is a requirement for entering the contract.",
         check: required_data,
     ),
-    rule!(gdpr::"response-time", Warning, Gdpr,
+    rule!(gdpr::"response-time", Error,
         summary: "the GDPR response time is at most one month, extendable by two",
         citation: "GDPR Art. 12(3)",
         explanation: "\
@@ -586,12 +589,14 @@ pub(super) fn open_ended_rules(ctx: &Ctx<'_>) -> Vec<Option<bool>> {
                 .into_iter()
                 .filter_map(|t| t.as_deref())
                 .collect();
-            (!parts.is_empty()).then(|| parts.iter().all(|t| text::is_open_ended(t)))
+            (!parts.is_empty()).then(|| parts.iter().any(|t| text::is_open_ended(t)))
         })
         .collect()
 }
 
-/// Reports an owner whose stated retention rules are all open-ended.
+/// Reports an owner one of whose stated retention rules is open-ended:
+/// each rule must bound the data it covers, so an anchored rule does not
+/// clear an open-ended one beside it.
 pub(super) fn report_open_ended(
     ctx: &Ctx<'_>,
     out: &mut Vec<Diagnostic>,
@@ -600,12 +605,13 @@ pub(super) fn report_open_ended(
     rules: &[usize],
     open: &[Option<bool>],
 ) {
-    let stated: Vec<usize> = rules
+    let mut seen = HashSet::new();
+    let open_ones: Vec<usize> = rules
         .iter()
         .copied()
-        .filter(|&i| open[i].is_some())
+        .filter(|&i| open[i] == Some(true) && seen.insert(i))
         .collect();
-    if stated.is_empty() || !stated.iter().all(|&i| open[i] == Some(true)) {
+    if open_ones.is_empty() {
         return;
     }
     let mut d = finding(
@@ -620,15 +626,18 @@ pub(super) fn report_open_ended(
         "consider stating a period (\"24 months after your last visit\") or criteria that bound \
              it (\"until you close your account, then six years for tax records\")",
     );
-    for i in stated {
+    for i in open_ones {
         let r: &RetentionRule = &ctx.policy.retention[i];
-        let at = r.spans.period.or(r.spans.criteria).unwrap_or(r.span);
-        let words = r
-            .period
-            .as_deref()
-            .or(r.criteria.as_deref())
-            .unwrap_or_default();
-        d = d.with_secondary(at, format!("`{}` says \"{}\"", r.id, words.trim()));
+        let (at, words) = match (&r.period, &r.criteria) {
+            (Some(p), _) if text::is_open_ended(p) => (r.spans.period, p),
+            (_, Some(c)) => (r.spans.criteria, c),
+            (Some(p), None) => (r.spans.period, p),
+            (None, None) => (None, &r.id),
+        };
+        d = d.with_secondary(
+            at.unwrap_or(r.span),
+            format!("`{}` says \"{}\"", r.id, words.trim()),
+        );
     }
     out.push(d);
 }
@@ -871,7 +880,32 @@ fn automated_decisions_right(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn required_data(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     for d in &p.datasets {
-        if d.kind != ActivityKind::Dataset || d.required.is_some() {
+        if d.kind != ActivityKind::Dataset {
+            continue;
+        }
+        if let Some(req) = &d.required {
+            let contract = d
+                .bases
+                .iter()
+                .find(|b| b.basis == LawfulBasis::Contract && b.purposes.is_empty());
+            if let (false, Some(b)) = (req.required, contract) {
+                out.push(
+                    finding(
+                        d.spans.required.unwrap_or(d.span),
+                        format!(
+                            "{} `{}` rests on `contract` but says providing it is not required",
+                            noun(d),
+                            d.id
+                        ),
+                    )
+                    .with_label("`required no`")
+                    .with_secondary(basis_span(b), "needed for the contract")
+                    .with_help(
+                        "write `required yes \"without it we cannot provide the service\"`, or \
+                             give the contract basis `for` the purposes that need the data only",
+                    ),
+                );
+            }
             continue;
         }
         if let Some(source) = d

@@ -6,6 +6,8 @@
 //! - [`structure`]: the policy holds together (every data set has a purpose,
 //!   every purpose a lawful basis, every address is well formed, ...);
 //! - [`gdpr`]: GDPR Art. 13 and 14, and the lawful bases of Art. 6 and 9;
+//! - [`notice`]: more of what the GDPR notice says: the representative, the
+//!   DPO, joint controllers, cookies, withdrawal, automated decisions;
 //! - [`transfers`]: GDPR Chapter V, transfers outside the EEA;
 //! - [`children`]: children's ages (GDPR Art. 8) and minors (CCPA §1798.120(c));
 //! - [`ccpa`]: the CCPA / CPRA privacy policy.
@@ -30,6 +32,7 @@ mod children;
 mod context;
 mod dates;
 mod gdpr;
+mod notice;
 mod structure;
 mod text;
 mod transfers;
@@ -122,13 +125,32 @@ impl std::fmt::Debug for Rule {
     }
 }
 
-/// Declares a rule of a family. The example and the fix are the rule's test
+/// The law of a family of rules: `gdpr::` rules run on policies that
+/// declare `gdpr` or `uk_gdpr`, `ccpa::` rules on those that declare
+/// `ccpa`, `structure::` rules on every policy. A rule's scope is its
+/// family's, so the two cannot disagree; a family not listed here does not
+/// compile.
+macro_rules! family_scope {
+    (structure) => {
+        $crate::check::Scope::Always
+    };
+    (gdpr) => {
+        $crate::check::Scope::Gdpr
+    };
+    (ccpa) => {
+        $crate::check::Scope::Ccpa
+    };
+}
+pub(crate) use family_scope;
+
+/// Declares a rule of a family, whose law its family decides (see
+/// [`family_scope!`]). The example and the fix are the rule's test
 /// fixtures, `tests/fixtures/rules/<family>/<name>.fail.policy` and
 /// `.pass.policy`.
 macro_rules! rule {
     (
         $family:ident :: $name:literal,
-        $severity:ident, $scope:ident,
+        $severity:ident,
         summary: $summary:expr,
         citation: $citation:expr,
         explanation: $explanation:expr,
@@ -137,7 +159,7 @@ macro_rules! rule {
         $crate::check::Rule::new(
             concat!(stringify!($family), "::", $name),
             $crate::diagnostic::Severity::$severity,
-            $crate::check::Scope::$scope,
+            $crate::check::family_scope!($family),
             [$summary, $citation, $explanation],
             [
                 include_str!(concat!(
@@ -210,6 +232,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     structure::RULES
         .iter()
         .chain(gdpr::RULES)
+        .chain(notice::RULES)
         .chain(transfers::RULES)
         .chain(children::RULES)
         .chain(ccpa::RULES)

@@ -18,7 +18,7 @@ use super::text;
 use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
-    rule!(structure::"dataset-purpose", Error, Always,
+    rule!(structure::"dataset-purpose", Error,
         summary: "every data set and processing activity names at least one purpose",
         citation: "GDPR Art. 5(1)(b), Art. 13(1)(c), Art. 14(1)(c); Cal. Civ. Code §1798.100(a)(1)",
         explanation: "\
@@ -28,7 +28,7 @@ pub(super) const RULES: &[Rule] = &[
     held, and none of its lawful bases can be checked against a purpose.",
         check: dataset_purpose,
     ),
-    rule!(structure::"purpose-basis", Error, Gdpr,
+    rule!(gdpr::"purpose-basis", Error,
         summary: "every purpose of a data set or cookie category has a lawful basis",
         citation: "GDPR Art. 6(1), Art. 13(1)(c), Art. 14(1)(c)",
         explanation: "\
@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
     the notice does not justify.",
         check: purpose_basis,
     ),
-    rule!(structure::"basis-purpose", Warning, Always,
+    rule!(structure::"basis-purpose", Warning,
         summary: "a lawful basis is given only for purposes of its own data set",
         citation: "GDPR Art. 13(1)(c)",
         explanation: "\
@@ -48,18 +48,20 @@ pub(super) const RULES: &[Rule] = &[
     basis names the wrong purpose.",
         check: basis_purpose,
     ),
-    rule!(structure::"recipient-category", Warning, Gdpr,
+    rule!(gdpr::"recipient-category", Warning,
         summary: "every vendor and CCPA third party falls in a disclosed recipient category",
         citation: "GDPR Art. 13(1)(e), Art. 14(1)(e)",
         explanation: "\
     The GDPR asks the notice to name the recipients, or the categories of recipients, of personal \
-    data (Art. 13(1)(e)). When a cookie vendor or a category of third parties of the CCPA table \
-    receives data but fits none of the recipient categories the notice lists (neither through \
-    `recipient` nor by being of the same kind as one), the GDPR recipients list is incomplete, and \
-    the two parts of the notice disagree about who receives data.",
+    data (Art. 13(1)(e)). When a vendor or a category of third parties of the CCPA table receives \
+    data but fits none of the recipient categories the notice lists (neither through `recipient` \
+    nor by being of the same kind as one), the GDPR recipients list is incomplete, and the two \
+    parts of the notice disagree about who receives data. A vendor the cookie list names is a \
+    recipient named, which Art. 13(1)(e) allows in place of a category, and the kind of such \
+    vendors counts as disclosed.",
         check: recipient_category,
     ),
-    rule!(structure::"method-sources", Warning, Always,
+    rule!(structure::"method-sources", Warning,
         summary: "a data set lists the sources its collection methods draw on",
         citation: "GDPR Art. 14(2)(f); Cal. Civ. Code §1798.110(a)(2)",
         explanation: "\
@@ -69,16 +71,16 @@ pub(super) const RULES: &[Rule] = &[
     (categories of sources) ask it to say.",
         check: method_sources,
     ),
-    rule!(structure::"retention-empty", Warning, Always,
+    rule!(structure::"retention-empty", Warning,
         summary: "a retention rule states a period or the criteria that set it",
-        citation: "GDPR Art. 13(2)(a), Art. 14(2)(a); Cal. Civ. Code §1798.100(a)(3)",
+        citation: "GDPR Art. 13(2)(a), Art. 14(2)(a); Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
         explanation: "\
     Both laws ask for the period data is kept or, where no fixed period is possible, the criteria \
     that set it. A retention rule with neither `period` nor `criteria` records no answer candor can \
     check, so the data sets and categories relying on it are not known to have one.",
         check: retention_empty,
     ),
-    rule!(structure::"email-format", Warning, Always,
+    rule!(structure::"email-format", Warning,
         summary: "every email address, in a field or in prose, is well formed",
         citation: "GDPR Art. 12(2), Art. 13(1)(a)",
         explanation: "\
@@ -87,7 +89,7 @@ pub(super) const RULES: &[Rule] = &[
     (a word, `@`, a host), and reports those that are not complete addresses.",
         check: email_format,
     ),
-    rule!(structure::"undeclared-email", Warning, Always,
+    rule!(structure::"undeclared-email", Warning,
         summary: "an email address of the company written in prose is one of the declared contacts",
         citation: "GDPR Art. 12(2), Art. 13(1)(a)",
         explanation: "\
@@ -99,16 +101,16 @@ pub(super) const RULES: &[Rule] = &[
     supervisory authority, a vendor) is left alone.",
         check: undeclared_email,
     ),
-    rule!(structure::"url-format", Warning, Always,
+    rule!(structure::"url-format", Warning,
         summary: "every web address, in a field or in prose, is a well-formed http(s) address",
-        citation: "GDPR Art. 12(1); Cal. Code Regs. tit. 11, §7011(a)",
+        citation: "GDPR Art. 12(1); Cal. Code Regs. tit. 11, §7003(a)-(b), §7011",
         explanation: "\
     Request forms, opt-out pages and vendors' policies are links. A web address without `https://`, \
     without a host or with a space in it does not open, and a notice must be accessible (GDPR Art. \
-    12(1), CCPA regulations §7011(a)).",
+    12(1); CCPA regulations §7003(a)-(b), which the privacy policy must meet under §7011).",
         check: url_format,
     ),
-    rule!(structure::"phone-format", Warning, Always,
+    rule!(structure::"phone-format", Warning,
         summary: "every phone number has digits only (and usual punctuation) and a plausible length",
         citation: "GDPR Art. 13(1)(a); Cal. Civ. Code §1798.130(a)(1)",
         explanation: "\
@@ -116,7 +118,7 @@ pub(super) const RULES: &[Rule] = &[
     7 and 15 digits (ITU-T E.164). Anything else is likely a typo or a placeholder left in.",
         check: phone_format,
     ),
-    rule!(structure::"toll-free-phone", Warning, Always,
+    rule!(structure::"toll-free-phone", Warning,
         summary: "a phone number marked toll_free has a toll-free area code",
         citation: "Cal. Civ. Code §1798.130(a)(1)(A)",
         explanation: "\
@@ -264,14 +266,27 @@ type Group = (Option<RecipientKind>, Vec<(String, Span)>);
 
 fn recipient_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    let kinds: HashSet<RecipientKind> = p.recipients.iter().filter_map(|r| r.kind).collect();
+    let mut kinds: HashSet<RecipientKind> = p.recipients.iter().filter_map(|r| r.kind).collect();
     // Unmapped vendors and third parties, grouped by kind in order of appearance.
     let mut groups: Vec<Group> = Vec::new();
     let mut slot: HashMap<Option<RecipientKind>, usize> = HashMap::new();
+    // A vendor the notice names in its cookie list is a recipient named
+    // (Art. 13(1)(e) allows recipients or their categories).
+    // The kinds of those named vendors are disclosed too: a CCPA category
+    // "ad networks" is the ad networks the cookie list names.
+    let mut named = vec![false; p.vendors.len()];
+    for c in &p.cookies {
+        for v in &c.vendors {
+            named[v.index()] = true;
+            kinds.extend(p.get(v).kind);
+        }
+    }
     let unmapped = p
         .vendors
         .iter()
-        .filter(|v| v.recipient.is_none())
+        .zip(named)
+        .filter(|(v, named)| v.recipient.is_none() && !named)
+        .map(|(v, _)| v)
         .map(|v| (v.kind, v.id.clone(), v.span))
         .chain(
             p.third_parties
@@ -333,6 +348,7 @@ fn kind_phrase(kind: RecipientKind, one: bool) -> &'static str {
         RecipientKind::Analytics => ("analytics provider", "analytics providers"),
         RecipientKind::SocialNetwork => ("social network", "social networks"),
         RecipientKind::DataBroker => ("data broker", "data brokers"),
+        RecipientKind::JointController => ("joint controller", "joint controllers"),
         RecipientKind::Other => ("recipient", "recipients"),
     };
     if one { singular } else { plural }
@@ -347,31 +363,38 @@ fn method_sources(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let own: HashSet<usize> = d.sources.iter().map(Ref::index).collect();
         for m in &d.methods {
             let method = p.get(m);
-            let missing: Vec<String> = method
-                .sources
-                .iter()
-                .filter(|s| !own.contains(&s.index()))
-                .map(|s| format!("`{}`", s.id()))
-                .collect();
-            if missing.is_empty() {
+            // A method may draw on more sources than this data set uses
+            // ("from you or from your admin"): only a method none of whose
+            // sources the data set lists contradicts it.
+            if method.sources.is_empty() || method.sources.iter().any(|s| own.contains(&s.index()))
+            {
                 continue;
             }
-            let them = if missing.len() == 1 { "it" } else { "them" };
+            let theirs: Vec<String> = method
+                .sources
+                .iter()
+                .map(|s| format!("`{}`", s.id()))
+                .collect();
             out.push(
                 finding(
                     m.span(),
                     format!(
-                        "{} `{}` uses method `{}`, which draws on {}, but does not list {them} among its sources",
+                        "{} `{}` uses method `{}`, which draws on {}, but lists none of them among its sources",
                         noun(d),
                         d.id,
                         m.id(),
-                        and_list(&missing)
+                        and_list(&theirs)
                     ),
                 )
                 .with_label("this method")
                 .with_secondary(d.spans.sources.unwrap_or(d.span), "the sources it lists")
                 .with_secondary(method.span, "the method is declared here")
-                .with_help(format!("add {} to the `sources` of `{}`", and_list(&missing), d.id)),
+                .with_help(format!(
+                    "add to the `sources` of `{}` the one of {} its data actually comes from, or \
+                     remove the method",
+                    d.id,
+                    and_list(&theirs)
+                )),
             );
         }
     }

@@ -190,6 +190,14 @@ const OPEN_ENDED: &[&str] = &[
     "as long as it is necessary",
     "as long as it remains necessary",
     "as long as we need",
+    "no longer necessary",
+    "no longer needed",
+    "no longer required",
+    "necessary for the purpose",
+    "needed for the purpose",
+    "achieve the purpose",
+    "fulfil the purpose",
+    "fulfill the purpose",
     "for a period of time",
     "for some time",
     "indefinitely",
@@ -197,26 +205,40 @@ const OPEN_ENDED: &[&str] = &[
 ];
 
 /// Words that tie a retention period to something a reader can tell: a
-/// number, a unit of time, an event.
+/// unit of time, a number in words, or a concrete event (the account
+/// closes, consent is withdrawn, a limitation period runs out). "Until",
+/// "after" or "when" alone are not among them: "until it is no longer
+/// necessary" names no event.
 const ANCHORS: &[&str] = &[
     "day",
     "week",
     "month",
     "year",
-    "until",
-    "after",
-    "while",
-    "once ",
-    "when ",
-    "account is active",
+    "account",
+    "contract",
+    "subscription",
     "end of",
     "termination",
     "terminate",
     "close",
-    "statute",
+    "closure",
+    "statut",
     "limitation",
+    "legal obligation",
+    "comply with",
     "withdraw",
     "unsubscribe",
+    "revoke",
+    "opt out",
+    "object",
+    "notify us",
+    "resolved",
+    "expire",
+    "session",
+    "last contact",
+    "last visit",
+    "last login",
+    "last activity",
     "one ",
     "two ",
     "three ",
@@ -235,15 +257,19 @@ const ANCHORS: &[&str] = &[
     "hundred",
 ];
 
-/// Whether a retention period or criterion is open-ended wording alone: it
-/// says "a reasonable period" or "as long as necessary" and names no
-/// number, unit of time or event that would bound it.
+/// Whether a retention period or criterion is open-ended wording: one of
+/// its clauses (split at `;`) says "a reasonable period", "as long as
+/// necessary" or "until it is no longer needed" and names no number, unit
+/// of time or concrete event that would bound it. So "until you close your
+/// account; cookie data for a reasonable period" is open-ended for the
+/// cookie data.
 pub(super) fn is_open_ended(text: &str) -> bool {
-    let t = normalize(text);
-    let t = format!("{t} ");
-    OPEN_ENDED.iter().any(|w| t.contains(w))
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && !ANCHORS.iter().any(|w| t.contains(w))
+    normalize(text).split(';').any(|clause| {
+        let t = format!("{clause} ");
+        OPEN_ENDED.iter().any(|w| t.contains(w))
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !ANCHORS.iter().any(|w| t.contains(w))
+    })
 }
 
 /// The sentences of a text (split at `.`, `;`, `!`, `?` and line breaks
@@ -255,16 +281,34 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|s| !s.is_empty())
 }
 
+/// Words that open a new clause, so that a negation before them does not
+/// reach a verb after them: "we do not sell it, but we share it".
+const CLAUSE_BREAKS: &[&str] = &[
+    " but ",
+    " however",
+    " although",
+    " though ",
+    " except ",
+    " yet ",
+    " while ",
+    " whereas ",
+    ", and we ",
+    ", we ",
+];
+
 /// Whether a normalised sentence says that something is not sold or not
-/// shared: a negation before `sell`/`sold`/`share`.
+/// shared: a negation before `sell`/`sold`/`share` in the same clause.
 pub(super) fn denies(sentence: &str, verbs: &[&str]) -> bool {
     const NEGATIONS: &[&str] = &["not ", "n't ", "never ", "no longer ", "neither "];
     verbs.iter().any(|verb| {
         sentence.match_indices(verb).any(|(i, _)| {
             let before = &sentence[..i];
-            NEGATIONS
-                .iter()
-                .any(|n| before.rfind(n).is_some_and(|j| i - j < 60))
+            NEGATIONS.iter().any(|n| {
+                before.rfind(n).is_some_and(|j| {
+                    let between = &sentence[j..i];
+                    i - j < 60 && !CLAUSE_BREAKS.iter().any(|b| between.contains(b))
+                })
+            })
         })
     })
 }
@@ -327,8 +371,20 @@ mod tests {
         ));
         assert!(!is_open_ended("six years"));
         assert!(!is_open_ended("until you withdraw your consent"));
-        assert!(!is_open_ended(
+        assert!(is_open_ended(
             "the periods needed to achieve the purpose of collection"
+        ));
+        assert!(is_open_ended(
+            "until it is no longer necessary for the purposes"
+        ));
+        assert!(is_open_ended(
+            "as long as necessary, after which we delete it"
+        ));
+        assert!(is_open_ended(
+            "until you withdraw your consent; cookie data for a reasonable period"
+        ));
+        assert!(!is_open_ended(
+            "until such dispute is resolved, and then in accordance with statutory limitation periods"
         ));
     }
 
@@ -342,5 +398,10 @@ mod tests {
             &["sell"]
         ));
         assert!(denies(&normalize("we don’t sell your data"), &["sell"]));
+        let but = normalize(
+            "we do not sell your personal information, but we share it with advertising partners",
+        );
+        assert!(denies(&but, &["sell"]));
+        assert!(!denies(&but, &["share"]));
     }
 }

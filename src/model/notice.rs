@@ -20,6 +20,9 @@ declare_kind! {
     pub struct CookieCategory / CookieCategorySpans: Cookie;
     /// Display name, e.g. "Essential Cookies".
     name;
+    /// Whether they are strictly necessary for the service the person asked
+    /// for, so that they need no consent (ePrivacy Directive Art. 5(3)).
+    essential: Option<bool> = field("essential", "strictly necessary", Material("cookie consent changed"));
     /// Lawful bases.
     bases: Vec<Basis> = field("basis", "lawful bases", Bases);
     /// Vendors that set these cookies.
@@ -89,6 +92,17 @@ declare_kind! {
     agents: Option<String> = field("agents", "authorised agents", Wording);
     /// How opt-out preference signals are handled.
     opt_out_signals: Option<String> = field("opt_out_signals", "opt-out preference signals", Wording);
+    /// Whether opt-out preference signals are honoured in a frictionless
+    /// manner, which spares the opt-out links (Cal. Civ. Code
+    /// §1798.135(b)(1)).
+    frictionless: Option<bool> = field("frictionless", "frictionless opt-out preference signals", Material("rights changed"));
+    /// Whether sensitive personal information is used or disclosed for
+    /// purposes beyond those of Cal. Code Regs. tit. 11, §7027(m), which
+    /// brings the right to limit (Cal. Civ. Code §1798.121).
+    sensitive_other_uses: Option<bool> = field("sensitive_other_uses", "uses of sensitive information beyond the permitted ones", TurnsYes("sensitive information now used beyond the permitted purposes"));
+    /// Whether the business handles the personal information of 10,000,000
+    /// or more consumers a year (Cal. Code Regs. tit. 11, §7102).
+    ten_million: Option<bool> = field("ten_million", "10 million consumers or more", Material("rights changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording);
 }
@@ -135,8 +149,13 @@ declare_kind! {
     pub struct Children / ChildrenSpans: Children;
     /// Display name.
     name;
-    /// Age thresholds.
+    /// The youngest age the service admits, when it has one.
+    minimum_age: Option<u32> = field("minimum_age", "minimum age", Material("minimum age changed"));
+    /// Ages of digital consent, per region (GDPR Art. 8(1)).
     ages: Vec<ChildAge> = field("age", "age thresholds", Material("age thresholds changed"));
+    /// Whether the business sells or shares the personal information of
+    /// consumers it knows to be under 16 (Cal. Civ. Code §1798.120(c)).
+    sells_under_16: Option<bool> = field("sells_under_16", "selling or sharing the information of minors under 16", TurnsYes("minors' information now sold or shared"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording);
 }

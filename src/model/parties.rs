@@ -12,6 +12,8 @@ declare_kind! {
     pub struct Controller / ControllerSpans: Controller;
     /// Legal name.
     name;
+    /// Where it has establishments (GDPR Art. 3, 27): `us`, `de`, `eea`, ...
+    established: Vec<super::words::Region> = field("established", "establishments", Material("controller changed"));
     /// Postal address.
     address: Option<String> = field("address", "postal address", Wording);
     /// Phone number.
@@ -58,6 +60,9 @@ declare_kind! {
     name;
     /// What sort of organisation it is.
     kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
+    /// For a joint controller: the essence of the arrangement (GDPR Art.
+    /// 26(2)).
+    arrangement: Option<String> = field("arrangement", "arrangement between joint controllers", Wording);
     /// The data shared, as the notice describes it.
     shares: Option<String> = field("shares", "data shared", Material("data shared changed"));
     /// The data sets shared, when stated.

@@ -76,6 +76,14 @@ declare_kind! {
     automated_decisions: Option<bool> = field("automated_decisions", "automated decisions", TurnsYes("now used for automated decisions"));
     /// Targeted (cross-context behavioural) advertising.
     targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now used for targeted advertising"));
+    /// For automated decisions: the logic involved (GDPR Art. 13(2)(f)).
+    logic: Option<String> = field("logic", "logic of automated decisions", Wording);
+    /// For automated decisions: their significance and envisaged
+    /// consequences for the person (GDPR Art. 13(2)(f)).
+    consequences: Option<String> = field("consequences", "consequences of automated decisions", Wording);
+    /// A financial incentive tied to this purpose: the notice of financial
+    /// incentive (Cal. Civ. Code §1798.125(b)).
+    incentive: Option<String> = field("incentive", "notice of financial incentive", Material("financial incentive changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording);
 }

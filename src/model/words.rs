@@ -235,6 +235,9 @@ closed_set! {
         SocialNetwork = "social_network",
         /// Data brokers.
         DataBroker = "data_broker",
+        /// Another controller deciding the purposes and means jointly
+        /// (GDPR Art. 26).
+        JointController = "joint_controller",
         /// Anything else.
         Other = "other",
     }
@@ -445,6 +448,12 @@ closed_set! {
         LimitSensitive = "limit_sensitive",
         /// CCPA §1798.125: no retaliation.
         NoRetaliation = "no_retaliation",
+        /// CCPA regulations §7221: opt out of automated decision-making
+        /// technology.
+        AdmtOptOut = "admt_opt_out",
+        /// CCPA regulations §7222: access information about automated
+        /// decision-making technology.
+        AdmtAccess = "admt_access",
         /// Anything else.
         Other = "other",
     }

@@ -64,6 +64,17 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_disclosed => "`disclosed`",
         Rule::kw_dpo => "`dpo`",
         Rule::kw_duration => "`duration`",
+        Rule::kw_minimum_age => "`minimum_age`",
+        Rule::kw_sells_under_16 => "`sells_under_16`",
+        Rule::kw_logic => "`logic`",
+        Rule::kw_consequences => "`consequences`",
+        Rule::kw_incentive => "`incentive`",
+        Rule::kw_essential => "`essential`",
+        Rule::kw_established => "`established`",
+        Rule::kw_arrangement => "`arrangement`",
+        Rule::kw_sensitive_other_uses => "`sensitive_other_uses`",
+        Rule::kw_frictionless => "`frictionless`",
+        Rule::kw_ten_million => "`ten_million`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -218,6 +229,17 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::cookie_field => "a field",
         Rule::f_vendors => "`vendors`",
         Rule::f_duration => "`duration`",
+        Rule::f_minimum_age => "`minimum_age`",
+        Rule::f_sells_under_16 => "`sells_under_16`",
+        Rule::f_logic => "`logic`",
+        Rule::f_consequences => "`consequences`",
+        Rule::f_incentive => "`incentive`",
+        Rule::f_essential => "`essential`",
+        Rule::f_established => "`established`",
+        Rule::f_arrangement => "`arrangement`",
+        Rule::f_sensitive_other_uses => "`sensitive_other_uses`",
+        Rule::f_frictionless => "`frictionless`",
+        Rule::f_ten_million => "`ten_million`",
         Rule::transfer_decl => "a `transfer` declaration",
         Rule::transfer_kw => "a field name",
         Rule::transfer_field => "a field",
@@ -348,6 +370,17 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_warn
             | Rule::kw_when
             | Rule::kw_withdraw
+            | Rule::kw_minimum_age
+            | Rule::kw_sells_under_16
+            | Rule::kw_logic
+            | Rule::kw_consequences
+            | Rule::kw_incentive
+            | Rule::kw_essential
+            | Rule::kw_established
+            | Rule::kw_arrangement
+            | Rule::kw_sensitive_other_uses
+            | Rule::kw_frictionless
+            | Rule::kw_ten_million
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -415,5 +448,16 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_disclosed
             | Rule::f_third_parties
             | Rule::f_insert
+            | Rule::f_minimum_age
+            | Rule::f_sells_under_16
+            | Rule::f_logic
+            | Rule::f_consequences
+            | Rule::f_incentive
+            | Rule::f_essential
+            | Rule::f_established
+            | Rule::f_arrangement
+            | Rule::f_sensitive_other_uses
+            | Rule::f_frictionless
+            | Rule::f_ten_million
     )
 }

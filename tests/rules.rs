@@ -253,12 +253,8 @@ fn rules_apply_only_to_the_laws_the_policy_declares() {
 #[test]
 fn a_rules_law_is_its_family() {
     for rule in check::rules() {
-        let expected = match rule.family() {
-            "gdpr" => check::Scope::Gdpr,
-            "ccpa" => check::Scope::Ccpa,
-            _ => check::Scope::Always,
-        };
-        assert_eq!(rule.scope, expected, "{}", rule.code);
+        let expected = candor::law::Family::of_code(rule.code).expect("a known family");
+        assert_eq!(rule.family, expected, "{}", rule.code);
     }
 }
 
@@ -693,4 +689,38 @@ fn the_reference_policy_passes_with_warnings_and_fails_when_they_are_denied() {
         ])
         .assert()
         .code(1);
+}
+
+#[test]
+fn each_gdpr_law_has_its_own_rights_block_checked() {
+    let text = std::fs::read_to_string("tests/fixtures/rules/gdpr/complaint-right.pass.policy")
+        .expect("the fixture");
+    let both = text.replace("jurisdictions gdpr", "jurisdictions gdpr, uk_gdpr");
+    // One block for both laws: clean, and reported once if it were not.
+    assert!(!codes(&from_text(&both, &options())).contains(&"gdpr::complaint-right"));
+    // A UK block of its own that forgets the complaint right: found there,
+    // although the EU block is complete.
+    let uk_block = text
+        .split("\nrights gdpr_rights")
+        .nth(1)
+        .expect("a rights block")
+        .replace("jurisdiction gdpr", "jurisdiction uk_gdpr")
+        .replace(
+            "  right complaint \"The right to complain\" {\n    text \"to the supervisory authority where you live or work\"\n  }\n",
+            "",
+        );
+    let with_uk = format!(
+        "{}\nrights uk_rights{uk_block}",
+        both.replace(
+            "insert rights gdpr_rights }",
+            "insert rights gdpr_rights\n  insert rights uk_rights }"
+        )
+    );
+    let compiled = from_text(&with_uk, &options());
+    let complaint: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "gdpr::complaint-right")
+        .collect();
+    assert_eq!(complaint.len(), 1, "{:#?}", compiled.diagnostics);
 }

@@ -2,7 +2,8 @@
 //! each law, and every piece of prose with the declaration it belongs to.
 //! Built once per run, in time linear in the policy.
 
-use crate::model::words::{Jurisdiction, LawfulBasis};
+use crate::law::{Family, Law};
+use crate::model::words::LawfulBasis;
 use crate::model::{
     Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
@@ -37,28 +38,35 @@ pub(crate) struct Ctx<'p> {
     pub(crate) policy: &'p Policy,
     /// The date date-dependent rules measure against.
     pub(crate) today: PolicyDate,
-    /// The first rights block for `gdpr` or `uk_gdpr`.
+    /// The rights block of the GDPR law being checked (the EU GDPR or the
+    /// UK GDPR), when the rules of that family run.
     pub(crate) gdpr_rights: Option<&'p RightsBlock>,
-    /// The first rights block for `ccpa`.
+    /// The rights block of the CCPA, when its rules run.
     pub(crate) ccpa_rights: Option<&'p RightsBlock>,
     /// Every piece of prose of the policy.
-    pub(crate) prose: Vec<Prose<'p>>,
+    pub(crate) prose: &'p [Prose<'p>],
 }
 
 impl<'p> Ctx<'p> {
-    pub(crate) fn new(policy: &'p Policy, today: PolicyDate) -> Self {
-        let block = |wanted: &[Jurisdiction]| {
-            policy
-                .rights
-                .iter()
-                .find(|b| b.jurisdiction.is_some_and(|j| wanted.contains(&j)))
+    /// The context for the rules of one law (`None` for the structural
+    /// rules): its own rights block, so that each law's block is checked
+    /// against that law.
+    pub(crate) fn new(
+        policy: &'p Policy,
+        today: PolicyDate,
+        law: Option<&Law>,
+        prose: &'p [Prose<'p>],
+    ) -> Self {
+        let block = |family: Family| {
+            law.filter(|l| l.family == family)
+                .and_then(|l| l.rights_block(policy))
         };
         Ctx {
             policy,
             today,
-            gdpr_rights: block(&[Jurisdiction::Gdpr, Jurisdiction::UkGdpr]),
-            ccpa_rights: block(&[Jurisdiction::Ccpa]),
-            prose: collect_prose(policy),
+            gdpr_rights: block(Family::Gdpr),
+            ccpa_rights: block(Family::Ccpa),
+            prose,
         }
     }
 
@@ -133,7 +141,7 @@ pub(crate) fn and_list<S: AsRef<str>>(words: &[S]) -> String {
 }
 
 /// Every piece of prose: the sections', then the declarations', in order.
-fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
+pub(crate) fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
     let mut out = Vec::new();
     let mut add = |text: Option<&'p str>, span: Span, kind: &'static str, id: &'p str| {
         if let Some(text) = text {

@@ -42,7 +42,8 @@ use std::collections::HashMap;
 use crate::Options;
 use crate::diagnostic::code::{self, Code};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::words::{Jurisdiction, RuleLevel};
+use crate::law::{self, Family, Law};
+use crate::model::words::RuleLevel;
 use crate::model::{Policy, PolicyDate};
 use crate::source::Span;
 
@@ -61,37 +62,6 @@ pub const EXAMPLE_TODAY: PolicyDate = PolicyDate {
     day: Some(29),
 };
 
-/// The law a rule belongs to: it runs only when the policy declares it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// Every policy.
-    Always,
-    /// Policies that declare `gdpr` or `uk_gdpr`.
-    Gdpr,
-    /// Policies that declare `ccpa`.
-    Ccpa,
-}
-
-impl Scope {
-    fn applies_to(self, policy: &Policy) -> bool {
-        match self {
-            Scope::Always => true,
-            Scope::Gdpr => policy.has(Jurisdiction::Gdpr) || policy.has(Jurisdiction::UkGdpr),
-            Scope::Ccpa => policy.has(Jurisdiction::Ccpa),
-        }
-    }
-
-    /// The word used in the catalogue: `all`, `gdpr`, `ccpa`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::Always => "all",
-            Scope::Gdpr => "gdpr",
-            Scope::Ccpa => "ccpa",
-        }
-    }
-}
-
 /// What a rule's function does: reads the policy, pushes findings. The
 /// runner stamps each finding with the rule's code and severity.
 type CheckFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
@@ -102,8 +72,8 @@ pub struct Rule {
     pub code: &'static str,
     /// Severity unless configured otherwise.
     pub severity: Severity,
-    /// The law it belongs to.
-    pub scope: Scope,
+    /// Its family, which decides the laws it applies.
+    pub family: Family,
     /// One line: what the rule checks.
     pub summary: &'static str,
     /// The provision it comes from.
@@ -132,13 +102,13 @@ impl std::fmt::Debug for Rule {
 /// compile.
 macro_rules! family_scope {
     (structure) => {
-        $crate::check::Scope::Always
+        $crate::law::Family::Structure
     };
     (gdpr) => {
-        $crate::check::Scope::Gdpr
+        $crate::law::Family::Gdpr
     };
     (ccpa) => {
-        $crate::check::Scope::Ccpa
+        $crate::law::Family::Ccpa
     };
 }
 pub(crate) use family_scope;
@@ -190,7 +160,7 @@ impl Rule {
     const fn new(
         code: &'static str,
         severity: Severity,
-        scope: Scope,
+        family: Family,
         [summary, citation, explanation]: [&'static str; 3],
         [example, fixed]: [&'static str; 2],
         check: CheckFn,
@@ -198,7 +168,7 @@ impl Rule {
         Rule {
             code,
             severity,
-            scope,
+            family,
             summary,
             citation,
             explanation,
@@ -253,20 +223,36 @@ pub(crate) fn finding(span: Span, message: impl Into<String>) -> Diagnostic {
 #[must_use]
 pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
     let today = options.today.unwrap_or_else(system_today);
-    let ctx = Ctx::new(policy, today);
-    let mut all = Vec::new();
+    let prose = context::collect_prose(policy);
+    let mut all: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
-    for rule in rules() {
-        if !rule.scope.applies_to(policy) {
-            continue;
-        }
-        (rule.check)(&ctx, &mut found);
-        for mut d in found.drain(..) {
-            d.code = rule.code.to_owned();
-            d.severity = rule.severity;
-            all.push(d);
+    for family in Family::ALL {
+        // A law's family runs once per declared law of the family, each time
+        // with that law's rights block; the structural rules run once.
+        let laws: Vec<Option<&Law>> = if family == Family::Structure {
+            vec![None]
+        } else {
+            law::declared(policy)
+                .filter(|l| l.family == family)
+                .map(Some)
+                .collect()
+        };
+        for law in laws {
+            let ctx = Ctx::new(policy, today, law, &prose);
+            for rule in rules().filter(|r| r.family == family) {
+                (rule.check)(&ctx, &mut found);
+                for mut d in found.drain(..) {
+                    d.code = rule.code.to_owned();
+                    d.severity = rule.severity;
+                    all.push(d);
+                }
+            }
         }
     }
+    // Two laws of one family find the same fact once: a finding that does
+    // not depend on the law's rights block is reported once.
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|d| seen.insert((d.code.clone(), d.primary.span, d.message.clone())));
     all
 }
 

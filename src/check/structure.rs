@@ -510,7 +510,7 @@ fn email_format(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for prose in &ctx.prose {
+    for prose in ctx.prose {
         for email in text::emails_in(prose.text) {
             if !text::is_email(email) {
                 out.push(
@@ -530,7 +530,7 @@ fn undeclared_email(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|e| e.split_once('@').map(|(_, d)| d))
         .collect();
-    for prose in &ctx.prose {
+    for prose in ctx.prose {
         for email in text::emails_in(prose.text) {
             let lower = email.to_lowercase();
             if !text::is_email(email) || known.contains(&lower) {
@@ -580,7 +580,7 @@ fn url_format(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for prose in &ctx.prose {
+    for prose in ctx.prose {
         for url in text::urls_in(prose.text) {
             if !text::is_url(url) {
                 out.push(

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_OK, fail};
-use crate::check::{self, EXAMPLE_TODAY, Rule, Scope};
+use crate::check::{self, EXAMPLE_TODAY, Rule};
 use crate::cli::ExplainArgs;
 use crate::diagnostic::{self, Color, code};
 use crate::model::words::RuleLevel;
@@ -40,11 +40,7 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
 
 /// The whole explanation of a rule, as printed.
 fn explain(rule: &Rule) -> String {
-    let applies = match rule.scope {
-        Scope::Always => "every policy",
-        Scope::Gdpr => "policies that declare `gdpr` or `uk_gdpr`",
-        Scope::Ccpa => "policies that declare `ccpa`",
-    };
+    let applies = rule.family.applies();
     let mut out = format!("{}: {}\n\n", rule.code, rule.summary);
     out.push_str(&format!("severity  {} (by default)\n", rule.severity));
     out.push_str(&format!("applies   {applies}\n"));

@@ -6,9 +6,10 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{EXIT_OK, fail};
-use crate::check::{self, Rule, Scope};
+use crate::check::{self, Rule};
 use crate::cli::{Format, RulesArgs};
 use crate::diagnostic::{Severity, code};
+use crate::law::Family;
 
 /// One rule as `candor rules --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -46,14 +47,6 @@ fn json() -> String {
     text
 }
 
-fn heading(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Always => "Structure (every policy)",
-        Scope::Gdpr => "GDPR (when the policy declares `gdpr` or `uk_gdpr`)",
-        Scope::Ccpa => "CCPA / CPRA (when the policy declares `ccpa`)",
-    }
-}
-
 fn human() -> String {
     let rules: Vec<&Rule> = check::rules().collect();
     let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
@@ -69,10 +62,10 @@ fn human() -> String {
         ));
     }
     out.push('\n');
-    for scope in [Scope::Always, Scope::Gdpr, Scope::Ccpa] {
-        out.push_str(heading(scope));
+    for family in Family::ALL {
+        out.push_str(&family.heading());
         out.push('\n');
-        for r in rules.iter().filter(|r| r.scope == scope) {
+        for r in rules.iter().filter(|r| r.family == family) {
             out.push_str(&format!(
                 "  {:width$}  {:7}  {}\n",
                 r.code,

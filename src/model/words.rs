@@ -402,11 +402,47 @@ closed_set! {
 
 impl Region {
     /// Whether GDPR Art. 8 applies there (the EEA, the EU, a member state).
+    /// A positive list: a region added later is not in the EEA unless it is
+    /// named here.
     #[must_use]
     pub fn is_eea(self) -> bool {
-        !matches!(
+        use Region::{
+            At, Be, Bg, Cy, Cz, De, Dk, Ee, Eea, Es, Eu, Fi, Fr, Gr, Hr, Hu, Ie, Is, It, Li, Lt,
+            Lu, Lv, Mt, Nl, No, Pl, Pt, Ro, Se, Si, Sk,
+        };
+        matches!(
             self,
-            Region::Uk | Region::Us | Region::California | Region::Worldwide
+            Eea | Eu
+                | At
+                | Be
+                | Bg
+                | Hr
+                | Cy
+                | Cz
+                | Dk
+                | Ee
+                | Fi
+                | Fr
+                | De
+                | Gr
+                | Hu
+                | Ie
+                | It
+                | Lv
+                | Lt
+                | Lu
+                | Mt
+                | Nl
+                | Pl
+                | Pt
+                | Ro
+                | Sk
+                | Si
+                | Es
+                | Se
+                | Is
+                | Li
+                | No
         )
     }
 }

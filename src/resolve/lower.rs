@@ -302,6 +302,7 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
     let (id, span) = id_of(decl);
     let heading = decl.name.as_ref().map(|n| n.node.value.clone());
     let mut r = Reader::for_declaration(decl);
+    let aliases = Vec::<String>::read(cx, &r.take("aliases"));
     // `text` and `insert` interleave; read both, then restore source order.
     let mut fields: Vec<&Field> = r.take("text");
     fields.extend(r.take("insert"));
@@ -324,6 +325,7 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
         id,
         heading,
         blocks,
+        aliases,
         span,
     }
 }

@@ -50,6 +50,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_rules => "`rules`",
         Rule::kw_address => "`address`",
         Rule::kw_agents => "`agents`",
+        Rule::kw_aliases => "`aliases`",
         Rule::kw_age => "`age`",
         Rule::kw_allow => "`allow`",
         Rule::kw_applies_to => "`applies_to`",
@@ -144,6 +145,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_sources => "`sources`",
         Rule::f_retention => "`retention`",
         Rule::f_items => "`items`",
+        Rule::f_aliases => "`aliases`",
         Rule::f_basis => "`basis`",
         Rule::for_clause => "`for` and the purposes it covers",
         Rule::when_clause => "`when` and the condition",
@@ -301,6 +303,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
         rule,
         Rule::kw_address
             | Rule::kw_agents
+            | Rule::kw_aliases
             | Rule::kw_age
             | Rule::kw_allow
             | Rule::kw_applies_to
@@ -394,6 +397,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_sources
             | Rule::f_retention
             | Rule::f_items
+            | Rule::f_aliases
             | Rule::f_basis
             | Rule::f_interest
             | Rule::f_withdraw

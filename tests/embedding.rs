@@ -375,3 +375,58 @@ fn aliases_are_extra_anchors_and_a_removed_anchor_is_material() {
         )
     );
 }
+
+#[test]
+fn the_policy_can_set_the_prefix_and_heading_level_and_the_flags_win() {
+    let dir = bundled_with(
+        "policy.policy",
+        "  numbered yes\n",
+        "  numbered yes\n  id_prefix \"pp-\"\n  heading_level 2\n",
+    );
+    let accepted = compiled(dir.path());
+    assert!(!accepted.has_errors(), "{:#?}", accepted.diagnostics);
+    let policy = accepted.policy.expect("a model");
+    assert_eq!(policy.id_prefix.as_deref(), Some("pp-"));
+    assert_eq!(policy.heading_level, Some(2));
+    let out = tempfile::tempdir().expect("tmp");
+    let run = |extra: &[&str]| {
+        let target = out.path().join(format!("out{}", extra.len()));
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("build")
+            .arg(dir.path())
+            .arg("--fragment")
+            .args(extra)
+            .arg("--out")
+            .arg(&target)
+            .output()
+            .expect("candor runs");
+        assert_eq!(status.status.code(), Some(0), "{status:?}");
+        fs::read_to_string(target.join("privacy-policy.html")).expect("written")
+    };
+    let from_policy = run(&[]);
+    assert!(from_policy.contains("<h2 class=\"candor-title\">"));
+    assert!(from_policy.contains("id=\"pp-amendments\""));
+    let from_flags = run(&["--id-prefix", "x-", "--heading-level", "3"]);
+    assert!(from_flags.contains("<h3 class=\"candor-title\">"));
+    assert!(from_flags.contains("id=\"x-amendments\""));
+
+    let bad = bundled_with(
+        "policy.policy",
+        "  numbered yes\n",
+        "  numbered yes\n  id_prefix \"1 x\"\n  heading_level 5\n",
+    );
+    let rejected = compiled(bad.path());
+    let messages: Vec<&str> = rejected
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "candor::invalid-value")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`1 x` cannot start an HTML id",
+            "`heading_level 5` is not a heading level for the title"
+        ]
+    );
+}

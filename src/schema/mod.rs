@@ -820,6 +820,22 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "a directory of templates that override the built-in ones",
     ),
     FieldSpec::new(
+        "id_prefix",
+        "id_prefix",
+        "id prefix",
+        Shape::Text,
+        DiffRule::Ignore,
+        "put before every id and `#` link of the HTML, so that two fragments can share a page (`--id-prefix` wins)",
+    ),
+    FieldSpec::new(
+        "heading_level",
+        "heading_level",
+        "heading level",
+        Shape::Number,
+        DiffRule::Ignore,
+        "the heading level of the HTML title, 1-4, so that a fragment nests under a host's headings (`--heading-level` wins)",
+    ),
+    FieldSpec::new(
         "text",
         "text",
         "text",

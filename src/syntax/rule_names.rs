@@ -119,6 +119,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_subjects => "`subjects`",
         Rule::kw_targeted_ads => "`targeted_advertising`",
         Rule::kw_templates => "`templates`",
+        Rule::kw_id_prefix => "`id_prefix`",
+        Rule::kw_heading_level => "`heading_level`",
         Rule::kw_text => "`text`",
         Rule::kw_third_parties => "`third_parties`",
         Rule::kw_to => "`to`",
@@ -173,6 +175,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_outline => "`outline`",
         Rule::f_numbered => "`numbered`",
         Rule::f_templates => "`templates`",
+        Rule::f_id_prefix => "`id_prefix`",
+        Rule::f_heading_level => "`heading_level`",
         Rule::controller_decl => "a `controller` declaration",
         Rule::controller_kw => "a field name",
         Rule::controller_field => "a field",
@@ -361,6 +365,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_subjects
             | Rule::kw_targeted_ads
             | Rule::kw_templates
+            | Rule::kw_id_prefix
+            | Rule::kw_heading_level
             | Rule::kw_text
             | Rule::kw_third_parties
             | Rule::kw_to
@@ -408,6 +414,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_outline
             | Rule::f_numbered
             | Rule::f_templates
+            | Rule::f_id_prefix
+            | Rule::f_heading_level
             | Rule::f_contacts
             | Rule::f_dpo
             | Rule::f_representative

@@ -126,9 +126,7 @@ pub struct BuildArgs {
 /// An id prefix must keep every id valid and free of characters that
 /// would need escaping in a URL fragment or a CSS selector.
 fn parse_id_prefix(text: &str) -> Result<String, String> {
-    let mut chars = text.chars();
-    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    if starts_with_letter && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if crate::render::prose::is_id_prefix(text) {
         Ok(text.to_owned())
     } else {
         Err(

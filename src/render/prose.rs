@@ -45,6 +45,16 @@ impl Default for ProseOptions {
     }
 }
 
+/// Whether `prefix` can start every HTML id: a letter, then letters,
+/// digits, `-` or `_`, so that ids stay valid and need no escaping in a
+/// link or a CSS selector. `--id-prefix` and `id_prefix` both ask this.
+#[must_use]
+pub fn is_id_prefix(prefix: &str) -> bool {
+    let mut chars = prefix.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Applies autolinks, the id prefix and heading levels to a stream of
 /// Markdown events.
 pub fn transform<'a>(

@@ -309,10 +309,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
 /// every id stays valid and needs no escaping in a link or a selector.
 fn id_prefix(cx: &mut Cx<'_>, field: &Field) -> Option<String> {
     let text = first_text(field)?;
-    let mut chars = text.node.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !valid {
+    if !crate::render::prose::is_id_prefix(&text.node) {
         cx.report(
             Diagnostic::error(
                 INVALID_VALUE,

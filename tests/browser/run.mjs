@@ -158,6 +158,31 @@ function pageFacts() {
   return { duplicates, broken, overflow, wide, tables, rowHeaders, width: doc.clientWidth };
 }
 
+// The computed style of candor's own elements, to compare a fragment in
+// the host page with the standalone page: the host's rules must not leak in.
+function candorStyles(rootSelector) {
+  const props = [
+    "color", "background-color", "font-family", "font-weight", "letter-spacing", "text-transform",
+    "text-decoration-line", "text-align", "padding-top", "padding-left",
+    "border-top-style", "border-right-style", "border-bottom-style", "border-left-style",
+    "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
+  ];
+  const root = document.querySelector(rootSelector);
+  const selectors = [
+    ".candor-title", ".candor-updated", ".candor-toc", "section > p", ".candor-anchor",
+    ".candor-data-table", ".candor-data-table thead th", ".candor-data-table tbody th",
+    ".candor-data-table td", ".candor-items li", ".candor-definitions dt",
+  ];
+  const out = {};
+  for (const sel of selectors) {
+    const el = root.querySelector(sel);
+    if (!el) continue;
+    const style = getComputedStyle(el);
+    out[sel] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+  }
+  return out;
+}
+
 function probeStyles() {
   const props = [
     "color", "background-color", "font-family", "font-size", "font-weight", "line-height",
@@ -272,7 +297,17 @@ try {
               }
             }
           }
+          await page.goto(pathToFileURL(join(site, "standalone", "privacy-policy.html")).href, { waitUntil: "load" });
+          const standalone = await page.evaluate(candorStyles, "article.candor");
           await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
+          const embedded = await page.evaluate(candorStyles, "#pp-privacy-policy");
+          for (const [sel, style] of Object.entries(standalone)) {
+            for (const [prop, value] of Object.entries(style)) {
+              if (embedded[sel]?.[prop] !== value) {
+                fail(where, `the host's styles reach the fragment's ${sel}: ${prop} ${value} -> ${embedded[sel]?.[prop]}`);
+              }
+            }
+          }
         }
 
         await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });

@@ -113,6 +113,27 @@ pub struct BuildArgs {
     /// A directory of templates that override the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Put PREFIX before every `id` and `#` link of the HTML, so that two
+    /// fragments can share a page (a letter, then letters, digits, `-`, `_`).
+    #[arg(long, value_name = "PREFIX", value_parser = parse_id_prefix)]
+    pub id_prefix: Option<String>,
+    /// The heading level of the HTML title (1-4; sections one below), so
+    /// that a fragment nests under the host page's own headings.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub heading_level: Option<u8>,
+}
+
+/// An id prefix must keep every id valid and free of characters that
+/// would need escaping in a URL fragment or a CSS selector.
+fn parse_id_prefix(text: &str) -> Result<String, String> {
+    if crate::render::prose::is_id_prefix(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(
+            "an id prefix is a letter followed by letters, digits, `-` or `_`, such as `pp-`"
+                .to_owned(),
+        )
+    }
 }
 
 /// `candor rules`.

@@ -27,6 +27,7 @@
 // parser then refers to `crate::alloc`.
 extern crate alloc;
 
+pub mod anchors;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -1,4 +1,4 @@
-//! `candor build` as people and CI run it: the six files, `--check`,
+//! `candor build` as people and CI run it: the seven files, `--check`,
 //! `--fragment`, template overrides, and every way a build can fail without
 //! touching the previous output.
 
@@ -46,7 +46,7 @@ fn fixture_abs() -> PathBuf {
 }
 
 #[test]
-fn build_writes_the_six_files_and_check_passes() {
+fn build_writes_the_seven_files_and_check_passes() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("out");
     build(Path::new(FIXTURE), &out, &[]).assert().code(0);
@@ -62,6 +62,7 @@ fn build_writes_the_six_files_and_check_passes() {
     assert_eq!(
         names,
         [
+            "candor.css",
             "ccpa.html",
             "ccpa.md",
             "policy.json",
@@ -74,7 +75,7 @@ fn build_writes_the_six_files_and_check_passes() {
     assert!(
         page.starts_with("<!DOCTYPE html>")
             && page.contains("<style>")
-            && page.contains("<nav class=\"toc\"")
+            && page.contains("<nav class=\"candor-toc\"")
     );
     build(Path::new(FIXTURE), &out, &["--check"])
         .assert()

@@ -43,6 +43,12 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
     let options = RenderOptions {
         fragment: args.fragment,
         templates: templates_dir(args, policy.templates.as_deref()),
+        id_prefix: args
+            .id_prefix
+            .clone()
+            .or_else(|| policy.id_prefix.clone())
+            .unwrap_or_default(),
+        heading_level: args.heading_level.or(policy.heading_level).unwrap_or(1),
     };
     let outputs = match render::render(&policy, &options) {
         Ok(outputs) => outputs,

@@ -22,6 +22,7 @@
 //! [`render`] prints a list of changes for people, as JSON, or as a
 //! Markdown changelog entry for the notice of changes.
 
+pub mod anchors;
 pub mod render;
 pub mod rules;
 
@@ -127,9 +128,13 @@ impl Diff {
 /// A model that cannot be put in its JSON form. Comparing what could not
 /// be read would report "no changes" for any change, so it is an error.
 pub fn compare(old: &Policy, new: &Policy) -> Result<Diff, serde_json::Error> {
+    let removed_anchors = anchors::removed(old, new);
     let old = serde_json::to_value(old)?;
     let new = serde_json::to_value(new)?;
-    Ok(compare_values(&old, &new))
+    let mut diff = compare_values(&old, &new);
+    diff.changes.extend(removed_anchors);
+    diff.changes.sort_by_key(|c| c.class);
+    Ok(diff)
 }
 
 /// Compares two models in their JSON form.

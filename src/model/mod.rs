@@ -253,6 +253,12 @@ pub struct Policy {
     pub numbered: bool,
     /// A templates directory that overrides the built-in templates.
     pub templates: Option<String>,
+    /// Put before every `id` and `#` link of the HTML (`--id-prefix` wins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_prefix: Option<String>,
+    /// The heading level of the HTML title, 1-4 (`--heading-level` wins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_level: Option<u8>,
     /// Prose about the policy as a whole.
     pub text: Option<String>,
     /// The sections of the document, in order.

@@ -283,6 +283,9 @@ pub struct Section {
     pub heading: Option<String>,
     /// Content, in order.
     pub blocks: Vec<Block>,
+    /// Former ids, kept as extra anchors so that published links to the
+    /// section still work after it is renamed.
+    pub aliases: Vec<String>,
     /// The id's position.
     #[serde(skip)]
     pub span: Span,

@@ -9,7 +9,7 @@ use super::words::{
 };
 use super::{Recipient, Ref, RetentionRule, Transfer};
 use crate::resolve::read::{activity_kind, requirement};
-use crate::schema::DiffRule::{Bases, Grows, Material, TurnsYes, Wording};
+use crate::schema::DiffRule::{Bases, Grows, Ignore, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
 use crate::source::Span;
 
@@ -141,6 +141,9 @@ declare_kind! {
     name;
     /// Row of the table, or processing of its own.
     kind: ActivityKind = from_decl(Wording, activity_kind);
+    /// Former ids, kept as extra anchors (`#dataset-OLD`) so that published
+    /// links to the row still work after it is renamed.
+    aliases: Vec<String> = field("aliases", "former anchors", Ignore);
     /// Whom the data is about.
     subjects: Vec<Ref<Subject>> = field("subjects", "data subjects", Grows("new data subjects"));
     /// The items collected.

@@ -17,6 +17,7 @@
 use serde::Serialize;
 
 use super::markdown;
+use super::prose::{self, ProseOptions};
 use super::text::{basis_label, join_semicolon_and, roman_marker, yes_no};
 use crate::model::{
     Basis, Block, CcpaCategory, Contact, Controller, Dataset, Insert, Policy, RetentionRule,
@@ -34,24 +35,24 @@ pub enum Flavor {
 
 impl Flavor {
     /// Prose that stands as blocks of its own (paragraphs, lists).
-    fn block(self, prose: &str) -> String {
+    fn block(self, prose: &str, options: &ProseOptions) -> String {
         match self {
             Flavor::Markdown => markdown::to_markdown(prose),
-            Flavor::Html => markdown::to_html(prose),
+            Flavor::Html => markdown::to_html_with(prose, options),
         }
     }
 
     /// Prose that follows a label on the same line (a definition).
-    fn inline(self, prose: &str) -> String {
+    fn inline(self, prose: &str, options: &ProseOptions) -> String {
         match self {
             Flavor::Markdown => markdown::to_markdown(prose),
-            Flavor::Html => markdown::to_html_inline(prose),
+            Flavor::Html => markdown::to_html_inline_with(prose, options),
         }
     }
 
     /// Prose that follows a label in a list item. In Markdown, continuation
     /// lines are indented so that a second paragraph stays inside its item.
-    fn list_item(self, prose: &str) -> String {
+    fn list_item(self, prose: &str, options: &ProseOptions) -> String {
         match self {
             Flavor::Markdown => markdown::to_markdown(prose)
                 .lines()
@@ -65,21 +66,26 @@ impl Flavor {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Flavor::Html => markdown::to_html_inline(prose),
+            Flavor::Html => markdown::to_html_inline_with(prose, options),
         }
     }
 
     /// Prose inside a table cell: one line in Markdown, blocks in HTML.
-    fn cell(self, prose: &str) -> String {
+    fn cell(self, prose: &str, options: &ProseOptions) -> String {
         match self {
             Flavor::Markdown => markdown::to_markdown_cell(prose),
-            Flavor::Html => markdown::to_html(prose),
+            Flavor::Html => markdown::to_html_with(prose, options),
         }
     }
 }
 
 /// Column headers of the data table.
-pub const DATA_TABLE_HEADERS: [&str; 3] = ["Data set", "Purpose and operations", "Lawful basis"];
+pub const DATA_TABLE_HEADERS: [&str; 4] = [
+    "Data set",
+    "Data collected",
+    "Purpose and operations",
+    "Lawful basis",
+];
 /// Column headers of the recipients table.
 pub const RECIPIENTS_HEADERS: [&str; 3] = [
     "Category of recipient",
@@ -111,9 +117,63 @@ pub struct DocumentContext {
     pub toc: Vec<TocEntry>,
     /// The sections, in the outline's order.
     pub sections: Vec<SectionView>,
+    /// A one-sentence summary of the notice for `<meta name="description">`
+    /// (plain text).
+    pub description: String,
     /// The CCPA disclosure table (its rows are empty when the policy has no
     /// CCPA categories).
     pub ccpa: CcpaTable,
+    /// What `ccpa.html` adds around the table.
+    pub ccpa_page: CcpaPage,
+    /// Put before every `id` and `#` link of the HTML (`--id-prefix`), so
+    /// that two documents can share a page; empty by default.
+    pub prefix: String,
+    /// The HTML heading levels (`--heading-level`).
+    pub levels: Levels,
+    /// Whether the HTML is a standalone page (not `--fragment`): the
+    /// tables may then use the page's full width.
+    pub standalone: bool,
+}
+
+/// The HTML heading levels: the title at `--heading-level` (1 by default),
+/// the sections one below, subsections (and `ccpa.html`'s parts) two below.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Levels {
+    /// The document title's level.
+    pub title: u8,
+    /// The sections' level.
+    pub section: u8,
+    /// The subsections' level.
+    pub subsection: u8,
+}
+
+impl Levels {
+    /// The levels under a title at `title` (clamped to 1-4, so that
+    /// subsections stay within `<h6>`).
+    #[must_use]
+    pub fn from_title(title: u8) -> Self {
+        let title = title.clamp(1, 4);
+        Levels {
+            title,
+            section: title + 1,
+            subsection: title + 2,
+        }
+    }
+}
+
+/// The parts of `ccpa.html` around the disclosure table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpaPage {
+    /// The page's heading (plain text).
+    pub title: String,
+    /// A sentence for the meta description (plain text).
+    pub description: String,
+    /// The anchor of the notice's section that holds the table, for the
+    /// link back to the notice (prefixed); empty when no section holds it.
+    pub section: String,
+    /// The definitions inserted in that section (the terms the table's
+    /// headers use, such as “Shared”).
+    pub definitions: Vec<DefinitionView>,
 }
 
 /// The last-updated date.
@@ -147,6 +207,9 @@ pub struct SectionView {
     pub heading: Option<String>,
     /// The content, in order.
     pub blocks: Vec<BlockView>,
+    /// The section's former ids (`aliases`), kept as extra anchors so that
+    /// published links to them still work.
+    pub aliases: Vec<String>,
 }
 
 /// One piece of a section. Serialised with a `kind` field that templates
@@ -179,6 +242,8 @@ pub enum BlockView {
         bullet: String,
         /// The items.
         items: Vec<ListItem>,
+        /// The list's anchor (`cookies-list`), or empty.
+        anchor: String,
     },
     /// Paragraphs: processing activities, transfers, children.
     Paragraphs {
@@ -250,14 +315,16 @@ pub struct DataTable {
 pub struct DataRow {
     /// The data set's id.
     pub id: String,
-    /// Column 1: the name (plain text) ...
+    /// The data set's former ids (`aliases`), kept as extra anchors.
+    pub aliases: Vec<String>,
+    /// Column 1, the row header: the name (plain text).
     pub name: String,
-    /// ... then its text (rendered for a cell; may be empty).
+    /// Column 2: its text (rendered for a cell; may be empty).
     pub text: String,
-    /// Column 2: the text of each purpose, then the operations (each
+    /// Column 3: the text of each purpose, then the operations (each
     /// rendered for a cell).
     pub purposes: Vec<String>,
-    /// Column 3: the text of each lawful basis (each rendered for a cell).
+    /// Column 4: the text of each lawful basis (each rendered for a cell).
     pub bases: Vec<String>,
 }
 
@@ -328,6 +395,8 @@ pub struct PageContext {
     pub updated: Option<Updated>,
     /// Which document: `privacy-policy` or `ccpa`, as a class on `<body>`.
     pub document: String,
+    /// The summary for `<meta name="description">` (plain text).
+    pub description: String,
     /// The rendered body (HTML).
     pub body: String,
 }
@@ -335,8 +404,24 @@ pub struct PageContext {
 impl DocumentContext {
     /// Builds the context of the whole document for one output format.
     #[must_use]
-    pub fn build(policy: &Policy, flavor: Flavor) -> Self {
-        let builder = Builder { policy, flavor };
+    pub fn build(policy: &Policy, flavor: Flavor, html: &HtmlOptions) -> Self {
+        let levels = Levels::from_title(html.heading_level);
+        let prose = ProseOptions {
+            id_prefix: html.id_prefix.clone(),
+            subsection_level: levels.subsection,
+            calling_code: policy
+                .controller
+                .as_ref()
+                .and_then(|c| c.address.as_deref())
+                .and_then(prose::calling_code)
+                .map(str::to_owned),
+            autolink: true,
+        };
+        let builder = Builder {
+            policy,
+            flavor,
+            prose,
+        };
         let sections = builder.sections();
         let toc = sections
             .iter()
@@ -347,7 +432,23 @@ impl DocumentContext {
                 })
             })
             .collect();
+        let controller = policy.controller.as_ref().map(|c| c.name.as_str());
+        let description = match controller {
+            Some(name) => format!(
+                "{} of {name}: the personal data we collect, why, on which lawful basis, who receives it, how long we keep it and your rights.",
+                policy.title
+            ),
+            None => format!(
+                "{}: the personal data we collect, why, on which lawful basis, who receives it, how long we keep it and your rights.",
+                policy.title
+            ),
+        };
         DocumentContext {
+            description,
+            ccpa_page: builder.ccpa_page(controller),
+            prefix: html.id_prefix.clone(),
+            levels,
+            standalone: html.standalone,
             lang: policy.language.clone().unwrap_or_else(|| "en".to_owned()),
             title: policy.title.clone(),
             updated: policy.updated.map(|date| Updated {
@@ -362,13 +463,98 @@ impl DocumentContext {
     }
 }
 
+/// The HTML-only settings of a context (the Markdown ignores them).
+#[derive(Debug, Clone)]
+pub struct HtmlOptions {
+    /// Put before every `id` and `#` link.
+    pub id_prefix: String,
+    /// The document title's heading level, 1-4.
+    pub heading_level: u8,
+    /// A standalone page rather than a fragment.
+    pub standalone: bool,
+}
+
+impl Default for HtmlOptions {
+    fn default() -> Self {
+        HtmlOptions {
+            id_prefix: String::new(),
+            heading_level: 1,
+            standalone: true,
+        }
+    }
+}
+
 /// Builds views of one policy for one flavour.
 struct Builder<'a> {
     policy: &'a Policy,
     flavor: Flavor,
+    prose: ProseOptions,
 }
 
 impl Builder<'_> {
+    fn prose_block(&self, prose: &str) -> String {
+        self.flavor.block(prose, &self.prose)
+    }
+
+    fn prose_cell(&self, prose: &str) -> String {
+        self.flavor.cell(prose, &self.prose)
+    }
+
+    fn prose_inline(&self, prose: &str) -> String {
+        self.flavor.inline(prose, &self.prose)
+    }
+
+    fn prose_list_item(&self, prose: &str) -> String {
+        self.flavor.list_item(prose, &self.prose)
+    }
+
+    /// `ccpa.html`'s heading, description, link back and definitions: those
+    /// inserted in the section that holds the CCPA table.
+    fn ccpa_page(&self, controller: Option<&str>) -> CcpaPage {
+        let policy = self.policy;
+        let holder = policy.sections.iter().find(|s| {
+            s.blocks.iter().any(|b| {
+                matches!(
+                    b,
+                    Block::Insert {
+                        insert: Insert::CcpaTable
+                    }
+                )
+            })
+        });
+        let definitions = holder
+            .into_iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Insert {
+                    insert: Insert::Definitions { definitions },
+                } => Some(definitions),
+                _ => None,
+            })
+            .flatten()
+            .map(|r| self.definition(policy.get(r)))
+            .collect();
+        let who = controller.unwrap_or("the Company");
+        CcpaPage {
+            title: format!("{}: California residents", policy.title),
+            description: format!(
+                "The categories of personal information {who} collects about California residents, their sources, whether they are sold, shared or disclosed, and why."
+            ),
+            section: holder
+                .map(|s| format!("{}{}", self.prose.id_prefix, s.id))
+                .unwrap_or_default(),
+            definitions,
+        }
+    }
+
+    fn definition(&self, d: &crate::model::Definition) -> DefinitionView {
+        DefinitionView {
+            id: d.id.clone(),
+            term: format!("“{}”", d.name),
+            text: self.inline(d.text.as_deref()),
+        }
+    }
+
     /// The outline's sections (every section in source order when the
     /// policy has no outline), numbered when the policy says so: only
     /// headed sections count.
@@ -401,6 +587,7 @@ impl Builder<'_> {
                     id: section.id.clone(),
                     heading,
                     blocks,
+                    aliases: section.aliases.clone(),
                 }
             })
             .collect()
@@ -409,7 +596,7 @@ impl Builder<'_> {
     fn block(&self, block: &Block) -> BlockView {
         match block {
             Block::Text { markdown, .. } => BlockView::Prose {
-                content: self.flavor.block(markdown),
+                content: self.prose_block(markdown),
             },
             Block::Insert { insert } => self.insert(insert),
         }
@@ -422,13 +609,13 @@ impl Builder<'_> {
                 lines: policy
                     .controller
                     .as_ref()
-                    .map(controller_lines)
+                    .map(|c| controller_lines(c, self.prose.calling_code.as_deref()))
                     .unwrap_or_default(),
             },
             Insert::Contacts { contacts } => BlockView::Lines {
                 lines: contacts
                     .iter()
-                    .filter_map(|c| contact_line(policy.get(c)))
+                    .filter_map(|c| contact_line(policy.get(c), self.prose.calling_code.as_deref()))
                     .collect(),
             },
             Insert::Definitions { definitions } => {
@@ -438,14 +625,7 @@ impl Builder<'_> {
                     definitions.iter().map(|r| policy.get(r)).collect()
                 };
                 BlockView::Definitions {
-                    definitions: chosen
-                        .into_iter()
-                        .map(|d| DefinitionView {
-                            id: d.id.clone(),
-                            term: format!("“{}”", d.name),
-                            text: self.inline(d.text.as_deref()),
-                        })
-                        .collect(),
+                    definitions: chosen.into_iter().map(|d| self.definition(d)).collect(),
                 }
             }
             Insert::Datasets => BlockView::DataTable(self.data_table()),
@@ -456,6 +636,7 @@ impl Builder<'_> {
                     .collect(),
             },
             Insert::Cookies => BlockView::List {
+                anchor: "cookies-list".to_owned(),
                 numbered: false,
                 bullet: "-".to_owned(),
                 items: policy
@@ -471,6 +652,7 @@ impl Builder<'_> {
                     methods.iter().map(|r| policy.get(r)).collect()
                 };
                 BlockView::List {
+                    anchor: String::new(),
                     numbered: false,
                     bullet: "-".to_owned(),
                     items: chosen
@@ -485,7 +667,7 @@ impl Builder<'_> {
                     .transfers
                     .iter()
                     .filter_map(|t| t.text.as_deref())
-                    .map(|t| self.flavor.block(t))
+                    .map(|t| self.prose_block(t))
                     .collect(),
             },
             Insert::Rights { rights, numbered } => self.rights(policy.get(rights), *numbered),
@@ -498,7 +680,7 @@ impl Builder<'_> {
                     .children
                     .iter()
                     .filter_map(|c| c.text.as_deref())
-                    .map(|t| self.flavor.block(t))
+                    .map(|t| self.prose_block(t))
                     .collect(),
             },
             Insert::CcpaTable => BlockView::CcpaTable,
@@ -507,12 +689,12 @@ impl Builder<'_> {
 
     /// Prose rendered inline, empty when absent.
     fn inline(&self, prose: Option<&str>) -> String {
-        prose.map(|p| self.flavor.inline(p)).unwrap_or_default()
+        prose.map(|p| self.prose_inline(p)).unwrap_or_default()
     }
 
     /// Prose rendered for a cell, empty when absent.
     fn cell(&self, prose: Option<&str>) -> String {
-        prose.map(|p| self.flavor.cell(p)).unwrap_or_default()
+        prose.map(|p| self.prose_cell(p)).unwrap_or_default()
     }
 
     fn item(
@@ -524,7 +706,7 @@ impl Builder<'_> {
         text: Option<&str>,
     ) -> ListItem {
         let name = name.filter(|n| !n.is_empty()).map(str::to_owned);
-        let text = text.map(|t| self.flavor.list_item(t)).unwrap_or_default();
+        let text = text.map(|t| self.prose_list_item(t)).unwrap_or_default();
         let label = name.as_ref().map(|n| {
             if text.is_empty() {
                 n.clone()
@@ -543,6 +725,7 @@ impl Builder<'_> {
 
     fn rights(&self, block: &RightsBlock, numbered: bool) -> BlockView {
         BlockView::List {
+            anchor: String::new(),
             numbered,
             bullet: "-".to_owned(),
             items: block
@@ -565,6 +748,7 @@ impl Builder<'_> {
 
     fn retention(&self, rules: &[&RetentionRule], numbered: bool) -> BlockView {
         BlockView::List {
+            anchor: String::new(),
             numbered,
             bullet: "-".to_owned(),
             items: rules
@@ -589,7 +773,7 @@ impl Builder<'_> {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(activity.text.as_deref().map(|t| t.trim().to_owned()));
         parts.extend(activity.bases.iter().map(basis_text));
-        self.flavor.block(&parts.join(" "))
+        self.prose_block(&parts.join(" "))
     }
 
     fn data_table(&self) -> DataTable {
@@ -604,18 +788,19 @@ impl Builder<'_> {
                         .purposes
                         .iter()
                         .filter_map(|p| policy.get(p).text.as_deref())
-                        .map(|t| self.flavor.cell(t))
+                        .map(|t| self.prose_cell(t))
                         .collect();
-                    purposes.extend(d.operations.as_deref().map(|o| self.flavor.cell(o)));
+                    purposes.extend(d.operations.as_deref().map(|o| self.prose_cell(o)));
                     DataRow {
                         id: d.id.clone(),
+                        aliases: d.aliases.clone(),
                         name: d.name.clone(),
                         text: self.cell(d.text.as_deref()),
                         purposes,
                         bases: d
                             .bases
                             .iter()
-                            .map(|b| self.flavor.cell(&basis_text(b)))
+                            .map(|b| self.prose_cell(&basis_text(b)))
                             .collect(),
                     }
                 })
@@ -731,7 +916,7 @@ fn basis_text(basis: &Basis) -> String {
 
 /// "We are: ...", "Our address is: ...", "Phone (toll free number): ...",
 /// "Email: ...", and "Website: ..." when the controller has one.
-fn controller_lines(controller: &Controller) -> Vec<Line> {
+fn controller_lines(controller: &Controller, calling_code: Option<&str>) -> Vec<Line> {
     let mut lines = vec![Line {
         label: "We are".to_owned(),
         value: controller.name.clone(),
@@ -753,7 +938,7 @@ fn controller_lines(controller: &Controller) -> Vec<Line> {
         lines.push(Line {
             label: label.to_owned(),
             value: phone.clone(),
-            href: tel_href(phone),
+            href: prose::tel_href(phone, calling_code),
         });
     }
     if let Some(email) = &controller.email {
@@ -775,11 +960,11 @@ fn controller_lines(controller: &Controller) -> Vec<Line> {
 
 /// `Label: value` for a contact point: its email, phone, web address or
 /// postal address (the first it has), else its text.
-fn contact_line(contact: &Contact) -> Option<Line> {
+fn contact_line(contact: &Contact, calling_code: Option<&str>) -> Option<Line> {
     let (value, href) = if let Some(email) = &contact.email {
         (email.clone(), mailto_href(email))
     } else if let Some(phone) = &contact.phone {
-        (phone.clone(), tel_href(phone))
+        (phone.clone(), prose::tel_href(phone, calling_code))
     } else if let Some(url) = &contact.url {
         (url.clone(), web_href(url))
     } else if let Some(address) = &contact.address {
@@ -801,15 +986,6 @@ fn mailto_href(email: &str) -> Option<String> {
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '?' | '&' | ':'));
     plausible.then(|| format!("mailto:{email}"))
-}
-
-/// A `tel:` link: the number's digits and a leading `+`.
-fn tel_href(phone: &str) -> Option<String> {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    (digits.len() >= 3).then(|| format!("tel:{digits}"))
 }
 
 /// A web link, only for `http` and `https` addresses.
@@ -835,6 +1011,5 @@ mod tests {
         );
         assert_eq!(mailto_href("a@b.c"), Some("mailto:a@b.c".to_owned()));
         assert_eq!(mailto_href("javascript:a@b"), None);
-        assert_eq!(tel_href("866-978-8260"), Some("tel:8669788260".to_owned()));
     }
 }

@@ -12,11 +12,15 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The sanitiser: ammonia's defaults (a conservative allow-list of tags and
-/// attributes, no `style`, no event handlers, `rel="noopener noreferrer"`
+/// attributes, an `id` on headings, no `style`, no event handlers, `rel="noopener noreferrer"`
 /// on links), with URLs limited to the schemes a notice needs.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
+    // Prose headings carry their anchor (`super::prose`).
+    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(heading, ["id"]);
+    }
     builder
 });
 

@@ -18,14 +18,15 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
+use super::prose::{self, ProseOptions};
 
 /// The parser every piece of prose goes through. Tables and strikethrough
 /// are the GitHub extensions lawyers reach for; smart punctuation stays off
 /// so that the notice prints the author's quotes and dashes unchanged.
-fn parser(markdown: &str) -> Parser<'_> {
+pub(crate) fn parser(markdown: &str) -> Parser<'_> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -148,11 +149,18 @@ fn escape_pipes(text: &str) -> String {
     out
 }
 
-/// Prose as sanitised HTML, block by block (`<p>`, `<ul>`, ...). Headings
-/// written in prose are moved two levels down, under the page's `<h1>` and
-/// the section's `<h2>`.
+/// Prose as sanitised HTML, block by block (`<p>`, `<ul>`, ...), with the
+/// default [`ProseOptions`].
 #[must_use]
 pub fn to_html(markdown: &str) -> String {
+    to_html_with(markdown, &ProseOptions::default())
+}
+
+/// Prose as sanitised HTML, block by block. Headings written in prose
+/// become subsections under the section's heading, and addresses are
+/// linked, as [`prose`] describes.
+#[must_use]
+pub fn to_html_with(markdown: &str, options: &ProseOptions) -> String {
     let mut in_unsafe_link = false;
     let events = parser(markdown).filter_map(|event| match event {
         // Raw HTML becomes text, which the HTML writer escapes.
@@ -170,22 +178,11 @@ pub fn to_html(markdown: &str) -> String {
             in_unsafe_link = false;
             None
         }
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Some(Event::Start(Tag::Heading {
-            level: lower(level),
-            id,
-            classes,
-            attrs,
-        })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
         other => Some(other),
     });
+    let events = prose::transform(events, options);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
-    pulldown_cmark::html::push_html(&mut out, events);
+    pulldown_cmark::html::push_html(&mut out, events.into_iter());
     html::sanitise(out.trim_end())
 }
 
@@ -193,23 +190,19 @@ pub fn to_html(markdown: &str) -> String {
 /// paragraph loses its `<p>` wrapper; longer prose keeps its blocks.
 #[must_use]
 pub fn to_html_inline(markdown: &str) -> String {
-    let block = to_html(markdown);
+    to_html_inline_with(markdown, &ProseOptions::default())
+}
+
+/// [`to_html_inline`] with the given [`ProseOptions`].
+#[must_use]
+pub fn to_html_inline_with(markdown: &str, options: &ProseOptions) -> String {
+    let block = to_html_with(markdown, options);
     match block
         .strip_prefix("<p>")
         .and_then(|rest| rest.strip_suffix("</p>"))
     {
         Some(inner) if !inner.contains("<p>") => inner.to_owned(),
         _ => block,
-    }
-}
-
-/// Two heading levels down, at most `<h6>`.
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
     }
 }
 
@@ -327,8 +320,9 @@ mod tests {
     }
 
     #[test]
-    fn prose_headings_move_down() {
-        assert!(to_html("# Title").starts_with("<h3>"));
+    fn prose_headings_are_subsections_with_anchors() {
+        assert_eq!(to_html("# Title"), "<h3 id=\"title\">Title</h3>");
+        assert!(to_html("#### Deeper").starts_with("<h4 id=\"deeper\">"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! | `privacy-policy.md` | [`context`] (Markdown flavour) through the `privacy-policy.md` template |
 //! | `privacy-policy.html` | [`context`] (HTML flavour) through `privacy-policy.html`, wrapped by `page.html` unless a fragment is asked for |
 //! | `ccpa.md`, `ccpa.html` | the same context through the `ccpa.*` templates, when the policy declares `ccpa` |
+//! | `candor.css` | the `style.css` template: the stylesheet the pages inline, for sites that embed a fragment |
 //! | `policy.json`, `policy.schema.json` | [`json`]: serde and schemars over the model itself |
 //!
 //! Prose goes through [`markdown`] (one parser configuration, raw HTML
@@ -22,6 +23,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod output;
+pub mod prose;
 pub mod templates;
 pub mod text;
 
@@ -29,7 +31,7 @@ use std::path::PathBuf;
 
 use crate::model::Policy;
 use crate::model::words::Jurisdiction;
-use context::{DocumentContext, Flavor, PageContext};
+use context::{DocumentContext, Flavor, HtmlOptions, PageContext};
 pub use templates::TemplateError;
 use templates::Templates;
 
@@ -41,6 +43,13 @@ pub struct RenderOptions {
     pub fragment: bool,
     /// A directory whose templates override the built-in ones.
     pub templates: Option<PathBuf>,
+    /// Put before every `id` and `#` link of the HTML, so that two
+    /// documents can share a page (`--id-prefix`).
+    pub id_prefix: String,
+    /// The heading level of the HTML document's title, 1-4 (`0` means 1),
+    /// so that a fragment nests under a host page's headings
+    /// (`--heading-level`).
+    pub heading_level: u8,
 }
 
 /// One rendered file.
@@ -108,6 +117,7 @@ pub static OUTPUTS: &[&dyn OutputKind] = &[
         flavor: Flavor::Html,
         law: Some(Jurisdiction::Ccpa),
     },
+    &Stylesheet,
     &json::PolicyJson,
     &json::PolicySchema,
 ];
@@ -129,8 +139,14 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
     // the model: build them side by side; the bytes do not depend on the
     // scheduling.
     let (markdown, html) = std::thread::scope(|scope| {
-        let markdown = scope.spawn(|| DocumentContext::build(policy, Flavor::Markdown));
-        let html = DocumentContext::build(policy, Flavor::Html);
+        let markdown = scope
+            .spawn(|| DocumentContext::build(policy, Flavor::Markdown, &HtmlOptions::default()));
+        let html_options = HtmlOptions {
+            id_prefix: options.id_prefix.clone(),
+            heading_level: options.heading_level.max(1),
+            standalone: !options.fragment,
+        };
+        let html = DocumentContext::build(policy, Flavor::Html, &html_options);
         (join(markdown), html)
     });
     let input = RenderInput {
@@ -201,21 +217,44 @@ impl OutputKind for Document {
                 if input.options.fragment {
                     return Ok(finish(&body));
                 }
-                let title = if self.law.is_some() {
-                    &context.ccpa.caption
+                let (title, description) = if self.law.is_some() {
+                    (&context.ccpa_page.title, &context.ccpa_page.description)
                 } else {
-                    &context.title
+                    (&context.title, &context.description)
                 };
                 let page = PageContext {
                     lang: context.lang.clone(),
                     title: title.clone(),
                     updated: context.updated.clone(),
                     document: self.name.trim_end_matches(".html").to_owned(),
+                    description: description.clone(),
                     body: body.trim().to_owned(),
                 };
                 Ok(finish(&input.templates.render("page.html", &page)?))
             }
         }
+    }
+}
+
+/// `candor.css`: the stylesheet the standalone pages inline, for sites that
+/// embed a fragment. Every selector is scoped to the `.candor` root.
+struct Stylesheet;
+
+impl OutputKind for Stylesheet {
+    fn name(&self) -> &'static str {
+        "candor.css"
+    }
+
+    fn applies(&self, _policy: &Policy) -> bool {
+        true
+    }
+
+    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
+        Ok(finish(
+            &input
+                .templates
+                .render("style.css", &serde_json::Map::new())?,
+        ))
     }
 }
 

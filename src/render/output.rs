@@ -14,7 +14,7 @@
 //!
 //! Because the whole directory is replaced, a build refuses to replace a
 //! directory that holds anything candor would not have written (a
-//! subdirectory, or a file that is not `.md`, `.html` or `.json`): `--out .`
+//! subdirectory, or a file that is not `.md`, `.html`, `.css` or `.json`): `--out .`
 //! must not swap away a repository.
 
 use std::fmt;
@@ -133,7 +133,7 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
             && path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "md" | "html" | "json"));
+                .is_some_and(|e| matches!(e, "md" | "html" | "json" | "css"));
         if !generated {
             return Err(OutputError {
                 doing: doing(),

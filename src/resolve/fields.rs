@@ -370,6 +370,19 @@ impl<W: Word> FromField for Vec<W> {
     }
 }
 
+impl FromField for Vec<String> {
+    const SHAPE: Shape = Shape::Ids;
+    fn read(_: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields
+            .first()
+            .map(|f| first_list(f))
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.node.clone())
+            .collect()
+    }
+}
+
 impl FromField for Option<bool> {
     const SHAPE: Shape = Shape::YesNo;
     fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {

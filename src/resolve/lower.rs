@@ -261,6 +261,11 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let outline = Vec::<Ref<Section>>::read(cx, &r.take("outline"));
     let numbered = Option::<bool>::read(cx, &r.take("numbered")).unwrap_or(false);
     let templates = r.text("templates");
+    let id_prefix = r.take("id_prefix").first().and_then(|f| id_prefix(cx, f));
+    let heading_level = r
+        .take("heading_level")
+        .first()
+        .and_then(|f| heading_level(cx, f));
     let text = r.text("text");
     r.finish(cx, span);
     Policy {
@@ -272,6 +277,8 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         language,
         numbered,
         templates,
+        id_prefix,
+        heading_level,
         text,
         outline,
         controller: None,
@@ -298,10 +305,51 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     }
 }
 
+/// `id_prefix "pp-"`: a letter, then letters, digits, `-` or `_`, so that
+/// every id stays valid and needs no escaping in a link or a selector.
+fn id_prefix(cx: &mut Cx<'_>, field: &Field) -> Option<String> {
+    let text = first_text(field)?;
+    if !crate::render::prose::is_id_prefix(&text.node) {
+        cx.report(
+            Diagnostic::error(
+                INVALID_VALUE,
+                text.span,
+                format!("`{}` cannot start an HTML id", text.node),
+            )
+            .with_help("use a letter followed by letters, digits, `-` or `_`, such as `\"pp-\"`"),
+        );
+        return None;
+    }
+    Some(text.node)
+}
+
+/// `heading_level N`: the title's level, 1-4, so that subsections stay
+/// within `<h6>`.
+fn heading_level(cx: &mut Cx<'_>, field: &Field) -> Option<u8> {
+    let n = super::fields::number_arg(cx, field)?;
+    match u8::try_from(n) {
+        Ok(level @ 1..=4) => Some(level),
+        _ => {
+            cx.report(
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    field.span,
+                    format!("`heading_level {n}` is not a heading level for the title"),
+                )
+                .with_help(
+                    "use 1 to 4: the title's level; sections are one below, subsections two",
+                ),
+            );
+            None
+        }
+    }
+}
+
 fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<GeneratorKind>) -> Section {
     let (id, span) = id_of(decl);
     let heading = decl.name.as_ref().map(|n| n.node.value.clone());
     let mut r = Reader::for_declaration(decl);
+    let aliases = Vec::<String>::read(cx, &r.take("aliases"));
     // `text` and `insert` interleave; read both, then restore source order.
     let mut fields: Vec<&Field> = r.take("text");
     fields.extend(r.take("insert"));
@@ -324,6 +372,7 @@ fn section(cx: &mut Cx<'_>, decl: &Declaration, lists_all: &mut HashSet<Generato
         id,
         heading,
         blocks,
+        aliases,
         span,
     }
 }

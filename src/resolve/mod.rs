@@ -51,6 +51,9 @@ pub fn resolve(files: &[File], sources: &Sources, broken_ids: &[String]) -> Reso
             .map(move |(di, decl)| ((fi, di), decl))
     });
     let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
+    if let Some(policy) = &policy {
+        crate::anchors::check(policy, &mut diagnostics);
+    }
     Resolved {
         policy,
         diagnostics,
@@ -72,6 +75,9 @@ pub fn resolve_owned(files: Vec<File>, sources: &Sources, broken_ids: &[String])
             .map(move |(di, decl)| ((fi, di), decl))
     });
     let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
+    if let Some(policy) = &policy {
+        crate::anchors::check(policy, &mut diagnostics);
+    }
     Resolved {
         policy,
         diagnostics,

@@ -72,6 +72,9 @@ pub enum Shape {
     Insert,
     /// `CODE ["reason"]`.
     Setting,
+    /// A comma-separated list of ids that name nothing to resolve: the
+    /// former ids of `aliases`.
+    Ids,
 }
 
 impl Shape {
@@ -96,6 +99,7 @@ impl Shape {
             Shape::ThirdParties => "ids of third parties, or `same_as` a CCPA category".to_owned(),
             Shape::Insert => "a generator, ids, `numbered`".to_owned(),
             Shape::Setting => "a rule code, then the reason as text".to_owned(),
+            Shape::Ids => "former ids, comma separated".to_owned(),
         }
     }
 
@@ -816,6 +820,22 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "a directory of templates that override the built-in ones",
     ),
     FieldSpec::new(
+        "id_prefix",
+        "id_prefix",
+        "id prefix",
+        Shape::Text,
+        DiffRule::Ignore,
+        "put before every id and `#` link of the HTML, so that two fragments can share a page (`--id-prefix` wins)",
+    ),
+    FieldSpec::new(
+        "heading_level",
+        "heading_level",
+        "heading level",
+        Shape::Number,
+        DiffRule::Ignore,
+        "the heading level of the HTML title, 1-4, so that a fragment nests under a host's headings (`--heading-level` wins)",
+    ),
+    FieldSpec::new(
         "text",
         "text",
         "text",
@@ -825,8 +845,17 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
     ),
 ];
 
-/// The fields of a `section`: its prose and generators, in order.
+/// The fields of a `section`: its former ids, its prose and generators, in
+/// order.
 pub static SECTION_FIELDS: &[FieldSpec] = &[
+    FieldSpec::new(
+        "aliases",
+        "aliases",
+        "former anchors",
+        Shape::Ids,
+        DiffRule::Ignore,
+        "former ids of the section, kept as extra anchors so that published links to it still work (`candor diff` reports a removed anchor)",
+    ),
     FieldSpec::new(
         "text",
         "blocks",

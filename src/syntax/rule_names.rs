@@ -50,6 +50,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_rules => "`rules`",
         Rule::kw_address => "`address`",
         Rule::kw_agents => "`agents`",
+        Rule::kw_aliases => "`aliases`",
         Rule::kw_age => "`age`",
         Rule::kw_allow => "`allow`",
         Rule::kw_applies_to => "`applies_to`",
@@ -118,6 +119,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_subjects => "`subjects`",
         Rule::kw_targeted_ads => "`targeted_advertising`",
         Rule::kw_templates => "`templates`",
+        Rule::kw_id_prefix => "`id_prefix`",
+        Rule::kw_heading_level => "`heading_level`",
         Rule::kw_text => "`text`",
         Rule::kw_third_parties => "`third_parties`",
         Rule::kw_to => "`to`",
@@ -144,6 +147,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_sources => "`sources`",
         Rule::f_retention => "`retention`",
         Rule::f_items => "`items`",
+        Rule::f_aliases => "`aliases`",
         Rule::f_basis => "`basis`",
         Rule::for_clause => "`for` and the purposes it covers",
         Rule::when_clause => "`when` and the condition",
@@ -171,6 +175,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_outline => "`outline`",
         Rule::f_numbered => "`numbered`",
         Rule::f_templates => "`templates`",
+        Rule::f_id_prefix => "`id_prefix`",
+        Rule::f_heading_level => "`heading_level`",
         Rule::controller_decl => "a `controller` declaration",
         Rule::controller_kw => "a field name",
         Rule::controller_field => "a field",
@@ -301,6 +307,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
         rule,
         Rule::kw_address
             | Rule::kw_agents
+            | Rule::kw_aliases
             | Rule::kw_age
             | Rule::kw_allow
             | Rule::kw_applies_to
@@ -358,6 +365,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_subjects
             | Rule::kw_targeted_ads
             | Rule::kw_templates
+            | Rule::kw_id_prefix
+            | Rule::kw_heading_level
             | Rule::kw_text
             | Rule::kw_third_parties
             | Rule::kw_to
@@ -394,6 +403,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_sources
             | Rule::f_retention
             | Rule::f_items
+            | Rule::f_aliases
             | Rule::f_basis
             | Rule::f_interest
             | Rule::f_withdraw
@@ -404,6 +414,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_outline
             | Rule::f_numbered
             | Rule::f_templates
+            | Rule::f_id_prefix
+            | Rule::f_heading_level
             | Rule::f_contacts
             | Rule::f_dpo
             | Rule::f_representative

@@ -1,0 +1,378 @@
+// The real-browser test suite: candor's HTML in headless Chromium.
+//
+// Builds the bundled policy with the release binary (standalone pages, and
+// two fragments with their own id prefixes), writes a host page that embeds
+// both fragments with out/candor.css, and loads every page at 390 px and
+// 1366 px, in light and dark mode. On each it asserts: 0 axe-core violations
+// of WCAG 2.2 A/AA, no horizontal overflow of the page, no duplicate ids, every
+// `#anchor` link lands on an element, no request leaves the machine; the
+// tables are cards on a phone and a table with a sticky header row on a wide
+// screen; the host page's own elements keep exactly the computed style they
+// have without candor. Screenshots and PDFs go to target/browser/ (not
+// committed). Exit 1 on any failure.
+//
+// Usage: node run.mjs   (CANDOR=path/to/candor to test another binary;
+//                        CHROMIUM=path/to/chromium, default /usr/bin/chromium)
+
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import puppeteer from "puppeteer-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const target = join(root, "target", "browser");
+const site = join(target, "site");
+const shots = join(target, "screenshots");
+const candor = process.env.CANDOR ?? join(root, "target", "release", "candor");
+const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const axeSource = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+const WIDTHS = [390, 1366];
+const SCHEMES = ["light", "dark"];
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+let failures = 0;
+function fail(where, message) {
+  failures += 1;
+  console.log(`FAIL ${where}: ${message}`);
+}
+
+// ── The pages under test ────────────────────────────────────────────────────
+
+function build(out, ...flags) {
+  execFileSync(candor, ["build", join(root, "policy"), "--out", out, ...flags], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+}
+
+rmSync(target, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+build(join(site, "standalone"));
+build(join(site, "policy-fragment"), "--fragment", "--id-prefix", "pp-", "--heading-level", "2");
+build(join(site, "ccpa-fragment"), "--fragment", "--id-prefix", "ca-", "--heading-level", "2");
+
+// A host page with its own look: generic selectors that candor's stylesheet
+// must not change, and that candor's fragments must survive.
+const hostStyle = `
+  html { font-size: 16px; }
+  body { margin: 0; font-family: Georgia, serif; color: #222; background: #fffdf7; }
+  header.site, footer.site { background: #1d3557; color: #fff; padding: 1rem; }
+  header.site a, footer.site a { color: #fff; }
+  main.site { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: 2.4rem; color: #1d3557; }
+  h2 { text-decoration: underline; color: #457b9d; }
+  p { letter-spacing: 0.01em; }
+  table { border: 3px double #1d3557; }
+  td, th { padding: 2px; }
+  .toc { background: #eee; }
+  .items { color: #333; }
+  @media (prefers-color-scheme: dark) {
+    body { color: #eee; background: #111; }
+    h1 { color: #a8dadc; }
+    h2 { color: #a8dadc; }
+    p { color: #ddd; }
+    .items { color: #ddd; }
+    .toc { background: #333; }
+  }
+`;
+const hostTop = `
+<header class="site"><a href="#content">Example Inc.</a></header>
+<main class="site" id="content">
+<h1 data-probe="h1">Legal</h1>
+<p data-probe="p">Our own paragraph, styled by the host.</p>
+<nav class="toc" data-probe="toc"><ul class="items" data-probe="items"><li>Host list</li></ul></nav>
+<table data-probe="table"><caption>Host table</caption><tr><th scope="col" data-probe="th">Plan</th></tr><tr><td data-probe="td">Basic</td></tr></table>
+<h2 data-probe="h2">Privacy</h2>`;
+const hostBottom = `
+<h2>California residents</h2>
+%CCPA%
+<p data-probe="p-after">The host's text after the fragments.</p>
+</main>
+<footer class="site"><p>Footer</p></footer>`;
+function hostPage(title, withCandor) {
+  const policy = readFileSync(join(site, "policy-fragment", "privacy-policy.html"), "utf8");
+  const ccpa = readFileSync(join(site, "ccpa-fragment", "ccpa.html"), "utf8");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${hostStyle}</style>
+${withCandor ? '<link rel="stylesheet" href="standalone/candor.css">' : ""}
+</head>
+<body>
+${hostTop}
+${withCandor ? policy : "<p>No policy here.</p>"}
+${hostBottom.replace("%CCPA%", withCandor ? ccpa : "<p>No table here.</p>")}
+</body>
+</html>
+`;
+}
+writeFileSync(join(site, "host.html"), hostPage("Host page with two candor fragments", true));
+writeFileSync(join(site, "host-bare.html"), hostPage("Host page without candor", false));
+
+const pages = [
+  { name: "privacy-policy", file: "standalone/privacy-policy.html" },
+  { name: "ccpa", file: "standalone/ccpa.html" },
+  { name: "host", file: "host.html" },
+];
+
+// ── Checks run in the page ──────────────────────────────────────────────────
+
+function pageFacts() {
+  const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+  const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  const broken = [...document.querySelectorAll('a[href^="#"]')]
+    .map((a) => a.getAttribute("href").slice(1))
+    .filter((id) => id && !document.getElementById(id));
+  const doc = document.documentElement;
+  const overflow = doc.scrollWidth - doc.clientWidth;
+  const wide = [...document.querySelectorAll(".candor *")]
+    .filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1)
+    .slice(0, 3)
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  const tables = [...document.querySelectorAll(".candor-table")].map((table) => {
+    const head = table.querySelector("thead");
+    const th = table.querySelector("thead th");
+    const row = table.querySelector("tbody tr");
+    const cell = table.querySelector("tbody td[data-label]");
+    return {
+      cls: table.className,
+      display: getComputedStyle(table).display,
+      headVisible: head.getBoundingClientRect().height > 2,
+      thPosition: getComputedStyle(th).position,
+      rowDisplay: getComputedStyle(row).display,
+      label: cell ? getComputedStyle(cell, "::before").content : "",
+      expectedLabel: cell ? cell.dataset.label : "",
+      right: table.getBoundingClientRect().right,
+    };
+  });
+  const rowHeaders = [...document.querySelectorAll(".candor-data-table tbody th")].map(
+    (th) => th.textContent.trim().length,
+  );
+  return { duplicates, broken, overflow, wide, tables, rowHeaders, width: doc.clientWidth };
+}
+
+// The computed style of candor's own elements, to compare a fragment in
+// the host page with the standalone page: the host's rules must not leak in.
+function candorStyles(rootSelector) {
+  const props = [
+    "color", "background-color", "font-family", "font-weight", "letter-spacing", "text-transform",
+    "text-decoration-line", "text-align", "padding-top", "padding-left",
+    "border-top-style", "border-right-style", "border-bottom-style", "border-left-style",
+    "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
+  ];
+  const root = document.querySelector(rootSelector);
+  const selectors = [
+    ".candor-title", ".candor-updated", ".candor-toc", "section > p", ".candor-anchor",
+    ".candor-data-table", ".candor-data-table thead th", ".candor-data-table tbody th",
+    ".candor-data-table td", ".candor-items li", ".candor-definitions dt",
+  ];
+  const out = {};
+  for (const sel of selectors) {
+    const el = root.querySelector(sel);
+    if (!el) continue;
+    const style = getComputedStyle(el);
+    out[sel] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+  }
+  return out;
+}
+
+function probeStyles() {
+  const props = [
+    "color", "background-color", "font-family", "font-size", "font-weight", "line-height",
+    "text-decoration-line", "letter-spacing", "margin-top", "margin-bottom", "padding-top",
+    "border-top-style", "border-top-width", "max-width", "display", "box-sizing",
+  ];
+  const out = {};
+  for (const el of [document.documentElement, document.body, ...document.querySelectorAll("[data-probe]")]) {
+    const key = el.dataset?.probe ?? el.tagName.toLowerCase();
+    const style = getComputedStyle(el);
+    out[key] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+  }
+  return out;
+}
+
+// The header row of the first table sticks to the top of the viewport
+// while its rows scroll under it.
+async function stickyHeader(page) {
+  return page.evaluate(async () => {
+    const table = document.querySelector(".candor-table");
+    const th = table.querySelector("thead th");
+    const box = table.getBoundingClientRect();
+    if (box.height < window.innerHeight * 0.5) return { skipped: true };
+    window.scrollTo(0, window.scrollY + box.top + box.height / 2);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const top = th.getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    return { top };
+  });
+}
+
+// ── Run ─────────────────────────────────────────────────────────────────────
+
+const profile = mkdtempSync(join(tmpdir(), "candor-chromium-"));
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    `--user-data-dir=${profile}`,
+  ],
+});
+
+try {
+  const page = await browser.newPage();
+  const external = [];
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("about:")) {
+      request.continue();
+    } else {
+      external.push(url);
+      request.abort();
+    }
+  });
+
+  for (const scheme of SCHEMES) {
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    for (const width of WIDTHS) {
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+      for (const { name, file } of pages) {
+        const where = `${name} ${width}px ${scheme}`;
+        await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
+
+        await page.evaluate(axeSource);
+        const axe = await page.evaluate(
+          (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+          WCAG,
+        );
+        for (const v of axe.violations) {
+          fail(where, `axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} node(s), first: ${v.nodes[0]?.target.join(" ")}: ${v.nodes[0]?.failureSummary?.replace(/\s+/g, " ")}`);
+        }
+
+        const facts = await page.evaluate(pageFacts);
+        if (facts.overflow > 0) fail(where, `the page overflows sideways by ${facts.overflow}px (${facts.wide.join(", ")})`);
+        if (facts.duplicates.length) fail(where, `duplicate ids: ${facts.duplicates.slice(0, 10).join(", ")}`);
+        if (facts.broken.length) fail(where, `links to missing anchors: ${facts.broken.slice(0, 10).join(", ")}`);
+        if (facts.tables.length === 0) fail(where, "no candor table on the page");
+        for (const t of facts.tables) {
+          if (width <= 400) {
+            if (t.rowDisplay !== "block") fail(where, `${t.cls}: rows are not cards (display ${t.rowDisplay})`);
+            if (t.headVisible) fail(where, `${t.cls}: the header row is visible in the card layout`);
+            if (!t.label.includes(t.expectedLabel)) fail(where, `${t.cls}: cells lack their column label (${t.label})`);
+          } else {
+            if (t.display !== "table") fail(where, `${t.cls}: not a table on a wide screen (display ${t.display})`);
+            if (t.thPosition !== "sticky") fail(where, `${t.cls}: the header row is not sticky`);
+          }
+          if (t.right > facts.width + 1) fail(where, `${t.cls}: wider than the page`);
+        }
+        if (facts.rowHeaders.some((n) => n > 60)) fail(where, `a data-table row header holds more than a name (${Math.max(...facts.rowHeaders)} characters)`);
+        if (width > 400) {
+          const sticky = await stickyHeader(page);
+          if (!sticky.skipped && Math.abs(sticky.top) > 1) fail(where, `the header row does not stick (top ${sticky.top}px)`);
+        }
+
+        if (name === "host") {
+          const withCandor = await page.evaluate(probeStyles);
+          await page.goto(pathToFileURL(join(site, "host-bare.html")).href, { waitUntil: "load" });
+          const bare = await page.evaluate(probeStyles);
+          for (const [key, style] of Object.entries(bare)) {
+            for (const [prop, value] of Object.entries(style)) {
+              if (withCandor[key]?.[prop] !== value) {
+                fail(where, `the host's ${key} changed its ${prop}: ${value} -> ${withCandor[key]?.[prop]}`);
+              }
+            }
+          }
+          await page.goto(pathToFileURL(join(site, "standalone", "privacy-policy.html")).href, { waitUntil: "load" });
+          const standalone = await page.evaluate(candorStyles, "article.candor");
+          await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
+          const embedded = await page.evaluate(candorStyles, "#pp-privacy-policy");
+          for (const [sel, style] of Object.entries(standalone)) {
+            for (const [prop, value] of Object.entries(style)) {
+              if (embedded[sel]?.[prop] !== value) {
+                fail(where, `the host's styles reach the fragment's ${sel}: ${prop} ${value} -> ${embedded[sel]?.[prop]}`);
+              }
+            }
+          }
+        }
+
+        await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });
+        // The first screen, and a screen at the first table, as a reader sees them.
+        await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}-top.png`) });
+        await page.evaluate(() => document.querySelector(".candor-table").scrollIntoView());
+        await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}-table.png`) });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        console.log(`ok   ${where}: ${axe.violations.length} axe violations, ${facts.tables.length} tables`);
+      }
+    }
+  }
+
+  // The phone layout of a fragment in a host page, for the README
+  // (docs/images/embedding-phone.png is a copy of it).
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+  await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+  await page.goto(pathToFileURL(join(site, "host.html")).href, { waitUntil: "load" });
+  await page.evaluate(() => {
+    const heading = document.getElementById("ca-ccpa").previousElementSibling;
+    window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 8);
+  });
+  await page.screenshot({ path: join(shots, "embedding-phone.png") });
+
+  // Print: the standalone pages as PDF (looked at by people; artefacts).
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+  for (const { name, file } of pages.slice(0, 2)) {
+    await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
+    await page.pdf({ path: join(target, `${name}.pdf`), format: "A4", printBackground: true });
+    const print = await page.evaluate(() => {
+      const toc = document.querySelector(".candor-toc");
+      const head = document.querySelector(".candor-table thead");
+      return {
+        tocBreak: toc ? getComputedStyle(toc).breakAfter : "auto",
+        head: getComputedStyle(head).display,
+      };
+    });
+    // The checks above ran with screen media; these read the print rules.
+    await page.emulateMediaType("print");
+    const printed = await page.evaluate(() => {
+      const toc = document.querySelector(".candor-toc");
+      const head = document.querySelector(".candor-table thead");
+      const row = document.querySelector(".candor-table tbody tr");
+      return {
+        tocBreak: toc ? getComputedStyle(toc).breakAfter : "auto",
+        head: getComputedStyle(head).display,
+        headAfter: getComputedStyle(head).breakAfter,
+        row: getComputedStyle(row).display,
+      };
+    });
+    await page.emulateMediaType(null);
+    const where = `${name} print`;
+    if (printed.tocBreak === "page") fail(where, "the contents stand alone on the first page");
+    if (printed.head !== "table-header-group") fail(where, `the header row does not repeat (${printed.head})`);
+    if (printed.headAfter !== "avoid") fail(where, "the header row may be left alone at the foot of a page");
+    if (printed.row !== "table-row") fail(where, `tables print as cards (${printed.row})`);
+    console.log(`ok   ${where}: ${JSON.stringify({ screen: print, print: printed })}`);
+  }
+
+  if (external.length) fail("network", `requests left the machine: ${[...new Set(external)].join(", ")}`);
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+if (!existsSync(join(shots, "host-390-light.png"))) fail("artefacts", "no screenshots written");
+console.log(failures ? `${failures} failure(s)` : `browser suite passed; screenshots in ${shots}`);
+process.exit(failures ? 1 : 0);

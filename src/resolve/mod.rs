@@ -50,14 +50,7 @@ pub fn resolve(files: &[File], sources: &Sources, broken_ids: &[String]) -> Reso
             .enumerate()
             .map(move |(di, decl)| ((fi, di), decl))
     });
-    let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
-    if let Some(policy) = &policy {
-        crate::anchors::check(policy, &mut diagnostics);
-    }
-    Resolved {
-        policy,
-        diagnostics,
-    }
+    lower_all(&table, diagnostics, declarations, sources, broken_ids)
 }
 
 /// [`resolve`], consuming the tree: each declaration is dropped as soon as
@@ -74,7 +67,19 @@ pub fn resolve_owned(files: Vec<File>, sources: &Sources, broken_ids: &[String])
             .enumerate()
             .map(move |(di, decl)| ((fi, di), decl))
     });
-    let policy = lower::lower(declarations, sources, &table, broken_ids, &mut diagnostics);
+    lower_all(&table, diagnostics, declarations, sources, broken_ids)
+}
+
+/// The second pass, once the symbol table is made: every declaration
+/// lowered, then the cross-references of the prose checked.
+fn lower_all<D: std::borrow::Borrow<crate::syntax::tree::Declaration>>(
+    table: &symbols::SymbolTable,
+    mut diagnostics: Vec<Diagnostic>,
+    declarations: impl Iterator<Item = ((usize, usize), D)>,
+    sources: &Sources,
+    broken_ids: &[String],
+) -> Resolved {
+    let policy = lower::lower(declarations, sources, table, broken_ids, &mut diagnostics);
     if let Some(policy) = &policy {
         crate::anchors::check(policy, &mut diagnostics);
     }

@@ -117,15 +117,8 @@ macro_rules! declare_kind {
     };
     (@spec $field:ident, $ty:ty, $doc:expr,
         required($kw:literal, $label:literal, $diff:expr, $example:literal)) => {
-        $crate::schema::FieldSpec::new(
-            $kw,
-            stringify!($field),
-            $label,
-            <$ty as $crate::resolve::FromField>::SHAPE,
-            $diff,
-            $doc,
-        )
-        .required($example)
+        $crate::schema::declare_kind!(@spec $field, $ty, $doc, field($kw, $label, $diff))
+            .required($example)
     };
     (@spec $field:ident, $ty:ty, $doc:expr,
         custom($kw:literal, $label:literal, $diff:expr, $shape:expr, $read:path)) => {
@@ -143,7 +136,7 @@ macro_rules! declare_kind {
         <$ty as $crate::resolve::FromField>::read($cx, &$r.take($kw))
     };
     (@read $cx:ident, $decl:ident, $r:ident, $ty:ty, required($kw:literal, $($rest:tt)*)) => {
-        <$ty as $crate::resolve::FromField>::read($cx, &$r.take($kw))
+        $crate::schema::declare_kind!(@read $cx, $decl, $r, $ty, field($kw, $($rest)*))
     };
     (@read $cx:ident, $decl:ident, $r:ident, $ty:ty,
         custom($kw:literal, $label:literal, $diff:expr, $shape:expr, $read:path)) => {

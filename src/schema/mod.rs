@@ -23,6 +23,7 @@ mod declare;
 pub(crate) use declare::declare_kind;
 
 use crate::model;
+use crate::resolve::FromField;
 use crate::syntax::tree::DeclKind;
 
 /// The shape of a field's arguments, as the grammar reads them.
@@ -778,10 +779,7 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "jurisdictions",
         "jurisdictions",
         "laws addressed",
-        Shape::Words {
-            what: "jurisdiction",
-            words: <model::words::Jurisdiction as model::words::Word>::WORDS,
-        },
+        <Vec<model::words::Jurisdiction> as FromField>::SHAPE,
         DiffRule::Material("laws addressed changed"),
         "the laws whose rules apply and whose sections the notice prints",
     )
@@ -925,10 +923,7 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         "special",
         "special",
         "Art. 9(2) condition",
-        Shape::Word {
-            what: "Art. 9(2) condition",
-            words: <model::words::Art9Condition as model::words::Word>::WORDS,
-        },
+        <Option<model::words::Art9Condition> as FromField>::SHAPE,
         DiffRule::Material("lawful basis changed"),
         "the Art. 9(2) condition for special-category data",
     ),

@@ -36,11 +36,13 @@ pub mod diff;
 pub mod format;
 pub mod init;
 pub mod law;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
@@ -125,6 +127,24 @@ pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options
     // Nothing reads the tree after resolution, which drops each
     // declaration once it is lowered.
     let resolved = resolve::resolve_owned(files, &sources, &broken_ids);
+    let (policy, diagnostics) = check_resolved(resolved, diagnostics, options);
+    Compiled {
+        sources,
+        policy,
+        diagnostics,
+    }
+}
+
+/// The stages after resolution: the rules (when resolution is clean), the
+/// rule levels, the sort. `diagnostics` are the findings of the earlier
+/// stages. The language server calls this after resolving the parses it
+/// keeps.
+#[must_use]
+pub fn check_resolved(
+    resolved: resolve::Resolved,
+    mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> (Option<Policy>, Vec<Diagnostic>) {
     diagnostics.extend(resolved.diagnostics);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     let policy = resolved.policy;
@@ -133,9 +153,5 @@ pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options
     }
     check::apply_levels(&mut diagnostics, policy.as_ref(), options);
     diagnostic::sort(&mut diagnostics);
-    Compiled {
-        sources,
-        policy,
-        diagnostics,
-    }
+    (policy, diagnostics)
 }

@@ -239,6 +239,15 @@ impl Sources {
         Ok((sources, not_utf8))
     }
 
+    /// Puts a new version of a file in the place of the one with this id
+    /// (the language server, when a file is edited). An id this set did not
+    /// hand out changes nothing.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) {
+        if let Some(slot) = self.files.get_mut(id.0 as usize) {
+            *slot = file;
+        }
+    }
+
     /// The file with this id.
     ///
     /// # Panics

@@ -38,8 +38,9 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
     EXIT_OK
 }
 
-/// The whole explanation of a rule, as printed.
-fn explain(rule: &Rule) -> String {
+/// The whole explanation of a rule, as printed (and as the language
+/// server shows it).
+pub(crate) fn explain(rule: &Rule) -> String {
     let applies = rule.family.applies();
     let mut out = format!("{}: {}\n\n", rule.code, rule.summary);
     out.push_str(&format!("severity  {} (by default)\n", rule.severity));

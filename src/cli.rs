@@ -33,6 +33,10 @@ pub enum Command {
     Diff(DiffArgs),
     /// Create a small starter policy.
     Init(InitArgs),
+    /// Preview the notice in a browser, re-rendered on every save.
+    Serve(ServeArgs),
+    /// Run the language server on stdin and stdout (for editors).
+    Lsp,
 }
 
 /// How diagnostics are printed.
@@ -213,4 +217,18 @@ pub struct InitArgs {
     /// Where to create the policy.
     #[arg(default_value = "policy")]
     pub dir: PathBuf,
+}
+
+/// `candor serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The policy: a directory of `.policy` files, or one file.
+    #[arg(default_value = "policy")]
+    pub path: PathBuf,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }

@@ -3,10 +3,11 @@
 mod build;
 mod check;
 mod diff;
-mod explain;
+pub(crate) mod explain;
 mod fmt;
 mod init;
 mod rules;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 
@@ -35,6 +36,8 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Fmt(args) => fmt::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Lsp => crate::lsp::run_stdio(),
     }
 }
 

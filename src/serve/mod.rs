@@ -1,0 +1,334 @@
+//! `candor serve`: a live preview on 127.0.0.1.
+//!
+//! The policy is compiled and rendered in memory through the same path as
+//! `candor build` (nothing is written to `out/`). A `notify` watcher on the
+//! policy directory triggers a new render after the saves have settled
+//! (events closer than [`DEBOUNCE`] make one render). Every served page
+//! carries a small script that listens on `/events`, a Server-Sent Events
+//! stream: each render sends a `reload` event and the page reloads itself.
+//!
+//! When the policy has errors, the pages keep the last good render and show
+//! the errors over it: file, line, message, help, the source excerpt, a
+//! link to the line (`/source/...`) and to the rule's explanation
+//! (`/explain/...`).
+//!
+//! The HTTP server is `tiny_http`: synchronous, no async runtime, a few
+//! small dependencies; the page and its event stream need nothing more.
+
+mod page;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::Options;
+use crate::diagnostic::Diagnostic;
+use crate::render::{self, RenderOptions};
+use crate::source::Sources;
+
+/// Saves closer together than this make one render.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Exit code: stopped by Ctrl-C or the end of the watch.
+const EXIT_OK: u8 = 0;
+/// Exit code: the port is taken or the path cannot be watched.
+const EXIT_USAGE: u8 = 2;
+
+/// What the server shows: the last good pages and the current problems.
+#[derive(Debug, Default)]
+pub(crate) struct Site {
+    /// Increases on every render; the event stream sends it.
+    pub version: u64,
+    /// The last good HTML pages, by file name.
+    pub pages: HashMap<&'static str, String>,
+    /// The diagnostics of the current source, with the files they quote.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files of the current source.
+    pub sources: Sources,
+    /// A problem that stopped the render (no policy files, a template).
+    pub failure: Option<String>,
+}
+
+type Shared = Arc<Mutex<Site>>;
+
+fn lock(site: &Shared) -> std::sync::MutexGuard<'_, Site> {
+    site.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Compiles and renders the policy into the site, keeping the previous
+/// pages when the policy has errors.
+pub(crate) fn rebuild(path: &Path, site: &Shared) {
+    let mut next = match crate::compile(path, &Options::default()) {
+        Err(e) => Err(e.to_string()),
+        Ok(compiled) => Ok(compiled),
+    };
+    let mut pages = None;
+    if let Ok(compiled) = &next
+        && !compiled.has_errors()
+        && let Some(policy) = &compiled.policy
+    {
+        let options = RenderOptions {
+            fragment: false,
+            templates: policy
+                .templates
+                .as_deref()
+                .map(|dir| base_dir(path).join(dir)),
+        };
+        match render::render(policy, &options) {
+            Ok(outputs) => {
+                pages = Some(
+                    outputs
+                        .into_iter()
+                        .filter(|o| o.name.ends_with(".html"))
+                        .map(|o| (o.name, o.contents))
+                        .collect::<HashMap<_, _>>(),
+                );
+            }
+            Err(e) => next = Err(e.to_string()),
+        }
+    }
+    let mut site = lock(site);
+    site.version += 1;
+    match next {
+        Ok(compiled) => {
+            site.failure = None;
+            site.diagnostics = compiled.diagnostics;
+            site.sources = compiled.sources;
+        }
+        Err(message) => {
+            site.failure = Some(message);
+            site.diagnostics.clear();
+            site.sources = Sources::new();
+        }
+    }
+    if let Some(pages) = pages {
+        site.pages = pages;
+    }
+}
+
+/// The directory relative paths of the policy are relative to.
+fn base_dir(path: &Path) -> &Path {
+    if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    }
+}
+
+/// Runs `candor serve`.
+#[must_use]
+pub fn run(path: &Path, port: u16, open: bool) -> u8 {
+    let server = match Server::http(("127.0.0.1", port)) {
+        Ok(server) => Arc::new(server),
+        Err(e) => {
+            return fail(&format!(
+                "cannot listen on 127.0.0.1:{port}: {e}\nhelp: another program uses the port; pick another with `--port`"
+            ));
+        }
+    };
+    let address = match server.server_addr().to_ip() {
+        Some(a) => a,
+        None => return fail("the server has no IP address"),
+    };
+    let site: Shared = Arc::new(Mutex::new(Site::default()));
+    rebuild(path, &site);
+
+    let (events_tx, events_rx) = mpsc::channel();
+    let watch_dir = base_dir(path).to_owned();
+    let mut watcher = match notify::recommended_watcher(move |e| {
+        let _ = events_tx.send(e);
+    }) {
+        Ok(w) => w,
+        Err(e) => return fail(&format!("cannot watch `{}`: {e}", watch_dir.display())),
+    };
+    if let Err(e) = watcher.watch(&watch_dir, RecursiveMode::Recursive) {
+        return fail(&format!("cannot watch `{}`: {e}", watch_dir.display()));
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        let server = Arc::clone(&server);
+        // A second handler cannot be set in tests that run serve twice in
+        // one process; Ctrl-C then simply ends the process.
+        let _ = ctrlc::set_handler(move || {
+            stop.store(true, Ordering::SeqCst);
+            server.unblock();
+        });
+    }
+
+    let clients: Arc<Mutex<Vec<Sender<u64>>>> = Arc::new(Mutex::new(Vec::new()));
+    let rebuilder = {
+        let (site, clients, stop) = (Arc::clone(&site), Arc::clone(&clients), Arc::clone(&stop));
+        let path = path.to_owned();
+        std::thread::spawn(move || watch(&path, &events_rx, &site, &clients, &stop))
+    };
+
+    let url = format!("http://{address}/");
+    let _ = writeln!(
+        std::io::stderr(),
+        "serving `{}` at {url} (Ctrl-C to stop)",
+        path.display()
+    );
+    if open {
+        open_browser(&url);
+    }
+    while !stop.load(Ordering::SeqCst) {
+        let Ok(request) = server.recv() else { break };
+        handle(request, &site, &clients);
+    }
+    stop.store(true, Ordering::SeqCst);
+    drop(watcher);
+    lock_clients(&clients).clear();
+    let _ = rebuilder.join();
+    let _ = writeln!(std::io::stderr(), "stopped");
+    EXIT_OK
+}
+
+fn lock_clients(clients: &Mutex<Vec<Sender<u64>>>) -> std::sync::MutexGuard<'_, Vec<Sender<u64>>> {
+    clients.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Waits for changes, lets a burst of them settle, re-renders, and tells
+/// every page to reload.
+fn watch(
+    path: &Path,
+    events: &Receiver<notify::Result<notify::Event>>,
+    site: &Shared,
+    clients: &Mutex<Vec<Sender<u64>>>,
+    stop: &AtomicBool,
+) {
+    while !stop.load(Ordering::SeqCst) {
+        match events.recv_timeout(Duration::from_millis(200)) {
+            Ok(Ok(event)) if relevant(&event) => {}
+            Ok(_) | Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        // Debounce: wait until no event has come for a while.
+        loop {
+            match events.recv_timeout(DEBOUNCE) {
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        rebuild(path, site);
+        let version = lock(site).version;
+        lock_clients(clients).retain(|c| c.send(version).is_ok());
+    }
+}
+
+/// Whether a file-system event can change the render: not a mere read.
+fn relevant(event: &notify::Event) -> bool {
+    !matches!(event.kind, notify::EventKind::Access(_))
+}
+
+fn html(body: String) -> Response<std::io::Cursor<Vec<u8>>> {
+    let response = Response::from_string(body);
+    match Header::from_bytes(&b"Content-Type"[..], &b"text/html; charset=utf-8"[..]) {
+        Ok(h) => response.with_header(h),
+        Err(()) => response,
+    }
+}
+
+/// Answers one request. The event stream gets a thread of its own.
+fn handle(request: Request, site: &Shared, clients: &Mutex<Vec<Sender<u64>>>) {
+    let url = request.url().to_owned();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == "/events" {
+        let (tx, rx) = mpsc::channel();
+        lock_clients(clients).push(tx);
+        // tiny_http buffers a chunked body; the stream writes to the socket
+        // itself and flushes each event (the body ends with the connection).
+        std::thread::spawn(move || {
+            let mut out = request.into_writer();
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 500\n: connected\n\n";
+            if out
+                .write_all(head.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                return;
+            }
+            while let Ok(version) = rx.recv() {
+                let event = format!("event: reload\ndata: {version}\n\n");
+                if out
+                    .write_all(event.as_bytes())
+                    .and_then(|()| out.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        return;
+    }
+    let response = {
+        let site = lock(site);
+        match path {
+            "/" | "/privacy-policy.html" => Some(page::document(&site, "privacy-policy.html")),
+            "/ccpa.html" => Some(page::document(&site, "ccpa.html")),
+            "/version" => Some(site.version.to_string()),
+            _ => path
+                .strip_prefix("/source/")
+                .and_then(|file| page::source(&site, &percent_decode(file)))
+                .or_else(|| {
+                    path.strip_prefix("/explain/")
+                        .and_then(|code| page::explain(&percent_decode(code)))
+                }),
+        }
+    };
+    let _ = match response {
+        Some(body) => request.respond(html(body)),
+        None => request.respond(html(page::not_found()).with_status_code(404)),
+    };
+}
+
+/// Decodes `%XX` escapes of a URL path segment.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        let _ = writeln!(std::io::stderr(), "could not open a browser; visit {url}");
+    }
+}
+
+fn fail(message: &str) -> u8 {
+    let _ = writeln!(std::io::stderr(), "error: {message}");
+    EXIT_USAGE
+}

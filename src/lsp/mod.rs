@@ -162,6 +162,10 @@ struct Server<W: Write> {
     projects: Vec<Project>,
     /// What was last published per file, to send only what changed.
     published: HashMap<Url, Vec<lsp_types::Diagnostic>>,
+    /// The editor's workspace folders.
+    workspaces: Vec<PathBuf>,
+    /// Projects edited since their last analysis.
+    dirty: std::collections::HashSet<usize>,
     shutdown: bool,
     initialized: bool,
     /// How a diagnostic's code links to its explanation: a template with
@@ -179,6 +183,8 @@ impl<W: Write> Server<W> {
             out,
             projects: Vec::new(),
             published: HashMap::new(),
+            workspaces: Vec::new(),
+            dirty: std::collections::HashSet::new(),
             shutdown: false,
             initialized: false,
             explain_uri: EXPLAIN_COMMAND.to_owned(),
@@ -197,7 +203,21 @@ impl<W: Write> Server<W> {
     }
 
     fn serve(&mut self, rx: &mpsc::Receiver<Incoming>) -> u8 {
-        while let Ok(incoming) = rx.recv() {
+        loop {
+            // Edits are applied as they come, but the whole policy is
+            // checked again only once no message is waiting: a burst of
+            // keystrokes makes one analysis.
+            let incoming = match rx.try_recv() {
+                Ok(incoming) => incoming,
+                Err(mpsc::TryRecvError::Empty) => {
+                    self.analyse_dirty();
+                    match rx.recv() {
+                        Ok(incoming) => incoming,
+                        Err(_) => return 1,
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return 1,
+            };
             match incoming {
                 Incoming::Malformed(error) => self.send_value(&error),
                 Incoming::Message(Message::Request(request)) => self.request(request),
@@ -210,7 +230,16 @@ impl<W: Write> Server<W> {
                 Incoming::Message(Message::Response(_)) => {}
             }
         }
-        1
+    }
+
+    /// Checks the projects edited since their last analysis, and publishes.
+    fn analyse_dirty(&mut self) {
+        let mut dirty: Vec<usize> = self.dirty.drain().collect();
+        dirty.sort_unstable();
+        for p in dirty {
+            self.projects[p].analyse();
+            self.publish(p);
+        }
     }
 
     fn reply(&mut self, id: RequestId, result: Result<Value, (ErrorCode, String)>) {
@@ -231,6 +260,17 @@ impl<W: Write> Server<W> {
             {
                 self.explain_uri = template.to_owned();
             }
+            let folders = params
+                .get("workspaceFolders")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.get("uri"))
+                .chain(params.get("rootUri"));
+            self.workspaces = folders
+                .filter_map(Value::as_str)
+                .filter_map(|u| Url::parse(u).ok()?.to_file_path().ok())
+                .collect();
             let result = serde_json::to_value(initialize_result()).unwrap_or(Value::Null);
             return self.reply(id, Ok(result));
         }
@@ -318,7 +358,7 @@ impl<W: Write> Server<W> {
                 let p: lsp_types::ExecuteCommandParams = parse(params)?;
                 let code = p.arguments.first().and_then(Value::as_str).unwrap_or("");
                 match crate::check::find(code) {
-                    Some(rule) if p.command == "candor.explain" => {
+                    Some(rule) if p.command == "candor.server.explain" => {
                         json(crate::commands::explain::explain(rule))
                     }
                     _ => Err((
@@ -395,8 +435,7 @@ impl<W: Write> Server<W> {
             }
             Change::Disk | Change::Closed => project.remove(&path),
         }
-        project.analyse();
-        self.publish(p);
+        self.dirty.insert(p);
     }
 
     /// The project a file belongs to, created (and read from disk) on first use.
@@ -404,7 +443,7 @@ impl<W: Write> Server<W> {
         if let Some(i) = self.projects.iter().position(|p| p.file_id(path).is_some()) {
             return i;
         }
-        let root: PathBuf = project::root_of(path);
+        let root: PathBuf = project::root_of(path, &self.workspaces);
         if let Some(i) = self.projects.iter().position(|p| p.root() == root) {
             return i;
         }
@@ -483,7 +522,7 @@ fn initialize_result() -> InitializeResult {
                 ..CompletionOptions::default()
             }),
             execute_command_provider: Some(lsp_types::ExecuteCommandOptions {
-                commands: vec!["candor.explain".to_owned()],
+                commands: vec!["candor.server.explain".to_owned()],
                 ..lsp_types::ExecuteCommandOptions::default()
             }),
             ..ServerCapabilities::default()

@@ -12,6 +12,9 @@ use crate::{Options, check_resolved, resolve, syntax};
 
 use super::index::FileIndex;
 
+/// Above this much source text, the old model is freed on another thread.
+const LARGE_POLICY_BYTES: usize = 1 << 20;
+
 /// One policy: the `.policy` files under a directory.
 #[derive(Debug)]
 pub struct Project {
@@ -128,8 +131,20 @@ impl Project {
             self.parse_diagnostics.iter().flatten().cloned().collect();
         let broken: Vec<String> = self.broken_ids.iter().flatten().cloned().collect();
         let resolved = resolve::resolve(&self.trees, &self.sources, &broken);
-        let (_, diagnostics) = check_resolved(resolved, diagnostics, &self.options);
-        self.diagnostics = diagnostics;
+        let (policy, diagnostics) = check_resolved(resolved, diagnostics, &self.options);
+        let old = std::mem::replace(&mut self.diagnostics, diagnostics);
+        // Freeing the model of a large policy (a string per word) is a
+        // good part of the time; a helper thread does it, as `compile` does
+        // with the trees.
+        if self
+            .sources
+            .iter()
+            .map(|(_, f)| f.text.len())
+            .sum::<usize>()
+            > LARGE_POLICY_BYTES
+        {
+            std::thread::spawn(move || drop((policy, old)));
+        }
         &self.diagnostics
     }
 
@@ -185,13 +200,19 @@ pub(crate) fn policy_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The directory of the policy a file belongs to: its own directory, or the
-/// highest ancestor reached through directories that hold `.policy` files.
+/// The directory of the policy a file belongs to: its own directory, or,
+/// inside one of the editor's workspace folders, the highest ancestor
+/// reached through directories that hold `.policy` files (a policy may
+/// keep files in subdirectories). Never above a workspace folder: a file
+/// outside them is a policy of its own directory.
 #[must_use]
-pub fn root_of(file: &Path) -> PathBuf {
+pub fn root_of(file: &Path, workspaces: &[PathBuf]) -> PathBuf {
     let mut root = file.parent().unwrap_or(Path::new(".")).to_owned();
+    let Some(top) = workspaces.iter().find(|w| root.starts_with(w)) else {
+        return root;
+    };
     while let Some(parent) = root.parent() {
-        if !holds_policy(parent) {
+        if !parent.starts_with(top) || !holds_policy(parent) {
             break;
         }
         root = parent.to_owned();

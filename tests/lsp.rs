@@ -229,7 +229,7 @@ fn the_language_server_answers_an_editor() {
         .as_str()
         .unwrap_or("")
         .to_owned();
-    assert!(text.contains("`collects item, ...`"), "{hover}");
+    assert!(text.contains("`collects`: The items collected"), "{hover}");
     // Hover on a rule code: its explanation.
     let hover = client.request(4, "textDocument/hover", at(&b, 5, 10));
     let text = hover["result"]["contents"]["value"]

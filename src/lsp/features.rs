@@ -142,7 +142,7 @@ pub(crate) fn hover(project: &Project, file: FileId, offset: usize) -> Option<Ho
                 None => kind.noun().to_owned(),
             };
             let mut value = format!("**{key}**: a field of {owner}");
-            if let Some(doc) = block.is_none().then(|| schema::doc(*kind, key)).flatten() {
+            if let Some(doc) = schema::doc(*kind, block.as_deref(), key) {
                 value.push_str(&format!("\n\n{doc}"));
             }
             (span, value)
@@ -438,7 +438,7 @@ pub(crate) fn completion(project: &Project, file: FileId, offset: usize) -> Vec<
             };
             keys.iter()
                 .map(|k| {
-                    let doc = block.is_none().then(|| schema::doc(kind, k)).flatten();
+                    let doc = schema::doc(kind, block, k);
                     item(k, CompletionItemKind::KEYWORD, doc)
                 })
                 .collect()

@@ -153,14 +153,20 @@ fn at(uri: &str, line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
 }
 
-#[test]
-fn the_language_server_answers_an_editor() {
+/// A policy of two files, `a.policy` and `b.policy`, and their URIs.
+fn fixture() -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let root = dir.path().canonicalize().expect("a canonical path");
     std::fs::write(root.join("a.policy"), A).expect("write a");
     std::fs::write(root.join("b.policy"), B).expect("write b");
-    let a = uri(&root.join("a.policy"));
-    let b = uri(&root.join("b.policy"));
+    let (a, b) = (uri(&root.join("a.policy")), uri(&root.join("b.policy")));
+    (dir, a, b)
+}
+
+#[test]
+fn the_language_server_answers_an_editor() {
+    let (dir, a, b) = fixture();
+    let root = dir.path().canonicalize().expect("a canonical path");
 
     let mut client = Client::start();
     let init = client.request(
@@ -359,12 +365,8 @@ fn the_language_server_answers_an_editor() {
 
 #[test]
 fn deleted_files_and_exit_without_shutdown() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (dir, a, b) = fixture();
     let root = dir.path().canonicalize().expect("a canonical path");
-    std::fs::write(root.join("a.policy"), A).expect("write a");
-    std::fs::write(root.join("b.policy"), B).expect("write b");
-    let a = uri(&root.join("a.policy"));
-    let b = uri(&root.join("b.policy"));
     let mut client = Client::start();
     client.request(1, "initialize", json!({"capabilities": {}}));
     client.notify(

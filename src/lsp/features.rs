@@ -232,13 +232,13 @@ pub(crate) fn references(
         .collect()
 }
 
-/// Whether a word can be an id.
+/// Whether a word can be an id (the grammar's `ident`, and not a word that
+/// introduces a clause).
 pub(crate) fn is_id(word: &str) -> bool {
     let mut chars = word.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(word, "for" | "when" | "same_as" | "numbered" | "toll_free")
 }
 
 /// Rename an id and every reference to it, across files.

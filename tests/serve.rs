@@ -22,6 +22,12 @@ controller acme "Acme Ltd" {
 
 section intro "Introduction" {
   text "The first version of this notice."
+  insert rights rights
+}
+
+rights rights "Your rights" {
+  jurisdiction gdpr
+  right complaint "The right to complain" { text "to your supervisory authority" }
 }
 "#;
 

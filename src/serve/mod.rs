@@ -80,6 +80,9 @@ pub(crate) fn rebuild(path: &Path, site: &Shared) {
                 .templates
                 .as_deref()
                 .map(|dir| base_dir(path).join(dir)),
+            // The policy's own settings, as `build` uses them without flags.
+            id_prefix: policy.id_prefix.clone().unwrap_or_default(),
+            heading_level: policy.heading_level.unwrap_or(1),
         };
         match render::render(policy, &options) {
             Ok(outputs) => {

@@ -393,3 +393,69 @@ fn a_change_of_the_laws_addressed_is_material() {
     assert_eq!(change["class"], "material", "{change}");
     assert_eq!(code, 1, "--fail-on material fails on it");
 }
+
+#[test]
+fn git_mode_reads_non_ascii_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("policy")).unwrap();
+    fs::write(root.join("policy/données.policy"), OLD).unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    let (code, human) = output(
+        &["diff", "--git", "HEAD", "policy", "--fail-on", "material"],
+        root,
+    );
+    assert_eq!(code, 0, "{human}");
+    assert!(human.contains("no changes"), "{human}");
+}
+
+#[test]
+fn git_mode_refuses_a_revision_that_git_would_read_as_an_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("policy")).unwrap();
+    fs::write(root.join("policy/a.policy"), OLD).unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    let written = root.join("written");
+    let option = format!("--output={}", written.display());
+    candor()
+        .args(["diff", &format!("--git={option}"), "policy"])
+        .current_dir(root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a revision"));
+    assert!(!written.exists(), "git was given `{option}` as an option");
+}
+
+#[test]
+fn markdown_changelog_escapes_display_names() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("old")).unwrap();
+    fs::create_dir(dir.path().join("new")).unwrap();
+    fs::write(dir.path().join("old/a.policy"), OLD).unwrap();
+    let hostile = format!(
+        "{OLD}\nsubject evil \"<img src=x onerror=alert(1)> [click](javascript:alert(2))\"\n"
+    );
+    fs::write(dir.path().join("new/a.policy"), hostile).unwrap();
+    let (_, markdown) = output(&["diff", "old", "new", "--format", "markdown"], dir.path());
+    assert!(markdown.contains("onerror"), "{markdown}");
+    for event in pulldown_cmark::Parser::new(&markdown) {
+        match event {
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                panic!("raw HTML `{h}` in {markdown}")
+            }
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) => {
+                panic!("a link to `{dest_url}` in {markdown}")
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        markdown.contains("**"),
+        "the notice keeps its bold: {markdown}"
+    );
+}

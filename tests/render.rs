@@ -7,7 +7,7 @@ use std::path::Path;
 use candor::model::PolicyDate;
 use candor::render::{self, Output, RenderOptions};
 use candor::{Options, compile};
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, LinkType, Tag};
 
 fn options() -> Options {
     Options {
@@ -363,30 +363,7 @@ fn injected_markup_never_reaches_the_page_as_markup() {
             );
         }
         for name in ["privacy-policy.md", "ccpa.md"] {
-            let md = file(&outputs, name).replace("<br>", "");
-            // Even a `<` that CommonMark reads as text is escaped, for laxer renderers.
-            for (i, _) in md.match_indices('<') {
-                assert!(
-                    i > 0 && md.as_bytes()[i - 1] == b'\\',
-                    "{name}: an unescaped `<` at {}",
-                    &md[i..md.len().min(i + 40)]
-                );
-            }
-            // As a Markdown renderer reads it: no raw HTML, no unsafe link.
-            for event in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()) {
-                match event {
-                    Event::Html(html) | Event::InlineHtml(html) => {
-                        panic!("{name}: raw HTML `{html}`")
-                    }
-                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                        assert!(
-                            !dest_url.to_ascii_lowercase().contains("javascript"),
-                            "{name}: link to `{dest_url}`"
-                        );
-                    }
-                    _ => {}
-                }
-            }
+            assert_markdown_is_inert(name, file(&outputs, name));
         }
     }
 }
@@ -405,4 +382,143 @@ fn a_policy_without_the_ccpa_gets_no_ccpa_page() {
             "policy.schema.json"
         ]
     );
+}
+
+/// As a Markdown renderer reads it (CommonMark, raw HTML recognised): no
+/// raw HTML but the templates' `<br>`, no unsafe link, no link definition
+/// or reference, and outside code not even a `<` that CommonMark reads as
+/// text.
+fn assert_markdown_is_inert(name: &str, md: &str) {
+    let md = md.replace("<br>", "");
+    let mut code: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut parser =
+        pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()).into_offset_iter();
+    for (event, range) in parser.by_ref() {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => panic!("{name}: raw HTML `{html}`"),
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push(range),
+            Event::Start(
+                Tag::Link {
+                    dest_url,
+                    link_type,
+                    ..
+                }
+                | Tag::Image {
+                    dest_url,
+                    link_type,
+                    ..
+                },
+            ) => {
+                assert!(
+                    !dest_url.to_ascii_lowercase().contains("javascript"),
+                    "{name}: link to `{dest_url}`"
+                );
+                assert!(
+                    matches!(
+                        link_type,
+                        LinkType::Inline | LinkType::Autolink | LinkType::Email
+                    ),
+                    "{name}: a reference link `{}`",
+                    &md[range]
+                );
+            }
+            _ => {}
+        }
+    }
+    let definitions = parser.reference_definitions().iter().count();
+    assert_eq!(definitions, 0, "{name}: a link definition");
+    for (i, _) in md.match_indices('<') {
+        assert!(
+            code.iter().any(|r| r.contains(&i)) || (i > 0 && md.as_bytes()[i - 1] == b'\\'),
+            "{name}: an unescaped `<` at {}",
+            &md[i..md.len().min(i + 40)]
+        );
+    }
+}
+
+/// Prose that is safe on its own but not where the templates paste it: a
+/// fenced block in a list item and in a table cell, and a link definition
+/// in one section used by a reference in another (issue 15, finding 1).
+const OUT_OF_CONTEXT: &str = r#"
+policy hostile "Hostile" {
+  updated 2024-01
+  jurisdictions gdpr
+  outline intro, sharing, rights_section, later
+}
+
+controller c "C" { email "a@b.example" }
+item email "email"
+source you "you" { kind data_subject }
+purpose reply "Reply" { text "We reply." }
+
+recipient providers "Providers" {
+  kind service_provider
+  shares """
+    ~~~
+    <img src=x onerror=alert(1)>
+    ~~~
+  """
+  text "```\n<script>alert('cell')</script>\n```"
+}
+
+dataset contact "Contact" {
+  collects email
+  sources you
+  purposes reply
+  basis legitimate_interest for reply { interest "replying" }
+  recipients providers
+  text "When you write."
+}
+
+rights gdpr_rights "Your rights" {
+  jurisdiction gdpr
+  right access "Access" {
+    text """
+      ```
+      <script>alert(document.cookie)</script>
+      ```
+    """
+  }
+}
+
+section intro "Intro" {
+  text """
+    Read [our terms][terms].
+
+    [terms]: https://example.com/terms
+    [x]: javascript:alert(document.domain)
+    [y]: https://evil.example
+  """
+  insert controller
+}
+
+section sharing "Sharing" { insert recipients }
+section rights_section "Rights" { insert rights gdpr_rights }
+
+section later "Later" {
+  text "[write to us][x], [or here][y] and [terms]."
+}
+"#;
+
+#[test]
+fn prose_pasted_into_lists_cells_and_other_sections_stays_inert() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("hostile.policy");
+    std::fs::write(&path, OUT_OF_CONTEXT).expect("write the policy");
+    let outputs = render_policy(&path, true);
+    let md = file(&outputs, "privacy-policy.md");
+    assert_markdown_is_inert("privacy-policy.md", md);
+    for output in outputs.iter().filter(|o| o.name.ends_with(".md")) {
+        assert_markdown_is_inert(output.name, &output.contents);
+    }
+    // The author's own reference link still works, rewritten inline.
+    assert!(
+        md.contains("[our terms](https://example.com/terms)"),
+        "{md}"
+    );
+    // The references to other sections' definitions are text.
+    assert!(md.contains("\\[write to us\\]\\[x\\]"), "{md}");
+    assert!(md.contains("\\[terms\\]"), "{md}");
+    // The payloads are still shown, as text.
+    assert!(md.contains("alert\\(document\\.cookie\\)"), "{md}");
 }

@@ -132,6 +132,13 @@ fn shown(path: &Path) -> String {
 /// The policy at `path` as it was at revision `rev`: every `*.policy` file
 /// under it (or the one file it names), read with `git show`.
 fn from_git(rev: &str, path: &Path) -> Result<Sources, String> {
+    // A revision is passed to git as an argument of its own, before `--`:
+    // one that starts with `-` would be read as an option (`--output=FILE`).
+    if rev.is_empty() || rev.starts_with('-') || rev.contains(['\0', '\n']) {
+        return Err(format!(
+            "`{rev}` is not a revision\nhelp: give a commit, branch or tag name, such as `HEAD` or `main`"
+        ));
+    }
     let (dir, files) = if path.is_file() {
         let dir = path
             .parent()
@@ -143,10 +150,15 @@ fn from_git(rev: &str, path: &Path) -> Result<Sources, String> {
             .unwrap_or_default();
         (dir.to_owned(), vec![name])
     } else if path.is_dir() {
-        let listing = git(path, &["ls-tree", "-r", "--name-only", rev, "--", "."])?;
-        let mut files: Vec<String> = String::from_utf8_lossy(&listing)
-            .lines()
-            .filter(|l| l.ends_with(".policy"))
+        // `-z`: names as they are, not quoted (git quotes non-ASCII names).
+        let listing = git(
+            path,
+            &["ls-tree", "-r", "-z", "--name-only", rev, "--", "."],
+        )?;
+        let mut files: Vec<String> = listing
+            .split(|&b| b == 0)
+            .filter_map(|name| std::str::from_utf8(name).ok())
+            .filter(|name| name.ends_with(".policy"))
             .map(str::to_owned)
             .collect();
         files.sort_by(|a, b| PathBuf::from(a).cmp(&PathBuf::from(b)));

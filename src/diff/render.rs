@@ -122,7 +122,10 @@ pub fn markdown(diff: &Diff, updated: Option<&str>) -> String {
     out
 }
 
-/// Keeps a notice on one Markdown list line.
+/// A notice as one Markdown list line that shows its text: display names
+/// and old values in it are the policy author's, so everything Markdown or
+/// HTML would act on is escaped, and only the notice's own `**` bold marks
+/// are kept (a name with `**` in it can at worst toggle bold).
 fn escape_line(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
+    crate::render::markdown::escape_text(text).replace("\\*\\*", "**")
 }

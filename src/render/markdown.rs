@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::html;
 use super::prose::{self, ProseOptions};
@@ -53,61 +53,194 @@ pub fn is_safe_url(url: &str) -> bool {
     matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
 }
 
+/// One change [`to_markdown`] makes to the author's text.
+enum Edit {
+    /// Backslash-escape the ASCII punctuation of the range.
+    Escape,
+    /// Replace the range by this text.
+    Replace(String),
+}
+
+/// A link or image being read: where it is, and where its text is.
+struct OpenLink {
+    range: Range<usize>,
+    image: bool,
+    /// A reference link with its definition in the same prose, rewritten
+    /// inline: `(destination, title)`.
+    inline: Option<(String, String)>,
+    text: Option<Range<usize>>,
+}
+
 /// Prose as Markdown for `privacy-policy.md`: the author's text, with every
 /// raw HTML span and every link with an unsafe address turned into literal
 /// text by backslash-escaping its punctuation.
+///
+/// Prose is pasted into a larger document, so nothing in it may reach past
+/// itself: a link reference definition (`[x]: https://...`) would apply to
+/// the whole document, and a `[text][x]` would find a definition written in
+/// another section. Reference links whose definition is in the same prose
+/// are rewritten as inline links, the definitions are dropped, and every
+/// other `[` or `]` of the text is escaped.
 #[must_use]
 pub fn to_markdown(markdown: &str) -> String {
-    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
     let mut in_code_block = false;
-    for (event, range) in parser(markdown).into_offset_iter() {
+    let mut links: Vec<OpenLink> = Vec::new();
+    let mut events = parser(markdown).into_offset_iter();
+    for (event, range) in events.by_ref() {
+        // Every event inside a link is part of its text, but the end of
+        // the link itself.
+        let closing = usize::from(matches!(event, Event::End(TagEnd::Link | TagEnd::Image)));
+        let inside = links.len().saturating_sub(closing);
+        for open in &mut links[..inside] {
+            let text = open.text.get_or_insert(range.clone());
+            text.start = text.start.min(range.start);
+            text.end = text.end.max(range.end);
+        }
         match event {
-            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => {
-                ranges.push(range)
-            }
+            Event::Start(Tag::HtmlBlock) => {}
+            Event::InlineHtml(_) | Event::Html(_) => edits.push((range, Edit::Escape)),
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if !is_safe_url(&dest_url) =>
             {
-                ranges.push(range);
+                edits.push((range, Edit::Escape));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => links.push(open_link(range, false, link_type, &dest_url, &title)),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => links.push(open_link(range, true, link_type, &dest_url, &title)),
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(link) = links.pop() {
+                    close_link(link, &mut edits);
+                }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             // A `<` that CommonMark reads as text (`<img src=x onerror=f('')>`
             // is not a valid tag) is escaped too, for Markdown renderers
-            // that are laxer about what a tag is.
+            // that are laxer about what a tag is; so are brackets, which
+            // could otherwise pair with a definition elsewhere.
             Event::Text(_) if !in_code_block => {
                 let bytes = markdown.as_bytes();
-                for i in range.clone().filter(|&i| bytes[i] == b'<') {
-                    if i == 0 || bytes[i - 1] != b'\\' {
-                        ranges.push(i..i + 1);
+                for i in range.clone() {
+                    if matches!(bytes[i], b'<' | b'[' | b']') && (i == 0 || bytes[i - 1] != b'\\') {
+                        edits.push((i..i + 1, Edit::Escape));
                     }
                 }
             }
             _ => {}
         }
     }
-    if ranges.is_empty() {
+    for (_, definition) in events.reference_definitions().iter() {
+        edits.push((definition.span.clone(), Edit::Replace(String::new())));
+    }
+    if edits.is_empty() {
         return markdown.trim_end().to_owned();
     }
-    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    edits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut at = 0;
-    for range in ranges {
-        if range.end <= at {
-            continue; // inside a range already escaped
+    for (range, edit) in edits {
+        if range.end <= at && !(range.is_empty() && range.start == at) {
+            continue; // inside a range already edited
         }
-        let start = range.start.max(at);
-        out.push_str(&markdown[at..start]);
-        for c in markdown[start..range.end].chars() {
-            if c.is_ascii_punctuation() {
-                out.push('\\');
+        match edit {
+            Edit::Escape => {
+                let start = range.start.max(at);
+                out.push_str(&markdown[at..start]);
+                for c in markdown[start..range.end].chars() {
+                    if c.is_ascii_punctuation() {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
             }
-            out.push(c);
+            Edit::Replace(text) => {
+                if range.start < at {
+                    continue; // overlaps an edit already made
+                }
+                out.push_str(&markdown[at..range.start]);
+                out.push_str(&text);
+            }
         }
         at = range.end;
     }
     out.push_str(&markdown[at..]);
     out.trim_end().to_owned()
+}
+
+/// Starts reading a link: a reference link is noted for rewriting inline.
+fn open_link(
+    range: Range<usize>,
+    image: bool,
+    link_type: LinkType,
+    dest: &str,
+    title: &str,
+) -> OpenLink {
+    let reference = matches!(
+        link_type,
+        LinkType::Reference
+            | LinkType::ReferenceUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown
+    );
+    OpenLink {
+        range,
+        image,
+        inline: reference.then(|| (dest.to_owned(), title.to_owned())),
+        text: None,
+    }
+}
+
+/// Rewrites a reference link as `[text](destination "title")`.
+fn close_link(link: OpenLink, edits: &mut Vec<(Range<usize>, Edit)>) {
+    let Some((dest, title)) = link.inline else {
+        return;
+    };
+    let opener = if link.image { 2 } else { 1 };
+    let text = link
+        .text
+        .unwrap_or(link.range.start + opener..link.range.start + opener);
+    let mut tail = String::from("](");
+    for c in dest.chars() {
+        match c {
+            '<' | '>' | '(' | ')' | '\\' => {
+                tail.push('\\');
+                tail.push(c);
+            }
+            ' ' => tail.push_str("%20"),
+            c if c.is_control() => {}
+            c => tail.push(c),
+        }
+    }
+    if !title.is_empty() {
+        tail.push_str(" \"");
+        for c in title.chars() {
+            match c {
+                '"' | '\\' => {
+                    tail.push('\\');
+                    tail.push(c);
+                }
+                c if c.is_control() => tail.push(' '),
+                c => tail.push(c),
+            }
+        }
+        tail.push('"');
+    }
+    tail.push(')');
+    let head = if link.image { "![" } else { "[" };
+    edits.push((link.range.start..text.start, Edit::Replace(head.to_owned())));
+    edits.push((text.end..link.range.end, Edit::Replace(tail)));
 }
 
 /// Prose as one cell of a Markdown table: a GitHub table cell is one line,

@@ -13,7 +13,8 @@
 //! | `policy.json`, `policy.schema.json` | [`json`]: serde and schemars over the model itself |
 //!
 //! Prose goes through [`markdown`] (one parser configuration, raw HTML
-//! shown as text, unsafe links dropped) and [`html`] (ammonia). [`output`]
+//! shown as text, unsafe links dropped) and [`html`] (ammonia); each whole
+//! Markdown document is then read back and made safe by [`md_guard`]. [`output`]
 //! writes the files atomically or compares them with what is on disk.
 //! Nothing here reads a clock or iterates a hash map, so the same source
 //! always gives the same bytes.
@@ -22,6 +23,7 @@ pub mod context;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod md_guard;
 pub mod output;
 pub mod prose;
 pub mod templates;
@@ -208,9 +210,14 @@ impl OutputKind for Document {
 
     fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
         match self.flavor {
-            Flavor::Markdown => Ok(finish_markdown(
-                &input.templates.render(self.template, &input.markdown)?,
-            )),
+            Flavor::Markdown => {
+                let text =
+                    finish_markdown(&input.templates.render(self.template, &input.markdown)?);
+                md_guard::guard(&text).map_err(|report| TemplateError::Render {
+                    name: self.name.to_owned(),
+                    report,
+                })
+            }
             Flavor::Html => {
                 let context = &input.html;
                 let body = input.templates.render(self.template, context)?;

@@ -125,6 +125,11 @@ pub struct BuildArgs {
     /// that a fragment nests under the host page's own headings.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
     pub heading_level: Option<u8>,
+    /// Trust templates from outside their tree: an absolute or `..` path in
+    /// the policy's `templates` setting, or a template that is a symbolic
+    /// link leading out of its directory.
+    #[arg(long)]
+    pub allow_templates_outside: bool,
 }
 
 /// An id prefix must keep every id valid and free of characters that

@@ -77,7 +77,7 @@ impl Spanned<String> {
 pub struct SourceFile {
     /// The path as the user gave it (joined with the file name), for messages.
     pub path: PathBuf,
-    /// The text, with any byte-order mark removed and CRLF turned into LF.
+    /// The text, with any byte-order mark removed and CRLF or CR turned into LF.
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -87,8 +87,9 @@ impl SourceFile {
     #[must_use]
     pub fn new(path: PathBuf, raw: &str) -> Self {
         let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        // CRLF and a lone CR (old Mac line ends) both end a line.
         let text = if without_bom.contains('\r') {
-            without_bom.replace("\r\n", "\n")
+            without_bom.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             without_bom.to_owned()
         };
@@ -149,6 +150,10 @@ pub enum LoadError {
     Empty(PathBuf),
     /// Reading failed.
     Io(PathBuf, std::io::Error),
+    /// The path is not a regular file (a FIFO, a device, a directory named
+    /// `*.policy`), or a symbolic link that leads out of the policy's
+    /// directory; the reason says which.
+    Refused(PathBuf, String),
 }
 
 impl fmt::Display for LoadError {
@@ -159,6 +164,9 @@ impl fmt::Display for LoadError {
                 write!(f, "`{}` contains no `.policy` files", p.display())
             }
             LoadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+            LoadError::Refused(p, reason) => {
+                write!(f, "refusing to read `{}`: {reason}", p.display())
+            }
         }
     }
 }
@@ -207,11 +215,13 @@ impl Sources {
             return Err(LoadError::Missing(path.to_owned()));
         }
         let mut paths = Vec::new();
-        if path.is_dir() {
+        let root = if path.is_dir() {
             collect_policy_files(path, &mut paths)?;
+            Some(std::fs::canonicalize(path).map_err(|e| LoadError::Io(path.to_owned(), e))?)
         } else {
             paths.push(path.to_owned());
-        }
+            None
+        };
         if paths.is_empty() {
             return Err(LoadError::Empty(path.to_owned()));
         }
@@ -219,6 +229,7 @@ impl Sources {
         let mut sources = Sources::new();
         let mut not_utf8 = Vec::new();
         for p in paths {
+            check_policy_file(&p, root.as_deref())?;
             let bytes = std::fs::read(&p).map_err(|e| LoadError::Io(p.clone(), e))?;
             match String::from_utf8(bytes) {
                 Ok(text) => {
@@ -299,6 +310,34 @@ fn collect_policy_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadEr
             collect_policy_files(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "policy") {
             out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Refuses what must not be read as a policy file: anything but a regular
+/// file (reading `/dev/zero` never ends, a FIFO blocks), and, for the files
+/// of a directory, a symbolic link to a file outside it (a pull request
+/// could otherwise publish any file of the machine that builds it).
+fn check_policy_file(path: &Path, root: Option<&Path>) -> Result<(), LoadError> {
+    let io = |e| LoadError::Io(path.to_owned(), e);
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(LoadError::Refused(
+            path.to_owned(),
+            "it is not a regular file".to_owned(),
+        ));
+    }
+    if let Some(root) = root {
+        let real = std::fs::canonicalize(path).map_err(io)?;
+        if !real.starts_with(root) {
+            return Err(LoadError::Refused(
+                path.to_owned(),
+                format!(
+                    "it is a link to `{}`, outside the policy directory",
+                    real.display()
+                ),
+            ));
         }
     }
     Ok(())

@@ -62,6 +62,7 @@ fn build_writes_the_seven_files_and_check_passes() {
     assert_eq!(
         names,
         [
+            ".candor-manifest",
             "candor.css",
             "ccpa.html",
             "ccpa.md",
@@ -289,7 +290,9 @@ fn templates_override_by_file_name_from_the_flag_or_the_policy() {
     );
     fs::write(policy_dir.join("notice.policy"), source).expect("write");
     let out2 = dir.path().join("out2");
-    build(&policy_dir, &out2, &[]).assert().code(0);
+    build(&policy_dir, &out2, &["--allow-templates-outside"])
+        .assert()
+        .code(0);
     assert_eq!(fs::read_to_string(out2.join("ccpa.md")).expect("md"), ccpa);
 }
 

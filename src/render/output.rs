@@ -1,28 +1,36 @@
 //! Writing the output directory safely, and checking that it is fresh.
 //!
 //! A build never edits `out/` in place. It writes every file into a new
-//! directory beside it (`.out.tmp-PID`), and only when all of them are
-//! written does it swap that directory in with two renames: the old one
-//! aside, the new one into its place, then the old one removed. A build
-//! that fails or is interrupted before the swap leaves the previous `out/`
-//! exactly as it was; only a crash between the two renames, a window of
-//! two system calls, leaves it under its `.out.old-PID` name.
+//! directory beside it (`.out.tmp-PID`), `fsync`s each file and the
+//! directory, and only then swaps it in with two renames: the old one
+//! aside (`.out.old-PID`), the new one into its place, then the old one
+//! removed and the parent directory `fsync`ed. A build that fails or is
+//! killed before the swap leaves the previous `out/` exactly as it was; a
+//! crash between the two renames leaves it under its `.out.old-PID` name,
+//! and the next build puts it back before doing anything else. Staging
+//! directories of builds that no longer run are removed the same way.
 //!
-//! The files are not `fsync`ed: the guarantee is against a build that fails
-//! or is killed, not against losing power mid-write, and six `fsync`s would
-//! cost more than the whole build of a typical policy.
-//!
-//! Because the whole directory is replaced, a build refuses to replace a
-//! directory that holds anything candor would not have written (a
-//! subdirectory, or a file that is not `.md`, `.html`, `.css` or `.json`): `--out .`
-//! must not swap away a repository.
+//! Because the whole directory is replaced, a build replaces only a
+//! directory it wrote: it keeps the list of its files in
+//! [`MANIFEST`], and refuses a directory holding any file not on that list
+//! (or, for a directory without a list, any file but the names candor
+//! writes), so that `--out docs` or `--out .` cannot delete anyone's files.
+//! An `--out` that is a symbolic link is followed: its target is replaced
+//! and the link kept.
 
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Output;
+use super::{FILE_NAMES, Output};
+
+/// The file, in the output directory, that lists the files a build wrote.
+pub const MANIFEST: &str = ".candor-manifest";
+
+/// The first line of [`MANIFEST`].
+const MANIFEST_HEADER: &str =
+    "# written by `candor build`: it replaces this directory and only the files listed here";
 
 /// Why the outputs could not be written.
 #[derive(Debug)]
@@ -48,14 +56,28 @@ fn error(doing: String) -> impl FnOnce(io::Error) -> OutputError {
     }
 }
 
-/// Replaces the directory `out` with one holding exactly `outputs`.
+/// The manifest's contents for a set of outputs.
+#[must_use]
+pub fn manifest(outputs: &[Output]) -> String {
+    let mut names: Vec<&str> = outputs.iter().map(|o| o.name).collect();
+    names.sort_unstable();
+    let mut text = format!("{MANIFEST_HEADER}\n");
+    for name in names {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text
+}
+
+/// Replaces the directory `out` with one holding exactly `outputs` and
+/// their [`MANIFEST`].
 ///
 /// # Errors
 /// The directory's parent cannot be created or written, `out` holds files
 /// candor did not write, or a rename fails. The previous `out` is then
 /// left as it was.
 pub fn write_atomically(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
-    let out = std::path::absolute(out).map_err(error(format!("resolve `{}`", out.display())))?;
+    let out = resolve_out(out)?;
     let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
         return Err(OutputError {
             doing: format!("write to `{}`", out.display()),
@@ -63,6 +85,9 @@ pub fn write_atomically(out: &Path, outputs: &[Output]) -> Result<(), OutputErro
         });
     };
     let name = name.to_string_lossy().into_owned();
+    if parent.is_dir() {
+        recover(parent, &name, &out)?;
+    }
     if out.exists() {
         refuse_foreign(&out)?;
     }
@@ -71,24 +96,118 @@ pub fn write_atomically(out: &Path, outputs: &[Output]) -> Result<(), OutputErro
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.tmp-{pid}"));
     let result = stage(&staging, outputs)
-        .and_then(|()| swap(&staging, &out, &parent.join(format!(".{name}.old-{pid}"))));
+        .and_then(|()| swap(&staging, &out, &parent.join(format!(".{name}.old-{pid}"))))
+        .and_then(|()| sync_dir(parent));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
 }
 
-/// Writes every output into a fresh `staging` directory.
+/// The directory to replace: `out` made absolute, and, when it is a
+/// symbolic link, the directory it points to (the link is kept).
+fn resolve_out(out: &Path) -> Result<PathBuf, OutputError> {
+    let absolute =
+        std::path::absolute(out).map_err(error(format!("resolve `{}`", out.display())))?;
+    match fs::symlink_metadata(&absolute) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(&absolute).map_err(|e| OutputError {
+                doing: format!("write to `{}`", out.display()),
+                reason: format!("it is a symbolic link that leads nowhere ({e})"),
+            })
+        }
+        _ => Ok(absolute),
+    }
+}
+
+/// Cleans up after builds that were killed: a previous output left under
+/// its `.NAME.old-PID` name while `out` is missing is put back, and the
+/// staging and old directories of builds that no longer run are removed.
+fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), OutputError> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(()); // nothing to recover where nothing can be listed
+    };
+    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let (is_old, pid) = if let Some(pid) = file_name.strip_prefix(&old) {
+            (true, pid)
+        } else if let Some(pid) = file_name.strip_prefix(&tmp) {
+            (false, pid)
+        } else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if process_runs(pid) {
+            continue;
+        }
+        let path = entry.path();
+        if is_old && !out.exists() {
+            fs::rename(&path, out).map_err(error(format!(
+                "restore the previous output `{}`",
+                path.display()
+            )))?;
+        } else {
+            fs::remove_dir_all(&path).map_err(error(format!(
+                "remove `{}`, left by a build that was interrupted",
+                path.display()
+            )))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a process still runs: where `/proc` cannot tell, it is assumed
+/// to, so that nothing of a running build is ever removed.
+fn process_runs(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Writes every output and the manifest into a fresh `staging` directory,
+/// each file `fsync`ed, then the directory.
 fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     if staging.exists() {
         fs::remove_dir_all(staging).map_err(error(format!("remove `{}`", staging.display())))?;
     }
     fs::create_dir(staging).map_err(error(format!("create `{}`", staging.display())))?;
-    for output in outputs {
-        let path = staging.join(output.name);
-        fs::write(&path, output.contents.as_bytes())
+    let manifest = manifest(outputs);
+    let files = outputs
+        .iter()
+        .map(|o| (o.name, o.contents.as_str()))
+        .chain([(MANIFEST, manifest.as_str())]);
+    for (name, contents) in files {
+        let path = staging.join(name);
+        write_synced(&path, contents.as_bytes())
             .map_err(error(format!("write `{}`", path.display())))?;
     }
+    sync_dir(staging)
+}
+
+/// Writes a new file and `fsync`s it.
+pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write as _;
+    let mut file = fs::File::create_new(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// `fsync`s a directory, so that the names it holds survive a power loss.
+/// Where directories cannot be opened (Windows), this does nothing.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), OutputError> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(error(format!("sync `{}`", dir.display())))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 
@@ -116,7 +235,10 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
     )))
 }
 
-/// Refuses to replace a directory holding anything but generated files.
+/// Refuses to replace a directory holding anything a build did not write:
+/// the files its [`MANIFEST`] lists, or, without one, the names candor
+/// writes (an output directory from before manifests). An empty directory
+/// is taken.
 fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
     let doing = || format!("replace `{}`", out.display());
     if !out.is_dir() {
@@ -125,26 +247,55 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
             reason: "it is a file, not a directory".to_owned(),
         });
     }
-    let entries = fs::read_dir(out).map_err(error(doing()))?;
-    for entry in entries {
-        let entry = entry.map_err(error(doing()))?;
-        let path = entry.path();
-        let generated = path.is_file()
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "md" | "html" | "json" | "css"));
-        if !generated {
+    let listed: Option<Vec<String>> = match fs::read_to_string(out.join(MANIFEST)) {
+        Ok(text) if text.starts_with(MANIFEST_HEADER) => Some(
+            text.lines()
+                .skip(1)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        Ok(_) => {
             return Err(OutputError {
                 doing: doing(),
-                reason: format!(
-                    "it holds `{}`, which candor did not write; choose an output directory of its own",
-                    entry.file_name().to_string_lossy()
-                ),
+                reason: format!("its `{MANIFEST}` was not written by candor"),
             });
         }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(error(doing())(e)),
+    };
+    let entries = fs::read_dir(out).map_err(error(doing()))?;
+    let mut foreign: Vec<String> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(error(doing()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        let ours = is_file
+            && (name == MANIFEST
+                || match &listed {
+                    Some(list) => list.contains(&name),
+                    None => FILE_NAMES.contains(&name.as_str()),
+                });
+        if !ours {
+            foreign.push(name);
+        }
     }
-    Ok(())
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    foreign.sort();
+    let shown: Vec<String> = foreign.iter().take(3).map(|n| format!("`{n}`")).collect();
+    let more = match foreign.len() {
+        n if n > 3 => format!(" and {} more", n - 3),
+        _ => String::new(),
+    };
+    Err(OutputError {
+        doing: doing(),
+        reason: format!(
+            "it holds {}{more}, which candor did not write; a build replaces the whole directory, so choose an output directory of its own (a new or empty one)",
+            shown.join(", ")
+        ),
+    })
 }
 
 /// How a file of the output directory differs from a fresh build.
@@ -178,10 +329,15 @@ impl fmt::Display for Staleness {
 /// A file or the directory exists but cannot be read.
 pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputError> {
     let mut findings = Vec::new();
-    for output in outputs {
-        let path = out.join(output.name);
+    let manifest = manifest(outputs);
+    let expected = outputs
+        .iter()
+        .map(|o| (o.name, o.contents.as_str()))
+        .chain([(MANIFEST, manifest.as_str())]);
+    for (name, contents) in expected {
+        let path = out.join(name);
         match fs::read(&path) {
-            Ok(bytes) if bytes == output.contents.as_bytes() => {}
+            Ok(bytes) if bytes == contents.as_bytes() => {}
             Ok(_) => findings.push(Staleness::Stale(path)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 findings.push(Staleness::Missing(path))
@@ -193,7 +349,9 @@ pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputE
         let mut extra: Vec<PathBuf> = fs::read_dir(out)
             .map_err(error(format!("read `{}`", out.display())))?
             .filter_map(Result::ok)
-            .filter(|e| !outputs.iter().any(|o| e.file_name() == o.name))
+            .filter(|e| {
+                e.file_name() != MANIFEST && !outputs.iter().any(|o| e.file_name() == o.name)
+            })
             .map(|e| e.path())
             .collect();
         extra.sort();

@@ -1,0 +1,286 @@
+//! Issue 15: what a hostile contributor or a careless user could do to a
+//! build, each finding reproduced: files outside the output directory,
+//! templates and policy files from outside their trees, symbolic links,
+//! interrupted builds, unusual line ends.
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const FIXTURE: &str = "tests/fixtures/valid/render-ccpa.policy";
+
+fn candor() -> Command {
+    let mut command = Command::cargo_bin("candor").expect("the binary is built");
+    command.env("NO_COLOR", "1");
+    command
+}
+
+fn build(policy: &Path, out: &Path, extra: &[&str]) -> Command {
+    let mut command = candor();
+    command
+        .arg("build")
+        .arg(policy)
+        .arg("--out")
+        .arg(out)
+        .args(["--today", "2026-01-01"])
+        .args(extra);
+    command
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("a directory")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn build_does_not_delete_a_folder_of_markdown_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // `candor build policy --out docs` in this repository.
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).expect("mkdir");
+    for name in ["language.md", "rendering.md", "rules.md", "tools.md"] {
+        fs::write(docs.join(name), "# mine\n").expect("write");
+    }
+    build(Path::new(FIXTURE), &docs, &[])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("`language.md`")
+                .and(predicate::str::contains("did not write")),
+        );
+    assert_eq!(names(&docs).len(), 4);
+    // A site folder with a page and a package file.
+    let site = dir.path().join("site");
+    fs::create_dir(&site).expect("mkdir");
+    fs::write(site.join("index.html"), "<p>home</p>\n").expect("write");
+    fs::write(site.join("package.json"), "{}\n").expect("write");
+    build(Path::new(FIXTURE), &site, &[]).assert().code(2);
+    assert_eq!(names(&site), ["index.html", "package.json"]);
+    // An empty directory is taken.
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    build(Path::new(FIXTURE), &empty, &[]).assert().code(0);
+}
+
+#[test]
+fn build_replaces_only_what_its_manifest_lists() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("out");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    let manifest = fs::read_to_string(out.join(".candor-manifest")).expect("a manifest");
+    assert!(
+        manifest.lines().any(|l| l == "privacy-policy.md"),
+        "{manifest}"
+    );
+    // A second build replaces its own files.
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    // Someone adds a file: the next build refuses rather than delete it.
+    fs::write(out.join("notes.json"), "{}\n").expect("write");
+    build(Path::new(FIXTURE), &out, &[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`notes.json`"));
+    assert!(out.join("notes.json").is_file());
+    // A manifest that candor did not write is not trusted.
+    fs::remove_file(out.join("notes.json")).expect("rm");
+    fs::write(out.join(".candor-manifest"), "notes.json\n").expect("write");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(2);
+}
+
+#[test]
+fn an_output_directory_from_before_manifests_is_still_replaced() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("out");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    fs::remove_file(out.join(".candor-manifest")).expect("rm");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    assert!(out.join(".candor-manifest").is_file());
+}
+
+#[test]
+fn an_out_that_is_a_symlink_keeps_its_link_and_loses_stale_files() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("published");
+    let link = dir.path().join("out");
+    build(Path::new(FIXTURE), &target, &[]).assert().code(0);
+    // A file an earlier version wrote and listed.
+    fs::write(target.join("old.md"), "stale\n").expect("write");
+    let manifest = fs::read_to_string(target.join(".candor-manifest")).expect("manifest");
+    fs::write(
+        target.join(".candor-manifest"),
+        format!("{manifest}old.md\n"),
+    )
+    .expect("write");
+    symlink(&target, &link).expect("symlink");
+    build(Path::new(FIXTURE), &link, &[]).assert().code(0);
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a directory"
+    );
+    assert!(
+        !target.join("old.md").exists(),
+        "the target keeps a stale file"
+    );
+    build(Path::new(FIXTURE), &link, &["--check"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn leftovers_of_killed_builds_are_cleaned_and_a_half_swapped_out_restored() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("out");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    // A build killed while staging (its PID is above any pid_max).
+    let tmp = dir.path().join(".out.tmp-999999999");
+    fs::create_dir(&tmp).expect("mkdir");
+    fs::write(tmp.join("privacy-policy.md"), "half\n").expect("write");
+    // A build killed between its two renames: `out` aside, nothing in place.
+    fs::rename(&out, dir.path().join(".out.old-999999998")).expect("rename");
+    build(Path::new(FIXTURE), &out, &[]).assert().code(0);
+    assert_eq!(names(dir.path()), ["out"]);
+    build(Path::new(FIXTURE), &out, &["--check"])
+        .assert()
+        .code(0);
+}
+
+/// A policy directory holding the fixture and a `templates` setting.
+fn policy_with_templates(root: &Path, setting: &str) -> std::path::PathBuf {
+    let policy = root.join("policy");
+    fs::create_dir_all(&policy).expect("mkdir");
+    let source = fs::read_to_string(FIXTURE).expect("fixture");
+    let source = source.replacen(
+        "numbered yes",
+        &format!("numbered yes\n  templates \"{setting}\""),
+        1,
+    );
+    fs::write(policy.join("notice.policy"), source).expect("write");
+    policy
+}
+
+#[test]
+fn the_templates_setting_stays_inside_the_policy_tree() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir(&outside).expect("mkdir");
+    fs::write(outside.join("ccpa.md"), "# outside\n").expect("write");
+    for setting in ["../elsewhere", outside.to_str().expect("utf-8")] {
+        let policy = policy_with_templates(dir.path(), setting);
+        build(&policy, &dir.path().join("out"), &[])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--allow-templates-outside"));
+        assert!(!dir.path().join("out").exists());
+        build(
+            &policy,
+            &dir.path().join("out"),
+            &["--allow-templates-outside"],
+        )
+        .assert()
+        .code(0);
+        fs::remove_dir_all(dir.path().join("out")).expect("rm");
+    }
+}
+
+#[test]
+fn a_template_linking_out_of_the_tree_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "CI_TOKEN=hunter2\n").expect("write");
+    let policy = policy_with_templates(dir.path(), "tpl");
+    let templates = policy.join("tpl");
+    fs::create_dir(&templates).expect("mkdir");
+    symlink(&secret, templates.join("env")).expect("symlink");
+    fs::write(
+        templates.join("ccpa.md"),
+        "# {{ ccpa.caption }}\n{% include \"env\" %}\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    build(&policy, &out, &[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside"));
+    assert!(!out.exists());
+    // The same directory given on the command line is confined to itself.
+    build(
+        Path::new(FIXTURE),
+        &out,
+        &["--templates", templates.to_str().expect("utf-8")],
+    )
+    .assert()
+    .code(2);
+    assert!(!out.exists());
+}
+
+#[test]
+fn policy_files_that_are_not_regular_files_are_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let policy = dir.path().join("policy");
+    fs::create_dir(&policy).expect("mkdir");
+    fs::copy(FIXTURE, policy.join("a.policy")).expect("copy");
+    symlink("/dev/zero", policy.join("zero.policy")).expect("symlink");
+    candor()
+        .arg("check")
+        .arg(&policy)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("zero.policy")
+                .and(predicate::str::contains("not a regular file")),
+        );
+    fs::remove_file(policy.join("zero.policy")).expect("rm");
+    let status = std::process::Command::new("mkfifo")
+        .arg(policy.join("fifo.policy"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    candor()
+        .arg("check")
+        .arg(&policy)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fifo.policy"));
+    fs::remove_file(policy.join("fifo.policy")).expect("rm");
+    // A link to a file outside the directory.
+    let outside = dir.path().join("other.policy");
+    fs::write(&outside, "item x \"x\"\n").expect("write");
+    symlink(&outside, policy.join("link.policy")).expect("symlink");
+    candor()
+        .arg("check")
+        .arg(&policy)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside the policy directory"));
+}
+
+#[test]
+fn cr_only_line_ends_read_like_lf() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let source = fs::read_to_string(FIXTURE).expect("fixture");
+    let source = format!("# a comment first\n{source}");
+    let lf = dir.path().join("lf.policy");
+    let cr = dir.path().join("cr.policy");
+    fs::write(&lf, &source).expect("write");
+    fs::write(&cr, source.replace('\n', "\r")).expect("write");
+    build(&lf, &dir.path().join("lf"), &[]).assert().code(0);
+    build(&cr, &dir.path().join("cr"), &[]).assert().code(0);
+    for name in ["privacy-policy.md", "policy.json"] {
+        let a = fs::read(dir.path().join("lf").join(name)).expect("read");
+        let b = fs::read(dir.path().join("cr").join(name)).expect("read");
+        assert!(a == b, "{name} differs with CR line ends");
+    }
+}

@@ -284,3 +284,38 @@ fn cr_only_line_ends_read_like_lf() {
         assert!(a == b, "{name} differs with CR line ends");
     }
 }
+
+const MINIMAL: &str = "policy site \"Privacy Policy\" {\n  updated 2024-01\n  jurisdictions gdpr\n  outline intro\n}\nsection intro { text \"Hello.\" }\n";
+
+#[test]
+fn findings_on_a_very_long_line_are_clipped_not_a_panic() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // 5,000 unknown references on one line of about 55 KB, the last ones
+    // past column 65,535.
+    let list: Vec<String> = (0..5_000).map(|i| format!("unknown_{i:05}")).collect();
+    let text = format!(
+        "{MINIMAL}purpose p \"P\"\ndataset d \"D\" {{\n  collects {}\n  purposes p\n  basis contract\n}}\n",
+        list.join(", ")
+    );
+    fs::write(dir.path().join("long.policy"), text).expect("write");
+    let output = candor()
+        .arg("check")
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("candor runs");
+    assert_eq!(output.status.code(), Some(1), "exit code");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("shown around column"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.contains("unknown_04999"));
+    // Bounded: a few hundred bytes per finding, not the whole line each time.
+    assert!(
+        output.stderr.len() < 5_000 * 1_000,
+        "{} bytes of report",
+        output.stderr.len()
+    );
+}

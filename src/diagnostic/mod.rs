@@ -355,6 +355,11 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for d in diagnostics {
+        if on_long_line(d, sources) {
+            render_clipped(&mut out, d, sources);
+            out.push('\n');
+            continue;
+        }
         let v = view(d, sources);
         if handler.render_report(&mut out, &v).is_err() {
             // Drawing failed (it does not in practice): fall back to one line.
@@ -372,6 +377,84 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
     let summary = Summary::of(diagnostics);
     out.push_str(&summary_line(summary));
     out
+}
+
+/// Lines longer than this many bytes are not quoted whole: miette draws
+/// every character of a quoted line (and panics past column 65,535), so
+/// five thousand findings on one 55 KB line printed half a gigabyte.
+const LONG_LINE: usize = 1_000;
+
+/// Characters of a long line quoted on each side of a finding.
+const CLIP_CONTEXT: usize = 60;
+
+/// How many places of one diagnostic are quoted when its lines are long.
+const MAX_CLIPPED_LABELS: usize = 8;
+
+/// How many lines of a span (and around it) are looked at for length.
+const LINES_LOOKED_AT: usize = 64;
+
+/// Whether a diagnostic quotes a line longer than [`LONG_LINE`].
+fn on_long_line(d: &Diagnostic, sources: &Sources) -> bool {
+    std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .any(|label| {
+            let file = sources.get(label.span.file);
+            let first = file.line_index(label.span.start as usize).saturating_sub(3);
+            let last = file.line_index(label.span.end as usize) + 3;
+            (first..=last.min(first + LINES_LOOKED_AT)).any(|line| {
+                file.line_start(line + 1)
+                    .saturating_sub(file.line_start(line))
+                    > LONG_LINE
+            })
+        })
+}
+
+/// A diagnostic on a very long line, drawn without miette: the message, the
+/// place, and [`CLIP_CONTEXT`] characters of the line on each side of it.
+fn render_clipped(out: &mut String, d: &Diagnostic, sources: &Sources) {
+    use std::fmt::Write as _;
+    let mark = match d.severity {
+        Severity::Error => '×',
+        Severity::Warning => '⚠',
+        Severity::Advice => '☞',
+    };
+    let _ = writeln!(out, "{}\n\n  {mark} {}", d.code, d.message);
+    for (i, label) in std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .take(MAX_CLIPPED_LABELS)
+        .enumerate()
+    {
+        let file = sources.get(label.span.file);
+        let offset = label.span.start as usize;
+        let (line, col) = file.line_col(offset);
+        let index = file.line_index(offset);
+        let text = file
+            .text
+            .get(file.line_start(index)..file.line_start(index + 1))
+            .unwrap_or("")
+            .trim_end_matches('\n');
+        let chars: Vec<char> = text.chars().collect();
+        let at = (col - 1).min(chars.len());
+        let from = at.saturating_sub(CLIP_CONTEXT);
+        let to = (at + CLIP_CONTEXT).min(chars.len());
+        let excerpt: String = chars[from..to]
+            .iter()
+            .map(|&c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let before = if from > 0 { "…" } else { "" };
+        let after = if to < chars.len() { "…" } else { "" };
+        let what = label.message.as_deref().unwrap_or("here");
+        let lead = if i == 0 { "at" } else { "and" };
+        let _ = writeln!(
+            out,
+            "   {lead} {}:{line}:{col} ({what}; the line has {} characters, shown around column {col}):\n     {before}{excerpt}{after}",
+            file.display_path(),
+            chars.len()
+        );
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "  help: {help}");
+    }
 }
 
 /// "2 errors, 1 warning" or "no problems found".

@@ -104,6 +104,7 @@ pub fn compile(path: &Path, options: &Options) -> Result<Compiled, LoadError> {
 /// Compiles sources already in memory.
 #[must_use]
 pub fn compile_sources(sources: Sources, not_utf8: &[NotUtf8], options: &Options) -> Compiled {
+    suggest::reset_budget();
     let mut diagnostics = Vec::new();
     for bad in not_utf8 {
         let at = bad.offset;

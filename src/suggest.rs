@@ -1,19 +1,67 @@
 //! "Did you mean ...?": the closest known word to a mistyped one.
 
+/// Words longer than this get no suggestion: they are not typos of a name.
+const MAX_WORD_CHARS: usize = 64;
+
+/// How many candidates one suggestion looks at. A policy has far fewer names
+/// of one kind.
+const MAX_CANDIDATES: usize = 2_000;
+
+/// How many comparisons the suggestions of one compilation may make in all
+/// (per thread). Thousands of unknown references against thousands of
+/// names took 36 s; past this budget, mistakes get no "did you mean", and
+/// the time stays linear in the policy. A policy with a few typos uses a
+/// tiny part of it.
+const BUDGET: usize = 200_000;
+
+thread_local! {
+    static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Gives the current thread its whole budget of comparisons again: called
+/// at the start of each compilation.
+pub fn reset_budget() {
+    SPENT.with(|spent| spent.set(0));
+}
+
+/// Takes `n` comparisons from the budget; `false` when it is spent.
+fn spend(n: usize) -> bool {
+    SPENT.with(|spent| {
+        let total = spent.get().saturating_add(n);
+        spent.set(total);
+        total <= BUDGET
+    })
+}
+
 /// The candidate closest to `word` by edit distance, when it is close enough
 /// to be a likely typo: within a third of the word's length (at least 1,
 /// at most 3 edits). Ties go to the earlier candidate, so suggestions are
-/// stable.
+/// stable. Only the first [`MAX_CANDIDATES`] candidates are looked at, a
+/// word of more than [`MAX_WORD_CHARS`] characters gets no suggestion, and
+/// none is made once the thread's [`BUDGET`] is spent.
 #[must_use]
 pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let chars = word.chars().count();
+    if chars > MAX_WORD_CHARS {
+        return None;
+    }
+    let limit = (chars / 3).clamp(1, 3);
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates {
+    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
+        if !spend(1) {
+            return None;
+        }
         if candidate == word {
+            continue;
+        }
+        // A length difference alone costs that many edits.
+        if candidate.len().abs_diff(word.len()) > limit * 4
+            || candidate.chars().count().abs_diff(chars) > limit
+        {
             continue;
         }
         let distance = if candidate.to_lowercase() == lower {

@@ -319,3 +319,97 @@ fn findings_on_a_very_long_line_are_clipped_not_a_panic() {
         output.stderr.len()
     );
 }
+
+/// Seconds to compile (and, when it compiles, render) a one-file policy:
+/// the best of three runs.
+fn seconds(text: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            let mut sources = candor::source::Sources::new();
+            sources.add(candor::source::SourceFile::new("t.policy".into(), text));
+            let options = candor::Options {
+                today: candor::model::PolicyDate::parse("2026-01-01"),
+                ..candor::Options::default()
+            };
+            let compiled = candor::compile_sources(sources, &[], &options);
+            if let (false, Some(policy)) = (compiled.has_errors(), &compiled.policy) {
+                let _ = candor::render::render(policy, &candor::render::RenderOptions::default());
+            }
+            let _ = candor::diagnostic::render_human(
+                &compiled.diagnostics,
+                &compiled.sources,
+                candor::diagnostic::Color::Never,
+            );
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Input `n` and input `4n` take about four times as long, not sixteen.
+fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let small = seconds(&make(n));
+    let large = seconds(&make(4 * n));
+    let ratio = large / small.max(0.002);
+    assert!(
+        ratio < 9.0,
+        "{name}: n = {n} took {small:.3} s, 4n took {large:.3} s, a ratio of {ratio:.1} (linear is 4, quadratic 16)"
+    );
+}
+
+#[test]
+fn unclosed_braces_and_prose_parse_in_linear_time() {
+    assert_linear(
+        "unclosed item blocks",
+        |n| format!("{MINIMAL}{}", "item a \"A\" {\n".repeat(n)),
+        1_000,
+    );
+    assert_linear("unclosed unknown blocks", |n| "x {\n".repeat(n), 2_000);
+    assert_linear(
+        "unclosed blocks inside one declaration",
+        |n| format!("{MINIMAL}item a \"A\" {{\n{}", "  x {\n".repeat(n)),
+        2_000,
+    );
+    assert_linear(
+        "unclosed prose",
+        |n| format!("{MINIMAL}{}", "purpose p \"P\" { text \"\"\"\n".repeat(n)),
+        1_000,
+    );
+    assert_linear(
+        "unclosed prose in unknown fields",
+        |n| format!("{MINIMAL}item a \"A\" {{\n{}", "  x \"\"\" {\n".repeat(n)),
+        1_000,
+    );
+}
+
+#[test]
+fn many_unknown_names_against_many_names_is_linear() {
+    assert_linear(
+        "did-you-mean",
+        |n| {
+            let items: String = (0..n)
+                .map(|i| format!("item item_{i:05} \"i\"\n"))
+                .collect();
+            let refs: Vec<String> = (0..n).map(|i| format!("itme_{i:05}")).collect();
+            format!(
+                "{MINIMAL}{items}purpose p \"P\"\ndataset d \"D\" {{\n  collects {}\n  purposes p\n  basis contract\n}}\n",
+                refs.join(",\n    ")
+            )
+        },
+        400,
+    );
+}
+
+#[test]
+fn deeply_nested_quotes_render_in_linear_time() {
+    assert_linear(
+        "nested quotes",
+        |n| {
+            MINIMAL.replace(
+                "text \"Hello.\"",
+                &format!("text \"{} [a](https://example.com)\"", ">".repeat(n)),
+            )
+        },
+        2_000,
+    );
+}

@@ -302,9 +302,16 @@ pub(super) fn denies(sentence: &str, verbs: &[&str]) -> bool {
     const NEGATIONS: &[&str] = &["not ", "n't ", "never ", "no longer ", "neither "];
     verbs.iter().any(|verb| {
         sentence.match_indices(verb).any(|(i, _)| {
-            let before = &sentence[..i];
+            // Only the 60 bytes before the verb can hold the negation: looking
+            // further back made a long sentence quadratic.
+            let mut from = i.saturating_sub(60);
+            while !sentence.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &sentence[from..i];
             NEGATIONS.iter().any(|n| {
-                before.rfind(n).is_some_and(|j| {
+                before.rfind(n).is_some_and(|k| {
+                    let j = from + k;
                     let between = &sentence[j..i];
                     i - j < 60 && !CLAUSE_BREAKS.iter().any(|b| between.contains(b))
                 })
@@ -403,5 +410,25 @@ mod tests {
         );
         assert!(denies(&but, &["sell"]));
         assert!(!denies(&but, &["share"]));
+    }
+
+    #[test]
+    fn denials_are_linear_in_the_sentence() {
+        let time = |n: usize| {
+            let sentence = "we share ".repeat(n);
+            (0..3)
+                .map(|_| {
+                    let started = std::time::Instant::now();
+                    assert!(!denies(&sentence, &["share", "sell"]));
+                    started.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let (small, large) = (time(5_000), time(20_000));
+        let ratio = large / small.max(0.001);
+        assert!(
+            ratio < 9.0,
+            "{small:.3} s then {large:.3} s: ratio {ratio:.1}"
+        );
     }
 }

@@ -282,6 +282,9 @@ fn escape_pipes(text: &str) -> String {
     out
 }
 
+/// How deeply quotes and lists may nest in the HTML of prose.
+const MAX_NESTING: usize = 16;
+
 /// Prose as sanitised HTML, block by block (`<p>`, `<ul>`, ...), with the
 /// default [`ProseOptions`].
 #[must_use]
@@ -295,7 +298,27 @@ pub fn to_html(markdown: &str) -> String {
 #[must_use]
 pub fn to_html_with(markdown: &str, options: &ProseOptions) -> String {
     let mut in_unsafe_link = false;
+    // Whether each open container (quote, list, item) is kept: past
+    // MAX_NESTING, containers are flattened into their parent, so that
+    // 50,000 nested `>` do not reach the HTML sanitiser as 50,000 levels.
+    let mut containers: Vec<bool> = Vec::new();
+    let mut kept = 0usize;
     let events = parser(markdown).filter_map(|event| match event {
+        Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+            let keep = kept < MAX_NESTING;
+            containers.push(keep);
+            kept += usize::from(keep);
+            keep.then_some(event)
+        }
+        Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+            let keep = containers.pop().unwrap_or(true);
+            kept -= usize::from(keep && kept > 0);
+            keep.then_some(event)
+        }
+        // An item goes with its list.
+        Event::Start(Tag::Item) | Event::End(TagEnd::Item) => {
+            containers.last().copied().unwrap_or(true).then_some(event)
+        }
         // Raw HTML becomes text, which the HTML writer escapes.
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,

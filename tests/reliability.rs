@@ -413,3 +413,30 @@ fn deeply_nested_quotes_render_in_linear_time() {
         2_000,
     );
 }
+
+#[test]
+fn fmt_keeps_modes_and_writes_through_symlinks() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let policy = dir.path().join("policy");
+    fs::create_dir_all(policy.join("real")).expect("mkdir");
+    let unformatted = MINIMAL.replace("section intro {", "section   intro {");
+    let real = policy.join("real/a.policy");
+    fs::write(&real, &unformatted).expect("write");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).expect("chmod");
+    let link = policy.join("b.policy");
+    symlink("real/a.policy", &link).expect("symlink");
+    candor().arg("fmt").arg(&link).assert().code(0);
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a copy"
+    );
+    let text = fs::read_to_string(&real).expect("read");
+    assert!(text.contains("section intro {"), "{text}");
+    let mode = fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "the mode was widened to {mode:o}");
+    assert_eq!(names(&policy.join("real")), ["a.policy"]);
+}

@@ -89,13 +89,26 @@ pub(crate) fn run(args: &FmtArgs) -> u8 {
 }
 
 /// Writes next to the file, then renames over it, so that an interrupted
-/// run never leaves a half-written policy.
+/// run never leaves a half-written policy. A symbolic link is written
+/// through (its target is replaced, the link kept), the file keeps its
+/// permissions, and the new text is `fsync`ed before the rename and the
+/// directory after it.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let path = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&path)?.permissions();
     let mut temp = path.as_os_str().to_owned();
     temp.push(".candor-fmt");
     let temp = std::path::PathBuf::from(temp);
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
+    let _ = std::fs::remove_file(&temp); // left by a killed run
+    let written = crate::render::output::write_synced(&temp, text.as_bytes())
+        .and_then(|()| std::fs::set_permissions(&temp, permissions))
+        .and_then(|()| std::fs::rename(&temp, &path));
+    if written.is_err() {
         let _ = std::fs::remove_file(&temp);
-    })
+    }
+    written?;
+    if let Some(dir) = path.parent() {
+        crate::render::output::sync_dir(dir).map_err(std::io::Error::other)?;
+    }
+    Ok(())
 }

@@ -95,6 +95,9 @@ pub fn write_atomically(out: &Path, outputs: &[Output]) -> Result<(), OutputErro
 
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.tmp-{pid}"));
+    if out.is_dir() && !writable(parent) {
+        return write_in_place(&out, outputs);
+    }
     let result = stage(&staging, outputs)
         .and_then(|()| swap(&staging, &out, &parent.join(format!(".{name}.old-{pid}"))))
         .and_then(|()| sync_dir(parent));
@@ -189,6 +192,60 @@ fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     sync_dir(staging)
 }
 
+/// Whether a new entry can be made in `dir` (the staging directory).
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".candor-probe-{}", std::process::id()));
+    match fs::create_dir(&probe) {
+        Ok(()) => {
+            let _ = fs::remove_dir(&probe);
+            true
+        }
+        Err(e) => e.kind() != io::ErrorKind::PermissionDenied,
+    }
+}
+
+/// The fallback when the directory above `out` cannot be written (a CI
+/// job given only its output directory): each file is written beside its
+/// old self and renamed over it, the manifest last, and files the previous
+/// build listed but this one does not write are removed. Each file is then
+/// whole, old or new, but a build killed midway leaves a mix of the two,
+/// which `build --check` reports.
+fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
+    let previous: Vec<String> = fs::read_to_string(out.join(MANIFEST))
+        .map(|t| t.lines().skip(1).map(str::to_owned).collect())
+        .unwrap_or_default();
+    if let Ok(entries) = fs::read_dir(out) {
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_name().to_string_lossy().contains(".tmp-") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    let manifest = manifest(outputs);
+    let files = outputs
+        .iter()
+        .map(|o| (o.name, o.contents.as_str()))
+        .chain([(MANIFEST, manifest.as_str())]);
+    for (name, contents) in files {
+        let path = out.join(name);
+        let temp = out.join(format!(".{name}.tmp-{}", std::process::id()));
+        let _ = fs::remove_file(&temp);
+        write_synced(&temp, contents.as_bytes())
+            .and_then(|()| fs::rename(&temp, &path))
+            .map_err(|e| {
+                let _ = fs::remove_file(&temp);
+                error(format!("write `{}`", path.display()))(e)
+            })?;
+    }
+    for name in previous {
+        if !name.contains(['/', '\\']) && !outputs.iter().any(|o| o.name == name) {
+            let path = out.join(&name);
+            fs::remove_file(&path).map_err(error(format!("remove `{}`", path.display())))?;
+        }
+    }
+    sync_dir(out)
+}
+
 /// Writes a new file and `fsync`s it.
 pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write as _;
@@ -270,8 +327,11 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
         let entry = entry.map_err(error(doing()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        // `.NAME.tmp-PID`: left in place by a killed in-place build.
+        let leftover = name.starts_with('.') && name.contains(".tmp-");
         let ours = is_file
             && (name == MANIFEST
+                || leftover
                 || match &listed {
                     Some(list) => list.contains(&name),
                     None => FILE_NAMES.contains(&name.as_str()),
@@ -358,4 +418,35 @@ pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputE
         findings.extend(extra.into_iter().map(Staleness::Unexpected));
     }
     Ok(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_place_writes_replace_listed_files_and_drop_stale_ones() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let out = dir.path();
+        let old = [Output {
+            name: "ccpa.md",
+            contents: "old\n".to_owned(),
+        }];
+        write_in_place(out, &old).expect("first write");
+        fs::write(out.join(".ccpa.md.tmp-999999999"), "half").expect("leftover");
+        refuse_foreign(out).expect("a leftover temporary file is candor's");
+        let new = [Output {
+            name: "ccpa.html",
+            contents: "new\n".to_owned(),
+        }];
+        write_in_place(out, &new).expect("second write");
+        let mut names: Vec<String> = fs::read_dir(out)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [MANIFEST, "ccpa.html"]);
+        assert!(compare(out, &new).expect("compare").is_empty());
+    }
 }

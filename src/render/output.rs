@@ -23,7 +23,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{FILE_NAMES, Output};
+use super::{Output, file_names};
 
 /// The file, in the output directory, that lists the files a build wrote.
 pub const MANIFEST: &str = ".candor-manifest";
@@ -334,7 +334,7 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
                 || leftover
                 || match &listed {
                     Some(list) => list.contains(&name),
-                    None => FILE_NAMES.contains(&name.as_str()),
+                    None => file_names().any(|n| n == name),
                 });
         if !ours {
             foreign.push(name);

@@ -321,9 +321,9 @@ fn findings_on_a_very_long_line_are_clipped_not_a_panic() {
 }
 
 /// Seconds to compile (and, when it compiles, render) a one-file policy:
-/// the best of three runs.
+/// the best of five runs (the machine may be busy).
 fn seconds(text: &str) -> f64 {
-    (0..3)
+    (0..5)
         .map(|_| {
             let started = std::time::Instant::now();
             let mut sources = candor::source::Sources::new();
@@ -362,9 +362,9 @@ fn unclosed_braces_and_prose_parse_in_linear_time() {
     assert_linear(
         "unclosed item blocks",
         |n| format!("{MINIMAL}{}", "item a \"A\" {\n".repeat(n)),
-        1_000,
+        2_000,
     );
-    assert_linear("unclosed unknown blocks", |n| "x {\n".repeat(n), 2_000);
+    assert_linear("unclosed unknown blocks", |n| "x {\n".repeat(n), 4_000);
     assert_linear(
         "unclosed blocks inside one declaration",
         |n| format!("{MINIMAL}item a \"A\" {{\n{}", "  x {\n".repeat(n)),

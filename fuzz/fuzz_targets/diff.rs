@@ -17,7 +17,9 @@ fuzz_target!(|data: &[u8]| {
     let (Some(a), Some(b)) = (&old.policy, &new.policy) else {
         return;
     };
-    let diff = candor::diff::compare(a, b);
+    let Ok(diff) = candor::diff::compare(a, b) else {
+        return;
+    };
     let _ = candor::diff::render::human(&diff, "old", "new");
     let _ = candor::diff::render::json(&diff, "old", "new");
     let markdown = candor::diff::render::markdown(&diff, Some("1 January 2026"));

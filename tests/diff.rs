@@ -332,15 +332,23 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(status.success(), "git {args:?}");
 }
 
-#[test]
-fn git_mode_compares_the_working_tree_with_a_revision() {
+/// A git repository whose first commit holds `policy/NAME` (the `OLD`
+/// policy).
+fn committed_policy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     fs::create_dir(root.join("policy")).unwrap();
-    fs::write(root.join("policy/a.policy"), OLD).unwrap();
+    fs::write(root.join("policy").join(name), OLD).unwrap();
     git(root, &["init", "-q"]);
     git(root, &["add", "."]);
     git(root, &["commit", "-q", "-m", "first"]);
+    dir
+}
+
+#[test]
+fn git_mode_compares_the_working_tree_with_a_revision() {
+    let dir = committed_policy("a.policy");
+    let root = dir.path();
     candor()
         .args(["diff", "--git", "HEAD", "policy", "--fail-on", "any"])
         .current_dir(root)
@@ -396,13 +404,8 @@ fn a_change_of_the_laws_addressed_is_material() {
 
 #[test]
 fn git_mode_reads_non_ascii_file_names() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = committed_policy("données.policy");
     let root = dir.path();
-    fs::create_dir(root.join("policy")).unwrap();
-    fs::write(root.join("policy/données.policy"), OLD).unwrap();
-    git(root, &["init", "-q"]);
-    git(root, &["add", "."]);
-    git(root, &["commit", "-q", "-m", "first"]);
     let (code, human) = output(
         &["diff", "--git", "HEAD", "policy", "--fail-on", "material"],
         root,
@@ -413,13 +416,8 @@ fn git_mode_reads_non_ascii_file_names() {
 
 #[test]
 fn git_mode_refuses_a_revision_that_git_would_read_as_an_option() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = committed_policy("a.policy");
     let root = dir.path();
-    fs::create_dir(root.join("policy")).unwrap();
-    fs::write(root.join("policy/a.policy"), OLD).unwrap();
-    git(root, &["init", "-q"]);
-    git(root, &["add", "."]);
-    git(root, &["commit", "-q", "-m", "first"]);
     let written = root.join("written");
     let option = format!("--output={}", written.display());
     candor()

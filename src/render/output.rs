@@ -69,6 +69,17 @@ pub fn manifest(outputs: &[Output]) -> String {
     text
 }
 
+/// Every file a build writes, by name: the outputs, then the manifest.
+fn with_manifest<'a>(
+    outputs: &'a [Output],
+    manifest: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a str)> {
+    outputs
+        .iter()
+        .map(|o| (o.name, o.contents.as_str()))
+        .chain([(MANIFEST, manifest)])
+}
+
 /// Replaces the directory `out` with one holding exactly `outputs` and
 /// their [`MANIFEST`].
 ///
@@ -180,10 +191,7 @@ fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     }
     fs::create_dir(staging).map_err(error(format!("create `{}`", staging.display())))?;
     let manifest = manifest(outputs);
-    let files = outputs
-        .iter()
-        .map(|o| (o.name, o.contents.as_str()))
-        .chain([(MANIFEST, manifest.as_str())]);
+    let files = with_manifest(outputs, &manifest);
     for (name, contents) in files {
         let path = staging.join(name);
         write_synced(&path, contents.as_bytes())
@@ -222,10 +230,7 @@ fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
         }
     }
     let manifest = manifest(outputs);
-    let files = outputs
-        .iter()
-        .map(|o| (o.name, o.contents.as_str()))
-        .chain([(MANIFEST, manifest.as_str())]);
+    let files = with_manifest(outputs, &manifest);
     for (name, contents) in files {
         let path = out.join(name);
         let temp = out.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -390,10 +395,7 @@ impl fmt::Display for Staleness {
 pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputError> {
     let mut findings = Vec::new();
     let manifest = manifest(outputs);
-    let expected = outputs
-        .iter()
-        .map(|o| (o.name, o.contents.as_str()))
-        .chain([(MANIFEST, manifest.as_str())]);
+    let expected = with_manifest(outputs, &manifest);
     for (name, contents) in expected {
         let path = out.join(name);
         match fs::read(&path) {

@@ -151,7 +151,7 @@ pub fn render_and_check(compiled: &Compiled) {
     for fragment in [false, true] {
         let options = candor::render::RenderOptions {
             fragment,
-            templates: None,
+            ..candor::render::RenderOptions::default()
         };
         let Ok(outputs) = candor::render::render(policy, &options) else {
             // The only error the built-in templates may give is the

@@ -467,7 +467,14 @@ dataset contact "Contact" {
   purposes reply
   basis legitimate_interest for reply { interest "replying" }
   recipients providers
+  retention kept
   text "When you write."
+}
+
+retention kept "Kept" {
+  applies_to contact
+  period "two years"
+  text "We keep it for two years."
 }
 
 rights gdpr_rights "Your rights" {
@@ -479,6 +486,7 @@ rights gdpr_rights "Your rights" {
       ```
     """
   }
+  right complaint "Complaints" { text "You may lodge a complaint with a supervisory authority." }
 }
 
 section intro "Intro" {

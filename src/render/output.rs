@@ -298,9 +298,9 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
 }
 
 /// Refuses to replace a directory holding anything a build did not write:
-/// the files its [`MANIFEST`] lists, or, without one, the names candor
-/// writes (an output directory from before manifests). An empty directory
-/// is taken.
+/// the names candor writes (an output directory from before manifests, or
+/// from a version that wrote fewer files), and the files its [`MANIFEST`]
+/// lists. An empty directory is taken.
 fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
     let doing = || format!("replace `{}`", out.display());
     if !out.is_dir() {
@@ -337,10 +337,8 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
         let ours = is_file
             && (name == MANIFEST
                 || leftover
-                || match &listed {
-                    Some(list) => list.contains(&name),
-                    None => file_names().any(|n| n == name),
-                });
+                || file_names().any(|n| n == name)
+                || listed.as_ref().is_some_and(|list| list.contains(&name)));
         if !ours {
             foreign.push(name);
         }

@@ -6,30 +6,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
-
-const FIXTURE: &str = "tests/fixtures/valid/render-ccpa.policy";
-
-fn candor() -> Command {
-    let mut command = Command::cargo_bin("candor").expect("the binary is built");
-    command.env("NO_COLOR", "1");
-    command
-}
-
-/// `candor build FIXTURE --out OUT` plus extra arguments.
-fn build(policy: &Path, out: &Path, extra: &[&str]) -> Command {
-    let mut command = candor();
-    command
-        .arg("build")
-        .arg(policy)
-        .arg("--out")
-        .arg(out)
-        .arg("--today")
-        .arg("2026-01-01")
-        .args(extra);
-    command
-}
+use support::{FIXTURE, build, candor};
 
 /// Every file of a directory with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

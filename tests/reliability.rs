@@ -7,28 +7,10 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
-
-const FIXTURE: &str = "tests/fixtures/valid/render-ccpa.policy";
-
-fn candor() -> Command {
-    let mut command = Command::cargo_bin("candor").expect("the binary is built");
-    command.env("NO_COLOR", "1");
-    command
-}
-
-fn build(policy: &Path, out: &Path, extra: &[&str]) -> Command {
-    let mut command = candor();
-    command
-        .arg("build")
-        .arg(policy)
-        .arg("--out")
-        .arg(out)
-        .args(["--today", "2026-01-01"])
-        .args(extra);
-    command
-}
+use support::{FIXTURE, build, candor};
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)

@@ -249,7 +249,9 @@ fn page_markup_for_websites() {
     let ccpa = file(&outputs, "ccpa.html");
     assert!(ccpa.contains("<h1 class=\"candor-title\">Privacy Policy: California residents</h1>"));
     assert!(ccpa.contains("<a href=\"privacy-policy.html#california\">Privacy Policy</a>"));
-    assert!(ccpa.contains("<dt>“Share and Shared”:</dt> <dd>mean sharing, renting"));
+    // The term the header marks is defined beside the table.
+    assert!(ccpa.contains("Shared(1) and/or Disclosed"));
+    assert!(ccpa.contains("<dt>(1) Share and Shared</dt> <dd>mean sharing, renting"));
     assert!(
         ccpa.contains(
             "<meta name=\"description\" content=\"The categories of personal information"

@@ -90,8 +90,9 @@ pub(super) const RULES: &[Rule] = &[
     answers them row by row and leaves a cell empty leaves one of those questions unanswered for \
     that category. It is a warning, not an error: the statute asks for sources and purposes \
     overall, and the notice may give them elsewhere. candor asks for the \
-    specific information (`examples` or `items`), `sources`, `purposes`, `sold`, `shared`, \
-    `disclosed`, and `third_parties` whenever something is sold, shared or disclosed.",
+    specific information (`examples` or `items`), `sources`, `purposes`, and `third_parties` \
+    whenever something is sold, shared or disclosed; whether it is sold, shared or disclosed is \
+    `ccpa::disclosure-unstated`'s question. A row that says `collected no` owes no column.",
         check: category_columns,
     ),
     rule!(ccpa::"category-retention", Error,
@@ -113,6 +114,34 @@ pub(super) const RULES: &[Rule] = &[
     wording, with no number, unit of time or event that bounds it, and adds that a business may \
     not keep information longer than reasonably necessary for the disclosed purpose.",
         check: retention_open_ended,
+    ),
+    rule!(ccpa::"disclosure-contradiction", Error,
+        summary: "a row's sold, shared and disclosed answers agree with its third parties' facts",
+        citation: "Cal. Civ. Code §1798.140(ad)(1), §1798.140(ah)(1), §1798.140(e), §1798.110(c)(4), §1798.115(c)",
+        explanation: "\
+    A row may state `sold`, `shared` and `disclosed` itself, and its third parties may say what \
+    the business receives for the information (`consideration`) and whether they use it for \
+    cross-context behavioural advertising (`targeted_advertising`). From the facts the labels \
+    follow: a disclosure for money or other valuable consideration to a third party that is not \
+    a service provider is a sale (§1798.140(ad)(1)); a disclosure for cross-context behavioural \
+    advertising is sharing, paid or not (§1798.140(ah)(1)); every other disclosure is for a \
+    business purpose. A stated answer that the facts contradict (`disclosed no` beside a list of \
+    third parties, `sold no` beside a buyer, `sold yes` when no third party pays, `shared no` \
+    beside one that advertises with it) publishes a false statement, and a row that is not \
+    collected cannot have sources, recipients or purposes.",
+        check: disclosure_contradiction,
+    ),
+    rule!(ccpa::"disclosure-unstated", Warning,
+        summary: "each collected row says whether it is sold, shared and disclosed",
+        citation: "Cal. Civ. Code §1798.130(a)(5)(B)-(C), §1798.110(c)(4), §1798.115(c); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        explanation: "\
+    The privacy policy lists, for each category of personal information, whether it was sold, \
+    shared or disclosed for a business purpose in the past 12 months, and to which categories of \
+    third parties (§1798.130(a)(5)(B)-(C)). candor never prints \"no\" for what the source does \
+    not say: when a row neither states the answer nor lists third parties whose `consideration` \
+    and `targeted_advertising` settle it, the table prints \"not stated\" and this warning \
+    asks for the fact.",
+        check: disclosure_unstated,
     ),
     rule!(ccpa::"shared-ad-networks", Warning,
         summary: "a category disclosed to ad or social networks, or used for targeted advertising, is shared",
@@ -384,10 +413,8 @@ fn collected_items<'p>(ctx: &Ctx<'p>) -> Vec<&'p Item> {
 }
 
 fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let p = ctx.policy;
-    let disclosed: HashSet<CcpaLetter> = p
-        .ccpa
-        .iter()
+    let disclosed: HashSet<CcpaLetter> = ctx
+        .collected_rows()
         .flat_map(|c| c.statutory.iter().copied())
         .collect();
     let items = collected_items(ctx);
@@ -432,7 +459,7 @@ fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn category_items(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    for c in &p.ccpa {
+    for c in ctx.collected_rows() {
         if c.statutory.is_empty() {
             continue;
         }
@@ -546,7 +573,7 @@ fn protected_by_name(name: &str) -> bool {
 }
 
 fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.policy.ccpa {
+    for c in ctx.collected_rows() {
         let mut missing = Vec::new();
         if c.examples.is_none() && c.items.is_empty() {
             missing.push("the specific information (`examples` or `items`)");
@@ -557,15 +584,8 @@ fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if c.purposes.is_empty() {
             missing.push("the business or commercial purposes (`purposes`)");
         }
-        if c.sold.is_none() {
-            missing.push("whether it is sold (`sold`)");
-        }
-        if c.shared.is_none() {
-            missing.push("whether it is shared (`shared`)");
-        }
-        if c.disclosed.is_none() {
-            missing.push("whether it is disclosed for a business purpose (`disclosed`)");
-        }
+        // Whether it is sold, shared or disclosed at all is
+        // `ccpa::disclosure-unstated`'s question.
         let goes_out = [c.sold, c.shared, c.disclosed].contains(&Some(true));
         if goes_out && c.third_parties.is_empty() {
             missing.push("the categories of third parties (`third_parties`)");
@@ -584,7 +604,7 @@ fn category_columns(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn category_retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).ccpa;
     for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
-        if rules.is_empty() {
+        if rules.is_empty() && crate::law::ccpa::collected(c) {
             out.push(
                 finding(c.span, format!("the CCPA category `{}` says nothing about how long it is kept", c.id))
                     .with_label("no `retention`")
@@ -598,6 +618,9 @@ fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).ccpa;
     let open = open_ended_rules(ctx);
     for (c, rules) in ctx.policy.ccpa.iter().zip(&attached) {
+        if !crate::law::ccpa::collected(c) {
+            continue;
+        }
         let span = c.spans.retention.unwrap_or(c.span);
         let owner = || format!("the CCPA category `{}`", c.id);
         report_open_ended(ctx, out, &owner, span, rules, &open);
@@ -616,7 +639,7 @@ fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// ad or social networks or serving targeted advertising.
 fn shared_in_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    for c in &p.ccpa {
+    for c in ctx.collected_rows() {
         if c.shared != Some(false) {
             continue;
         }
@@ -737,7 +760,7 @@ fn shared_elsewhere(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(first) = p.ccpa.first() else {
         return;
     };
-    if p.ccpa.iter().any(|c| c.shared == Some(true)) {
+    if p.ccpa.iter().any(|c| ctx.shared(c) == Some(true)) {
         return;
     }
     let evidence = advertising_evidence(ctx);
@@ -777,10 +800,10 @@ fn advertiser(kind: Option<RecipientKind>) -> (&'static str, &'static str) {
 
 /// The first category sold or shared, with the span of the field that says so.
 fn first_selling<'p>(ctx: &Ctx<'p>) -> Option<(&'p CcpaCategory, Span, &'static str)> {
-    ctx.policy.ccpa.iter().find_map(|c| {
-        if c.sold == Some(true) {
+    ctx.collected_rows().find_map(|c| {
+        if ctx.sold(c) == Some(true) {
             Some((c, c.spans.sold.unwrap_or(c.span), "sold"))
-        } else if c.shared == Some(true) {
+        } else if ctx.shared(c) == Some(true) {
             Some((c, c.spans.shared.unwrap_or(c.span), "shared"))
         } else {
             None
@@ -1396,6 +1419,162 @@ fn response_time(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 extension_help: "an extension may add at most 45 days (`extension_days 45`)",
             },
             out,
+        );
+    }
+}
+
+/// Stated answers that the third parties' facts contradict, and facts
+/// given for a row that says the category is not collected.
+fn disclosure_contradiction(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    for c in &p.ccpa {
+        if !crate::law::ccpa::collected(c) {
+            let listed: Vec<(&str, Option<Span>)> = [
+                (
+                    "items",
+                    (!c.items.is_empty()).then_some(c.spans.items).flatten(),
+                ),
+                (
+                    "sources",
+                    (!c.sources.is_empty()).then_some(c.spans.sources).flatten(),
+                ),
+                (
+                    "third_parties",
+                    (!c.third_parties.is_empty())
+                        .then_some(c.spans.third_parties)
+                        .flatten(),
+                ),
+                (
+                    "purposes",
+                    (!c.purposes.is_empty())
+                        .then_some(c.spans.purposes)
+                        .flatten(),
+                ),
+                ("sold", c.sold.filter(|s| *s).and(c.spans.sold)),
+                ("shared", c.shared.filter(|s| *s).and(c.spans.shared)),
+                (
+                    "disclosed",
+                    c.disclosed.filter(|s| *s).and(c.spans.disclosed),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(name, span)| span.map(|s| (name, Some(s))))
+            .collect();
+            if let Some((first, Some(span))) = listed.first() {
+                let names: Vec<String> = listed.iter().map(|(n, _)| format!("`{n}`")).collect();
+                out.push(
+                    finding(*span, format!("the CCPA category `{}` says it is not collected, but gives {}", c.id, and_list(&names)))
+                        .with_label(format!("`{first}` of a category not collected"))
+                        .with_secondary(c.spans.collected.unwrap_or(c.span), "`collected no`")
+                        .with_help("remove these fields, or write `collected yes` if the category is collected"),
+                );
+            }
+            continue;
+        }
+        let d = crate::law::ccpa::disclosures(p, c);
+        let name = |r: &&crate::model::Ref<crate::model::ThirdParty>| format!("`{}`", r.id());
+        if d.disclosed.contradicted() {
+            out.push(
+                finding(
+                    c.spans.disclosed.unwrap_or(c.span),
+                    format!(
+                        "the CCPA category `{}` says it is not disclosed, but lists third parties",
+                        c.id
+                    ),
+                )
+                .with_label("`disclosed no`")
+                .with_secondary(
+                    c.spans.third_parties.unwrap_or(c.span),
+                    "disclosed to these",
+                )
+                .with_help(
+                    "write `disclosed yes`, or remove the third parties it is not disclosed to",
+                ),
+            );
+        }
+        if d.sold.contradicted() {
+            let (message, help) = if d.sold.stated == Some(false) {
+                let buyers: Vec<String> = d.sold_to.iter().map(name).collect();
+                (
+                    format!(
+                        "the CCPA category `{}` says it is not sold, but {} gives consideration for it",
+                        c.id,
+                        and_list(&buyers)
+                    ),
+                    "a disclosure to a third party for money or other valuable consideration is a sale (§1798.140(ad)(1)): write `sold yes`, or correct the third party's `consideration`",
+                )
+            } else {
+                (
+                    format!(
+                        "the CCPA category `{}` says it is sold, but none of its third parties gives consideration for it",
+                        c.id
+                    ),
+                    "a sale needs a third party that gives money or other valuable consideration and is not a service provider (§1798.140(ad)): write `sold no`, or give the buyer `consideration money` or `consideration other_value`",
+                )
+            };
+            out.push(
+                finding(c.spans.sold.unwrap_or(c.span), message)
+                    .with_label("stated here")
+                    .with_secondary(c.spans.third_parties.unwrap_or(c.span), "the third parties")
+                    .with_help(help),
+            );
+        }
+        if d.shared.contradicted() {
+            let (message, help) = if d.shared.stated == Some(false) {
+                let sharers: Vec<String> = d.shared_with.iter().map(name).collect();
+                (
+                    format!(
+                        "the CCPA category `{}` says it is not shared, but {} uses it for targeted advertising",
+                        c.id,
+                        and_list(&sharers)
+                    ),
+                    "a disclosure for cross-context behavioural advertising is sharing, paid or not (§1798.140(ah)(1)): write `shared yes`, or correct the third party's `targeted_advertising`",
+                )
+            } else {
+                (
+                    format!(
+                        "the CCPA category `{}` says it is shared, but none of its third parties uses it for targeted advertising",
+                        c.id
+                    ),
+                    "write `shared no`, or mark the third party that advertises with it `targeted_advertising yes`",
+                )
+            };
+            out.push(
+                finding(c.spans.shared.unwrap_or(c.span), message)
+                    .with_label("stated here")
+                    .with_secondary(c.spans.third_parties.unwrap_or(c.span), "the third parties")
+                    .with_help(help),
+            );
+        }
+    }
+}
+
+/// Collected rows whose sold, shared or disclosed answer neither the row
+/// nor the facts give: the table prints "not stated".
+fn disclosure_unstated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    for c in ctx.collected_rows() {
+        let d = crate::law::ccpa::disclosures(p, c);
+        let missing: Vec<&str> = [
+            ("`sold`", d.sold.value),
+            ("`shared`", d.shared.value),
+            ("`disclosed`", d.disclosed.value),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(n, _)| n)
+        .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = missing.iter().map(|s| (*s).to_owned()).collect();
+        out.push(
+            finding(c.span, format!("the CCPA category `{}` does not say whether it is {}: the table prints \"not stated\"", c.id, and_list(&names)))
+                .with_label("answer not stated")
+                .with_help(
+                    "state it in the row (`sold no`, `shared no`, `disclosed yes`), or give each of its \
+                     third parties `consideration money|other_value|none` and `targeted_advertising yes|no`",
+                ),
         );
     }
 }

@@ -119,10 +119,8 @@ const OPT_IN: &[&str] = &[
 
 fn minors_opt_in(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(category) = ctx
-        .policy
-        .ccpa
-        .iter()
-        .find(|c| c.sold == Some(true) || c.shared == Some(true))
+        .collected_rows()
+        .find(|c| ctx.sold(c) == Some(true) || ctx.shared(c) == Some(true))
     else {
         return;
     };

@@ -7,7 +7,7 @@ use crate::model::words::LawfulBasis;
 use crate::model::{
     Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
-use crate::model::{Block, CookieCategory, Purpose, Right};
+use crate::model::{Block, CcpaCategory, CookieCategory, Purpose, Right};
 use crate::source::Span;
 
 use super::{finding, text};
@@ -81,6 +81,30 @@ impl<'p> Ctx<'p> {
             .iter()
             .filter(move |p| text::mentions_any(p.text, words))
             .flat_map(|p| text::sentences(p.text))
+    }
+
+    /// The rows of the CCPA table that list a collected category: a row
+    /// that says `collected no` owes no sources, recipients or purposes.
+    pub(crate) fn collected_rows(&self) -> impl Iterator<Item = &'p CcpaCategory> + 'p {
+        self.policy
+            .ccpa
+            .iter()
+            .filter(|c| crate::law::ccpa::collected(c))
+    }
+
+    /// Whether a row's category is sold, as the notice prints it: stated,
+    /// else derived from its third parties (`law::ccpa`).
+    pub(crate) fn sold(&self, category: &CcpaCategory) -> Option<bool> {
+        crate::law::ccpa::disclosures(self.policy, category)
+            .sold
+            .value
+    }
+
+    /// Whether a row's category is shared, as the notice prints it.
+    pub(crate) fn shared(&self, category: &CcpaCategory) -> Option<bool> {
+        crate::law::ccpa::disclosures(self.policy, category)
+            .shared
+            .value
     }
 
     /// Whether any data set or cookie category relies on this lawful basis.

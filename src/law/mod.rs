@@ -8,6 +8,8 @@
 //! family's rules is one entry here; a law with rules of its own adds a
 //! [`Family`].
 
+pub mod ccpa;
+
 use crate::model::words::{Jurisdiction, Word};
 use crate::model::{Policy, RightsBlock};
 

@@ -126,7 +126,7 @@ pub(crate) fn target(kind: DeclKind, block: Option<&str>, key: &str, slot: Slot<
             Some("definitions") => ids(DeclKind::Definition),
             Some("processing") => ids(DeclKind::Dataset),
             Some("methods") => ids(DeclKind::Method),
-            Some("rights") => ids(DeclKind::Rights),
+            Some("rights" | "requests") => ids(DeclKind::Rights),
             Some("retention") => ids(DeclKind::Retention),
             Some("contacts") => ids(DeclKind::Contact),
             _ => Target::Other,

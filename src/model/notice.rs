@@ -4,9 +4,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{CcpaLetter, Jurisdiction, Region, RightKind, RuleLevel, Safeguard};
+use super::words::{CcpaLetter, Jurisdiction, Region, RightKind, RuleLevel, Safeguard, TableTerm};
 use super::{
-    Basis, CollectionMethod, Contact, Dataset, Item, Purpose, Ref, Source, ThirdParty, Vendor,
+    Basis, CollectionMethod, Contact, Dataset, Item, Purpose, Ref, Source, Subject, ThirdParty,
+    Vendor,
 };
 use crate::resolve::read::{retention_targets, third_parties_same_as, third_party_list};
 use crate::schema::DiffRule::{
@@ -165,19 +166,32 @@ declare_kind! {
     pub struct CcpaCategory / CcpaCategorySpans: Ccpa;
     /// Display name, as the table prints it.
     name;
+    /// Whether the category is collected. A row states a collected category
+    /// unless it says `collected no`, which lists a category the business
+    /// does not collect (tables that go through all twelve letters).
+    collected: Option<bool> = field("collected", "collected", TurnsYes("category now collected"));
     /// Statutory letters, §1798.140(v)(1).
     statutory: Vec<CcpaLetter> = field("statutory", "statutory categories", Grows("new category of data"));
     /// The specific information in the category, as the table prints it.
     examples: Option<String> = field("examples", "examples", Wording);
     /// The data items in the category.
     items: Vec<Ref<Item>> = field("items", "data items", Grows("new data"));
+    /// The people the row is about: applicants, employees, customers.
+    subjects: Vec<Ref<Subject>> = field("subjects", "data subjects", Grows("new data subjects"));
+    /// The notice's data sets whose information falls in the category,
+    /// linked from the row.
+    datasets: Vec<Ref<Dataset>> = field("datasets", "data sets", Grows("new data"));
     /// Categories of sources.
     sources: Vec<Ref<Source>> = field("sources", "sources", Grows("new source of data"));
-    /// Whether it is sold.
+    /// Whether it is sold, as the business states it. When absent, it is
+    /// derived from the third parties' `consideration` (see
+    /// `law::ccpa::disclosures`); when neither says, it is "not stated".
     sold: Option<bool> = field("sold", "sold", TurnsYes("personal information now sold"));
-    /// Whether it is shared for cross-context behavioural advertising.
+    /// Whether it is shared for cross-context behavioural advertising, as
+    /// stated; else derived from the third parties' `targeted_advertising`.
     shared: Option<bool> = field("shared", "shared", TurnsYes("personal information now shared"));
-    /// Whether it is disclosed for a business purpose.
+    /// Whether it is disclosed for a business purpose, as stated; else
+    /// derived from the third parties.
     disclosed: Option<bool> = field("disclosed", "disclosed for a business purpose", TurnsYes("personal information now disclosed"));
     /// Categories of third parties it is disclosed to.
     third_parties: Vec<Ref<ThirdParty>> = custom("third_parties", "categories of third parties", Grows("new recipient"), Shape::ThirdParties, third_party_list);
@@ -197,6 +211,10 @@ declare_kind! {
     pub struct Definition / DefinitionSpans: Definition;
     /// The term.
     name;
+    /// The term of the generated tables it defines (`shared`, `sold`, ...):
+    /// a table using that term marks it and prints this definition beside
+    /// itself.
+    term: Option<TableTerm> = field("term", "table term defined", Wording);
     /// The definition.
     text: Option<String> = required("text", "definition", Wording, "text \"means ...\"");
 }
@@ -252,6 +270,11 @@ pub enum Insert {
     Contacts {
         /// Which.
         contacts: Vec<Ref<Contact>>,
+    },
+    /// How to make a request: the facts of a rights block.
+    Requests {
+        /// Which block.
+        rights: Ref<RightsBlock>,
     },
 }
 

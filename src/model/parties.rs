@@ -2,9 +2,9 @@
 //! third-party categories and named vendors.
 
 use super::Ref;
-use super::words::RecipientKind;
+use super::words::{Consideration, RecipientKind};
 use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free};
-use crate::schema::DiffRule::{Grows, Material, Wording};
+use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
 
 declare_kind! {
@@ -12,6 +12,9 @@ declare_kind! {
     pub struct Controller / ControllerSpans: Controller;
     /// Legal name.
     name;
+    /// What the notice calls the company in running text, e.g. "the
+    /// Company" or "Acme"; generated sentences say "we" when it is absent.
+    short_name: Option<String> = field("short_name", "short name", Wording);
     /// Where it has establishments (GDPR Art. 3, 27): `us`, `de`, `eea`, ...
     established: Vec<super::words::Region> = field("established", "establishments", Material("controller changed"));
     /// Postal address.
@@ -82,6 +85,15 @@ declare_kind! {
     kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
     /// The recipient category it belongs to.
     recipient: Option<Ref<Recipient>> = field("recipient", "recipient category", Material("recipient changed"));
+    /// What the business receives for disclosing to them: `money`,
+    /// `other_value` or `none`. Each law derives its "sale" from it (Cal.
+    /// Civ. Code §1798.140(ad)(1): "for monetary or other valuable
+    /// consideration").
+    consideration: Option<Consideration> = field("consideration", "consideration received", Material("consideration for disclosures changed"));
+    /// Whether they use the information for cross-context behavioural
+    /// (targeted) advertising: the fact behind a CCPA "share" (§1798.140(ah))
+    /// and the states' "targeted advertising".
+    targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now disclosed for targeted advertising"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording);
 }

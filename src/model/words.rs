@@ -243,6 +243,40 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// What the business receives in exchange for disclosing personal
+    /// information: the fact from which each law derives a "sale" (money
+    /// only in Virginia and Utah; any valuable consideration in California,
+    /// Colorado, Connecticut, Texas and Oregon).
+    Consideration, "consideration" {
+        /// Monetary consideration.
+        Money = "money",
+        /// Other valuable consideration (services, data, ad revenue share).
+        OtherValue = "other_value",
+        /// Nothing in exchange.
+        Nothing = "none",
+    }
+}
+
+closed_set! {
+    /// A term the generated tables use, which a `definition` can define: the
+    /// table then marks the term and prints the definition beside itself.
+    TableTerm, "table term" {
+        /// "Sold", "sale".
+        Sold = "sold",
+        /// "Shared", "sharing" (cross-context behavioural advertising).
+        Shared = "shared",
+        /// "Business purpose".
+        BusinessPurpose = "business_purpose",
+        /// "Personal information".
+        PersonalInformation = "personal_information",
+        /// "Sensitive personal information".
+        SensitivePersonalInformation = "sensitive_personal_information",
+        /// "Third party".
+        ThirdParty = "third_party",
+    }
+}
+
 impl RecipientKind {
     /// Whether disclosing to this kind is typically for cross-context
     /// behavioural advertising (CPRA "sharing").
@@ -524,6 +558,9 @@ closed_set! {
         CcpaTable = "ccpa_table",
         /// Contact lines.
         Contacts = "contacts",
+        /// How to make a request under a rights block: the ways to ask,
+        /// verification, agents, response times, opt-out signals.
+        Requests = "requests",
     }
 }
 

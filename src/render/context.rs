@@ -18,7 +18,10 @@ use serde::Serialize;
 
 use super::markdown;
 use super::prose::{self, ProseOptions};
-use super::text::{basis_label, join_semicolon_and, roman_marker, yes_no};
+use super::text::{basis_label, roman_marker};
+use crate::law;
+use crate::model::Ref;
+use crate::model::words::{TableTerm, Word};
 use crate::model::{
     Basis, Block, CcpaCategory, Contact, Controller, Dataset, Insert, Policy, RetentionRule,
     RightsBlock, Section,
@@ -78,31 +81,6 @@ impl Flavor {
         }
     }
 }
-
-/// Column headers of the data table.
-pub const DATA_TABLE_HEADERS: [&str; 4] = [
-    "Data set",
-    "Data collected",
-    "Purpose and operations",
-    "Lawful basis",
-];
-/// Column headers of the recipients table.
-pub const RECIPIENTS_HEADERS: [&str; 3] = [
-    "Category of recipient",
-    "Data that will be shared",
-    "Purpose of sharing",
-];
-/// Column headers of the CCPA disclosure table, as the statute's guidance
-/// and the reference notice word them.
-pub const CCPA_HEADERS: [&str; 5] = [
-    "Categories of Personal Information Collected",
-    "Specific Personal Information Collected within Category",
-    "Categories of Sources of Personal Information",
-    "Is this info Sold, Shared(1) and/or Disclosed for a Business Purpose and Categories of to Whom",
-    "Business or Commercial Purposes for Collection and Use of Personal Information",
-];
-/// The words before the third parties in the CCPA table's fourth column.
-pub const CCPA_THIRD_PARTIES_LEAD: &str = "Categories of third parties to whom the Company discloses personal information for a business purpose:";
 
 /// Everything the document templates (`privacy-policy.*`, `ccpa.*`) see.
 #[derive(Debug, Clone, Serialize)]
@@ -222,6 +200,34 @@ pub enum BlockView {
         /// Rendered.
         content: String,
     },
+    /// How to make a request under a rights block. The sentences around
+    /// these facts are wording, in `wording.tera`.
+    Requests {
+        /// The ways to make a request, as label, value and link.
+        methods: Vec<Line>,
+        /// How requests are verified (rendered inline; may be empty).
+        verification: String,
+        /// How an authorised agent makes a request (rendered inline; may be
+        /// empty).
+        agents: String,
+        /// Days to respond, when stated.
+        response_days: Option<u32>,
+        /// Days the response may be extended by, when stated.
+        extension_days: Option<u32>,
+        /// How opt-out preference signals are handled (rendered inline; may
+        /// be empty).
+        signals: String,
+        /// Whether signals are honoured without friction (`yes`, `no`,
+        /// `not_stated`).
+        frictionless: AnswerView,
+        /// Whether requests can be made only online.
+        online_only: AnswerView,
+        /// Whether sensitive personal information is used beyond the
+        /// permitted purposes.
+        sensitive_other_uses: AnswerView,
+        /// Whether the business handles 10 million consumers or more a year.
+        ten_million: AnswerView,
+    },
     /// Lines of label and value: the controller, contact points.
     Lines {
         /// The lines.
@@ -299,13 +305,13 @@ pub struct ListItem {
     pub text: String,
 }
 
-/// The data table: one row per data set.
+/// The data table: one row per data set. Its caption and headers are
+/// wording, in `wording.tera`.
 #[derive(Debug, Clone, Serialize)]
 pub struct DataTable {
-    /// A caption for HTML (plain text).
-    pub caption: String,
-    /// Column headers (plain text).
-    pub headers: Vec<String>,
+    /// Whether the "Lawful basis" column is printed: when a GDPR-family law
+    /// applies or a data set states a basis.
+    pub lawful_basis: bool,
     /// The rows.
     pub rows: Vec<DataRow>,
 }
@@ -331,10 +337,6 @@ pub struct DataRow {
 /// The recipients table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientsTable {
-    /// A caption for HTML (plain text).
-    pub caption: String,
-    /// Column headers (plain text).
-    pub headers: Vec<String>,
     /// The rows.
     pub rows: Vec<RecipientRow>,
 }
@@ -352,15 +354,75 @@ pub struct RecipientRow {
     pub purpose: String,
 }
 
-/// The CCPA disclosure table.
+/// The CCPA disclosure table: facts only; its wording (headers, the
+/// answers, the sentences before each list of third parties) lives in the
+/// templates (`ccpa-table.*`, `wording.tera`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CcpaTable {
-    /// The caption (plain text).
-    pub caption: String,
-    /// Column headers (plain text).
-    pub headers: Vec<String>,
+    /// What the notice calls the company in running text (plain text), or
+    /// `None` for "we".
+    pub who: Option<String>,
+    /// Whether a row lists a category that is not collected: the table then
+    /// has a "Collected" column.
+    pub collected_column: bool,
+    /// Whether a row names the people it is about.
+    pub subjects_column: bool,
+    /// Whether a row has retention rules.
+    pub retention_column: bool,
+    /// The defined terms the table uses, each with its marker and
+    /// definition, printed beside the table.
+    pub footnotes: Vec<Footnote>,
+    /// The marker of each used term by its word (`shared` -> `(1)`), empty
+    /// for a term without a definition.
+    pub marks: std::collections::BTreeMap<String, String>,
     /// One row per CCPA category.
     pub rows: Vec<CcpaRow>,
+}
+
+/// A defined term a generated table uses, printed under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    /// The marker, e.g. `(1)`.
+    pub marker: String,
+    /// The term as the definition names it (plain text).
+    pub term: String,
+    /// The definition (rendered inline).
+    pub text: String,
+    /// The definition's id, for its `definition-ID` anchor, unless an
+    /// `insert definitions` prints it elsewhere in the document.
+    pub id: Option<String>,
+}
+
+/// A link to a part of the notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// The text (plain text).
+    pub name: String,
+    /// The anchor in the full notice, without `#` (prefixed).
+    pub anchor: String,
+}
+
+/// An answer of the CCPA table: `yes`, `no` or `not_stated` (never "no" for
+/// what the source does not say).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerView {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Neither the row nor the facts say.
+    NotStated,
+}
+
+impl From<Option<bool>> for AnswerView {
+    fn from(value: Option<bool>) -> Self {
+        match value {
+            Some(true) => AnswerView::Yes,
+            Some(false) => AnswerView::No,
+            None => AnswerView::NotStated,
+        }
+    }
 }
 
 /// A row of the CCPA table.
@@ -368,20 +430,45 @@ pub struct CcpaTable {
 pub struct CcpaRow {
     /// The category's id.
     pub id: String,
-    /// Column 1: the category (plain text).
+    /// The category (plain text).
     pub name: String,
-    /// Column 2: the specific information (rendered for a cell).
+    /// Its statutory letters (§1798.140(v)(1)).
+    pub letters: Vec<String>,
+    /// Whether it is collected (`collected no` rows print only that).
+    pub collected: bool,
+    /// The specific information (rendered for a cell; may be empty).
     pub examples: String,
-    /// Column 3: the source names joined with `, ` (plain text).
-    pub sources: String,
-    /// Column 4: `Sold – no`, `Shared – no`, `Disclosed for a Business
-    /// Purpose – yes` (plain text), one line each ...
-    pub disclosure: Vec<String>,
-    /// ... then `Categories of third parties ...: a; b; and c` or `...: see
-    /// list under NAME`, when there are any (plain text).
-    pub third_parties: Option<String>,
-    /// Column 5: the purpose names, one per line (plain text).
+    /// The names of its data items (plain text).
+    pub items: Vec<String>,
+    /// The row's prose (rendered for a cell; may be empty).
+    pub text: String,
+    /// The notice's data sets whose information it holds, as links.
+    pub datasets: Vec<LinkView>,
+    /// The people it is about (plain text).
+    pub subjects: Vec<String>,
+    /// The source names (plain text).
+    pub sources: Vec<String>,
+    /// Sold?
+    pub sold: AnswerView,
+    /// Shared?
+    pub shared: AnswerView,
+    /// Disclosed for a business purpose?
+    pub disclosed: AnswerView,
+    /// The third parties that buy it (plain text).
+    pub sold_to: Vec<String>,
+    /// The third parties it is shared with (plain text).
+    pub shared_with: Vec<String>,
+    /// The third parties it is disclosed to for a business purpose (plain
+    /// text).
+    pub disclosed_to: Vec<String>,
+    /// When the row repeats another row's third parties: that row's name
+    /// (plain text), printed as "see list under ...".
+    pub same_as: Option<String>,
+    /// The purpose names (plain text).
     pub purposes: Vec<String>,
+    /// How long it is kept: each retention rule's period, else its
+    /// criteria, else its name (plain text).
+    pub retention: Vec<String>,
 }
 
 /// What the page shell (`page.html`) sees.
@@ -612,6 +699,7 @@ impl Builder<'_> {
                     .map(|c| controller_lines(c, self.prose.calling_code.as_deref()))
                     .unwrap_or_default(),
             },
+            Insert::Requests { rights } => self.requests(policy.get(rights)),
             Insert::Contacts { contacts } => BlockView::Lines {
                 lines: contacts
                     .iter()
@@ -779,8 +867,8 @@ impl Builder<'_> {
     fn data_table(&self) -> DataTable {
         let policy = self.policy;
         DataTable {
-            caption: "The Personal Data we collect, its purposes and lawful bases".to_owned(),
-            headers: DATA_TABLE_HEADERS.iter().map(|&h| h.to_owned()).collect(),
+            lawful_basis: law::declared(policy).any(|l| l.family == law::Family::Gdpr)
+                || policy.table_datasets().any(|d| !d.bases.is_empty()),
             rows: policy
                 .table_datasets()
                 .map(|d| {
@@ -810,8 +898,6 @@ impl Builder<'_> {
 
     fn recipients_table(&self) -> RecipientsTable {
         RecipientsTable {
-            caption: "Categories of recipients of Personal Data".to_owned(),
-            headers: RECIPIENTS_HEADERS.iter().map(|&h| h.to_owned()).collect(),
             rows: self
                 .policy
                 .recipients
@@ -826,61 +912,162 @@ impl Builder<'_> {
         }
     }
 
-    fn ccpa_table(&self) -> CcpaTable {
-        CcpaTable {
-            caption: "Categories of personal information collected about California residents"
-                .to_owned(),
-            headers: CCPA_HEADERS.iter().map(|&h| h.to_owned()).collect(),
-            rows: self.policy.ccpa.iter().map(|c| self.ccpa_row(c)).collect(),
+    fn requests(&self, block: &RightsBlock) -> BlockView {
+        let policy = self.policy;
+        BlockView::Requests {
+            methods: block
+                .request_methods
+                .iter()
+                .filter_map(|c| contact_line(policy.get(c), self.prose.calling_code.as_deref()))
+                .collect(),
+            verification: self.inline(block.verification.as_deref()),
+            agents: self.inline(block.agents.as_deref()),
+            response_days: block.response_days,
+            extension_days: block.extension_days,
+            signals: self.inline(block.opt_out_signals.as_deref()),
+            frictionless: block.frictionless.into(),
+            online_only: block.online_only.into(),
+            sensitive_other_uses: block.sensitive_other_uses.into(),
+            ten_million: block.ten_million.into(),
         }
+    }
+
+    fn ccpa_table(&self) -> CcpaTable {
+        let policy = self.policy;
+        let rows: Vec<CcpaRow> = policy.ccpa.iter().map(|c| self.ccpa_row(c)).collect();
+        // The terms the table's headers and answers use, in reading order;
+        // those the policy defines get a marker and a footnote.
+        let used = [
+            TableTerm::PersonalInformation,
+            TableTerm::Sold,
+            TableTerm::Shared,
+            TableTerm::BusinessPurpose,
+            TableTerm::ThirdParty,
+        ];
+        let inserted = self.inserted_definitions();
+        let mut footnotes = Vec::new();
+        let mut marks = std::collections::BTreeMap::new();
+        for term in used {
+            let Some(d) = policy.definitions.iter().find(|d| d.term == Some(term)) else {
+                marks.insert(term.word().to_owned(), String::new());
+                continue;
+            };
+            let marker = format!("({})", footnotes.len() + 1);
+            marks.insert(term.word().to_owned(), marker.clone());
+            footnotes.push(Footnote {
+                marker,
+                term: d.name.clone(),
+                text: self.inline(d.text.as_deref()),
+                id: (!inserted.contains(&d.id.as_str())).then(|| d.id.clone()),
+            });
+        }
+        CcpaTable {
+            who: policy
+                .controller
+                .as_ref()
+                .and_then(|c| c.short_name.clone()),
+            collected_column: rows.iter().any(|r| !r.collected),
+            subjects_column: rows.iter().any(|r| !r.subjects.is_empty()),
+            retention_column: rows.iter().any(|r| !r.retention.is_empty()),
+            footnotes,
+            marks,
+            rows,
+        }
+    }
+
+    /// The ids of the definitions an `insert definitions` prints somewhere
+    /// (all of them for an empty list).
+    fn inserted_definitions(&self) -> Vec<&str> {
+        let policy = self.policy;
+        let mut ids = Vec::new();
+        for block in policy.sections.iter().flat_map(|s| &s.blocks) {
+            if let Block::Insert {
+                insert: Insert::Definitions { definitions },
+            } = block
+            {
+                if definitions.is_empty() {
+                    ids.extend(policy.definitions.iter().map(|d| d.id.as_str()));
+                } else {
+                    ids.extend(definitions.iter().map(Ref::id));
+                }
+            }
+        }
+        ids
     }
 
     fn ccpa_row(&self, category: &CcpaCategory) -> CcpaRow {
         let policy = self.policy;
-        let sources: Vec<&str> = category
-            .sources
-            .iter()
-            .map(|s| policy.get(s).name.as_str())
-            .collect();
-        let third_parties = if let Some(same) = &category.third_parties_same_as {
-            Some(format!(
-                "{CCPA_THIRD_PARTIES_LEAD} see list under {}",
-                policy.get(same).name
-            ))
-        } else if category.third_parties.is_empty() {
-            None
-        } else {
-            let names: Vec<&str> = category
-                .third_parties
-                .iter()
-                .map(|t| policy.get(t).name.as_str())
-                .collect();
-            Some(format!(
-                "{CCPA_THIRD_PARTIES_LEAD} {}",
-                join_semicolon_and(&names)
-            ))
+        let names = |refs: &[&Ref<crate::model::ThirdParty>]| -> Vec<String> {
+            refs.iter().map(|r| policy.get(*r).name.clone()).collect()
         };
+        let d = law::ccpa::disclosures(policy, category);
         CcpaRow {
             id: category.id.clone(),
             name: category.name.clone(),
+            letters: category
+                .statutory
+                .iter()
+                .map(|l| l.word().to_owned())
+                .collect(),
+            collected: law::ccpa::collected(category),
             examples: self.cell(category.examples.as_deref()),
-            sources: sources.join(", "),
-            disclosure: vec![
-                format!("Sold – {}", yes_no(category.sold)),
-                format!("Shared – {}", yes_no(category.shared)),
-                format!(
-                    "Disclosed for a Business Purpose – {}",
-                    yes_no(category.disclosed)
-                ),
-            ],
-            third_parties,
+            items: category
+                .items
+                .iter()
+                .map(|i| policy.get(i).name.clone())
+                .collect(),
+            text: self.cell(category.text.as_deref()),
+            datasets: category
+                .datasets
+                .iter()
+                .map(|r| LinkView {
+                    name: policy.get(r).name.clone(),
+                    anchor: format!("{}dataset-{}", self.prose.id_prefix, r.id()),
+                })
+                .collect(),
+            subjects: category
+                .subjects
+                .iter()
+                .map(|s| policy.get(s).name.clone())
+                .collect(),
+            sources: category
+                .sources
+                .iter()
+                .map(|s| policy.get(s).name.clone())
+                .collect(),
+            sold: d.sold.value.into(),
+            shared: d.shared.value.into(),
+            disclosed: d.disclosed.value.into(),
+            sold_to: names(&d.sold_to),
+            shared_with: names(&d.shared_with),
+            disclosed_to: names(&d.disclosed_to),
+            same_as: category
+                .third_parties_same_as
+                .as_ref()
+                .map(|same| policy.get(same).name.clone()),
             purposes: category
                 .purposes
                 .iter()
                 .map(|p| policy.get(p).name.clone())
                 .collect(),
+            retention: category
+                .retention
+                .iter()
+                .map(|r| retention_summary(policy.get(r)))
+                .collect(),
         }
     }
+}
+
+/// What a retention rule says in a table cell: its period, else its
+/// criteria, else its name.
+fn retention_summary(rule: &RetentionRule) -> String {
+    rule.period
+        .as_deref()
+        .or(rule.criteria.as_deref())
+        .unwrap_or(&rule.name)
+        .trim()
+        .to_owned()
 }
 
 /// Gives a bulleted list that directly follows another one the other

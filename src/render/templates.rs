@@ -22,7 +22,7 @@ use tera::{Context, Tera};
 use super::markdown;
 
 /// The built-in templates, by file name.
-pub const BUILT_IN: [(&str, &str); 8] = [
+pub const BUILT_IN: [(&str, &str); 9] = [
     (
         "privacy-policy.md",
         include_str!("../../templates/privacy-policy.md"),
@@ -43,6 +43,7 @@ pub const BUILT_IN: [(&str, &str); 8] = [
     ),
     ("page.html", include_str!("../../templates/page.html")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("wording.tera", include_str!("../../templates/wording.tera")),
 ];
 
 /// Why templates could not be loaded or rendered.
@@ -128,8 +129,15 @@ impl Templates {
             }
             None => "the built-in set".to_owned(),
         };
-        let (md_sources, html_sources): (Vec<_>, Vec<_>) =
-            sources.iter().partition(|(name, _)| is_markdown(name));
+        // `.tera` files (the wording macros) serve both formats.
+        let md_sources: Vec<_> = sources
+            .iter()
+            .filter(|(name, _)| is_markdown(name) || is_shared(name))
+            .collect();
+        let html_sources: Vec<_> = sources
+            .iter()
+            .filter(|(name, _)| !is_markdown(name))
+            .collect();
 
         // Every template of an engine escapes (the empty suffix matches any
         // name), so escaping never depends on what a user names a partial.
@@ -169,6 +177,13 @@ impl Templates {
 }
 
 /// Whether a template writes Markdown (and so is escaped for Markdown).
+/// Templates both formats import: the macros of `wording.tera`.
+fn is_shared(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tera"))
+}
+
 fn is_markdown(name: &str) -> bool {
     Path::new(name)
         .extension()

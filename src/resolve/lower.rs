@@ -470,22 +470,29 @@ fn insert(
             lists_all.insert(generator);
             Insert::Transfers
         }
-        GeneratorKind::Rights => {
+        GeneratorKind::Rights | GeneratorKind::Requests => {
             needs_ids(cx, "rights block");
             if let Some(extra) = ids.get(1) {
                 cx.report(
                     Diagnostic::error(
                         INVALID_VALUE,
                         extra.span,
-                        "`insert rights` lists one rights block",
+                        format!("`insert {}` lists one rights block", generator.word()),
                     )
-                    .with_help("use one `insert rights` line per rights block"),
+                    .with_help(format!(
+                        "use one `insert {}` line per rights block",
+                        generator.word()
+                    )),
                 );
             }
             let rights = ids
                 .first()
                 .and_then(|id| cx.reference(ns(DeclKind::Rights), id))?;
-            Insert::Rights { rights, numbered }
+            if generator == GeneratorKind::Requests {
+                Insert::Requests { rights }
+            } else {
+                Insert::Rights { rights, numbered }
+            }
         }
         GeneratorKind::Retention => {
             needs_ids(cx, "retention rules");
@@ -610,7 +617,16 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
             GeneratorKind::Recipients => cx.use_all(ns(DeclKind::Recipient)),
             GeneratorKind::Transfers => cx.use_all(ns(DeclKind::Transfer)),
             GeneratorKind::Children => cx.use_all(ns(DeclKind::Children)),
-            GeneratorKind::CcpaTable => cx.use_all(ns(DeclKind::Ccpa)),
+            GeneratorKind::CcpaTable => {
+                cx.use_all(ns(DeclKind::Ccpa));
+                // The table prints the definitions of the terms it uses.
+                let definitions = ns(DeclKind::Definition);
+                for (i, d) in lists.definitions.iter().enumerate() {
+                    if d.term.is_some() {
+                        cx.used.insert((definitions, i));
+                    }
+                }
+            }
             _ => {}
         }
     }

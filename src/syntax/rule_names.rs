@@ -76,6 +76,10 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_sensitive_other_uses => "`sensitive_other_uses`",
         Rule::kw_frictionless => "`frictionless`",
         Rule::kw_ten_million => "`ten_million`",
+        Rule::kw_collected => "`collected`",
+        Rule::kw_consideration => "`consideration`",
+        Rule::kw_short_name => "`short_name`",
+        Rule::kw_term => "`term`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -246,6 +250,10 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_sensitive_other_uses => "`sensitive_other_uses`",
         Rule::f_frictionless => "`frictionless`",
         Rule::f_ten_million => "`ten_million`",
+        Rule::f_collected => "`collected`",
+        Rule::f_consideration => "`consideration`",
+        Rule::f_short_name => "`short_name`",
+        Rule::f_term => "`term`",
         Rule::transfer_decl => "a `transfer` declaration",
         Rule::transfer_kw => "a field name",
         Rule::transfer_field => "a field",
@@ -390,6 +398,10 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_sensitive_other_uses
             | Rule::kw_frictionless
             | Rule::kw_ten_million
+            | Rule::kw_collected
+            | Rule::kw_consideration
+            | Rule::kw_short_name
+            | Rule::kw_term
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -471,5 +483,9 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_sensitive_other_uses
             | Rule::f_frictionless
             | Rule::f_ten_million
+            | Rule::f_collected
+            | Rule::f_consideration
+            | Rule::f_short_name
+            | Rule::f_term
     )
 }

@@ -127,16 +127,14 @@ pub fn disclosures<'p>(policy: &'p Policy, category: &'p CcpaCategory) -> Disclo
             None
         }
     };
-    let derived_disclosed = if recipients.is_empty() {
-        None
-    } else {
-        // Some recipient receives it other than by sale or share.
-        Some(
-            recipients
-                .iter()
-                .any(|(_, t)| sells(t) != Some(true) && shares(t) != Some(true)),
-        )
-    };
+    // Some recipient receives it other than by sale or share: disclosed for
+    // a business purpose. When every recipient buys it or advertises with
+    // it, the facts do not say whether it also goes out for a business
+    // purpose, so they leave the answer open.
+    let derived_disclosed = recipients
+        .iter()
+        .any(|(_, t)| sells(t) != Some(true) && shares(t) != Some(true))
+        .then_some(true);
     Disclosures {
         sold: Answer::new(category.sold, any(sells)),
         shared: Answer::new(category.shared, any(shares)),

@@ -232,6 +232,9 @@ pub enum BlockView {
     Lines {
         /// The lines.
         lines: Vec<Line>,
+        /// Prose after them: the controller's `text` (rendered; may be
+        /// empty).
+        text: String,
     },
     /// Defined terms.
     Definitions {
@@ -250,11 +253,16 @@ pub enum BlockView {
         items: Vec<ListItem>,
         /// The list's anchor (`cookies-list`), or empty.
         anchor: String,
+        /// Prose before the items: a rights block's `text` (rendered; may
+        /// be empty).
+        intro: String,
     },
     /// Paragraphs: processing activities, transfers, children.
     Paragraphs {
         /// Rendered.
         paragraphs: Vec<String>,
+        /// Facts the paragraphs do not already say, printed under them.
+        facts: Vec<FactView>,
     },
     /// The data table.
     DataTable(DataTable),
@@ -267,12 +275,55 @@ pub enum BlockView {
 /// `Label: value`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
+    /// What the line is, for a label that is wording (`w.line_label`):
+    /// `controller.address`; `None` when `label` comes from the source.
+    pub key: Option<String>,
     /// `We are`, `Email` (plain text).
     pub label: String,
     /// The value (plain text).
     pub value: String,
     /// A safe link for the value (`mailto:`, `tel:`, `https:`), if it has one.
     pub href: Option<String>,
+}
+
+/// A fact printed under a text that does not say it: the label is wording
+/// (`w.fact` in `wording.tera`, by `key`), the value comes from the source.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    /// Which fact: the field's keyword (`duration`, `vendor`), or the
+    /// keyword and its answer (`essential.no`) for yes/no facts.
+    pub key: String,
+    /// The value (plain text; may be empty for a yes/no fact).
+    pub value: String,
+    /// A safe link for the value, if it has one.
+    pub href: Option<String>,
+}
+
+impl FactView {
+    fn new(key: &str, value: impl Into<String>) -> Self {
+        FactView {
+            key: key.to_owned(),
+            value: value.into(),
+            href: None,
+        }
+    }
+
+    /// A yes/no fact: `key.yes` or `key.no`; nothing when unknown.
+    fn answer(key: &str, value: Option<bool>) -> Option<Self> {
+        value.map(|v| FactView::new(&format!("{key}.{}", if v { "yes" } else { "no" }), ""))
+    }
+}
+
+/// Whether `text` already says `value` (case and spacing aside), so that it
+/// need not be printed again.
+fn says(text: Option<&str>, value: &str) -> bool {
+    let squash = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    text.is_some_and(|t| squash(t).contains(&squash(value)))
 }
 
 /// `“Term”: text`.
@@ -292,6 +343,8 @@ pub struct DefinitionView {
 pub struct ListItem {
     /// The declaration's id.
     pub id: String,
+    /// Facts the item's text does not already say, printed under it.
+    pub facts: Vec<FactView>,
     /// `(i)`, `(ii)` when numbered (plain text).
     pub marker: Option<String>,
     /// The name alone (plain text).
@@ -332,6 +385,10 @@ pub struct DataRow {
     pub purposes: Vec<String>,
     /// Column 4: the text of each lawful basis (each rendered for a cell).
     pub bases: Vec<String>,
+    /// The data set's facts its texts do not already say (items, people,
+    /// sources, how collected, recipients, transfers, the purposes' logic
+    /// and incentives, the bases' interests and withdrawal).
+    pub facts: Vec<FactView>,
 }
 
 /// The recipients table.
@@ -352,6 +409,8 @@ pub struct RecipientRow {
     pub shares: String,
     /// The purpose of sharing (rendered for a cell; may be empty).
     pub purpose: String,
+    /// Its location and joint-controller arrangement, when stated.
+    pub facts: Vec<FactView>,
 }
 
 /// The CCPA disclosure table: facts only; its wording (headers, the
@@ -696,8 +755,9 @@ impl Builder<'_> {
                 lines: policy
                     .controller
                     .as_ref()
-                    .map(|c| controller_lines(c, self.prose.calling_code.as_deref()))
+                    .map(|c| controller_lines(c, policy, self.prose.calling_code.as_deref()))
                     .unwrap_or_default(),
+                text: self.cell(policy.controller.as_ref().and_then(|c| c.text.as_deref())),
             },
             Insert::Requests { rights } => self.requests(policy.get(rights)),
             Insert::Contacts { contacts } => BlockView::Lines {
@@ -705,6 +765,7 @@ impl Builder<'_> {
                     .iter()
                     .filter_map(|c| contact_line(policy.get(c), self.prose.calling_code.as_deref()))
                     .collect(),
+                text: String::new(),
             },
             Insert::Definitions { definitions } => {
                 let chosen: Vec<_> = if definitions.is_empty() {
@@ -722,15 +783,25 @@ impl Builder<'_> {
                     .iter()
                     .map(|a| self.processing(policy.get(a)))
                     .collect(),
+                facts: activities
+                    .iter()
+                    .flat_map(|a| self.dataset_facts(policy.get(a)))
+                    .collect(),
             },
             Insert::Cookies => BlockView::List {
                 anchor: "cookies-list".to_owned(),
+                intro: String::new(),
                 numbered: false,
                 bullet: "-".to_owned(),
                 items: policy
                     .cookies
                     .iter()
-                    .map(|c| self.item(&c.id, None, Some(&c.name), " – ", c.text.as_deref()))
+                    .map(|c| {
+                        let mut item =
+                            self.item(&c.id, None, Some(&c.name), " – ", c.text.as_deref());
+                        item.facts = self.cookie_facts(c);
+                        item
+                    })
                     .collect(),
             },
             Insert::Methods { methods } => {
@@ -741,11 +812,22 @@ impl Builder<'_> {
                 };
                 BlockView::List {
                     anchor: String::new(),
+                    intro: String::new(),
                     numbered: false,
                     bullet: "-".to_owned(),
                     items: chosen
                         .into_iter()
-                        .map(|m| self.item(&m.id, None, Some(&m.name), " – ", m.text.as_deref()))
+                        .map(|m| {
+                            let mut item =
+                                self.item(&m.id, None, Some(&m.name), " – ", m.text.as_deref());
+                            item.facts = names_fact(
+                                "sources",
+                                m.sources.iter().map(|s| &policy.get(s).name),
+                            )
+                            .into_iter()
+                            .collect();
+                            item
+                        })
                         .collect(),
                 }
             }
@@ -756,6 +838,34 @@ impl Builder<'_> {
                     .iter()
                     .filter_map(|t| t.text.as_deref())
                     .map(|t| self.prose_block(t))
+                    .collect(),
+                facts: policy
+                    .transfers
+                    .iter()
+                    .flat_map(|t| {
+                        let text = t.text.as_deref();
+                        let mut facts = Vec::new();
+                        if let Some(from) = t.from {
+                            facts.push(FactView::new("from", from.word()));
+                        }
+                        facts.extend(
+                            t.to.as_deref()
+                                .filter(|v| !says(text, v))
+                                .map(|v| FactView::new("to", v.trim())),
+                        );
+                        facts.extend(
+                            t.safeguards
+                                .iter()
+                                .map(|g| FactView::new("safeguard", g.word())),
+                        );
+                        facts.extend(
+                            t.copy
+                                .as_deref()
+                                .filter(|v| !says(text, v))
+                                .map(|v| FactView::new("copy", v.trim())),
+                        );
+                        facts
+                    })
                     .collect(),
             },
             Insert::Rights { rights, numbered } => self.rights(policy.get(rights), *numbered),
@@ -769,6 +879,22 @@ impl Builder<'_> {
                     .iter()
                     .filter_map(|c| c.text.as_deref())
                     .map(|t| self.prose_block(t))
+                    .collect(),
+                facts: policy
+                    .children
+                    .iter()
+                    .flat_map(|c| {
+                        let mut facts = Vec::new();
+                        facts.extend(
+                            c.minimum_age
+                                .map(|a| FactView::new("minimum_age", a.to_string())),
+                        );
+                        facts.extend(c.ages.iter().map(|a| {
+                            FactView::new("age", format!("{}: {}", a.region.word(), a.age))
+                        }));
+                        facts.extend(FactView::answer("sells_under_16", c.sells_under_16));
+                        facts
+                    })
                     .collect(),
             },
             Insert::CcpaTable => BlockView::CcpaTable,
@@ -804,6 +930,7 @@ impl Builder<'_> {
         });
         ListItem {
             id: id.to_owned(),
+            facts: Vec::new(),
             marker,
             name,
             label,
@@ -814,6 +941,7 @@ impl Builder<'_> {
     fn rights(&self, block: &RightsBlock, numbered: bool) -> BlockView {
         BlockView::List {
             anchor: String::new(),
+            intro: self.cell(block.text.as_deref()),
             numbered,
             bullet: "-".to_owned(),
             items: block
@@ -837,6 +965,7 @@ impl Builder<'_> {
     fn retention(&self, rules: &[&RetentionRule], numbered: bool) -> BlockView {
         BlockView::List {
             anchor: String::new(),
+            intro: String::new(),
             numbered,
             bullet: "-".to_owned(),
             items: rules
@@ -849,7 +978,13 @@ impl Builder<'_> {
                         .as_deref()
                         .or(rule.criteria.as_deref())
                         .or(rule.period.as_deref());
-                    self.item(&rule.id, marker, Some(&rule.name), ". ", text)
+                    let mut item = self.item(&rule.id, marker, Some(&rule.name), ". ", text);
+                    for (key, value) in [("period", &rule.period), ("criteria", &rule.criteria)] {
+                        if let Some(v) = value.as_deref().filter(|v| !says(text, v)) {
+                            item.facts.push(FactView::new(key, v.trim()));
+                        }
+                    }
+                    item
                 })
                 .collect(),
         }
@@ -890,6 +1025,7 @@ impl Builder<'_> {
                             .iter()
                             .map(|b| self.prose_cell(&basis_text(b)))
                             .collect(),
+                        facts: self.dataset_facts(d),
                     }
                 })
                 .collect(),
@@ -907,9 +1043,170 @@ impl Builder<'_> {
                     name: r.name.clone(),
                     shares: self.cell(r.shares.as_deref()),
                     purpose: self.cell(r.text.as_deref()),
+                    facts: [("location", &r.location), ("arrangement", &r.arrangement)]
+                        .into_iter()
+                        .filter_map(|(key, value)| {
+                            value
+                                .as_deref()
+                                .filter(|v| !says(r.text.as_deref(), v))
+                                .map(|v| FactView::new(key, v.trim()))
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
+    }
+
+    /// What a data set's texts (its own, its purposes', its bases') do not
+    /// already say: the items (with their special category, sensitive kind
+    /// and whether they are required), the people, sources, methods,
+    /// recipients and transfers, the purposes' logic, consequences and
+    /// incentives, the bases' conditions, interests and withdrawal.
+    fn dataset_facts(&self, d: &Dataset) -> Vec<FactView> {
+        let policy = self.policy;
+        let mut texts: Vec<&str> = d.text.iter().map(String::as_str).collect();
+        texts.extend(d.operations.as_deref());
+        for p in &d.purposes {
+            texts.extend(policy.get(p).text.as_deref());
+        }
+        for b in &d.bases {
+            texts.extend(b.text.as_deref());
+        }
+        let all = texts.join(" ");
+        let said = |v: &str| says(Some(&all), v);
+        let mut facts = Vec::new();
+        facts.extend(names_fact(
+            "items",
+            d.collects.iter().map(|r| &policy.get(r).name),
+        ));
+        for r in &d.collects {
+            let item = policy.get(r);
+            if let Some(special) = item.special {
+                let word = special.word().replace('_', " ");
+                facts.push(FactView::new("special", format!("{} ({word})", item.name)));
+            }
+            if let Some(sensitive) = item.sensitive {
+                let word = sensitive.word().replace('_', " ");
+                facts.push(FactView::new(
+                    "sensitive",
+                    format!("{} ({word})", item.name),
+                ));
+            }
+            if let Some(req) = &item.required {
+                let key = if req.required {
+                    "required.yes"
+                } else {
+                    "required.no"
+                };
+                facts.push(FactView::new(key, item.name.clone()));
+                if let Some(c) = req.consequence.as_deref().filter(|c| !said(c)) {
+                    facts.push(FactView::new(
+                        "consequence",
+                        format!("{}: {}", item.name, c.trim()),
+                    ));
+                }
+            }
+        }
+        if let Some(req) = &d.required {
+            let key = if req.required {
+                "dataset_required.yes"
+            } else {
+                "dataset_required.no"
+            };
+            facts.push(FactView::new(key, ""));
+            if let Some(c) = req.consequence.as_deref().filter(|c| !said(c)) {
+                facts.push(FactView::new("consequence", c.trim()));
+            }
+        }
+        facts.extend(names_fact(
+            "subjects",
+            d.subjects.iter().map(|r| &policy.get(r).name),
+        ));
+        facts.extend(names_fact(
+            "sources",
+            d.sources.iter().map(|r| &policy.get(r).name),
+        ));
+        facts.extend(names_fact(
+            "methods",
+            d.methods.iter().map(|r| &policy.get(r).name),
+        ));
+        facts.extend(names_fact(
+            "recipients",
+            d.recipients.iter().map(|r| &policy.get(r).name),
+        ));
+        facts.extend(names_fact(
+            "transfers",
+            d.transfers.iter().map(|r| &policy.get(r).name),
+        ));
+        for r in &d.purposes {
+            let p = policy.get(r);
+            for (key, value) in [
+                ("logic", &p.logic),
+                ("consequences", &p.consequences),
+                ("incentive", &p.incentive),
+            ] {
+                if let Some(v) = value.as_deref().filter(|v| !said(v)) {
+                    facts.push(FactView::new(key, format!("{}: {}", p.name, v.trim())));
+                }
+            }
+        }
+        for b in &d.bases {
+            for (key, value) in [
+                ("condition", &b.condition),
+                ("interest", &b.interest),
+                ("withdraw", &b.withdraw),
+            ] {
+                if let Some(v) = value.as_deref().filter(|v| !said(v)) {
+                    facts.push(FactView::new(key, v.trim()));
+                }
+            }
+        }
+        facts
+    }
+
+    /// A cookie category's vendors (linked to their pages), purposes,
+    /// duration and whether it is strictly necessary.
+    fn cookie_facts(&self, c: &crate::model::CookieCategory) -> Vec<FactView> {
+        let policy = self.policy;
+        let text = c.text.as_deref();
+        let mut facts: Vec<FactView> = FactView::answer("essential", c.essential)
+            .into_iter()
+            .collect();
+        for r in &c.vendors {
+            let v = policy.get(r);
+            let mut value = v.name.clone();
+            if let Some(location) = &v.location {
+                value = format!("{value} ({})", location.trim());
+            }
+            if let Some(note) = &v.text {
+                value = format!("{value}: {}", note.trim());
+            }
+            facts.push(FactView {
+                key: "vendor".to_owned(),
+                value,
+                href: v.url.as_deref().and_then(web_href),
+            });
+        }
+        facts.extend(names_fact(
+            "purposes",
+            c.purposes.iter().map(|r| &policy.get(r).name),
+        ));
+        facts.extend(
+            c.duration
+                .as_deref()
+                .filter(|v| !says(text, v))
+                .map(|v| FactView::new("duration", v.trim())),
+        );
+        for b in &c.bases {
+            if let Some(v) = b
+                .withdraw
+                .as_deref()
+                .filter(|v| !says(text, v) && !says(b.text.as_deref(), v))
+            {
+                facts.push(FactView::new("withdraw", v.trim()));
+            }
+        }
+        facts
     }
 
     fn requests(&self, block: &RightsBlock) -> BlockView {
@@ -1059,6 +1356,12 @@ impl Builder<'_> {
     }
 }
 
+/// A list of names as one fact, or nothing when the list is empty.
+fn names_fact<'a>(key: &str, names: impl Iterator<Item = &'a String>) -> Option<FactView> {
+    let names: Vec<&str> = names.map(String::as_str).collect();
+    (!names.is_empty()).then(|| FactView::new(key, names.join(", ")))
+}
+
 /// What a retention rule says in a table cell: its period, else its
 /// criteria, else its name.
 fn retention_summary(rule: &RetentionRule) -> String {
@@ -1101,46 +1404,58 @@ fn basis_text(basis: &Basis) -> String {
     }
 }
 
-/// "We are: ...", "Our address is: ...", "Phone (toll free number): ...",
-/// "Email: ...", and "Website: ..." when the controller has one.
-fn controller_lines(controller: &Controller, calling_code: Option<&str>) -> Vec<Line> {
-    let mut lines = vec![Line {
-        label: "We are".to_owned(),
-        value: controller.name.clone(),
-        href: None,
-    }];
+/// The controller's lines: its name, address, phone, email, website, and
+/// the DPO and representative, each under a wording key (`w.line_label`).
+fn controller_lines(
+    controller: &Controller,
+    policy: &Policy,
+    calling_code: Option<&str>,
+) -> Vec<Line> {
+    let keyed = |key: &str, value: &str, href: Option<String>| Line {
+        key: Some(key.to_owned()),
+        label: String::new(),
+        value: value.to_owned(),
+        href,
+    };
+    let mut lines = vec![keyed("controller.name", &controller.name, None)];
     if let Some(address) = &controller.address {
-        lines.push(Line {
-            label: "Our address is".to_owned(),
-            value: address.clone(),
-            href: None,
-        });
+        lines.push(keyed("controller.address", address, None));
     }
     if let Some(phone) = &controller.phone {
-        let label = if controller.toll_free {
-            "Phone (toll free number)"
+        let key = if controller.toll_free {
+            "controller.phone_toll_free"
         } else {
-            "Phone"
+            "controller.phone"
         };
-        lines.push(Line {
-            label: label.to_owned(),
-            value: phone.clone(),
-            href: prose::tel_href(phone, calling_code),
-        });
+        lines.push(keyed(key, phone, prose::tel_href(phone, calling_code)));
     }
     if let Some(email) = &controller.email {
-        lines.push(Line {
-            label: "Email".to_owned(),
-            value: email.clone(),
-            href: mailto_href(email),
-        });
+        lines.push(keyed("controller.email", email, mailto_href(email)));
     }
     if let Some(url) = &controller.url {
-        lines.push(Line {
-            label: "Website".to_owned(),
-            value: url.clone(),
-            href: web_href(url),
-        });
+        lines.push(keyed("controller.url", url, web_href(url)));
+    }
+    if !controller.established.is_empty() {
+        let regions: Vec<String> = controller
+            .established
+            .iter()
+            .map(|r| r.word().to_uppercase())
+            .collect();
+        lines.push(keyed("controller.established", &regions.join(", "), None));
+    }
+    for (key, contact) in [
+        ("controller.dpo", &controller.dpo),
+        ("controller.representative", &controller.representative),
+    ] {
+        if let Some(line) = contact
+            .as_ref()
+            .and_then(|c| contact_line(policy.get(c), calling_code))
+        {
+            lines.push(Line {
+                key: Some(key.to_owned()),
+                ..line
+            });
+        }
     }
     lines
 }
@@ -1159,7 +1474,13 @@ fn contact_line(contact: &Contact, calling_code: Option<&str>) -> Option<Line> {
     } else {
         (contact.text.as_deref()?.trim().to_owned(), None)
     };
+    // A note beside an address, phone or link follows it.
+    let value = match contact.text.as_deref().map(str::trim) {
+        Some(note) if note != value => format!("{value} ({note})"),
+        _ => value,
+    };
     Some(Line {
+        key: None,
         label: contact.name.clone(),
         value,
         href,

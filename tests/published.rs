@@ -1,0 +1,389 @@
+//! Every fact is published: a checker that approves a fact no visitor can
+//! read approves nothing (ARCHITECTURE.md, the first principle of the model).
+//!
+//! The test walks the schema: every field of every kind (and of the `basis`
+//! and `right` blocks) must either show in the published HTML of
+//! `tests/fixtures/published/markers.policy`, or be listed in
+//! [`NOT_PRINTED`] with the reason. A text field shows its marker
+//! `M_<kind>_<field>`; a reference field names a declaration called
+//! `M_<kind>_<field>`; a word, number or yes/no field shows as [`SHOWN`]
+//! says. A new field fails the test until it is printed or classified.
+
+use std::path::Path;
+
+use candor::model::PolicyDate;
+use candor::render::{self, RenderOptions};
+use candor::schema::{self, BASIS_FIELDS, RIGHT_FIELDS};
+use candor::{Options, compile};
+
+/// Fields that do not print as such, each with why that is right.
+const NOT_PRINTED: &[(&str, &str, &str)] = &[
+    (
+        "policy",
+        "jurisdictions",
+        "decides which laws' rules run and which outputs are written (ccpa.* only under `ccpa`); each law's rights block and tables are what a reader sees",
+    ),
+    (
+        "policy",
+        "outline",
+        "the order of the sections, which the page follows",
+    ),
+    (
+        "policy",
+        "templates",
+        "a build setting: where the templates come from",
+    ),
+    (
+        "policy",
+        "id_prefix",
+        "a build setting: the prefix of every HTML id",
+    ),
+    (
+        "policy",
+        "heading_level",
+        "a build setting: the HTML heading levels",
+    ),
+    (
+        "policy",
+        "text",
+        "the policy's own note; the page prints its sections",
+    ),
+    (
+        "item",
+        "ccpa",
+        "published through the CCPA table row that covers the letter (`ccpa::item-category` checks that every letter has one)",
+    ),
+    (
+        "item",
+        "text",
+        "an annotation kept with the item; the notice prints the item's name",
+    ),
+    (
+        "subject",
+        "text",
+        "an annotation kept with the group; the notice prints its name",
+    ),
+    (
+        "source",
+        "kind",
+        "classifies the source for the rules; the notice prints the source's name",
+    ),
+    (
+        "source",
+        "public",
+        "published through the source's name (\"public and online sources\"), which `gdpr::public-source` asks to say so",
+    ),
+    (
+        "source",
+        "text",
+        "an annotation kept with the source; the notice prints its name",
+    ),
+    (
+        "purpose",
+        "marketing",
+        "classifies the purpose for the rules (Art. 21(2)); the purpose's text is what the notice prints",
+    ),
+    (
+        "purpose",
+        "profiling",
+        "classifies the purpose for the rules; the purpose's text, logic and consequences are what the notice prints",
+    ),
+    (
+        "purpose",
+        "automated_decisions",
+        "classifies the purpose for the rules; its logic and consequences are printed",
+    ),
+    (
+        "purpose",
+        "targeted_advertising",
+        "classifies the purpose for the rules; the CCPA table prints what is shared",
+    ),
+    (
+        "dataset",
+        "aliases",
+        "former ids, kept as anchors of the row",
+    ),
+    (
+        "dataset",
+        "purposes",
+        "the data table prints each purpose's text, not its name",
+    ),
+    (
+        "dataset",
+        "retention",
+        "printed by `insert retention` where the author places the retention list",
+    ),
+    (
+        "recipient",
+        "kind",
+        "classifies the recipient for the rules; the table prints its name and what it receives",
+    ),
+    (
+        "recipient",
+        "datasets",
+        "a cross-reference the rules read; each data set's row prints its recipients",
+    ),
+    (
+        "third_party",
+        "kind",
+        "classifies the third party; the CCPA table prints it under sold to / shared with / disclosed to, derived from it",
+    ),
+    (
+        "third_party",
+        "recipient",
+        "ties the CCPA category of third parties to a GDPR recipient category, which the recipients table prints",
+    ),
+    (
+        "third_party",
+        "consideration",
+        "published as the CCPA table's \"Sold\" answer and its sold-to list, derived from it",
+    ),
+    (
+        "third_party",
+        "targeted_advertising",
+        "published as the CCPA table's \"Shared\" answer and its shared-with list, derived from it",
+    ),
+    (
+        "third_party",
+        "text",
+        "an annotation kept with the third party; the CCPA table prints its name",
+    ),
+    (
+        "vendor",
+        "kind",
+        "classifies the vendor for the rules; the cookie list prints its name",
+    ),
+    (
+        "vendor",
+        "recipient",
+        "ties the vendor to a recipient category, which the recipients table prints",
+    ),
+    (
+        "cookie",
+        "basis",
+        "a cookie category's lawful basis is read by the rules; its consent and withdrawal are printed",
+    ),
+    (
+        "rights",
+        "jurisdiction",
+        "the law the block serves; the section holding it says so in its heading",
+    ),
+    (
+        "retention",
+        "applies_to",
+        "the retention list is placed where the data it governs is described; the CCPA table prints each row's retention",
+    ),
+    (
+        "ccpa",
+        "collected",
+        "prints as the row's \"Not collected\" (the fixture's second row)",
+    ),
+    (
+        "definition",
+        "term",
+        "marks the table header (\"Shared(1)\") and puts the definition beside the table",
+    ),
+    (
+        "section",
+        "aliases",
+        "former ids, kept as anchors of the section",
+    ),
+    ("section", "insert", "the generated content itself"),
+    (
+        "rules",
+        "allow",
+        "a setting of the checker, not a fact about processing",
+    ),
+    (
+        "rules",
+        "warn",
+        "a setting of the checker, not a fact about processing",
+    ),
+    (
+        "rules",
+        "deny",
+        "a setting of the checker, not a fact about processing",
+    ),
+    (
+        "basis",
+        "special",
+        "the Art. 9(2) condition is read by the rules; the basis's text says it in the author's words",
+    ),
+];
+
+/// Fields that print as something other than a marker: what the fixture's
+/// value shows as in the HTML.
+const SHOWN: &[(&str, &str, &str)] = &[
+    ("policy", "updated", "November 2026"),
+    ("policy", "language", "lang=\"en\""),
+    ("policy", "numbered", "1. M_section_heading"),
+    ("controller", "established", "Established in: US"),
+    ("controller", "phone", "+1 800 555 0101"),
+    ("contact", "phone", "+1 800 555 0102"),
+    ("item", "special", "M_dataset_collects (health)"),
+    (
+        "item",
+        "sensitive",
+        "Sensitive personal information: M_dataset_collects (health)",
+    ),
+    (
+        "item",
+        "required",
+        "Providing M_dataset_collects is required.",
+    ),
+    ("dataset", "required", "Providing this data is optional."),
+    ("dataset", "basis", "M_basis_text"),
+    (
+        "cookie",
+        "essential",
+        "Not strictly necessary: these cookies are set only with your consent.",
+    ),
+    ("transfer", "from", "From: EEA"),
+    (
+        "transfer",
+        "safeguards",
+        "Safeguard: standard contractual clauses",
+    ),
+    ("rights", "right", "M_right_name"),
+    (
+        "rights",
+        "online_only",
+        "As a business that operates exclusively online",
+    ),
+    ("rights", "response_days", "within 41 days"),
+    ("rights", "extension_days", "up to 43 more days"),
+    (
+        "rights",
+        "frictionless",
+        "honored without asking for more information",
+    ),
+    (
+        "rights",
+        "sensitive_other_uses",
+        "beyond those the CCPA regulations permit",
+    ),
+    ("rights", "ten_million", "10,000,000 or more consumers"),
+    ("children", "minimum_age", "Minimum age: 17"),
+    ("children", "age", "Age of digital consent: eea: 16"),
+    (
+        "children",
+        "sells_under_16",
+        "We do not sell or share the personal information of consumers we know to be under 16.",
+    ),
+    ("ccpa", "statutory", "Statutory category A"),
+    ("ccpa", "datasets", "M_dataset_name</a>"),
+    ("ccpa", "sold", "Sold – yes"),
+    ("ccpa", "shared", "Shared – yes"),
+    (
+        "ccpa",
+        "disclosed",
+        "Disclosed for a Business Purpose – yes",
+    ),
+];
+
+fn published() -> String {
+    let path = Path::new("tests/fixtures/published");
+    let options = Options {
+        today: PolicyDate::parse("2026-11-15"),
+        ..Options::default()
+    };
+    let compiled = compile(path, &options).expect("the fixture loads");
+    assert!(
+        !compiled.has_errors(),
+        "markers.policy has errors: {:#?}",
+        compiled.diagnostics
+    );
+    let policy = compiled.policy.expect("a resolved model");
+    let outputs = render::render(&policy, &RenderOptions::default()).expect("renders");
+    outputs
+        .iter()
+        .filter(|o| o.name.ends_with(".html"))
+        .map(|o| o.contents.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn lookup<'a>(table: &'a [(&str, &str, &str)], kind: &str, field: &str) -> Option<&'a str> {
+    table
+        .iter()
+        .find(|(k, f, _)| *k == kind && *f == field)
+        .map(|(_, _, v)| *v)
+}
+
+/// Every (kind, field) the language has: the kinds' written fields, then
+/// the fields of the `basis` and `right` blocks.
+fn every_field() -> Vec<(&'static str, &'static str)> {
+    let mut fields = Vec::new();
+    for spec in schema::KINDS {
+        // A processing activity is a data set printed as paragraphs: the
+        // same fields, printed by the same code (the data set's facts).
+        if spec.keyword == "processing" {
+            continue;
+        }
+        for field in spec.written_fields() {
+            fields.push((spec.keyword, field.keyword));
+        }
+    }
+    fields.extend(BASIS_FIELDS.iter().map(|f| ("basis", f.keyword)));
+    fields.extend(RIGHT_FIELDS.iter().map(|f| ("right", f.keyword)));
+    fields
+}
+
+#[test]
+fn every_field_is_published_or_says_why_not() {
+    let html = published().to_lowercase();
+    let fixture = std::fs::read_to_string("tests/fixtures/published/markers.policy")
+        .expect("the fixture")
+        .to_lowercase();
+    let mut missing = Vec::new();
+    for (kind, field) in every_field() {
+        if let Some(reason) = lookup(NOT_PRINTED, kind, field) {
+            assert!(
+                !reason.is_empty(),
+                "{kind}.{field}: say why it is not printed"
+            );
+            continue;
+        }
+        let expected = match lookup(SHOWN, kind, field) {
+            Some(shown) => shown.to_lowercase(),
+            None => {
+                let marker = format!("m_{kind}_{field}");
+                if !fixture.contains(&marker) {
+                    missing.push(format!(
+                        "{kind}.{field}: markers.policy does not set it to `M_{kind}_{field}`"
+                    ));
+                    continue;
+                }
+                marker
+            }
+        };
+        let expected = expected.replace('&', "&amp;");
+        if !html.contains(&expected) && !html.contains(&expected.replace('"', "&quot;")) {
+            missing.push(format!("{kind}.{field} (looked for `{expected}`)"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "facts the published HTML does not show:\n  {}",
+        missing.join("\n  ")
+    );
+}
+
+#[test]
+fn the_tables_name_no_field_twice_or_of_no_kind() {
+    let fields = every_field();
+    for table in [NOT_PRINTED, SHOWN] {
+        for (kind, field, _) in table {
+            assert!(
+                fields.contains(&(kind, field)),
+                "{kind}.{field} is not a field of the language"
+            );
+        }
+    }
+    for (kind, field, _) in NOT_PRINTED {
+        assert!(
+            lookup(SHOWN, kind, field).is_none(),
+            "{kind}.{field} is both printed and not printed"
+        );
+    }
+}

@@ -21,7 +21,7 @@ pub(crate) struct Prose<'p> {
     /// The declaration's id (prose blocks carry no span of their own).
     pub(crate) span: Span,
     /// The declaration's kind, as a message names it: "section".
-    kind: &'static str,
+    pub(crate) kind: &'static str,
     /// The declaration's id.
     id: &'p str,
 }

@@ -50,6 +50,18 @@ const EDITS: &[Edit] = &[
         what: "an id added before the others, moving their places",
     },
     Edit {
+        file: "items.policy",
+        from: "item website_usage",
+        to: "item spare \"spare item\"\nitem website_usage",
+        what: "an unused id added late in a file",
+    },
+    Edit {
+        file: "items.policy",
+        from: "item name \"name\"",
+        to: "item name \"full name\"",
+        what: "a change of wording above it, moving where it is written",
+    },
+    Edit {
         file: "ccpa.policy",
         from: "",
         to: "purpose respond_to_inquiry \"Inquiries\" { text \"To answer you.\" }\n",

@@ -4,8 +4,9 @@
 //! A full [`super::resolve`] lowers every declaration again. Here each
 //! file's lowered declarations, findings and uses are kept, with the names
 //! its declarations looked up and what each resolved to. On the next
-//! analysis the symbol table is built again (cheap), and a file is lowered
-//! again only when
+//! analysis the symbol table is kept when the changed files declare the
+//! same ids as before (only where they are written moves), and built again
+//! otherwise; then a file is lowered again only when
 //! - its text changed;
 //! - one of the names it looked up now resolves elsewhere, or no longer
 //!   (or now) resolves: an id another file added, removed or moved;
@@ -54,12 +55,18 @@ struct Kept {
     used: Vec<(Namespace, usize)>,
     /// What it looked up.
     lookups: Lookups,
+    /// The ids it declares, as [`symbols::declared`] lists them, when the
+    /// table was last built or brought up to date.
+    declares: Vec<(usize, Namespace, String)>,
 }
 
 /// Resolution that lowers again only the files whose lowering may differ.
 #[derive(Default)]
 pub struct Incremental {
     kept: Vec<Kept>,
+    /// The symbol table of the last analysis, kept while no file changes the
+    /// ids it declares (and no id is declared twice).
+    table: Option<SymbolTable>,
     /// While the model of the last [`Incremental::resolve`] is out: each
     /// file's list lengths, and which files the policy and the controller
     /// came from.
@@ -113,10 +120,23 @@ impl Incremental {
             // The lists were not given back: nothing kept is whole.
             self.kept.clear();
         }
+        if self.kept.len() != files.len() {
+            self.table = None;
+        }
         self.kept.resize_with(files.len(), Kept::default);
         suggest::reset_budget();
         let mut diagnostics = Vec::new();
-        let table = symbols::collect(files, &mut diagnostics);
+        let table = match self.table.take() {
+            Some(table) => self.update_table(table, files, changed),
+            None => None,
+        };
+        let table = table.unwrap_or_else(|| {
+            let table = symbols::collect(files, &mut diagnostics);
+            for (kept, file) in self.kept.iter_mut().zip(files) {
+                kept.declares = owned(symbols::declared(file));
+            }
+            table
+        });
         let mut duplicates = vec![Vec::new(); files.len()];
         for &(fi, di) in &table.duplicates {
             if let Some(list) = duplicates.get_mut(fi) {
@@ -136,7 +156,9 @@ impl Incremental {
                 || kept.duplicates != dups
                 || !still_resolves(&kept.lookups, &table);
             if stale {
+                let declares = std::mem::take(&mut kept.declares);
                 *kept = lower_file(file, &table, broken_ids, before, dups);
+                kept.declares = declares;
                 self.lowered += 1;
             }
             for decl in &file.declarations {
@@ -147,7 +169,45 @@ impl Incremental {
                 }
             }
         }
-        self.assemble(&table, diagnostics, sources, broken_ids)
+        let resolved = self.assemble(&table, diagnostics, sources, broken_ids);
+        if table.duplicates.is_empty() {
+            self.table = Some(table);
+        }
+        resolved
+    }
+
+    /// The kept table brought up to date with the changed files, when none
+    /// of them changed the ids it declares: only where they are written
+    /// moves. `None` when the table must be built again.
+    fn update_table(
+        &mut self,
+        mut table: SymbolTable,
+        files: &[File],
+        changed: &[bool],
+    ) -> Option<SymbolTable> {
+        for (fi, file) in files.iter().enumerate() {
+            if !changed.get(fi).copied().unwrap_or(true) {
+                continue;
+            }
+            let declared = symbols::declared(file);
+            let kept = &self.kept[fi].declares;
+            let same = kept.len() == declared.len()
+                && kept
+                    .iter()
+                    .zip(&declared)
+                    .all(|((_, ns, name), (_, ns2, name2))| ns == ns2 && name == name2);
+            if !same {
+                return None;
+            }
+            for &(di, ns, name) in &declared {
+                let span = file.declarations[di].id.as_ref()?.span;
+                if !table.respan(ns, name, span) {
+                    return None;
+                }
+            }
+            self.kept[fi].declares = owned(declared);
+        }
+        Some(table)
     }
 
     /// Puts the kept lowerings together into one model, and runs the steps
@@ -233,6 +293,14 @@ impl Incremental {
     }
 }
 
+/// The ids a file declares, owned.
+fn owned(declared: Vec<(usize, Namespace, &str)>) -> Vec<(usize, Namespace, String)> {
+    declared
+        .into_iter()
+        .map(|(di, ns, name)| (di, ns, name.to_owned()))
+        .collect()
+}
+
 /// Whether every name the file looked up resolves as it did.
 fn still_resolves(lookups: &Lookups, table: &SymbolTable) -> bool {
     lookups
@@ -276,5 +344,6 @@ fn lower_file(
         diagnostics,
         used,
         lookups,
+        declares: Vec::new(),
     }
 }

@@ -61,7 +61,11 @@ fn main() {
         let diagnostics = project.analyse();
         let incremental = start.elapsed();
         assert!(!diagnostics.iter().any(Diagnostic::is_error));
-        assert_eq!(project.files_lowered(), 1, "only the edited file is lowered again");
+        assert_eq!(
+            project.files_lowered(),
+            1,
+            "only the edited file is lowered again"
+        );
         pairs.push((full, incremental));
     }
     let full = middle(pairs.iter().map(|p| p.0).collect());

@@ -416,7 +416,11 @@ mod tests {
                     let mut sources = Sources::new();
                     let id = sources.add(SourceFile::new("t.policy".into(), &text));
                     let parsed = crate::syntax::parse(id, sources.get(id));
-                    assert!(parsed.diagnostics.is_empty(), "{text}: {:?}", parsed.diagnostics);
+                    assert!(
+                        parsed.diagnostics.is_empty(),
+                        "{text}: {:?}",
+                        parsed.diagnostics
+                    );
                     let resolved = crate::resolve::resolve(&[parsed.file], &sources, &[]);
                     let policy = resolved.policy.expect("a model");
                     let prose = collect_prose(&policy);
@@ -435,7 +439,10 @@ mod tests {
         let purpose = schema::kind(DeclKind::Purpose).expect("purposes");
         for name in ["logic", "consequences", "incentive", "text"] {
             assert!(
-                purpose.fields.iter().any(|f| f.keyword == name && f.is_prose()),
+                purpose
+                    .fields
+                    .iter()
+                    .any(|f| f.keyword == name && f.is_prose()),
                 "{name}"
             );
         }

@@ -28,9 +28,34 @@ pub(super) static RULES: &[Rule] = &[rule!(gdpr::"indirect-source", Warning,
 
 /// Words of a source's name too common to show that prose names it.
 const COMMON: &[&str] = &[
-    "from", "with", "that", "this", "their", "your", "other", "others", "data", "information",
-    "personal", "party", "parties", "third", "source", "sources", "such", "some", "when", "where",
-    "which", "about", "provide", "provided", "company", "companies", "part", "services",
+    "from",
+    "with",
+    "that",
+    "this",
+    "their",
+    "your",
+    "other",
+    "others",
+    "data",
+    "information",
+    "personal",
+    "party",
+    "parties",
+    "third",
+    "source",
+    "sources",
+    "such",
+    "some",
+    "when",
+    "where",
+    "which",
+    "about",
+    "provide",
+    "provided",
+    "company",
+    "companies",
+    "part",
+    "services",
 ];
 
 fn indirect_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -42,8 +67,7 @@ fn indirect_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let draws_on = |d: &&Dataset| {
             d.sources.iter().any(|s| s.index() == index)
-                || d
-                    .methods
+                || d.methods
                     .iter()
                     .any(|m| p.get(m).sources.iter().any(|s| s.index() == index))
         };

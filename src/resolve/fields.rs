@@ -63,7 +63,8 @@ impl Cx<'_> {
     pub(crate) fn lookup(&mut self, ns: Namespace, name: &str) -> Option<super::symbols::Symbol> {
         let symbol = self.table.get(ns, name);
         if let Some(log) = &mut self.lookups {
-            log.names.push((ns, name.to_owned(), symbol.map(|s| s.index)));
+            log.names
+                .push((ns, name.to_owned(), symbol.map(|s| s.index)));
         }
         symbol
     }

@@ -251,7 +251,8 @@ impl Incremental {
         };
         let mut policy = self.kept[from].singles.policy.take();
         if let Some(policy) = &mut policy {
-            policy.controller = controller_from.and_then(|c| self.kept[c].singles.controller.take());
+            policy.controller =
+                controller_from.and_then(|c| self.kept[c].singles.controller.take());
             lists.into_policy(policy);
             crate::anchors::check(policy, &mut diagnostics);
         }

@@ -855,7 +855,8 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "prose about the policy as a whole",
-    ).prose(),
+    )
+    .prose(),
 ];
 
 /// The fields of a `section`: its former ids, its prose and generators, in
@@ -876,7 +877,8 @@ pub static SECTION_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "Markdown prose, printed where it stands",
-    ).prose()
+    )
+    .prose()
     .repeating(),
     FieldSpec::new(
         "insert",
@@ -925,7 +927,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "the legitimate interest pursued (Art. 6(1)(f))",
-    ).prose(),
+    )
+    .prose(),
     FieldSpec::new(
         "withdraw",
         "withdraw",
@@ -933,7 +936,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "how consent can be withdrawn",
-    ).prose(),
+    )
+    .prose(),
     FieldSpec::new(
         "special",
         "special",
@@ -949,7 +953,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "the sentence the notice prints",
-    ).prose(),
+    )
+    .prose(),
 ];
 
 /// The block of a `right` field.
@@ -960,7 +965,8 @@ pub static RIGHT_FIELDS: &[FieldSpec] = &[FieldSpec::new(
     Shape::Text,
     DiffRule::Wording,
     "what the right means",
-).prose()];
+)
+.prose()];
 
 /// The field tables of `docs/language.md`: one per kind, each row a field
 /// with its argument and its documentation. `tests/schema.rs` checks that

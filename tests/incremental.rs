@@ -124,16 +124,8 @@ fn incremental_findings_and_model_match_a_full_check_after_every_edit() {
             }
         };
         reverts.push((edit.file, old));
-        std::fs::write(&path, &new).expect("write");
-        project.set_text(&path, &new);
-        compare(
-            &mut project,
-            &mut resolver,
-            &mut trees,
-            dir.path(),
-            &[edit.file],
-            edit.what,
-        );
+        let mut state = (&mut project, &mut resolver, &mut trees[..]);
+        write(&mut state, dir.path(), edit.file, &new, edit.what);
         if edit.what == "a change of wording" {
             // The point of it all: one file lowered, not fourteen.
             assert_eq!(project.files_lowered(), 1, "a change of wording");
@@ -141,17 +133,8 @@ fn incremental_findings_and_model_match_a_full_check_after_every_edit() {
     }
     // Every edit undone, one file at a time, newest first.
     for (file, old) in reverts.into_iter().rev() {
-        let path = dir.path().join(file);
-        std::fs::write(&path, &old).expect("write");
-        project.set_text(&path, &old);
-        compare(
-            &mut project,
-            &mut resolver,
-            &mut trees,
-            dir.path(),
-            &[file],
-            "an edit undone",
-        );
+        let mut state = (&mut project, &mut resolver, &mut trees[..]);
+        write(&mut state, dir.path(), file, &old, "an edit undone");
     }
     let findings = project.analyse().to_vec();
     assert!(
@@ -159,6 +142,20 @@ fn incremental_findings_and_model_match_a_full_check_after_every_edit() {
             .iter()
             .any(candor::diagnostic::Diagnostic::is_error)
     );
+}
+
+/// Gives `file` a new text, on disk and in the server, and compares.
+fn write(
+    (project, resolver, trees): &mut (&mut Project, &mut Incremental, &mut [File]),
+    dir: &Path,
+    file: &str,
+    text: &str,
+    what: &str,
+) {
+    let path = dir.join(file);
+    std::fs::write(&path, text).expect("write");
+    project.set_text(&path, text);
+    compare(project, resolver, trees, dir, &[file], what);
 }
 
 /// Checks the server's findings against `candor check`'s, and the model of

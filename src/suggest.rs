@@ -24,6 +24,13 @@ pub fn reset_budget() {
     SPENT.with(|spent| spent.set(0));
 }
 
+/// How many comparisons the current thread has made since the last
+/// [`reset_budget`] (the language server keeps the lowering of a file that
+/// made none: what it suggests cannot depend on what came before).
+pub(crate) fn spent() -> usize {
+    SPENT.with(std::cell::Cell::get)
+}
+
 /// Takes `n` comparisons from the budget; `false` when it is spent.
 fn spend(n: usize) -> bool {
     SPENT.with(|spent| {

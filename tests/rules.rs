@@ -724,3 +724,26 @@ fn each_gdpr_law_has_its_own_rights_block_checked() {
         .collect();
     assert_eq!(complaint.len(), 1, "{:#?}", compiled.diagnostics);
 }
+
+/// The text rules read every prose field the schema marks, not only
+/// `text`: an address cut short in a purpose's `logic` is reported, at the
+/// purpose.
+#[test]
+fn a_text_rule_reads_a_purpose_logic_field() {
+    let compiled = compiled(
+        Path::new("tests/fixtures/prose/purpose-logic.policy"),
+        &options(),
+    );
+    let found: Vec<&Diagnostic> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "structure::email-format")
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", codes(&compiled));
+    assert!(
+        found[0].message.contains("purpose `scoring`")
+            && found[0].message.contains("`review@example`"),
+        "{}",
+        found[0].message
+    );
+}

@@ -8,6 +8,7 @@ use crate::model::{
     Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
 use crate::model::{Block, CcpaCategory, CookieCategory, Purpose, Right};
+use crate::schema::HasProse;
 use crate::source::Span;
 
 use super::{finding, text};
@@ -20,7 +21,7 @@ pub(crate) struct Prose<'p> {
     /// The declaration's id (prose blocks carry no span of their own).
     pub(crate) span: Span,
     /// The declaration's kind, as a message names it: "section".
-    kind: &'static str,
+    pub(crate) kind: &'static str,
     /// The declaration's id.
     id: &'p str,
 }
@@ -164,106 +165,96 @@ pub(crate) fn and_list<S: AsRef<str>>(words: &[S]) -> String {
     }
 }
 
-/// Every piece of prose: the sections', then the declarations', in order.
+/// Every piece of prose: the sections', then the policy's, then each
+/// declaration's, kind by kind in the model's order. A declaration's prose
+/// is every field the schema marks `prose` ([`HasProse`]), so a new prose
+/// field is read without changing this.
 pub(crate) fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
     let mut out = Vec::new();
-    let mut add = |text: Option<&'p str>, span: Span, kind: &'static str, id: &'p str| {
-        if let Some(text) = text {
+    // The sections first: the statements rules look for are usually there.
+    for s in &p.sections {
+        for block in &s.blocks {
+            if let Block::Text { markdown, span } = block {
+                out.push(Prose {
+                    text: markdown,
+                    span: *span,
+                    kind: "section",
+                    id: &s.id,
+                });
+            }
+        }
+    }
+    if let Some(text) = &p.text {
+        out.push(Prose {
+            text,
+            span: p.span,
+            kind: "policy",
+            id: &p.id,
+        });
+    }
+    let mut add = |decl: &'p dyn HasProse, kind: &'static str, id: &'p str| {
+        decl.each_prose(&mut |text, span| {
             out.push(Prose {
                 text,
                 span,
                 kind,
                 id,
             });
-        }
+        });
     };
-    // The sections first: the statements rules look for are usually there.
-    for s in &p.sections {
-        for block in &s.blocks {
-            if let Block::Text { markdown, span } = block {
-                add(Some(markdown.as_str()), *span, "section", &s.id);
-            }
-        }
-    }
-    add(p.text.as_deref(), p.span, "policy", &p.id);
     if let Some(c) = &p.controller {
-        add(c.text.as_deref(), c.span, "controller", &c.id);
+        add(c, "controller", &c.id);
     }
     for c in &p.contacts {
-        add(c.text.as_deref(), c.span, "contact", &c.id);
+        add(c, "contact", &c.id);
     }
     for i in &p.items {
-        add(i.text.as_deref(), i.span, "item", &i.id);
+        add(i, "item", &i.id);
     }
     for s in &p.subjects {
-        add(s.text.as_deref(), s.span, "subject", &s.id);
+        add(s, "subject", &s.id);
     }
     for s in &p.sources {
-        add(s.text.as_deref(), s.span, "source", &s.id);
+        add(s, "source", &s.id);
     }
     for m in &p.methods {
-        add(m.text.as_deref(), m.span, "method", &m.id);
+        add(m, "method", &m.id);
     }
     for x in &p.purposes {
-        add(x.text.as_deref(), x.span, "purpose", &x.id);
+        add(x, "purpose", &x.id);
     }
     for d in &p.datasets {
-        let kind = noun(d);
-        add(d.text.as_deref(), d.span, kind, &d.id);
-        add(d.operations.as_deref(), d.span, kind, &d.id);
-        for b in &d.bases {
-            for t in [&b.text, &b.interest, &b.withdraw, &b.condition] {
-                add(t.as_deref(), b.span, kind, &d.id);
-            }
-        }
-        if let Some(r) = &d.required {
-            add(r.consequence.as_deref(), d.span, kind, &d.id);
-        }
+        add(d, noun(d), &d.id);
     }
     for r in &p.recipients {
-        add(r.shares.as_deref(), r.span, "recipient", &r.id);
-        add(r.text.as_deref(), r.span, "recipient", &r.id);
+        add(r, "recipient", &r.id);
     }
     for t in &p.third_parties {
-        add(t.text.as_deref(), t.span, "third party", &t.id);
+        add(t, "third party", &t.id);
     }
     for v in &p.vendors {
-        add(v.text.as_deref(), v.span, "vendor", &v.id);
+        add(v, "vendor", &v.id);
     }
     for c in &p.cookies {
-        add(c.text.as_deref(), c.span, "cookie category", &c.id);
-        for b in &c.bases {
-            for t in [&b.text, &b.interest, &b.withdraw, &b.condition] {
-                add(t.as_deref(), b.span, "cookie category", &c.id);
-            }
-        }
+        add(c, "cookie category", &c.id);
     }
     for t in &p.transfers {
-        add(t.text.as_deref(), t.span, "transfer", &t.id);
-        add(t.copy.as_deref(), t.span, "transfer", &t.id);
+        add(t, "transfer", &t.id);
     }
     for b in &p.rights {
-        for r in &b.rights {
-            add(r.text.as_deref(), r.span, "rights", &b.id);
-        }
-        for t in [&b.verification, &b.agents, &b.opt_out_signals, &b.text] {
-            add(t.as_deref(), b.span, "rights", &b.id);
-        }
+        add(b, "rights", &b.id);
     }
     for r in &p.retention {
-        for t in [&r.period, &r.criteria, &r.text] {
-            add(t.as_deref(), r.span, "retention rule", &r.id);
-        }
+        add(r, "retention rule", &r.id);
     }
     for c in &p.children {
-        add(c.text.as_deref(), c.span, "children", &c.id);
+        add(c, "children", &c.id);
     }
     for c in &p.ccpa {
-        add(c.examples.as_deref(), c.span, "CCPA category", &c.id);
-        add(c.text.as_deref(), c.span, "CCPA category", &c.id);
+        add(c, "CCPA category", &c.id);
     }
     for d in &p.definitions {
-        add(d.text.as_deref(), d.span, "definition", &d.id);
+        add(d, "definition", &d.id);
     }
     out
 }
@@ -368,4 +359,108 @@ pub(crate) fn advertising_vendors(policy: &Policy, cookie: &CookieCategory) -> V
         })
         .map(|v| format!("`{}`", v.id()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collect_prose;
+    use crate::schema::{self, BASIS_FIELDS, FieldSpec, RIGHT_FIELDS, Shape};
+    use crate::source::{SourceFile, Sources};
+    use crate::syntax::tree::DeclKind;
+
+    /// The lines that write `marker` into a prose field, one per place the
+    /// field's shape holds prose.
+    fn lines(field: &FieldSpec, marker: &str) -> Vec<String> {
+        let kw = field.keyword;
+        let nested = |specs: &[FieldSpec], head: &str| -> Vec<String> {
+            specs
+                .iter()
+                .filter(|f| f.is_prose())
+                .map(|f| format!("{head} {{\n{} \"{marker}\"\n}}", f.keyword))
+                .collect()
+        };
+        match field.shape {
+            Shape::Text => vec![format!("{kw} \"{marker}\"")],
+            Shape::Requirement => vec![format!("{kw} yes \"{marker}\"")],
+            Shape::Basis => {
+                let mut out = nested(BASIS_FIELDS, &format!("{kw} consent"));
+                out.push(format!("{kw} consent when \"{marker}\""));
+                out
+            }
+            Shape::Right => nested(RIGHT_FIELDS, &format!("{kw} access \"Access\"")),
+            other => panic!("`{kw}` is marked prose, but its shape {other:?} holds no text"),
+        }
+    }
+
+    /// Every field the schema marks as prose, of every kind (and in the
+    /// blocks of a basis and a right), is read by the text rules: a marker
+    /// written there comes out of `collect_prose`.
+    #[test]
+    fn every_prose_field_of_the_schema_is_scanned() {
+        let mut checked = 0;
+        for kind in schema::KINDS {
+            for field in kind.fields.iter().filter(|f| f.is_prose()) {
+                for (n, line) in lines(field, "MARKER").into_iter().enumerate() {
+                    let marker = format!("marker {} {} {n}", kind.keyword, field.keyword);
+                    let line = line.replace("MARKER", &marker);
+                    // The policy and the section take the line themselves.
+                    let (in_policy, in_section, decl) = match kind.kind {
+                        DeclKind::Policy => (line.as_str(), "", String::new()),
+                        DeclKind::Section => ("", line.as_str(), String::new()),
+                        _ => ("", "", format!("{} x \"X\" {{\n{line}\n}}", kind.keyword)),
+                    };
+                    let text = format!(
+                        "policy p \"P\" {{\nupdated 2024-01\njurisdictions gdpr\noutline s\n{in_policy}\n}}\n\
+                         section s \"S\" {{\ntext \"Hello.\"\n{in_section}\n}}\n{decl}\n"
+                    );
+                    let mut sources = Sources::new();
+                    let id = sources.add(SourceFile::new("t.policy".into(), &text));
+                    let parsed = crate::syntax::parse(id, sources.get(id));
+                    assert!(
+                        parsed.diagnostics.is_empty(),
+                        "{text}: {:?}",
+                        parsed.diagnostics
+                    );
+                    let resolved = crate::resolve::resolve(&[parsed.file], &sources, &[]);
+                    let policy = resolved.policy.expect("a model");
+                    let prose = collect_prose(&policy);
+                    assert!(
+                        prose.iter().any(|p| p.text == marker),
+                        "`{line}` of {} is prose, but the text rules do not read it",
+                        kind.noun
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        // Purposes' `logic`, `consequences` and `incentive`, recipients'
+        // `arrangement`, and the rest: the walk is not empty.
+        assert!(checked > 40, "{checked}");
+        let purpose = schema::kind(DeclKind::Purpose).expect("purposes");
+        for name in ["logic", "consequences", "incentive", "text"] {
+            assert!(
+                purpose
+                    .fields
+                    .iter()
+                    .any(|f| f.keyword == name && f.is_prose()),
+                "{name}"
+            );
+        }
+    }
+
+    /// The fields that hold an address, a place or a period are not prose.
+    #[test]
+    fn addresses_and_places_are_not_prose() {
+        for (kind, name) in [
+            (DeclKind::Contact, "email"),
+            (DeclKind::Controller, "address"),
+            (DeclKind::Vendor, "url"),
+            (DeclKind::Recipient, "location"),
+            (DeclKind::Transfer, "to"),
+        ] {
+            let spec = schema::kind(kind).expect("a kind");
+            let field = spec.fields.iter().find(|f| f.keyword == name).expect(name);
+            assert!(!field.is_prose(), "{name}");
+        }
+    }
 }

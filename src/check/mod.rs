@@ -33,6 +33,7 @@ mod context;
 mod dates;
 mod gdpr;
 mod notice;
+mod sources;
 mod structure;
 mod text;
 mod transfers;
@@ -203,6 +204,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .iter()
         .chain(gdpr::RULES)
         .chain(notice::RULES)
+        .chain(sources::RULES)
         .chain(transfers::RULES)
         .chain(children::RULES)
         .chain(ccpa::RULES)

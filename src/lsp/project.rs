@@ -1,7 +1,9 @@
 //! One policy as the language server holds it: every file's text, parse and
 //! index, kept between edits. An edit re-parses only the file that changed;
-//! resolution and the rules then run again over every kept parse (they need
-//! the whole policy: a reference in one file names a declaration in another).
+//! resolution then lowers again only the files whose lowering may differ
+//! ([`crate::resolve::Incremental`]), and the rules run over the whole
+//! model (they need the whole policy: a reference in one file names a
+//! declaration in another).
 
 use std::path::{Path, PathBuf};
 
@@ -11,9 +13,6 @@ use crate::syntax::tree::File;
 use crate::{Options, check_resolved, resolve, syntax};
 
 use super::index::FileIndex;
-
-/// Above this much source text, the old model is freed on another thread.
-const LARGE_POLICY_BYTES: usize = 1 << 20;
 
 /// One policy: the `.policy` files under a directory.
 #[derive(Debug)]
@@ -30,6 +29,10 @@ pub struct Project {
     pub(crate) present: Vec<bool>,
     /// Whether the editor holds the file's text.
     pub(crate) open: Vec<bool>,
+    /// Whether the file's tree changed since the last analysis.
+    changed: Vec<bool>,
+    /// The lowering of each file, kept between analyses.
+    resolver: resolve::Incremental,
     diagnostics: Vec<Diagnostic>,
     options: Options,
 }
@@ -48,6 +51,8 @@ impl Project {
             indexes: Vec::new(),
             present: Vec::new(),
             open: Vec::new(),
+            changed: Vec::new(),
+            resolver: resolve::Incremental::new(),
             diagnostics: Vec::new(),
             options: Options::default(),
         };
@@ -101,6 +106,7 @@ impl Project {
                 self.indexes.push(FileIndex::default());
                 self.present.push(true);
                 self.open.push(false);
+                self.changed.push(true);
                 id
             }
         };
@@ -111,6 +117,7 @@ impl Project {
         self.trees[i] = parsed.file;
         self.parse_diagnostics[i] = parsed.diagnostics;
         self.broken_ids[i] = parsed.broken_ids;
+        self.changed[i] = true;
         id
     }
 
@@ -125,27 +132,26 @@ impl Project {
     }
 
     /// Resolves and checks the whole policy from the kept parses, and
-    /// returns every finding.
+    /// returns every finding: the same as a full `check` of the texts.
     pub fn analyse(&mut self) -> &[Diagnostic] {
         let diagnostics: Vec<Diagnostic> =
             self.parse_diagnostics.iter().flatten().cloned().collect();
         let broken: Vec<String> = self.broken_ids.iter().flatten().cloned().collect();
-        let resolved = resolve::resolve(&self.trees, &self.sources, &broken);
+        let resolved = self
+            .resolver
+            .resolve(&self.trees, &self.changed, &self.sources, &broken);
+        self.changed.fill(false);
         let (policy, diagnostics) = check_resolved(resolved, diagnostics, &self.options);
-        let old = std::mem::replace(&mut self.diagnostics, diagnostics);
-        // Freeing the model of a large policy (a string per word) is a
-        // good part of the time; a helper thread does it, as `compile` does
-        // with the trees.
-        if self
-            .sources
-            .iter()
-            .map(|(_, f)| f.text.len())
-            .sum::<usize>()
-            > LARGE_POLICY_BYTES
-        {
-            std::thread::spawn(move || drop((policy, old)));
-        }
+        self.resolver.restore(policy);
+        self.diagnostics = diagnostics;
         &self.diagnostics
+    }
+
+    /// How many files the last [`Project::analyse`] lowered again (the
+    /// others' lowering was kept).
+    #[must_use]
+    pub fn files_lowered(&self) -> usize {
+        self.resolver.files_lowered()
     }
 
     /// The findings of the last [`Project::analyse`].

@@ -25,7 +25,7 @@ declare_kind! {
     /// for, so that they need no consent (ePrivacy Directive Art. 5(3)).
     essential: Option<bool> = field("essential", "strictly necessary", Material("cookie consent changed"));
     /// Lawful bases.
-    bases: Vec<Basis> = field("basis", "lawful bases", Bases);
+    bases: Vec<Basis> = field("basis", "lawful bases", Bases) prose;
     /// Vendors that set these cookies.
     vendors: Vec<Ref<Vendor>> = field("vendors", "vendors", Grows("new recipient"));
     /// Purposes.
@@ -33,7 +33,7 @@ declare_kind! {
     /// How long they last.
     duration: Option<String> = field("duration", "duration", Longer("cookies kept longer"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -48,9 +48,9 @@ declare_kind! {
     /// Safeguards.
     safeguards: Vec<Safeguard> = field("safeguards", "safeguards", Material("safeguards changed"));
     /// How to obtain a copy of the safeguards.
-    copy: Option<String> = field("copy", "how to get a copy of the safeguards", Wording);
+    copy: Option<String> = field("copy", "how to get a copy of the safeguards", Wording) prose;
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 /// One right, as the notice describes it.
@@ -78,21 +78,21 @@ declare_kind! {
     /// The law these rights come from.
     jurisdiction: Option<Jurisdiction> = required("jurisdiction", "law", Material("rights changed"), "jurisdiction gdpr");
     /// The rights, in order.
-    rights: Vec<Right> = field("right", "rights", Rights);
+    rights: Vec<Right> = field("right", "rights", Rights) prose;
     /// Ways to make a request.
     request_methods: Vec<Ref<Contact>> = field("request_methods", "ways to make a request", Shrinks("a way to exercise rights removed"));
     /// Whether the business operates only online (CCPA request methods).
     online_only: Option<bool> = field("online_only", "online-only requests", TurnsYes("requests only online"));
     /// How requests are verified.
-    verification: Option<String> = field("verification", "verification", Wording);
+    verification: Option<String> = field("verification", "verification", Wording) prose;
     /// Days to respond.
     response_days: Option<u32> = field("response_days", "response time in days", Increases("slower response to requests"));
     /// Days the response may be extended by.
     extension_days: Option<u32> = field("extension_days", "extension in days", Increases("slower response to requests"));
     /// How an authorised agent can make a request.
-    agents: Option<String> = field("agents", "authorised agents", Wording);
+    agents: Option<String> = field("agents", "authorised agents", Wording) prose;
     /// How opt-out preference signals are handled.
-    opt_out_signals: Option<String> = field("opt_out_signals", "opt-out preference signals", Wording);
+    opt_out_signals: Option<String> = field("opt_out_signals", "opt-out preference signals", Wording) prose;
     /// Whether opt-out preference signals are honoured in a frictionless
     /// manner, which spares the opt-out links (Cal. Civ. Code
     /// §1798.135(b)(1)).
@@ -105,7 +105,7 @@ declare_kind! {
     /// or more consumers a year (Cal. Code Regs. tit. 11, §7102).
     ten_million: Option<bool> = field("ten_million", "10 million consumers or more", Material("rights changed"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 /// What a retention rule applies to.
@@ -126,11 +126,11 @@ declare_kind! {
     /// What it applies to.
     applies_to: Vec<RetentionTarget> = custom("applies_to", "what it applies to", Material("retention changed"), Shape::RetentionTargets, retention_targets);
     /// A period, e.g. "six years".
-    period: Option<String> = field("period", "period", Longer("longer retention"));
+    period: Option<String> = field("period", "period", Longer("longer retention")) prose;
     /// The criteria that set the period.
-    criteria: Option<String> = field("criteria", "criteria", Material("retention changed"));
+    criteria: Option<String> = field("criteria", "criteria", Material("retention changed")) prose;
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 /// An age threshold in a region.
@@ -158,7 +158,7 @@ declare_kind! {
     /// consumers it knows to be under 16 (Cal. Civ. Code §1798.120(c)).
     sells_under_16: Option<bool> = field("sells_under_16", "selling or sharing the information of minors under 16", TurnsYes("minors' information now sold or shared"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -173,7 +173,7 @@ declare_kind! {
     /// Statutory letters, §1798.140(v)(1).
     statutory: Vec<CcpaLetter> = field("statutory", "statutory categories", Grows("new category of data"));
     /// The specific information in the category, as the table prints it.
-    examples: Option<String> = field("examples", "examples", Wording);
+    examples: Option<String> = field("examples", "examples", Wording) prose;
     /// The data items in the category.
     items: Vec<Ref<Item>> = field("items", "data items", Grows("new data"));
     /// The people the row is about: applicants, employees, customers.
@@ -203,7 +203,7 @@ declare_kind! {
     /// Retention rules.
     retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -216,7 +216,7 @@ declare_kind! {
     /// itself.
     term: Option<TableTerm> = field("term", "table term defined", Wording);
     /// The definition.
-    text: Option<String> = required("text", "definition", Wording, "text \"means ...\"");
+    text: Option<String> = required("text", "definition", Wording, "text \"means ...\"") prose;
 }
 
 /// What an `insert` generates, with the declarations it lists.

@@ -34,7 +34,7 @@ declare_kind! {
     /// The EU representative (Art. 27).
     representative: Option<Ref<Contact>> = field("representative", "EU representative", Wording);
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -53,7 +53,7 @@ declare_kind! {
     /// Postal address.
     address: Option<String> = field("address", "postal address", Wording);
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -65,15 +65,15 @@ declare_kind! {
     kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
     /// For a joint controller: the essence of the arrangement (GDPR Art.
     /// 26(2)).
-    arrangement: Option<String> = field("arrangement", "arrangement between joint controllers", Wording);
+    arrangement: Option<String> = field("arrangement", "arrangement between joint controllers", Wording) prose;
     /// The data shared, as the notice describes it.
-    shares: Option<String> = field("shares", "data shared", Material("data shared changed"));
+    shares: Option<String> = field("shares", "data shared", Material("data shared changed")) prose;
     /// The data sets shared, when stated.
     datasets: Vec<Ref<super::Dataset>> = field("datasets", "data sets shared", Grows("new recipient"));
     /// Where the recipient is.
     location: Option<String> = field("location", "location", Material("recipient changed"));
     /// The purpose of sharing.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -95,7 +95,7 @@ declare_kind! {
     /// and the states' "targeted advertising".
     targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now disclosed for targeted advertising"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -112,5 +112,5 @@ declare_kind! {
     /// Its privacy page.
     url: Option<String> = field("url", "web address", Wording);
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -25,9 +25,9 @@ declare_kind! {
     /// Its CPRA sensitive kind.
     sensitive: Option<SensitiveKind> = field("sensitive", "sensitive kind", Material("sensitive personal information"));
     /// Whether providing this item is a statutory or contractual requirement, and what follows if it is not provided (GDPR Art. 13(2)(e)).
-    required: Option<Requirement> = custom("required", "whether providing it is required", Material("requirement changed"), Shape::Requirement, requirement);
+    required: Option<Requirement> = custom("required", "whether providing it is required", Material("requirement changed"), Shape::Requirement, requirement) prose;
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -36,7 +36,7 @@ declare_kind! {
     /// Display name.
     name;
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -49,7 +49,7 @@ declare_kind! {
     /// Whether it is publicly accessible (GDPR Art. 14(2)(f)).
     public: Option<bool> = field("public", "public", Material("changed"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -60,7 +60,7 @@ declare_kind! {
     /// The sources this method draws on.
     sources: Vec<Ref<Source>> = field("sources", "sources", Grows("new source of data"));
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 declare_kind! {
@@ -77,15 +77,15 @@ declare_kind! {
     /// Targeted (cross-context behavioural) advertising.
     targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now used for targeted advertising"));
     /// For automated decisions: the logic involved (GDPR Art. 13(2)(f)).
-    logic: Option<String> = field("logic", "logic of automated decisions", Wording);
+    logic: Option<String> = field("logic", "logic of automated decisions", Wording) prose;
     /// For automated decisions: their significance and envisaged
     /// consequences for the person (GDPR Art. 13(2)(f)).
-    consequences: Option<String> = field("consequences", "consequences of automated decisions", Wording);
+    consequences: Option<String> = field("consequences", "consequences of automated decisions", Wording) prose;
     /// A financial incentive tied to this purpose: the notice of financial
     /// incentive (Cal. Civ. Code §1798.125(b)).
-    incentive: Option<String> = field("incentive", "notice of financial incentive", Material("financial incentive changed"));
+    incentive: Option<String> = field("incentive", "notice of financial incentive", Material("financial incentive changed")) prose;
     /// Prose.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }
 
 /// Whether a data set is a row of the data table or processing described
@@ -155,9 +155,9 @@ declare_kind! {
     /// Why.
     purposes: Vec<Ref<Purpose>> = field("purposes", "purposes", Grows("new purpose"));
     /// The processing operations.
-    operations: Option<String> = field("operations", "processing operations", Wording);
+    operations: Option<String> = field("operations", "processing operations", Wording) prose;
     /// Lawful bases.
-    bases: Vec<Basis> = field("basis", "lawful bases", Bases);
+    bases: Vec<Basis> = field("basis", "lawful bases", Bases) prose;
     /// Retention rules.
     retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Recipients.
@@ -165,7 +165,7 @@ declare_kind! {
     /// Transfers.
     transfers: Vec<Ref<Transfer>> = field("transfers", "transfers abroad", Grows("new transfer abroad"));
     /// Statutory or contractual requirement.
-    required: Option<Requirement> = custom("required", "whether providing the data is required", Wording, Shape::Requirement, requirement);
+    required: Option<Requirement> = custom("required", "whether providing the data is required", Wording, Shape::Requirement, requirement) prose;
     /// Prose: what the data set is.
-    text: Option<String> = field("text", "text", Wording);
+    text: Option<String> = field("text", "text", Wording) prose;
 }

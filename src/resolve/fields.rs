@@ -23,9 +23,59 @@ pub(crate) struct Cx<'a> {
     pub broken_ids: &'a [String],
     pub diagnostics: &'a mut Vec<Diagnostic>,
     pub used: HashSet<(Namespace, usize)>,
+    /// When lowering for the language server, what the declarations looked
+    /// up in the symbol table (see [`super::incremental`]).
+    pub lookups: Option<Lookups>,
+}
+
+/// The names one file's declarations looked up, and what each resolved to,
+/// so that the file's lowering can be kept while the answers stay the same.
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    /// Each name looked up, and the position it resolved to.
+    pub names: Vec<(Namespace, String, Option<usize>)>,
+    /// Whether the lowering read more of the table than single names (a
+    /// reference that failed reads the whole namespace for a suggestion, a
+    /// declaration named elsewhere, the broken ids): such a file is lowered
+    /// again on every analysis.
+    pub volatile: bool,
+}
+
+impl<'a> Cx<'a> {
+    /// A context that records nothing beyond the diagnostics and uses.
+    pub(crate) fn new(
+        table: &'a SymbolTable,
+        broken_ids: &'a [String],
+        diagnostics: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Cx {
+            table,
+            broken_ids,
+            diagnostics,
+            used: HashSet::new(),
+            lookups: None,
+        }
+    }
 }
 
 impl Cx<'_> {
+    /// The declaration called `name` in `ns`, recorded when lookups are.
+    pub(crate) fn lookup(&mut self, ns: Namespace, name: &str) -> Option<super::symbols::Symbol> {
+        let symbol = self.table.get(ns, name);
+        if let Some(log) = &mut self.lookups {
+            log.names
+                .push((ns, name.to_owned(), symbol.map(|s| s.index)));
+        }
+        symbol
+    }
+
+    /// Notes that the lowering read the table beyond single names.
+    pub(crate) fn read_whole_table(&mut self) {
+        if let Some(log) = &mut self.lookups {
+            log.volatile = true;
+        }
+    }
+
     /// Reports a problem.
     pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
@@ -41,10 +91,11 @@ impl Cx<'_> {
 
     /// Resolves a name that must be declared in `ns`.
     pub(crate) fn reference<T>(&mut self, ns: Namespace, name: &Spanned<String>) -> Option<Ref<T>> {
-        if let Some(symbol) = self.table.get(ns, &name.node) {
+        if let Some(symbol) = self.lookup(ns, &name.node) {
             self.used.insert((ns, symbol.index));
             return Some(Ref::new(name.node.clone(), symbol.index, name.span));
         }
+        self.read_whole_table();
         if self.broken_ids.contains(&name.node) {
             return None;
         }

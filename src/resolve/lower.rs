@@ -27,10 +27,38 @@ pub(crate) trait Lower: Sized {
     fn lower(cx: &mut Cx<'_>, decl: &Declaration) -> Self;
 }
 
+/// Calls `$m!` with the name of every list of declarations in [`Lists`]
+/// (the same names as in [`Policy`]).
+macro_rules! each_list {
+    ($m:ident) => {
+        $m!(
+            contacts,
+            items,
+            subjects,
+            sources,
+            methods,
+            purposes,
+            datasets,
+            recipients,
+            third_parties,
+            vendors,
+            cookies,
+            transfers,
+            rights,
+            retention,
+            children,
+            ccpa,
+            definitions,
+            sections,
+            rule_settings
+        )
+    };
+}
+
 /// Everything lowered so far, in declaration order per kind (the order the
 /// symbol table numbered them in).
 #[derive(Default)]
-struct Lists {
+pub(super) struct Lists {
     contacts: Vec<Contact>,
     items: Vec<Item>,
     subjects: Vec<Subject>,
@@ -51,7 +79,78 @@ struct Lists {
     sections: Vec<Section>,
     rule_settings: Vec<RuleSetting>,
     /// Generators that list every declaration of a namespace.
-    lists_all: HashSet<GeneratorKind>,
+    pub(super) lists_all: HashSet<GeneratorKind>,
+}
+
+impl Lists {
+    /// Moves the lists into the model.
+    pub(super) fn into_policy(self, policy: &mut Policy) {
+        let lists = self;
+        macro_rules! put {
+            ($($list:ident),*) => { $( policy.$list = lists.$list; )* };
+        }
+        each_list!(put);
+    }
+
+    /// Moves the lists out of the model again.
+    pub(super) fn take_from(policy: &mut Policy) -> Lists {
+        let mut lists = Lists::default();
+        macro_rules! take {
+            ($($list:ident),*) => { $( lists.$list = std::mem::take(&mut policy.$list); )* };
+        }
+        each_list!(take);
+        lists
+    }
+
+    /// How long each list is.
+    pub(super) fn lens(&self) -> Vec<usize> {
+        let lists = self;
+        macro_rules! lens {
+            ($($list:ident),*) => { vec![$( lists.$list.len() ),*] };
+        }
+        each_list!(lens)
+    }
+
+    /// Moves every declaration of `other` to the end of these lists.
+    pub(super) fn append(&mut self, other: &mut Lists) {
+        let lists = self;
+        macro_rules! append {
+            ($($list:ident),*) => { $( lists.$list.append(&mut other.$list); )* };
+        }
+        each_list!(append);
+        lists.lists_all.extend(other.lists_all.iter().copied());
+    }
+
+    /// Splits off the last `lens` declarations of each list (as
+    /// [`Lists::lens`] gave them): the inverse of [`Lists::append`], but for
+    /// the generators listed, which stay with `other`.
+    pub(super) fn split_off_back(&mut self, lens: &[usize]) -> Lists {
+        let lists = self;
+        let mut back = Lists::default();
+        let mut lens = lens.iter().copied();
+        macro_rules! split {
+            ($($list:ident),*) => { $(
+                let n = lens.next().unwrap_or(0).min(lists.$list.len());
+                back.$list = lists.$list.split_off(lists.$list.len() - n);
+            )* };
+        }
+        each_list!(split);
+        back
+    }
+}
+
+/// The declarations of which a policy has one: the first is kept, later
+/// ones are reported.
+#[derive(Default)]
+pub(super) struct Singles {
+    /// The policy declaration's lowering (its lists still empty).
+    pub policy: Option<Policy>,
+    /// Where the first policy declaration is.
+    pub policy_first: Option<Span>,
+    /// The controller.
+    pub controller: Option<Controller>,
+    /// Where the first controller declaration is.
+    pub controller_first: Option<Span>,
 }
 
 /// The namespace of a declaration kind (short, for the many lookups below).
@@ -70,34 +169,32 @@ pub(crate) fn lower<D: Borrow<Declaration>>(
     broken_ids: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
-    let mut cx = Cx {
-        table,
-        broken_ids,
-        diagnostics,
-        used: HashSet::new(),
-    };
+    let mut cx = Cx::new(table, broken_ids, diagnostics);
     let mut lists = Lists::default();
-    let mut policy: Option<(Policy, Span)> = None;
-    let mut controller: Option<(Controller, Span)> = None;
+    let mut singles = Singles::default();
     for (at, decl) in declarations {
         if table.duplicates.contains(&at) {
             continue;
         }
-        lower_declaration(
-            &mut cx,
-            &mut lists,
-            decl.borrow(),
-            &mut policy,
-            &mut controller,
-        );
+        lower_declaration(&mut cx, &mut lists, decl.borrow(), &mut singles);
     }
-    let policy = policy.map(|(p, _)| p);
-    apply_same_as(&mut cx, &mut lists);
-    mark_listed(&mut cx, &lists);
-    if broken_ids.is_empty() {
-        report_unused(&mut cx, &lists);
+    finish(&mut cx, &mut lists, singles.policy.is_some(), sources);
+    let mut policy = singles.policy?;
+    policy.controller = singles.controller;
+    lists.into_policy(&mut policy);
+    Some(policy)
+}
+
+/// What follows the lowering of every declaration: `same_as` lists copied,
+/// the generators' uses marked, unused declarations reported, and a policy
+/// without a `policy` declaration reported.
+pub(super) fn finish(cx: &mut Cx<'_>, lists: &mut Lists, has_policy: bool, sources: &Sources) {
+    apply_same_as(cx, lists);
+    mark_listed(cx, lists);
+    if cx.broken_ids.is_empty() {
+        report_unused(cx, lists);
     }
-    let Some(mut policy) = policy else {
+    if !has_policy {
         let first = sources.iter().next().map_or(FileId(0), |(id, _)| id);
         cx.report(
             Diagnostic::error(MISSING_FIELD, Span::new(first, 0, 0), "the policy has no `policy` declaration")
@@ -105,48 +202,32 @@ pub(crate) fn lower<D: Borrow<Declaration>>(
                     "add one, e.g. `policy website \"Privacy Policy\" { updated 2024-01  jurisdictions gdpr  outline intro }`",
                 ),
         );
-        return None;
-    };
-    policy.controller = controller.map(|(c, _)| c);
-    policy.contacts = lists.contacts;
-    policy.items = lists.items;
-    policy.subjects = lists.subjects;
-    policy.sources = lists.sources;
-    policy.methods = lists.methods;
-    policy.purposes = lists.purposes;
-    policy.datasets = lists.datasets;
-    policy.recipients = lists.recipients;
-    policy.third_parties = lists.third_parties;
-    policy.vendors = lists.vendors;
-    policy.cookies = lists.cookies;
-    policy.transfers = lists.transfers;
-    policy.rights = lists.rights;
-    policy.retention = lists.retention;
-    policy.children = lists.children;
-    policy.ccpa = lists.ccpa;
-    policy.definitions = lists.definitions;
-    policy.sections = lists.sections;
-    policy.rule_settings = lists.rule_settings;
-    Some(policy)
+    }
 }
 
-fn lower_declaration(
+/// Lowers one declaration into `lists` (or `singles`).
+pub(super) fn lower_declaration(
     cx: &mut Cx<'_>,
     lists: &mut Lists,
     decl: &Declaration,
-    lowered_policy: &mut Option<(Policy, Span)>,
-    controller: &mut Option<(Controller, Span)>,
+    singles: &mut Singles,
 ) {
     match decl.kind.node {
-        DeclKind::Policy => match lowered_policy {
-            Some((_, first)) => cx.report(duplicate_singleton(decl, *first, "policy")),
-            None => *lowered_policy = Some((policy(cx, decl), decl.span)),
+        DeclKind::Policy => match singles.policy_first {
+            Some(first) => cx.report(duplicate_singleton(decl, first, "policy")),
+            None => {
+                singles.policy = Some(policy(cx, decl));
+                singles.policy_first = Some(decl.span);
+            }
         },
         DeclKind::Controller => {
             let lowered = Controller::lower(cx, decl);
-            match controller {
-                Some((_, first)) => cx.report(duplicate_singleton(decl, *first, "controller")),
-                None => *controller = Some((lowered, decl.span)),
+            match singles.controller_first {
+                Some(first) => cx.report(duplicate_singleton(decl, first, "controller")),
+                None => {
+                    singles.controller = Some(lowered);
+                    singles.controller_first = Some(decl.span);
+                }
             }
         }
         DeclKind::Contact => lists.contacts.push(Contact::lower(cx, decl)),
@@ -554,6 +635,14 @@ fn rules(cx: &mut Cx<'_>, decl: &Declaration, settings: &mut Vec<RuleSetting>) {
 /// chains. A circle of categories repeating each other is reported once,
 /// at its first member, and copies nothing.
 fn apply_same_as(cx: &mut Cx<'_>, lists: &mut Lists) {
+    // A category that repeats another is lowered with an empty list; an
+    // earlier copy (kept by the language server) is dropped first, so the
+    // copy follows the current lists.
+    for category in &mut lists.ccpa {
+        if category.third_parties_same_as.is_some() {
+            category.third_parties.clear();
+        }
+    }
     let target =
         |ccpa: &[CcpaCategory], i: usize| ccpa[i].third_parties_same_as.as_ref().map(Ref::index);
     let mut in_reported_circle: HashSet<usize> = HashSet::new();

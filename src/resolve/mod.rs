@@ -10,11 +10,13 @@
 //! reported as warnings.
 
 mod fields;
+mod incremental;
 mod lower;
 pub(crate) mod read;
 mod symbols;
 
 pub(crate) use fields::{Cx, FromField, Reader};
+pub use incremental::Incremental;
 pub(crate) use lower::{Lower, display_name, id_of};
 
 use crate::diagnostic::Diagnostic;

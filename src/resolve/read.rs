@@ -200,10 +200,12 @@ fn retention_target(cx: &mut Cx<'_>, name: &Spanned<String>) -> Option<Retention
     let datasets = Namespace::of(DeclKind::Dataset);
     let categories = Namespace::of(DeclKind::Ccpa);
     match (
-        cx.table.get(datasets, &name.node),
-        cx.table.get(categories, &name.node),
+        cx.lookup(datasets, &name.node),
+        cx.lookup(categories, &name.node),
     ) {
         (Some(dataset), Some(category)) => {
+            // The message names where both are declared.
+            cx.read_whole_table();
             cx.report(
                 Diagnostic::error(
                     AMBIGUOUS_REFERENCE,

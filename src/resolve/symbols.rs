@@ -73,6 +73,19 @@ impl SymbolTable {
         self.ordered.get(&ns).map_or(&[], Vec::as_slice)
     }
 
+    /// Moves the declaration called `name` in `ns` to `span` (its file was
+    /// edited without changing the ids it declares). Returns whether the
+    /// table has it.
+    pub(crate) fn respan(&mut self, ns: Namespace, name: &str, span: Span) -> bool {
+        match self.names.get_mut(&ns).and_then(|m| m.get_mut(name)) {
+            Some(symbol) => {
+                symbol.span = span;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// How many declarations a namespace has.
     pub(crate) fn count(&self, ns: Namespace) -> usize {
         self.names(ns).len()
@@ -85,6 +98,21 @@ pub(crate) fn has_namespace(kind: DeclKind) -> bool {
         kind,
         DeclKind::Policy | DeclKind::Controller | DeclKind::Rules | DeclKind::Unknown
     )
+}
+
+/// The ids a file declares, in order, with their namespaces and places in
+/// the file: what decides the file's part of the table.
+pub(crate) fn declared(file: &File) -> Vec<(usize, Namespace, &str)> {
+    file.declarations
+        .iter()
+        .enumerate()
+        .filter(|(_, decl)| has_namespace(decl.kind.node))
+        .filter_map(|(di, decl)| {
+            decl.id
+                .as_ref()
+                .map(|id| (di, Namespace::of(decl.kind.node), id.node.as_str()))
+        })
+        .collect()
 }
 
 /// Builds the table, reporting duplicate ids.

@@ -28,6 +28,11 @@
 ///   field `keyword` that another line reads (no keyword of its own);
 /// - `from_decl(diff, reader)`: computed from the declaration itself.
 ///
+/// A line may end in `prose` (`text: Option<String> = field("text", "text",
+/// Wording) prose;`): the field's text, or the text inside its block, is
+/// prose the notice prints and the text rules read. The kind's
+/// [`crate::schema::HasProse`] yields every such field.
+///
 /// `pub struct Name / NameSpans: Kind where path;` runs `path(cx, &lowered)`
 /// for checks that span several fields.
 macro_rules! declare_kind {
@@ -38,7 +43,7 @@ macro_rules! declare_kind {
         name;
         $(
             $(#[doc = $doc:literal])*
-            $field:ident : $ty:ty = $form:ident ( $($arg:tt)* );
+            $field:ident : $ty:ty = $form:ident ( $($arg:tt)* ) $($prose:ident)?;
         )*
     ) => {
         $(#[doc = $kdoc])*
@@ -75,9 +80,18 @@ macro_rules! declare_kind {
                 $(
                     $crate::schema::declare_kind!(
                         @spec $field, $ty, concat!($($doc),*), $form($($arg)*)
-                    ),
+                    )$(.$prose())?,
                 )*
             ];
+        }
+
+        impl $crate::schema::HasProse for $Name {
+            fn each_prose<'a>(&'a self, f: &mut dyn FnMut(&'a str, $crate::source::Span)) {
+                let _ = &f;
+                $($(
+                    $crate::schema::declare_kind!(@prose self, f, $field, $prose);
+                )?)*
+            }
         }
 
         impl $crate::resolve::Lower for $Name {
@@ -129,6 +143,11 @@ macro_rules! declare_kind {
     };
     (@spec $field:ident, $ty:ty, $doc:expr, from_decl($diff:expr, $read:path)) => {
         $crate::schema::FieldSpec::derived(stringify!($field), $diff, $doc)
+    };
+
+    // ─── The prose of one field (only `prose` marks a line) ────────────
+    (@prose $s:ident, $f:ident, $field:ident, prose) => {
+        $crate::schema::ProseValue::each_prose(&$s.$field, $s.span, $f)
     };
 
     // ─── Reading one field ──────────────────────────────────────────────

@@ -19,8 +19,10 @@
 //! and a template line where the notice prints it.
 
 mod declare;
+mod prose;
 
 pub(crate) use declare::declare_kind;
+pub use prose::{HasProse, ProseValue};
 
 use crate::model;
 use crate::resolve::FromField;
@@ -169,6 +171,10 @@ pub struct FieldSpec {
     pub diff: DiffRule,
     /// Its documentation: one line.
     pub doc: &'static str,
+    /// Whether its text, or the text inside its block, is prose the notice
+    /// prints: the text rules read every such field (`prose` at the end of
+    /// its `declare_kind!` line).
+    pub prose: bool,
 }
 
 impl FieldSpec {
@@ -191,6 +197,7 @@ impl FieldSpec {
             repeats: shape.repeats(),
             diff,
             doc,
+            prose: false,
         }
     }
 
@@ -206,6 +213,7 @@ impl FieldSpec {
             repeats: false,
             diff,
             doc,
+            prose: false,
         }
     }
 
@@ -213,6 +221,13 @@ impl FieldSpec {
     #[must_use]
     pub const fn required(mut self, example: &'static str) -> Self {
         self.required = Some(example);
+        self
+    }
+
+    /// The same field, holding prose that the text rules read.
+    #[must_use]
+    pub const fn prose(mut self) -> Self {
+        self.prose = true;
         self
     }
 
@@ -229,10 +244,10 @@ impl FieldSpec {
         !self.keyword.is_empty()
     }
 
-    /// Whether its value is prose the notice prints.
+    /// Whether its value is, or holds, prose the notice prints.
     #[must_use]
     pub fn is_prose(&self) -> bool {
-        self.shape == Shape::Text
+        self.prose
     }
 
     /// The documentation, trimmed.
@@ -840,7 +855,8 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "prose about the policy as a whole",
-    ),
+    )
+    .prose(),
 ];
 
 /// The fields of a `section`: its former ids, its prose and generators, in
@@ -862,6 +878,7 @@ pub static SECTION_FIELDS: &[FieldSpec] = &[
         DiffRule::Wording,
         "Markdown prose, printed where it stands",
     )
+    .prose()
     .repeating(),
     FieldSpec::new(
         "insert",
@@ -910,7 +927,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "the legitimate interest pursued (Art. 6(1)(f))",
-    ),
+    )
+    .prose(),
     FieldSpec::new(
         "withdraw",
         "withdraw",
@@ -918,7 +936,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "how consent can be withdrawn",
-    ),
+    )
+    .prose(),
     FieldSpec::new(
         "special",
         "special",
@@ -934,7 +953,8 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "the sentence the notice prints",
-    ),
+    )
+    .prose(),
 ];
 
 /// The block of a `right` field.
@@ -945,7 +965,8 @@ pub static RIGHT_FIELDS: &[FieldSpec] = &[FieldSpec::new(
     Shape::Text,
     DiffRule::Wording,
     "what the right means",
-)];
+)
+.prose()];
 
 /// The field tables of `docs/language.md`: one per kind, each row a field
 /// with its argument and its documentation. `tests/schema.rs` checks that

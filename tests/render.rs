@@ -530,3 +530,105 @@ fn prose_pasted_into_lists_cells_and_other_sections_stays_inert() {
     // The payloads are still shown, as text.
     assert!(md.contains("alert\\(document\\.cookie\\)"), "{md}");
 }
+
+/// Renders an inline policy (it must resolve; rule findings do not matter).
+fn render_text(text: &str) -> Vec<Output> {
+    let mut sources = candor::source::Sources::new();
+    sources.add(candor::source::SourceFile::new(
+        std::path::PathBuf::from("inline.policy"),
+        text,
+    ));
+    let compiled = candor::compile_sources(sources, &[], &options());
+    let Some(policy) = compiled.policy else {
+        panic!("does not resolve: {:#?}", compiled.diagnostics);
+    };
+    render::render(&policy, &RenderOptions::default()).expect("renders")
+}
+
+#[test]
+fn the_california_page_links_back_to_the_notice_for_what_it_does_not_hold() {
+    let outputs = render_text(
+        r#"
+policy p "Notice" { updated 2026-01; jurisdictions ccpa; outline table, cookies }
+section table "Table" { insert ccpa_table }
+section cookies "Cookies" { text "We use cookies." }
+source you "you" { kind data_subject }
+ccpa ids "Identifiers" {
+  statutory A
+  examples "name; see [our cookies](#cookies) and [the next row](#ccpa-web)"
+  sources you
+  sold no
+  shared no
+  disclosed no
+}
+ccpa web "Internet activity" { statutory F; examples "pages visited"; sources you; sold no; shared no; disclosed no }
+"#,
+    );
+    let notice = file(&outputs, "privacy-policy.html");
+    let ccpa = file(&outputs, "ccpa.html");
+    assert!(notice.contains("href=\"#cookies\""), "{notice}");
+    assert!(
+        ccpa.contains("href=\"privacy-policy.html#cookies\""),
+        "{ccpa}"
+    );
+    // A row of the table is on the California page itself.
+    assert!(ccpa.contains("href=\"#ccpa-web\""), "{ccpa}");
+    let ccpa_md = file(&outputs, "ccpa.md");
+    assert!(
+        ccpa_md.contains("](privacy-policy.md#cookies)"),
+        "{ccpa_md}"
+    );
+}
+
+#[test]
+fn a_row_that_states_nothing_prints_not_stated_never_no() {
+    let outputs = render_text(
+        r#"
+policy p "Notice" { updated 2026-01; jurisdictions ccpa; outline table }
+section table "Table" { insert ccpa_table }
+source you "you" { kind data_subject }
+third_party partners "partners" { kind ad_network }
+ccpa ids "Identifiers" { statutory A; examples "name"; sources you; third_parties partners }
+ccpa bio "Biometric information" { statutory E; collected no }
+"#,
+    );
+    let ccpa = file(&outputs, "ccpa.md");
+    assert!(ccpa.contains("Sold – not stated"), "{ccpa}");
+    assert!(ccpa.contains("Shared – not stated"), "{ccpa}");
+    // The partners' facts are unknown, but the row lists them: disclosed.
+    assert!(
+        ccpa.contains("Disclosed for a Business Purpose – yes"),
+        "{ccpa}"
+    );
+    assert!(!ccpa.contains("– no<br>"), "{ccpa}");
+    assert!(ccpa.contains("| No | Not collected |"), "{ccpa}");
+}
+
+#[test]
+fn a_users_wording_template_changes_the_generated_tables() {
+    let dir = std::env::temp_dir().join(format!("candor-wording-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let wording = std::fs::read_to_string("templates/wording.tera")
+        .expect("wording")
+        .replace(
+            "Categories of Sources of Personal Information",
+            "Where We Got It",
+        )
+        .replace("Sold – ", "Sold? ");
+    std::fs::write(dir.join("wording.tera"), wording).expect("write");
+    let compiled = compile(Path::new("policy"), &options()).expect("loads");
+    let policy = compiled.policy.expect("model");
+    let outputs = render::render(
+        &policy,
+        &RenderOptions {
+            templates: Some(dir.clone()),
+            ..RenderOptions::default()
+        },
+    )
+    .expect("renders");
+    let ccpa = file(&outputs, "ccpa.html");
+    assert!(ccpa.contains("Where We Got It"));
+    assert!(ccpa.contains("Sold? no"));
+    assert!(!ccpa.contains("Categories of Sources of Personal Information"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -95,9 +95,9 @@ pub struct DocumentContext {
     pub toc: Vec<TocEntry>,
     /// The sections, in the outline's order.
     pub sections: Vec<SectionView>,
-    /// A one-sentence summary of the notice for `<meta name="description">`
-    /// (plain text).
-    pub description: String,
+    /// The controller's legal name (plain text), for the wording that
+    /// names it (the meta description).
+    pub controller: Option<String>,
     /// The CCPA disclosure table (its rows are empty when the policy has no
     /// CCPA categories).
     pub ccpa: CcpaTable,
@@ -142,10 +142,6 @@ impl Levels {
 /// The parts of `ccpa.html` around the disclosure table.
 #[derive(Debug, Clone, Serialize)]
 pub struct CcpaPage {
-    /// The page's heading (plain text).
-    pub title: String,
-    /// A sentence for the meta description (plain text).
-    pub description: String,
     /// The anchor of the notice's section that holds the table, for the
     /// link back to the notice (prefixed); empty when no section holds it.
     pub section: String,
@@ -157,8 +153,6 @@ pub struct CcpaPage {
 /// The last-updated date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Updated {
-    /// The line under the title: `[Last Updated January 2023]` (plain text).
-    pub line: String,
     /// The date as words: `January 2023` (plain text).
     pub long: String,
     /// The date as written: `2023-01`, for `<time datetime>`.
@@ -541,8 +535,10 @@ pub struct PageContext {
     pub updated: Option<Updated>,
     /// Which document: `privacy-policy` or `ccpa`, as a class on `<body>`.
     pub document: String,
-    /// The summary for `<meta name="description">` (plain text).
-    pub description: String,
+    /// The controller's legal name, for the meta description (plain text).
+    pub controller: Option<String>,
+    /// What the notice calls the company (plain text), or `None` for "we".
+    pub who: Option<String>,
     /// The rendered body (HTML).
     pub body: String,
 }
@@ -578,27 +574,15 @@ impl DocumentContext {
                 })
             })
             .collect();
-        let controller = policy.controller.as_ref().map(|c| c.name.as_str());
-        let description = match controller {
-            Some(name) => format!(
-                "{} of {name}: the personal data we collect, why, on which lawful basis, who receives it, how long we keep it and your rights.",
-                policy.title
-            ),
-            None => format!(
-                "{}: the personal data we collect, why, on which lawful basis, who receives it, how long we keep it and your rights.",
-                policy.title
-            ),
-        };
         DocumentContext {
-            description,
-            ccpa_page: builder.ccpa_page(controller),
+            controller: policy.controller.as_ref().map(|c| c.name.clone()),
+            ccpa_page: builder.ccpa_page(),
             prefix: html.id_prefix.clone(),
             levels,
             standalone: html.standalone,
             lang: policy.language.clone().unwrap_or_else(|| "en".to_owned()),
             title: policy.title.clone(),
             updated: policy.updated.map(|date| Updated {
-                line: format!("[Last Updated {}]", date.long()),
                 long: date.long(),
                 iso: date.to_string(),
             }),
@@ -656,7 +640,7 @@ impl Builder<'_> {
 
     /// `ccpa.html`'s heading, description, link back and definitions: those
     /// inserted in the section that holds the CCPA table.
-    fn ccpa_page(&self, controller: Option<&str>) -> CcpaPage {
+    fn ccpa_page(&self) -> CcpaPage {
         let policy = self.policy;
         let holder = policy.sections.iter().find(|s| {
             s.blocks.iter().any(|b| {
@@ -680,12 +664,7 @@ impl Builder<'_> {
             .flatten()
             .map(|r| self.definition(policy.get(r)))
             .collect();
-        let who = controller.unwrap_or("the Company");
         CcpaPage {
-            title: format!("{}: California residents", policy.title),
-            description: format!(
-                "The categories of personal information {who} collects about California residents, their sources, whether they are sold, shared or disclosed, and why."
-            ),
             section: holder
                 .map(|s| format!("{}{}", self.prose.id_prefix, s.id))
                 .unwrap_or_default(),
@@ -696,7 +675,7 @@ impl Builder<'_> {
     fn definition(&self, d: &crate::model::Definition) -> DefinitionView {
         DefinitionView {
             id: d.id.clone(),
-            term: format!("“{}”", d.name),
+            term: d.name.clone(),
             text: self.inline(d.text.as_deref()),
         }
     }

@@ -211,8 +211,11 @@ impl OutputKind for Document {
     fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
         match self.flavor {
             Flavor::Markdown => {
-                let text =
+                let mut text =
                     finish_markdown(&input.templates.render(self.template, &input.markdown)?);
+                if self.law.is_some() {
+                    text = links_back(&text, "](#", "](privacy-policy.md#", &[]);
+                }
                 md_guard::guard(&text).map_err(|report| TemplateError::Render {
                     name: self.name.to_owned(),
                     report,
@@ -220,27 +223,62 @@ impl OutputKind for Document {
             }
             Flavor::Html => {
                 let context = &input.html;
-                let body = input.templates.render(self.template, context)?;
+                let mut body = input.templates.render(self.template, context)?;
+                if self.law.is_some() {
+                    // The page holds only the table: a link to any other
+                    // part of the notice goes back to the notice.
+                    let held = ids(&body);
+                    body = links_back(&body, "href=\"#", "href=\"privacy-policy.html#", &held);
+                }
                 if input.options.fragment {
                     return Ok(finish(&body));
                 }
-                let (title, description) = if self.law.is_some() {
-                    (&context.ccpa_page.title, &context.ccpa_page.description)
-                } else {
-                    (&context.title, &context.description)
-                };
                 let page = PageContext {
                     lang: context.lang.clone(),
-                    title: title.clone(),
+                    title: context.title.clone(),
                     updated: context.updated.clone(),
                     document: self.name.trim_end_matches(".html").to_owned(),
-                    description: description.clone(),
+                    controller: context.controller.clone(),
+                    who: context.ccpa.who.clone(),
                     body: body.trim().to_owned(),
                 };
                 Ok(finish(&input.templates.render("page.html", &page)?))
             }
         }
     }
+}
+
+/// The ids an HTML body declares (`id="..."`).
+fn ids(html: &str) -> Vec<String> {
+    html.match_indices("id=\"")
+        .filter_map(|(at, found)| {
+            let rest = &html[at + found.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
+}
+
+/// Points every in-page link (`marker` then the anchor) that the page does
+/// not hold (`held`) at the full notice instead (`replacement`).
+fn links_back(text: &str, marker: &str, replacement: &str, held: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + marker.len()..];
+        let end = after
+            .find(|c: char| c == '"' || c == ')' || c.is_whitespace())
+            .unwrap_or(after.len());
+        let anchor = &after[..end];
+        if held.iter().any(|h| h == anchor) {
+            out.push_str(marker);
+        } else {
+            out.push_str(replacement);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `candor.css`: the stylesheet the standalone pages inline, for sites that

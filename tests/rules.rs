@@ -747,3 +747,31 @@ fn a_text_rule_reads_a_purpose_logic_field() {
         found[0].message
     );
 }
+
+#[test]
+fn sharing_is_derived_and_silence_is_not_a_denial() {
+    let fail = fixture_text("ccpa::shared-ad-networks", "fail");
+    // The row leaves `shared` out: the ad network still makes it a finding.
+    let silent = fail.replace("  shared no\n", "");
+    assert!(!silent.contains("shared no"));
+    assert!(codes(&from_text(&silent, &options())).contains(&"ccpa::shared-ad-networks"));
+    // A row whose third party advertises with the data, paid or not, is
+    // shared: `shared no` beside it is a contradiction (an error).
+    let stated = fail.replace(
+        "third_party providers \"service providers\" { kind service_provider }",
+        "third_party providers \"service providers\" { kind ad_network; targeted_advertising yes; consideration none }",
+    );
+    assert!(stated.contains("targeted_advertising yes"));
+    let found = from_text(&stated, &options());
+    assert!(codes(&found).contains(&"ccpa::disclosure-contradiction"));
+    // Derived without a stated answer: the table prints "Shared – yes".
+    let derived = stated.replace("  shared no\n", "");
+    let compiled = from_text(&derived, &options());
+    assert!(!codes(&compiled).contains(&"ccpa::disclosure-contradiction"));
+    let policy = compiled.policy.expect("model");
+    let row = &policy.ccpa[0];
+    assert_eq!(
+        candor::law::ccpa::disclosures(&policy, row).shared.value,
+        Some(true)
+    );
+}

@@ -640,13 +640,20 @@ fn shared_ad_networks(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn shared_in_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     for c in ctx.collected_rows() {
-        if c.shared != Some(false) {
+        // Printed as shared: nothing to report. A row that says nothing
+        // (printed "not stated") is reported too: silence is not a denial.
+        if ctx.shared(c) == Some(true) {
             continue;
         }
+        // A third party the policy itself says does no targeted
+        // advertising is taken at its word.
         let ad: Vec<_> = c
             .third_parties
             .iter()
-            .filter(|r| p.get(*r).kind.is_some_and(|k| k.is_advertising()))
+            .filter(|r| {
+                let t = p.get(*r);
+                t.kind.is_some_and(|k| k.is_advertising()) && t.targeted_advertising != Some(false)
+            })
             .collect();
         let targeted: Vec<_> = c
             .purposes
@@ -671,11 +678,16 @@ fn shared_in_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 and_list(&names)
             ));
         }
+        let says = if c.shared == Some(false) {
+            "says it is not shared"
+        } else {
+            "does not say it is shared"
+        };
         let mut d = finding(
             c.spans.shared.unwrap_or(c.span),
-            format!("the CCPA category `{}` says it is not shared, but it {}", c.id, reasons.join(" and ")),
+            format!("the CCPA category `{}` {says}, but it {}", c.id, reasons.join(" and ")),
         )
-        .with_label("`shared no`")
+        .with_label(if c.shared == Some(false) { "`shared no`" } else { "not said to be shared" })
         .with_help(
             "disclosing to ad or social networks for cross-context behavioural advertising is \
              \"sharing\" (§1798.140(ah)): consider `shared yes`, with the opt-out right, a \"Do Not \

@@ -34,7 +34,7 @@ use crate::render::{self, RenderOptions};
 use crate::source::Sources;
 
 /// Saves closer together than this make one render.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// Exit code: stopped by Ctrl-C or the end of the watch.
 const EXIT_OK: u8 = 0;

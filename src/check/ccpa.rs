@@ -1029,15 +1029,14 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether the policy collects sensitive personal information: an item
-/// with a CPRA kind or the letter L, or a row of the table with L.
+/// with a CPRA kind or the letter L, or a collected row of the table with
+/// L (a row that says `collected no` states the opposite).
 fn collects_sensitive(ctx: &Ctx<'_>) -> bool {
     collected_items(ctx)
         .iter()
         .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
         || ctx
-            .policy
-            .ccpa
-            .iter()
+            .collected_rows()
             .any(|c| c.statutory.contains(&CcpaLetter::L))
 }
 
@@ -1067,9 +1066,8 @@ fn sensitive_use(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn sensitive_kinds(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    let rows: Vec<&CcpaCategory> = p
-        .ccpa
-        .iter()
+    let rows: Vec<&CcpaCategory> = ctx
+        .collected_rows()
         .filter(|c| c.statutory.contains(&CcpaLetter::L))
         .collect();
     if rows.is_empty() {

@@ -948,14 +948,15 @@ fn says_how_signals_apply(how: &str) -> bool {
 }
 
 fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let p = ctx.policy;
-    let Some(first) = p.ccpa.first() else {
+    // The rows of categories collected, with their answers as the table
+    // prints them (stated, else derived from the third parties): a row that
+    // says `collected no` neither sells nor keeps the rule quiet.
+    let Some(first) = ctx.collected_rows().next() else {
         return;
     };
-    if !p
-        .ccpa
-        .iter()
-        .all(|c| c.sold == Some(false) && c.shared == Some(false))
+    if !ctx
+        .collected_rows()
+        .all(|c| ctx.sold(c) == Some(false) && ctx.shared(c) == Some(false))
     {
         return;
     }

@@ -154,7 +154,8 @@ pub(super) const RULES: &[Rule] = &[
     no` then understates it, and leaves out what sharing brings: the right to opt out, the \
     \"Do Not Sell or Share\" link and the handling of opt-out preference signals. If those \
     recipients act only as service providers or contractors, under a contract that forbids \
-    cross-context advertising, the finding can be allowed with that reason. candor reads the \
+    cross-context advertising, the finding can be allowed with that reason; a third party \
+    declared `targeted_advertising no` (contextual advertising only) is taken at its word. candor reads the \
     table's rows first; when no row is shared and none discloses to an advertiser, it looks at \
     the rest of the policy: cookie categories that serve targeted advertising or that ad or social \
     networks read, and data sets used for targeted advertising.",
@@ -646,7 +647,12 @@ fn shared_in_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let ad: Vec<_> = c
             .third_parties
             .iter()
-            .filter(|r| p.get(*r).kind.is_some_and(|k| k.is_advertising()))
+            .filter(|r| {
+                let t = p.get(*r);
+                // A third party stated not to advertise with the data
+                // (contextual advertising only) is taken at its word.
+                t.kind.is_some_and(|k| k.is_advertising()) && t.targeted_advertising != Some(false)
+            })
             .collect();
         let targeted: Vec<_> = c
             .purposes

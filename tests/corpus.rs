@@ -82,127 +82,108 @@ fn prose_start(prose: &str) -> String {
 /// each prose field.
 fn stated_facts(policy: &Policy) -> Vec<(String, String)> {
     let mut facts: Vec<(String, String)> = Vec::new();
-    let mut value = |what: String, v: &str| facts.push((what, squash(v)));
-    if let Some(c) = &policy.controller {
-        value("controller".into(), &c.name);
-        for v in [&c.address, &c.phone, &c.email, &c.url]
-            .into_iter()
-            .flatten()
-        {
-            value(format!("controller {}", c.id), v);
+    // Each of `values` that is stated, under the label `what`.
+    let mut value = |what: String, values: &[Option<&String>]| {
+        for v in values.iter().flatten() {
+            facts.push((what.clone(), squash(v)));
         }
+    };
+    if let Some(c) = &policy.controller {
+        let details = [Some(&c.name), c.address.as_ref(), c.phone.as_ref()];
+        value("controller".into(), &details);
+        value("controller".into(), &[c.email.as_ref(), c.url.as_ref()]);
     }
     for c in &policy.contacts {
-        for v in [&c.email, &c.phone, &c.url, &c.address]
-            .into_iter()
-            .flatten()
-        {
-            value(format!("contact {}", c.id), v);
-        }
+        let details = [c.email.as_ref(), c.phone.as_ref(), c.url.as_ref()];
+        value(format!("contact {}", c.id), &details);
+        value(format!("contact {}", c.id), &[c.address.as_ref()]);
     }
     for v in &policy.vendors {
-        value(format!("vendor {}", v.id), &v.name);
-        for x in [&v.url, &v.location].into_iter().flatten() {
-            value(format!("vendor {}", v.id), x);
-        }
+        let details = [Some(&v.name), v.url.as_ref(), v.location.as_ref()];
+        value(format!("vendor {}", v.id), &details);
     }
     for c in &policy.cookies {
-        value(format!("cookie {}", c.id), &c.name);
-        if let Some(d) = &c.duration {
-            value(format!("cookie {} duration", c.id), d);
-        }
+        value(
+            format!("cookie {}", c.id),
+            &[Some(&c.name), c.duration.as_ref()],
+        );
         for b in &c.bases {
-            for x in [&b.interest, &b.withdraw].into_iter().flatten() {
-                value(format!("cookie {} basis", c.id), x);
-            }
+            let details = [b.interest.as_ref(), b.withdraw.as_ref()];
+            value(format!("cookie {} basis", c.id), &details);
         }
     }
     for t in &policy.transfers {
-        if let Some(to) = &t.to {
-            value(format!("transfer {} to", t.id), to);
-        }
+        value(format!("transfer {} to", t.id), &[t.to.as_ref()]);
     }
     for r in &policy.retention {
-        for x in [&r.period, &r.criteria].into_iter().flatten() {
-            value(format!("retention {}", r.id), x);
-        }
+        let details = [r.period.as_ref(), r.criteria.as_ref()];
+        value(format!("retention {}", r.id), &details);
     }
     for r in &policy.recipients {
-        value(format!("recipient {}", r.id), &r.name);
-        if let Some(l) = &r.location {
-            value(format!("recipient {} location", r.id), l);
-        }
+        let details = [Some(&r.name), r.location.as_ref()];
+        value(format!("recipient {}", r.id), &details);
     }
     for t in &policy.third_parties {
-        value(format!("third party {}", t.id), &t.name);
+        value(format!("third party {}", t.id), &[Some(&t.name)]);
     }
     for d in policy.table_datasets() {
-        value(format!("dataset {}", d.id), &d.name);
+        value(format!("dataset {}", d.id), &[Some(&d.name)]);
     }
     for d in &policy.datasets {
         for i in &d.collects {
-            value(format!("dataset {} collects", d.id), &policy.get(i).name);
+            value(
+                format!("dataset {} collects", d.id),
+                &[Some(&policy.get(i).name)],
+            );
         }
         for b in &d.bases {
-            if let Some(w) = &b.condition {
-                value(format!("dataset {} basis when", d.id), w);
-            }
-            if let Some(i) = &b.interest {
-                value(format!("dataset {} interest", d.id), i);
-            }
-            if let Some(w) = &b.withdraw {
-                value(format!("dataset {} withdraw", d.id), w);
-            }
+            let details = [
+                b.condition.as_ref(),
+                b.interest.as_ref(),
+                b.withdraw.as_ref(),
+            ];
+            value(format!("dataset {} basis", d.id), &details);
         }
     }
     for c in &policy.ccpa {
-        value(format!("ccpa {}", c.id), &c.name);
-        for i in &c.items {
-            value(format!("ccpa {} item", c.id), &policy.get(i).name);
-        }
-        for s in &c.subjects {
-            value(format!("ccpa {} subject", c.id), &policy.get(s).name);
-        }
-        for s in &c.sources {
-            value(format!("ccpa {} source", c.id), &policy.get(s).name);
-        }
-        for p in &c.purposes {
-            value(format!("ccpa {} purpose", c.id), &policy.get(p).name);
-        }
+        value(format!("ccpa {}", c.id), &[Some(&c.name)]);
+        let names = c
+            .items
+            .iter()
+            .map(|i| &policy.get(i).name)
+            .chain(c.subjects.iter().map(|s| &policy.get(s).name))
+            .chain(c.sources.iter().map(|s| &policy.get(s).name))
+            .chain(c.purposes.iter().map(|p| &policy.get(p).name))
+            .map(Some)
+            .collect::<Vec<_>>();
+        value(format!("ccpa {} column", c.id), &names);
     }
     for d in &policy.definitions {
-        value(format!("definition {}", d.id), &d.name);
+        value(format!("definition {}", d.id), &[Some(&d.name)]);
     }
     for b in &policy.rights {
-        for r in &b.rights {
-            value(format!("rights {} right", b.id), &r.name);
-        }
-        for c in &b.request_methods {
-            value(format!("rights {} method", b.id), &policy.get(c).name);
-        }
-        if let Some(n) = b.response_days {
-            value(
-                format!("rights {} response_days", b.id),
-                &format!("{n} days"),
-            );
-        }
-        if let Some(n) = b.extension_days {
-            value(
-                format!("rights {} extension_days", b.id),
-                &format!("{n} more days"),
-            );
-        }
+        let names = b
+            .rights
+            .iter()
+            .map(|r| &r.name)
+            .chain(b.request_methods.iter().map(|c| &policy.get(c).name))
+            .map(Some)
+            .collect::<Vec<_>>();
+        value(format!("rights {}", b.id), &names);
+        let days = b.response_days.map(|n| format!("{n} days"));
+        let more = b.extension_days.map(|n| format!("{n} more days"));
+        value(
+            format!("rights {} days", b.id),
+            &[days.as_ref(), more.as_ref()],
+        );
     }
     for c in &policy.children {
-        if let Some(age) = c.minimum_age {
-            value(
-                format!("children {} minimum_age", c.id),
-                &format!("under {age}"),
-            );
-        }
-        if c.sells_under_16.is_some() {
-            value(format!("children {} sells_under_16", c.id), "under 16");
-        }
+        let minimum = c.minimum_age.map(|age| format!("under {age}"));
+        let sixteen = c.sells_under_16.map(|_| "under 16".to_owned());
+        value(
+            format!("children {}", c.id),
+            &[minimum.as_ref(), sixteen.as_ref()],
+        );
     }
     // Prose fields: their beginning.
     let mut prose = |what: String, p: &Option<String>| {

@@ -1,6 +1,7 @@
 //! Regressions of the rules on real shapes (most found by the corpus,
 //! `tests/fixtures/corpus/`). Each file is named `FAMILY__RULE@CASE.policy`
-//! and must compile without errors:
+//! and must resolve without a compiler error (other rules may report on
+//! it):
 //!
 //! - `tests/fixtures/false-alarms/`: the rule `FAMILY::RULE` once fired
 //!   although what it reports is not true of the policy; it must stay
@@ -57,7 +58,16 @@ fn check_cases(dir: &str, reported: bool) {
         )
         .expect("the fixture loads");
         let report = render_human(&compiled.diagnostics, &compiled.sources, Color::Never);
-        assert!(!compiled.has_errors(), "{}:\n{report}", path.display());
+        // The rules run only on a policy that resolves: a compiler error
+        // would make the case test nothing.
+        assert!(
+            compiled
+                .diagnostics
+                .iter()
+                .all(|d| !(d.is_error() && d.code.starts_with("candor::"))),
+            "{}:\n{report}",
+            path.display()
+        );
         let found = compiled.diagnostics.iter().any(|d| d.code == rule);
         assert!(
             found == reported,

@@ -154,7 +154,8 @@ pub(super) const RULES: &[Rule] = &[
     no` then understates it, and leaves out what sharing brings: the right to opt out, the \
     \"Do Not Sell or Share\" link and the handling of opt-out preference signals. If those \
     recipients act only as service providers or contractors, under a contract that forbids \
-    cross-context advertising, the finding can be allowed with that reason. candor reads the \
+    cross-context advertising, the finding can be allowed with that reason; a third party \
+    declared `targeted_advertising no` (contextual advertising only) is taken at its word. candor reads the \
     table's rows first; when no row is shared and none discloses to an advertiser, it looks at \
     the rest of the policy: cookie categories that serve targeted advertising or that ad or social \
     networks read, and data sets used for targeted advertising.",
@@ -960,14 +961,15 @@ fn says_how_signals_apply(how: &str) -> bool {
 }
 
 fn no_sale_statement(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let p = ctx.policy;
-    let Some(first) = p.ccpa.first() else {
+    // The rows of categories collected, with their answers as the table
+    // prints them (stated, else derived from the third parties): a row that
+    // says `collected no` neither sells nor keeps the rule quiet.
+    let Some(first) = ctx.collected_rows().next() else {
         return;
     };
-    if !p
-        .ccpa
-        .iter()
-        .all(|c| c.sold == Some(false) && c.shared == Some(false))
+    if !ctx
+        .collected_rows()
+        .all(|c| ctx.sold(c) == Some(false) && ctx.shared(c) == Some(false))
     {
         return;
     }
@@ -1041,15 +1043,14 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether the policy collects sensitive personal information: an item
-/// with a CPRA kind or the letter L, or a row of the table with L.
+/// with a CPRA kind or the letter L, or a collected row of the table with
+/// L (a row that says `collected no` states the opposite).
 fn collects_sensitive(ctx: &Ctx<'_>) -> bool {
     collected_items(ctx)
         .iter()
         .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
         || ctx
-            .policy
-            .ccpa
-            .iter()
+            .collected_rows()
             .any(|c| c.statutory.contains(&CcpaLetter::L))
 }
 
@@ -1079,9 +1080,8 @@ fn sensitive_use(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn sensitive_kinds(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    let rows: Vec<&CcpaCategory> = p
-        .ccpa
-        .iter()
+    let rows: Vec<&CcpaCategory> = ctx
+        .collected_rows()
         .filter(|c| c.statutory.contains(&CcpaLetter::L))
         .collect();
     if rows.is_empty() {

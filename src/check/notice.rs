@@ -36,8 +36,9 @@ pub(super) const RULES: &[Rule] = &[
         explanation: "\
     Where a data protection officer is designated, the notice gives the officer's contact details \
     (Art. 13(1)(b)); the controller publishes them (Art. 37(7)). The controller's `dpo CONTACT` \
-    records the designation, but the `controller` generator prints only the controller's own \
-    details: the DPO's must be inserted (`insert contacts CONTACT`) or written in the prose. A \
+    records the designation; the notice shows the officer's details when a section inserts the \
+    controller (whose lines include its DPO and representative) or the contact (`insert \
+    contacts CONTACT`), or when the prose gives them. A \
     designated officer the notice never gives a way to reach leaves Art. 13(1)(b) unanswered.",
         check: dpo_contact,
     ),
@@ -114,13 +115,26 @@ fn in_eea(region: Region) -> bool {
 }
 
 /// Whether the notice shows a contact's details: a section inserts it
-/// (`insert contacts ...`), or the prose gives its email, phone, web or
-/// postal address. The `controller` generator prints the controller's own
-/// details only, not its DPO's or representative's.
+/// (`insert contacts ...`), or inserts the controller whose DPO or
+/// representative it is (the `controller` generator prints their line too),
+/// or the prose gives its email, phone, web or postal address.
 fn shown(ctx: &Ctx<'_>, contact: &Ref<Contact>) -> bool {
+    let of_controller = ctx.policy.controller.as_ref().is_some_and(|c| {
+        [&c.dpo, &c.representative]
+            .into_iter()
+            .flatten()
+            .any(|r| r.index() == contact.index())
+    });
     let inserted = ctx.policy.sections.iter().any(|s| {
-        s.blocks.iter().any(|b| {
-            matches!(b, Block::Insert { insert: Insert::Contacts { contacts } } if contacts.contains(contact))
+        s.blocks.iter().any(|b| match b {
+            Block::Insert {
+                insert: Insert::Contacts { contacts },
+            } => contacts.contains(contact),
+            Block::Insert {
+                insert: Insert::Controller,
+            } => of_controller,
+            Block::Text { .. } => false,
+            Block::Insert { .. } => false,
         })
     });
     if inserted {
@@ -142,8 +156,8 @@ fn shown(ctx: &Ctx<'_>, contact: &Ref<Contact>) -> bool {
 /// The help for a contact the notice does not show.
 fn show_help(id: &str) -> String {
     format!(
-        "add `insert contacts {id}` to a section (the controller's section, say), or give its \
-         email or address in the prose"
+        "add `insert controller` (whose lines include its DPO and representative) or `insert \
+         contacts {id}` to a section, or give its email or address in the prose"
     )
 }
 

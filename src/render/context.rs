@@ -742,7 +742,7 @@ impl Builder<'_> {
             Insert::Contacts { contacts } => BlockView::Lines {
                 lines: contacts
                     .iter()
-                    .filter_map(|c| contact_line(policy.get(c), self.prose.calling_code.as_deref()))
+                    .flat_map(|c| contact_lines(policy.get(c), self.prose.calling_code.as_deref()))
                     .collect(),
                 text: String::new(),
             },
@@ -824,6 +824,10 @@ impl Builder<'_> {
                     .flat_map(|t| {
                         let text = t.text.as_deref();
                         let mut facts = Vec::new();
+                        // With several transfers, each one's facts follow its name.
+                        if policy.transfers.len() > 1 {
+                            facts.push(FactView::new("transfer", t.name.clone()));
+                        }
                         if let Some(from) = t.from {
                             facts.push(FactView::new("from", from.word()));
                         }
@@ -1030,6 +1034,14 @@ impl Builder<'_> {
                                 .filter(|v| !says(r.text.as_deref(), v))
                                 .map(|v| FactView::new(key, v.trim()))
                         })
+                        // The named vendors that belong to the recipient.
+                        .chain(
+                            self.policy
+                                .vendors
+                                .iter()
+                                .filter(|v| v.recipient.as_ref().is_some_and(|x| x.id() == r.id))
+                                .map(vendor_fact),
+                        )
                         .collect(),
                 })
                 .collect(),
@@ -1151,21 +1163,7 @@ impl Builder<'_> {
         let mut facts: Vec<FactView> = FactView::answer("essential", c.essential)
             .into_iter()
             .collect();
-        for r in &c.vendors {
-            let v = policy.get(r);
-            let mut value = v.name.clone();
-            if let Some(location) = &v.location {
-                value = format!("{value} ({})", location.trim());
-            }
-            if let Some(note) = &v.text {
-                value = format!("{value}: {}", note.trim());
-            }
-            facts.push(FactView {
-                key: "vendor".to_owned(),
-                value,
-                href: v.url.as_deref().and_then(web_href),
-            });
-        }
+        facts.extend(c.vendors.iter().map(|r| vendor_fact(policy.get(r))));
         facts.extend(names_fact(
             "purposes",
             c.purposes.iter().map(|r| &policy.get(r).name),
@@ -1177,12 +1175,17 @@ impl Builder<'_> {
                 .map(|v| FactView::new("duration", v.trim())),
         );
         for b in &c.bases {
-            if let Some(v) = b
-                .withdraw
-                .as_deref()
-                .filter(|v| !says(text, v) && !says(b.text.as_deref(), v))
-            {
-                facts.push(FactView::new("withdraw", v.trim()));
+            for (key, value) in [
+                ("condition", &b.condition),
+                ("interest", &b.interest),
+                ("withdraw", &b.withdraw),
+            ] {
+                if let Some(v) = value
+                    .as_deref()
+                    .filter(|v| !says(text, v) && !says(b.text.as_deref(), v))
+                {
+                    facts.push(FactView::new(key, v.trim()));
+                }
             }
         }
         facts
@@ -1194,7 +1197,7 @@ impl Builder<'_> {
             methods: block
                 .request_methods
                 .iter()
-                .filter_map(|c| contact_line(policy.get(c), self.prose.calling_code.as_deref()))
+                .flat_map(|c| contact_lines(policy.get(c), self.prose.calling_code.as_deref()))
                 .collect(),
             verification: self.inline(block.verification.as_deref()),
             agents: self.inline(block.agents.as_deref()),
@@ -1335,6 +1338,22 @@ impl Builder<'_> {
     }
 }
 
+/// A named vendor, linked to its page, with its location and note.
+fn vendor_fact(v: &crate::model::Vendor) -> FactView {
+    let mut value = v.name.clone();
+    if let Some(location) = &v.location {
+        value = format!("{value} ({})", location.trim());
+    }
+    if let Some(note) = &v.text {
+        value = format!("{value}: {}", note.trim());
+    }
+    FactView {
+        key: "vendor".to_owned(),
+        value,
+        href: v.url.as_deref().and_then(web_href),
+    }
+}
+
 /// A list of names as one fact, or nothing when the list is empty.
 fn names_fact<'a>(key: &str, names: impl Iterator<Item = &'a String>) -> Option<FactView> {
     let names: Vec<&str> = names.map(String::as_str).collect();
@@ -1426,44 +1445,50 @@ fn controller_lines(
         ("controller.dpo", &controller.dpo),
         ("controller.representative", &controller.representative),
     ] {
-        if let Some(line) = contact
+        let details = contact
             .as_ref()
-            .and_then(|c| contact_line(policy.get(c), calling_code))
-        {
-            lines.push(Line {
-                key: Some(key.to_owned()),
-                ..line
-            });
-        }
+            .map(|c| contact_lines(policy.get(c), calling_code))
+            .unwrap_or_default();
+        lines.extend(details.into_iter().map(|line| Line {
+            key: Some(key.to_owned()),
+            ..line
+        }));
     }
     lines
 }
 
-/// `Label: value` for a contact point: its email, phone, web address or
-/// postal address (the first it has), else its text.
-fn contact_line(contact: &Contact, calling_code: Option<&str>) -> Option<Line> {
-    let (value, href) = if let Some(email) = &contact.email {
-        (email.clone(), mailto_href(email))
-    } else if let Some(phone) = &contact.phone {
-        (phone.clone(), prose::tel_href(phone, calling_code))
-    } else if let Some(url) = &contact.url {
-        (url.clone(), web_href(url))
-    } else if let Some(address) = &contact.address {
-        (address.clone(), None)
-    } else {
-        (contact.text.as_deref()?.trim().to_owned(), None)
-    };
-    // A note beside an address, phone or link follows it.
-    let value = match contact.text.as_deref().map(str::trim) {
-        Some(note) if note != value => format!("{value} ({note})"),
-        _ => value,
-    };
-    Some(Line {
-        key: None,
-        label: contact.name.clone(),
-        value,
-        href,
-    })
+/// `Label: value` lines for a contact point: one per way to reach it (its
+/// email, phone, web address and postal address, in that order), else its
+/// text; a note (`text`) beside an address follows the last of them.
+fn contact_lines(contact: &Contact, calling_code: Option<&str>) -> Vec<Line> {
+    let mut details: Vec<(String, Option<String>)> = Vec::new();
+    if let Some(email) = &contact.email {
+        details.push((email.clone(), mailto_href(email)));
+    }
+    if let Some(phone) = &contact.phone {
+        details.push((phone.clone(), prose::tel_href(phone, calling_code)));
+    }
+    if let Some(url) = &contact.url {
+        details.push((url.clone(), web_href(url)));
+    }
+    if let Some(address) = &contact.address {
+        details.push((address.clone(), None));
+    }
+    let note = contact.text.as_deref().map(str::trim);
+    match (details.last_mut(), note) {
+        (Some((value, _)), Some(note)) => *value = format!("{value} ({note})"),
+        (None, Some(note)) => details.push((note.to_owned(), None)),
+        _ => {}
+    }
+    details
+        .into_iter()
+        .map(|(value, href)| Line {
+            key: None,
+            label: contact.name.clone(),
+            value,
+            href,
+        })
+        .collect()
 }
 
 /// A `mailto:` link for something that looks like one address.

@@ -703,7 +703,16 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
             GeneratorKind::Definitions => cx.use_all(ns(DeclKind::Definition)),
             GeneratorKind::Cookies => cx.use_all(ns(DeclKind::Cookie)),
             GeneratorKind::Methods => cx.use_all(ns(DeclKind::Method)),
-            GeneratorKind::Recipients => cx.use_all(ns(DeclKind::Recipient)),
+            GeneratorKind::Recipients => {
+                cx.use_all(ns(DeclKind::Recipient));
+                // The table lists each recipient's named vendors.
+                let vendors = ns(DeclKind::Vendor);
+                for (i, v) in lists.vendors.iter().enumerate() {
+                    if v.recipient.is_some() {
+                        cx.used.insert((vendors, i));
+                    }
+                }
+            }
             GeneratorKind::Transfers => cx.use_all(ns(DeclKind::Transfer)),
             GeneratorKind::Children => cx.use_all(ns(DeclKind::Children)),
             GeneratorKind::CcpaTable => {

@@ -10,7 +10,8 @@
 //!   DPO, joint controllers, cookies, withdrawal, automated decisions;
 //! - [`transfers`]: GDPR Chapter V, transfers outside the EEA;
 //! - [`children`]: children's ages (GDPR Art. 8) and minors (CCPA §1798.120(c));
-//! - [`ccpa`]: the CCPA / CPRA privacy policy.
+//! - [`ccpa`]: the CCPA / CPRA privacy policy;
+//! - [`exports`]: the facts the exports need, and the store labels against the notice.
 //!
 //! Every rule is a [`Rule`]: a stable code, a default severity, a summary, the
 //! provision it comes from, an explanation, and an example that triggers it
@@ -31,6 +32,7 @@ mod ccpa;
 mod children;
 mod context;
 mod dates;
+mod exports;
 mod gdpr;
 mod notice;
 mod sources;
@@ -208,6 +210,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(transfers::RULES)
         .chain(children::RULES)
         .chain(ccpa::RULES)
+        .chain(exports::RULES)
 }
 
 /// The rule with this code.

@@ -249,6 +249,9 @@ pub struct Policy {
     pub jurisdictions: Vec<Jurisdiction>,
     /// The document's language (BCP 47), e.g. `en`.
     pub language: Option<String>,
+    /// The files besides the notice that the policy asks a build to write.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<words::Export>,
     /// Whether headed sections are numbered `1.`, `2.`, ...
     pub numbered: bool,
     /// A templates directory that overrides the built-in templates.
@@ -358,6 +361,12 @@ impl Policy {
     #[must_use]
     pub fn has(&self, jurisdiction: Jurisdiction) -> bool {
         self.jurisdictions.contains(&jurisdiction)
+    }
+
+    /// Whether the policy asks for this export.
+    #[must_use]
+    pub fn exports(&self, export: words::Export) -> bool {
+        self.exports.contains(&export)
     }
 
     /// Data sets that are rows of the data table (not standalone processing).

@@ -33,6 +33,8 @@ declare_kind! {
     dpo: Option<Ref<Contact>> = field("dpo", "data protection officer", Wording);
     /// The EU representative (Art. 27).
     representative: Option<Ref<Contact>> = field("representative", "EU representative", Wording);
+    /// A general description of the technical and organisational security measures (GDPR Art. 30(1)(g), 32(1)), for the record of processing.
+    security: Option<String> = field("security", "security measures", Wording);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

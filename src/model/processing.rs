@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::words::{
-    Art9Condition, CcpaLetter, LawfulBasis, SensitiveKind, SourceKind, SpecialCategory,
+    AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, LawfulBasis, PlayDataType,
+    PlayPurpose, SensitiveKind, SourceKind, SpecialCategory,
 };
 use super::{Recipient, Ref, RetentionRule, Transfer};
 use crate::resolve::read::{activity_kind, requirement};
@@ -26,6 +27,14 @@ declare_kind! {
     sensitive: Option<SensitiveKind> = field("sensitive", "sensitive kind", Material("sensitive personal information"));
     /// Whether providing this item is a statutory or contractual requirement, and what follows if it is not provided (GDPR Art. 13(2)(e)).
     required: Option<Requirement> = custom("required", "whether providing it is required", Material("requirement changed"), Shape::Requirement, requirement) prose;
+    /// The App Store privacy details' data type it is (`app_store` export).
+    apple: Option<AppleDataType> = field("apple", "Apple data type", Material("store label changed"));
+    /// The Google Play Data safety data type it is (`play_data_safety` export).
+    play: Option<PlayDataType> = field("play", "Play data type", Material("store label changed"));
+    /// Whether it is linked to the person's identity (App Store privacy details).
+    linked: Option<bool> = field("linked", "linked to the person", Material("store label changed"));
+    /// Whether it is used to track the person across other companies' apps and websites (App Store privacy details, App Tracking Transparency).
+    tracking: Option<bool> = field("tracking", "used for tracking", TurnsYes("now used for tracking"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }
@@ -84,6 +93,10 @@ declare_kind! {
     /// A financial incentive tied to this purpose: the notice of financial
     /// incentive (Cal. Civ. Code §1798.125(b)).
     incentive: Option<String> = field("incentive", "notice of financial incentive", Material("financial incentive changed")) prose;
+    /// The App Store privacy details' purpose it is (`app_store` export).
+    apple: Option<ApplePurpose> = field("apple", "Apple purpose", Material("store label changed"));
+    /// The Google Play Data safety purpose it is (`play_data_safety` export).
+    play: Option<PlayPurpose> = field("play", "Play purpose", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }
@@ -166,6 +179,8 @@ declare_kind! {
     transfers: Vec<Ref<Transfer>> = field("transfers", "transfers abroad", Grows("new transfer abroad"));
     /// Statutory or contractual requirement.
     required: Option<Requirement> = custom("required", "whether providing the data is required", Wording, Shape::Requirement, requirement) prose;
+    /// The technical and organisational security measures (GDPR Art. 30(1)(g), 32(1)), when they differ from the controller's.
+    security: Option<String> = field("security", "security measures", Wording) prose;
     /// Prose: what the data set is.
     text: Option<String> = field("text", "text", Wording) prose;
 }

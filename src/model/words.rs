@@ -565,6 +565,359 @@ closed_set! {
 }
 
 closed_set! {
+    /// The files besides the notice that a policy asks `build` to write
+    /// (`exports ropa, gpc`): each is written only when asked for.
+    Export, "export" {
+        /// `ropa.csv` and `ropa.xlsx`: the record of processing activities
+        /// (GDPR Art. 30(1)).
+        Ropa = "ropa",
+        /// `gpc.json`: the Global Privacy Control support resource, served
+        /// at `/.well-known/gpc.json`.
+        Gpc = "gpc",
+        /// `consent.json`: the cookie categories for a consent banner.
+        Consent = "consent",
+        /// `app_privacy_details.json` (fastlane) and `PrivacyInfo.xcprivacy`:
+        /// the App Store privacy details and privacy manifest.
+        AppStore = "app_store",
+        /// `play_data_safety.csv`: the Google Play Data safety form.
+        PlayDataSafety = "play_data_safety",
+    }
+}
+
+closed_set! {
+    /// Apple's data types of the App Store privacy details, by the
+    /// identifier App Store Connect gives them (`appDataUsageCategories`,
+    /// as fastlane's `app_privacy_details.json` writes them), in lower case.
+    AppleDataType, "Apple data type" {
+        /// Payment Info.
+        PaymentInformation = "payment_information",
+        /// Credit Info.
+        CreditAndFraud = "credit_and_fraud",
+        /// Other Financial Info.
+        OtherFinancialInfo = "other_financial_info",
+        /// Precise Location.
+        PreciseLocation = "precise_location",
+        /// Coarse Location.
+        CoarseLocation = "coarse_location",
+        /// Sensitive Info.
+        SensitiveInfo = "sensitive_info",
+        /// Physical Address.
+        PhysicalAddress = "physical_address",
+        /// Email Address.
+        EmailAddress = "email_address",
+        /// Name.
+        Name = "name",
+        /// Phone Number.
+        PhoneNumber = "phone_number",
+        /// Other User Contact Info.
+        OtherContactInfo = "other_contact_info",
+        /// Contacts.
+        Contacts = "contacts",
+        /// Emails or Text Messages.
+        EmailsOrTextMessages = "emails_or_text_messages",
+        /// Photos or Videos.
+        PhotosOrVideos = "photos_or_videos",
+        /// Audio Data.
+        Audio = "audio",
+        /// Gameplay Content.
+        GameplayContent = "gameplay_content",
+        /// Customer Support.
+        CustomerSupport = "customer_support",
+        /// Other User Content.
+        OtherUserContent = "other_user_content",
+        /// Browsing History.
+        BrowsingHistory = "browsing_history",
+        /// Search History.
+        SearchHistory = "search_history",
+        /// User ID.
+        UserId = "user_id",
+        /// Device ID.
+        DeviceId = "device_id",
+        /// Purchase History.
+        PurchaseHistory = "purchase_history",
+        /// Product Interaction.
+        ProductInteraction = "product_interaction",
+        /// Advertising Data.
+        AdvertisingData = "advertising_data",
+        /// Other Usage Data.
+        OtherUsageData = "other_usage_data",
+        /// Crash Data.
+        CrashData = "crash_data",
+        /// Performance Data.
+        PerformanceData = "performance_data",
+        /// Other Diagnostic Data.
+        OtherDiagnosticData = "other_diagnostic_data",
+        /// Health.
+        Health = "health",
+        /// Fitness.
+        Fitness = "fitness",
+        /// Other Data Types.
+        OtherData = "other_data",
+    }
+}
+
+impl AppleDataType {
+    /// The App Store Connect identifier, e.g. `EMAIL_ADDRESS`.
+    #[must_use]
+    pub fn store_id(self) -> String {
+        self.word().to_ascii_uppercase()
+    }
+
+    /// The privacy manifest's `NSPrivacyCollectedDataType` value.
+    #[must_use]
+    pub fn manifest_key(self) -> &'static str {
+        match self {
+            AppleDataType::PaymentInformation => "NSPrivacyCollectedDataTypePaymentInfo",
+            AppleDataType::CreditAndFraud => "NSPrivacyCollectedDataTypeCreditInfo",
+            AppleDataType::OtherFinancialInfo => "NSPrivacyCollectedDataTypeOtherFinancialInfo",
+            AppleDataType::PreciseLocation => "NSPrivacyCollectedDataTypePreciseLocation",
+            AppleDataType::CoarseLocation => "NSPrivacyCollectedDataTypeCoarseLocation",
+            AppleDataType::SensitiveInfo => "NSPrivacyCollectedDataTypeSensitiveInfo",
+            AppleDataType::PhysicalAddress => "NSPrivacyCollectedDataTypePhysicalAddress",
+            AppleDataType::EmailAddress => "NSPrivacyCollectedDataTypeEmailAddress",
+            AppleDataType::Name => "NSPrivacyCollectedDataTypeName",
+            AppleDataType::PhoneNumber => "NSPrivacyCollectedDataTypePhoneNumber",
+            AppleDataType::OtherContactInfo => "NSPrivacyCollectedDataTypeOtherUserContactInfo",
+            AppleDataType::Contacts => "NSPrivacyCollectedDataTypeContacts",
+            AppleDataType::EmailsOrTextMessages => "NSPrivacyCollectedDataTypeEmailsOrTextMessages",
+            AppleDataType::PhotosOrVideos => "NSPrivacyCollectedDataTypePhotosorVideos",
+            AppleDataType::Audio => "NSPrivacyCollectedDataTypeAudioData",
+            AppleDataType::GameplayContent => "NSPrivacyCollectedDataTypeGameplayContent",
+            AppleDataType::CustomerSupport => "NSPrivacyCollectedDataTypeCustomerSupport",
+            AppleDataType::OtherUserContent => "NSPrivacyCollectedDataTypeOtherUserContent",
+            AppleDataType::BrowsingHistory => "NSPrivacyCollectedDataTypeBrowsingHistory",
+            AppleDataType::SearchHistory => "NSPrivacyCollectedDataTypeSearchHistory",
+            AppleDataType::UserId => "NSPrivacyCollectedDataTypeUserID",
+            AppleDataType::DeviceId => "NSPrivacyCollectedDataTypeDeviceID",
+            AppleDataType::PurchaseHistory => "NSPrivacyCollectedDataTypePurchaseHistory",
+            AppleDataType::ProductInteraction => "NSPrivacyCollectedDataTypeProductInteraction",
+            AppleDataType::AdvertisingData => "NSPrivacyCollectedDataTypeAdvertisingData",
+            AppleDataType::OtherUsageData => "NSPrivacyCollectedDataTypeOtherUsageData",
+            AppleDataType::CrashData => "NSPrivacyCollectedDataTypeCrashData",
+            AppleDataType::PerformanceData => "NSPrivacyCollectedDataTypePerformanceData",
+            AppleDataType::OtherDiagnosticData => "NSPrivacyCollectedDataTypeOtherDiagnosticData",
+            AppleDataType::Health => "NSPrivacyCollectedDataTypeHealth",
+            AppleDataType::Fitness => "NSPrivacyCollectedDataTypeFitness",
+            AppleDataType::OtherData => "NSPrivacyCollectedDataTypeOtherDataTypes",
+        }
+    }
+}
+
+closed_set! {
+    /// Apple's purposes of the App Store privacy details
+    /// (`appDataUsagePurposes`), in lower case.
+    ApplePurpose, "Apple purpose" {
+        /// Third-party advertising.
+        ThirdPartyAdvertising = "third_party_advertising",
+        /// Developer's advertising or marketing.
+        DevelopersAdvertising = "developers_advertising",
+        /// Analytics.
+        Analytics = "analytics",
+        /// Product personalisation.
+        ProductPersonalization = "product_personalization",
+        /// App functionality.
+        AppFunctionality = "app_functionality",
+        /// Other purposes.
+        OtherPurposes = "other_purposes",
+    }
+}
+
+impl ApplePurpose {
+    /// The App Store Connect identifier, e.g. `APP_FUNCTIONALITY`.
+    #[must_use]
+    pub fn store_id(self) -> String {
+        self.word().to_ascii_uppercase()
+    }
+
+    /// The privacy manifest's `NSPrivacyCollectedDataTypePurposes` value.
+    #[must_use]
+    pub fn manifest_key(self) -> &'static str {
+        match self {
+            ApplePurpose::ThirdPartyAdvertising => "NSPrivacyCollectedDataTypePurposeThirdPartyAdvertising",
+            ApplePurpose::DevelopersAdvertising => "NSPrivacyCollectedDataTypePurposeDeveloperAdvertising",
+            ApplePurpose::Analytics => "NSPrivacyCollectedDataTypePurposeAnalytics",
+            ApplePurpose::ProductPersonalization => "NSPrivacyCollectedDataTypePurposeProductPersonalization",
+            ApplePurpose::AppFunctionality => "NSPrivacyCollectedDataTypePurposeAppFunctionality",
+            ApplePurpose::OtherPurposes => "NSPrivacyCollectedDataTypePurposeOther",
+        }
+    }
+
+    /// Whether it is advertising, which the notice must also say.
+    #[must_use]
+    pub fn is_advertising(self) -> bool {
+        matches!(self, ApplePurpose::ThirdPartyAdvertising | ApplePurpose::DevelopersAdvertising)
+    }
+}
+
+closed_set! {
+    /// Google Play's data types of the Data safety form, in the order of
+    /// the form. Each word names one response id of the form's CSV (the
+    /// word `user_ids` is `PSL_USER_ACCOUNT`, the form's "User IDs").
+    PlayDataType, "Play data type" {
+        /// Personal info / Name.
+        Name = "name",
+        /// Personal info / Email address.
+        Email = "email",
+        /// Personal info / User IDs.
+        UserIds = "user_ids",
+        /// Personal info / Address.
+        Address = "address",
+        /// Personal info / Phone number.
+        Phone = "phone",
+        /// Personal info / Race and ethnicity.
+        RaceEthnicity = "race_ethnicity",
+        /// Personal info / Political or religious beliefs.
+        PoliticalReligious = "political_religious",
+        /// Personal info / Sexual orientation.
+        SexualOrientation = "sexual_orientation",
+        /// Personal info / Other info.
+        OtherPersonal = "other_personal",
+        /// Financial info / User payment info.
+        PaymentInfo = "payment_info",
+        /// Financial info / Purchase history.
+        PurchaseHistory = "purchase_history",
+        /// Financial info / Credit score.
+        CreditScore = "credit_score",
+        /// Financial info / Other financial info.
+        OtherFinancial = "other_financial",
+        /// Location / Approximate location.
+        ApproximateLocation = "approximate_location",
+        /// Location / Precise location.
+        PreciseLocation = "precise_location",
+        /// Web browsing / Web browsing history.
+        WebBrowsingHistory = "web_browsing_history",
+        /// Messages / Emails.
+        Emails = "emails",
+        /// Messages / SMS or MMS.
+        SmsMms = "sms_mms",
+        /// Messages / Other in-app messages.
+        OtherMessages = "other_messages",
+        /// Photos and videos / Photos.
+        Photos = "photos",
+        /// Photos and videos / Videos.
+        Videos = "videos",
+        /// Audio files / Voice or sound recordings.
+        VoiceRecordings = "voice_recordings",
+        /// Audio files / Music files.
+        MusicFiles = "music_files",
+        /// Audio files / Other audio files.
+        OtherAudio = "other_audio",
+        /// Health and fitness / Health info.
+        Health = "health",
+        /// Health and fitness / Fitness info.
+        Fitness = "fitness",
+        /// Contacts / Contacts.
+        Contacts = "contacts",
+        /// Calendar / Calendar events.
+        Calendar = "calendar",
+        /// App info and performance / Crash logs.
+        CrashLogs = "crash_logs",
+        /// App info and performance / Diagnostics.
+        Diagnostics = "diagnostics",
+        /// App info and performance / Other app performance data.
+        OtherPerformance = "other_performance",
+        /// Files and docs / Files and docs.
+        FilesAndDocs = "files_and_docs",
+        /// App activity / App interactions.
+        AppInteractions = "app_interactions",
+        /// App activity / In-app search history.
+        InAppSearchHistory = "in_app_search_history",
+        /// App activity / Installed apps.
+        InstalledApps = "installed_apps",
+        /// App activity / Other user-generated content.
+        UserGeneratedContent = "user_generated_content",
+        /// App activity / Other actions.
+        OtherActions = "other_actions",
+        /// Device or other IDs / Device or other IDs.
+        DeviceIds = "device_ids",
+    }
+}
+
+impl PlayDataType {
+    /// The form's ids: the question (its group) and the response, with
+    /// the human-friendly label.
+    #[must_use]
+    pub fn form(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PlayDataType::Name => ("PSL_DATA_TYPES_PERSONAL", "PSL_NAME", "Personal info / Name"),
+            PlayDataType::Email => ("PSL_DATA_TYPES_PERSONAL", "PSL_EMAIL", "Personal info / Email address"),
+            PlayDataType::UserIds => ("PSL_DATA_TYPES_PERSONAL", "PSL_USER_ACCOUNT", "Personal info / User IDs"),
+            PlayDataType::Address => ("PSL_DATA_TYPES_PERSONAL", "PSL_ADDRESS", "Personal info / Address"),
+            PlayDataType::Phone => ("PSL_DATA_TYPES_PERSONAL", "PSL_PHONE", "Personal info / Phone number"),
+            PlayDataType::RaceEthnicity => ("PSL_DATA_TYPES_PERSONAL", "PSL_RACE_ETHNICITY", "Personal info / Race and ethnicity"),
+            PlayDataType::PoliticalReligious => ("PSL_DATA_TYPES_PERSONAL", "PSL_POLITICAL_RELIGIOUS", "Personal info / Political or religious beliefs"),
+            PlayDataType::SexualOrientation => ("PSL_DATA_TYPES_PERSONAL", "PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY", "Personal info / Sexual orientation"),
+            PlayDataType::OtherPersonal => ("PSL_DATA_TYPES_PERSONAL", "PSL_OTHER_PERSONAL", "Personal info / Other info"),
+            PlayDataType::PaymentInfo => ("PSL_DATA_TYPES_FINANCIAL", "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER", "Financial info / User payment info"),
+            PlayDataType::PurchaseHistory => ("PSL_DATA_TYPES_FINANCIAL", "PSL_PURCHASE_HISTORY", "Financial info / Purchase history"),
+            PlayDataType::CreditScore => ("PSL_DATA_TYPES_FINANCIAL", "PSL_CREDIT_SCORE", "Financial info / Credit score"),
+            PlayDataType::OtherFinancial => ("PSL_DATA_TYPES_FINANCIAL", "PSL_OTHER", "Financial info / Other financial info"),
+            PlayDataType::ApproximateLocation => ("PSL_DATA_TYPES_LOCATION", "PSL_APPROX_LOCATION", "Location / Approximate location"),
+            PlayDataType::PreciseLocation => ("PSL_DATA_TYPES_LOCATION", "PSL_PRECISE_LOCATION", "Location / Precise location"),
+            PlayDataType::WebBrowsingHistory => ("PSL_DATA_TYPES_SEARCH_AND_BROWSING", "PSL_WEB_BROWSING_HISTORY", "Web browsing / Web browsing history"),
+            PlayDataType::Emails => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_EMAILS", "Messages / Emails"),
+            PlayDataType::SmsMms => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_SMS_CALL_LOG", "Messages / SMS or MMS"),
+            PlayDataType::OtherMessages => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_OTHER_MESSAGES", "Messages / Other in-app messages"),
+            PlayDataType::Photos => ("PSL_DATA_TYPES_PHOTOS_AND_VIDEOS", "PSL_PHOTOS", "Photos and videos / Photos"),
+            PlayDataType::Videos => ("PSL_DATA_TYPES_PHOTOS_AND_VIDEOS", "PSL_VIDEOS", "Photos and videos / Videos"),
+            PlayDataType::VoiceRecordings => ("PSL_DATA_TYPES_AUDIO", "PSL_AUDIO", "Audio files / Voice or sound recordings"),
+            PlayDataType::MusicFiles => ("PSL_DATA_TYPES_AUDIO", "PSL_MUSIC", "Audio files / Music files"),
+            PlayDataType::OtherAudio => ("PSL_DATA_TYPES_AUDIO", "PSL_OTHER_AUDIO", "Audio files / Other audio files"),
+            PlayDataType::Health => ("PSL_DATA_TYPES_HEALTH_AND_FITNESS", "PSL_HEALTH", "Health and fitness / Health info"),
+            PlayDataType::Fitness => ("PSL_DATA_TYPES_HEALTH_AND_FITNESS", "PSL_FITNESS", "Health and fitness / Fitness info"),
+            PlayDataType::Contacts => ("PSL_DATA_TYPES_CONTACTS", "PSL_CONTACTS", "Contacts / Contacts"),
+            PlayDataType::Calendar => ("PSL_DATA_TYPES_CALENDAR", "PSL_CALENDAR", "Calendar / Calendar events"),
+            PlayDataType::CrashLogs => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_CRASH_LOGS", "App info and performance / Crash logs"),
+            PlayDataType::Diagnostics => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_PERFORMANCE_DIAGNOSTICS", "App info and performance / Diagnostics"),
+            PlayDataType::OtherPerformance => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_OTHER_PERFORMANCE", "App info and performance / Other app performance data"),
+            PlayDataType::FilesAndDocs => ("PSL_DATA_TYPES_FILES_AND_DOCS", "PSL_FILES_AND_DOCS", "Files and docs / Files and docs"),
+            PlayDataType::AppInteractions => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_USER_INTERACTION", "App activity / App interactions"),
+            PlayDataType::InAppSearchHistory => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_IN_APP_SEARCH_HISTORY", "App activity / In-app search history"),
+            PlayDataType::InstalledApps => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_APPS_ON_DEVICE", "App activity / Installed apps"),
+            PlayDataType::UserGeneratedContent => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_USER_GENERATED_CONTENT", "App activity / Other user-generated content"),
+            PlayDataType::OtherActions => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_OTHER_APP_ACTIVITY", "App activity / Other actions"),
+            PlayDataType::DeviceIds => ("PSL_DATA_TYPES_IDENTIFIERS", "PSL_DEVICE_ID", "Device or other IDs / Device or other IDs"),
+        }
+    }
+}
+
+closed_set! {
+    /// Google Play's purposes of the Data safety form, in its order.
+    PlayPurpose, "Play purpose" {
+        /// App functionality.
+        AppFunctionality = "app_functionality",
+        /// Analytics.
+        Analytics = "analytics",
+        /// Developer communications.
+        DeveloperCommunications = "developer_communications",
+        /// Fraud prevention, security, and compliance.
+        FraudPreventionSecurity = "fraud_prevention_security",
+        /// Advertising or marketing.
+        Advertising = "advertising",
+        /// Personalization.
+        Personalization = "personalization",
+        /// Account management.
+        AccountManagement = "account_management",
+    }
+}
+
+impl PlayPurpose {
+    /// The form's response id and label.
+    #[must_use]
+    pub fn form(self) -> (&'static str, &'static str) {
+        match self {
+            PlayPurpose::AppFunctionality => ("PSL_APP_FUNCTIONALITY", "App functionality"),
+            PlayPurpose::Analytics => ("PSL_ANALYTICS", "Analytics"),
+            PlayPurpose::DeveloperCommunications => ("PSL_DEVELOPER_COMMUNICATIONS", "Developer communications"),
+            PlayPurpose::FraudPreventionSecurity => ("PSL_FRAUD_PREVENTION_SECURITY", "Fraud prevention, security, and compliance"),
+            PlayPurpose::Advertising => ("PSL_ADVERTISING", "Advertising or marketing"),
+            PlayPurpose::Personalization => ("PSL_PERSONALIZATION", "Personalization"),
+            PlayPurpose::AccountManagement => ("PSL_ACCOUNT_MANAGEMENT", "Account management"),
+        }
+    }
+}
+
+closed_set! {
     /// A level a rule can be set to.
     RuleLevel, "rule level" {
         /// Report nothing (needs a reason).

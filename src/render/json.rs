@@ -6,7 +6,7 @@
 //! are pretty-printed with a final newline, for readable diffs of the
 //! committed `out/`.
 
-use super::{OutputKind, RenderInput, TemplateError};
+use super::{Body, OutputKind, RenderInput, TemplateError};
 use crate::model::Policy;
 
 /// The `policy.json` output.
@@ -21,8 +21,8 @@ impl OutputKind for PolicyJson {
         true
     }
 
-    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
-        Ok(policy_json(input.policy))
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        Ok(Body::Text(policy_json(input.policy)))
     }
 }
 
@@ -38,8 +38,8 @@ impl OutputKind for PolicySchema {
         true
     }
 
-    fn render(&self, _: &RenderInput<'_>) -> Result<String, TemplateError> {
-        Ok(policy_schema())
+    fn render(&self, _: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        Ok(Body::Text(policy_schema()))
     }
 }
 

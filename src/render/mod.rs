@@ -11,6 +11,7 @@
 //! | `ccpa.md`, `ccpa.html` | the same context through the `ccpa.*` templates, when the policy declares `ccpa` |
 //! | `candor.css` | the `style.css` template: the stylesheet the pages inline, for sites that embed a fragment |
 //! | `policy.json`, `policy.schema.json` | [`json`]: serde and schemars over the model itself |
+//! | `ropa.csv`, `ropa.xlsx`, `gpc.json`, `consent.json`, `app_privacy_details.json`, `PrivacyInfo.xcprivacy`, `play_data_safety.csv` | [`export`], each when the policy's `exports` names it |
 //!
 //! Prose goes through [`markdown`] (one parser configuration, raw HTML
 //! shown as text, unsafe links dropped) and [`html`] (ammonia); each whole
@@ -20,6 +21,7 @@
 //! always gives the same bytes.
 
 pub mod context;
+pub mod export;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -59,8 +61,43 @@ pub struct RenderOptions {
 pub struct Output {
     /// Its file name in the output directory.
     pub name: &'static str,
-    /// Its contents.
+    /// Its text (empty for a binary file).
     pub contents: String,
+    /// Its bytes, for a binary file (the `.xlsx` workbook).
+    pub binary: Option<Vec<u8>>,
+}
+
+impl Output {
+    /// A text file.
+    #[must_use]
+    pub fn text(name: &'static str, contents: String) -> Self {
+        Output {
+            name,
+            contents,
+            binary: None,
+        }
+    }
+
+    /// The bytes written to disk.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        self.binary.as_deref().unwrap_or(self.contents.as_bytes())
+    }
+}
+
+/// What an output renders to: text, or the bytes of a binary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// A text file.
+    Text(String),
+    /// A binary file.
+    Binary(Vec<u8>),
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Self {
+        Body::Text(text)
+    }
 }
 
 /// What every output renders from: the model, the templates, the options,
@@ -90,7 +127,7 @@ pub trait OutputKind: Sync {
     ///
     /// # Errors
     /// A template that fails to render.
-    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError>;
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError>;
 }
 
 /// Every output, in the order a build writes them.
@@ -122,6 +159,14 @@ pub static OUTPUTS: &[&dyn OutputKind] = &[
     &Stylesheet,
     &json::PolicyJson,
     &json::PolicySchema,
+    // The exports, each written only when the policy asks for it.
+    &export::ropa::RopaCsv,
+    &export::ropa::RopaXlsx,
+    &export::signals::GpcJson,
+    &export::signals::ConsentJson,
+    &export::store::AppPrivacyDetails,
+    &export::store::PrivacyManifest,
+    &export::store::PlayDataSafety,
 ];
 
 /// The names of every file a build may write, in order.
@@ -163,7 +208,7 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
         .copied()
         .filter(|o| o.applies(policy))
         .collect();
-    let rendered: Vec<Result<String, TemplateError>> = std::thread::scope(|scope| {
+    let rendered: Vec<Result<Body, TemplateError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = applicable
             .iter()
             .map(|o| scope.spawn(|| o.render(&input)))
@@ -173,10 +218,14 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
     applicable
         .iter()
         .zip(rendered)
-        .map(|(o, contents)| {
-            Ok(Output {
-                name: o.name(),
-                contents: contents?,
+        .map(|(o, body)| {
+            Ok(match body? {
+                Body::Text(contents) => Output::text(o.name(), contents),
+                Body::Binary(bytes) => Output {
+                    name: o.name(),
+                    contents: String::new(),
+                    binary: Some(bytes),
+                },
             })
         })
         .collect()
@@ -208,7 +257,13 @@ impl OutputKind for Document {
         self.law.is_none_or(|law| policy.has(law))
     }
 
-    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        self.render_text(input).map(Body::Text)
+    }
+}
+
+impl Document {
+    fn render_text(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
         match self.flavor {
             Flavor::Markdown => {
                 let mut text =
@@ -294,12 +349,12 @@ impl OutputKind for Stylesheet {
         true
     }
 
-    fn render(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
-        Ok(finish(
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        Ok(Body::Text(finish(
             &input
                 .templates
                 .render("style.css", &serde_json::Map::new())?,
-        ))
+        )))
     }
 }
 

@@ -73,11 +73,11 @@ pub fn manifest(outputs: &[Output]) -> String {
 fn with_manifest<'a>(
     outputs: &'a [Output],
     manifest: &'a str,
-) -> impl Iterator<Item = (&'a str, &'a str)> {
+) -> impl Iterator<Item = (&'a str, &'a [u8])> {
     outputs
         .iter()
-        .map(|o| (o.name, o.contents.as_str()))
-        .chain([(MANIFEST, manifest)])
+        .map(|o| (o.name, o.bytes()))
+        .chain([(MANIFEST, manifest.as_bytes())])
 }
 
 /// Replaces the directory `out` with one holding exactly `outputs` and
@@ -194,7 +194,7 @@ fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     let files = with_manifest(outputs, &manifest);
     for (name, contents) in files {
         let path = staging.join(name);
-        write_synced(&path, contents.as_bytes())
+        write_synced(&path, contents)
             .map_err(error(format!("write `{}`", path.display())))?;
     }
     sync_dir(staging)
@@ -235,7 +235,7 @@ fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
         let path = out.join(name);
         let temp = out.join(format!(".{name}.tmp-{}", std::process::id()));
         let _ = fs::remove_file(&temp);
-        write_synced(&temp, contents.as_bytes())
+        write_synced(&temp, contents)
             .and_then(|()| fs::rename(&temp, &path))
             .map_err(|e| {
                 let _ = fs::remove_file(&temp);
@@ -397,7 +397,7 @@ pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputE
     for (name, contents) in expected {
         let path = out.join(name);
         match fs::read(&path) {
-            Ok(bytes) if bytes == contents.as_bytes() => {}
+            Ok(bytes) if bytes == contents => {}
             Ok(_) => findings.push(Staleness::Stale(path)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 findings.push(Staleness::Missing(path))
@@ -428,17 +428,11 @@ mod tests {
     fn in_place_writes_replace_listed_files_and_drop_stale_ones() {
         let dir = tempfile::tempdir().expect("tmp");
         let out = dir.path();
-        let old = [Output {
-            name: "ccpa.md",
-            contents: "old\n".to_owned(),
-        }];
+        let old = [Output::text("ccpa.md", "old\n".to_owned())];
         write_in_place(out, &old).expect("first write");
         fs::write(out.join(".ccpa.md.tmp-999999999"), "half").expect("leftover");
         refuse_foreign(out).expect("a leftover temporary file is candor's");
-        let new = [Output {
-            name: "ccpa.html",
-            contents: "new\n".to_owned(),
-        }];
+        let new = [Output::text("ccpa.html", "new\n".to_owned())];
         write_in_place(out, &new).expect("second write");
         let mut names: Vec<String> = fs::read_dir(out)
             .expect("dir")

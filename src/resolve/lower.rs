@@ -339,6 +339,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let updated = Option::<PolicyDate>::read(cx, &r.take("updated"));
     let jurisdictions = Vec::<Jurisdiction>::read(cx, &r.take("jurisdictions"));
     let language = r.text("language");
+    let exports = Vec::<crate::model::words::Export>::read(cx, &r.take("exports"));
     let outline = Vec::<Ref<Section>>::read(cx, &r.take("outline"));
     let numbered = Option::<bool>::read(cx, &r.take("numbered")).unwrap_or(false);
     let templates = r.text("templates");
@@ -356,6 +357,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         updated,
         jurisdictions,
         language,
+        exports,
         numbered,
         templates,
         id_prefix,

@@ -808,6 +808,14 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "the document's language (BCP 47), e.g. `en`",
     ),
     FieldSpec::new(
+        "exports",
+        "exports",
+        "exports",
+        <Vec<model::words::Export> as FromField>::SHAPE,
+        DiffRule::Ignore,
+        "the files besides the notice a build writes: `ropa`, `gpc`, `consent`, `app_store`, `play_data_safety`",
+    ),
+    FieldSpec::new(
         "outline",
         "outline",
         "sections",

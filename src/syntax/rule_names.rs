@@ -80,6 +80,12 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_consideration => "`consideration`",
         Rule::kw_short_name => "`short_name`",
         Rule::kw_term => "`term`",
+        Rule::kw_exports => "`exports`",
+        Rule::kw_security => "`security`",
+        Rule::kw_apple => "`apple`",
+        Rule::kw_play => "`play`",
+        Rule::kw_linked => "`linked`",
+        Rule::kw_tracking => "`tracking`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -254,6 +260,12 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_consideration => "`consideration`",
         Rule::f_short_name => "`short_name`",
         Rule::f_term => "`term`",
+        Rule::f_exports => "`exports`",
+        Rule::f_security => "`security`",
+        Rule::f_apple => "`apple`",
+        Rule::f_play => "`play`",
+        Rule::f_linked => "`linked`",
+        Rule::f_tracking => "`tracking`",
         Rule::transfer_decl => "a `transfer` declaration",
         Rule::transfer_kw => "a field name",
         Rule::transfer_field => "a field",
@@ -402,6 +414,12 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_consideration
             | Rule::kw_short_name
             | Rule::kw_term
+            | Rule::kw_exports
+            | Rule::kw_security
+            | Rule::kw_apple
+            | Rule::kw_play
+            | Rule::kw_linked
+            | Rule::kw_tracking
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -487,5 +505,11 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_consideration
             | Rule::f_short_name
             | Rule::f_term
+            | Rule::f_exports
+            | Rule::f_security
+            | Rule::f_apple
+            | Rule::f_play
+            | Rule::f_linked
+            | Rule::f_tracking
     )
 }

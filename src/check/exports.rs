@@ -1,0 +1,296 @@
+//! The exports: every fact an export the policy asks for needs is stated,
+//! and the app stores' labels agree with the notice.
+//!
+//! These rules run on every policy (the `structure::` family) and find
+//! nothing unless the policy's `exports` names the export concerned.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::words::{Export, PlayPurpose, RecipientKind, Word};
+use crate::model::{Dataset, Policy, Purpose};
+use crate::render::export::store::collected;
+
+use super::context::Ctx;
+use super::{Rule, finding, rule};
+
+pub(super) const RULES: &[Rule] = &[
+    rule!(structure::"ropa-security", Warning,
+        summary: "a record of processing describes the security measures of each activity",
+        citation: "GDPR Art. 30(1)(g), Art. 32(1)",
+        explanation: "\
+    The record of processing activities holds, where possible, a general description of the \
+    technical and organisational security measures of Art. 32(1) (Art. 30(1)(g)). When the policy \
+    asks for `exports ropa`, candor fills that column from the data set's `security` or, failing \
+    that, the controller's `security`; an activity with neither would get an empty cell.",
+        check: ropa_security,
+    ),
+    rule!(structure::"gpc-signals", Error,
+        summary: "a policy that publishes `gpc.json` says in its notice how it handles opt-out preference signals",
+        citation: "Global Privacy Control specification, \"Well-known Resource\"; Cal. Code Regs. tit. 11, §7025",
+        explanation: "\
+    `/.well-known/gpc.json` with `\"gpc\": true` tells browsers the site honours the Global Privacy \
+    Control. The claim must come from the notice: candor writes `true` only when a rights block \
+    states how opt-out preference signals are handled (`opt_out_signals`). A policy that asks for \
+    `exports gpc` without that statement would publish `\"gpc\": false`, or a promise its notice does \
+    not make.",
+        check: gpc_signals,
+    ),
+    rule!(structure::"consent-essential", Error,
+        summary: "a policy that exports its consent configuration says of every cookie category whether it is essential",
+        citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3)",
+        explanation: "\
+    A consent banner asks for consent before setting any cookie that is not strictly necessary for \
+    the service the person asked for (ePrivacy Directive Art. 5(3)). `consent.json` derives which \
+    categories need consent from `essential`; a category without it would leave the banner to \
+    guess, so `exports consent` needs `essential yes` or `essential no` on every cookie category.",
+        check: consent_essential,
+    ),
+    rule!(structure::"store-label-facts", Error,
+        summary: "every collected item and its purposes name their app-store data type and purpose",
+        citation: "App Store Review Guidelines 5.1.1; Apple, \"App privacy details on the App Store\"; Google Play Developer Program Policy, \"User Data: Data safety section\"",
+        explanation: "\
+    The App Store privacy details and the Google Play Data safety form list every type of data the \
+    app collects, with its purposes; Apple also asks whether each is linked to the person and used \
+    to track them, and Google whether providing it is optional. When the policy asks for \
+    `exports app_store` or `exports play_data_safety`, every item a data set collects needs its \
+    store data type (`apple`, `play`), every purpose of those data sets its store purpose, and each \
+    item the other answers (`linked` and `tracking` for Apple, `required` on the item or its data \
+    set for Google). An item without them would be missing from the label, which would then \
+    say less than the notice.",
+        check: store_label_facts,
+    ),
+    rule!(structure::"store-label-notice", Error,
+        summary: "the app-store labels claim no tracking or advertising that the notice does not publish",
+        citation: "App Store Review Guidelines 5.1.1, 5.1.2(i); Google Play Developer Program Policy, \"User Data: Data safety section\"; GDPR Art. 13(1)(c)",
+        explanation: "\
+    A store label and the notice describe the same processing and must agree. An item marked \
+    `tracking yes` is used to track people for advertising: the notice must say so, through a \
+    purpose with `targeted_advertising yes` (or a data-broker recipient) of a data set that \
+    collects it; and an item that such a purpose uses must be marked `tracking yes`. A purpose \
+    labelled for advertising (`apple third_party_advertising` or `developers_advertising`, \
+    `play advertising`) must be one the notice presents as marketing or targeted advertising.",
+        check: store_label_notice,
+    ),
+];
+
+fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Ropa) || p.controller.as_ref().is_some_and(|c| c.security.is_some()) {
+        return;
+    }
+    for d in p.datasets.iter().filter(|d| d.security.is_none()) {
+        out.push(
+            finding(
+                d.span,
+                format!(
+                    "the record of processing has no security measures for `{}`",
+                    d.id
+                ),
+            )
+            .with_label("no `security`, and the controller has none")
+            .with_help(
+                "describe the technical and organisational measures in the controller's `security \"...\"` (or in this data set's own `security`)",
+            ),
+        );
+    }
+}
+
+fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Gpc) || crate::render::export::signals::honours_gpc(p) {
+        return;
+    }
+    out.push(
+        finding(
+            p.span,
+            "the policy exports `gpc.json` but no rights block says how opt-out preference signals are handled",
+        )
+        .with_label("`exports gpc`")
+        .with_help(
+            "state how the Global Privacy Control is honoured in the rights block (`opt_out_signals \"...\"`), or remove `gpc` from `exports`",
+        ),
+    );
+}
+
+fn consent_essential(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Consent) {
+        return;
+    }
+    for c in p.cookies.iter().filter(|c| c.essential.is_none()) {
+        out.push(
+            finding(
+                c.span,
+                format!(
+                    "cookie category `{}` does not say whether it is essential, so `consent.json` cannot say whether it needs consent",
+                    c.id
+                ),
+            )
+            .with_label("no `essential`")
+            .with_help("add `essential yes` (strictly necessary) or `essential no` (needs consent)"),
+        );
+    }
+}
+
+fn store_label_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    let mut purposes_seen = vec![false; p.purposes.len()];
+    for c in collected(p) {
+        let item = c.item;
+        let mut missing: Vec<&str> = Vec::new();
+        if apple {
+            if item.apple.is_none() {
+                missing.push("`apple` (its App Store data type)");
+            }
+            if item.linked.is_none() {
+                missing.push("`linked`");
+            }
+            if item.tracking.is_none() {
+                missing.push("`tracking`");
+            }
+        }
+        if play {
+            if item.play.is_none() {
+                missing.push("`play` (its Play data type)");
+            }
+            if item.required.is_none() && c.datasets.iter().all(|d| d.required.is_none()) {
+                missing.push("`required` (on the item or a data set that collects it)");
+            }
+        }
+        if !missing.is_empty() {
+            out.push(
+                finding(
+                    item.span,
+                    format!(
+                        "item `{}` is collected but the store labels lack {}",
+                        item.id,
+                        super::context::and_list(&missing)
+                    ),
+                )
+                .with_label("collected, not labelled")
+                .with_help(
+                    "add the missing fields to the item: e.g. `apple email_address`, `play email`, `linked yes`, `tracking no`, `required yes`",
+                ),
+            );
+        }
+        for d in &c.datasets {
+            for r in &d.purposes {
+                let Some(seen) = purposes_seen.get_mut(r.index()) else {
+                    continue;
+                };
+                if *seen {
+                    continue;
+                }
+                *seen = true;
+                let purpose = p.get(r);
+                let mut lacks: Vec<&str> = Vec::new();
+                if apple && purpose.apple.is_none() {
+                    lacks.push("`apple` (its App Store purpose)");
+                }
+                if play && purpose.play.is_none() {
+                    lacks.push("`play` (its Play purpose)");
+                }
+                if !lacks.is_empty() {
+                    out.push(
+                        finding(
+                            purpose.span,
+                            format!(
+                                "purpose `{}` of labelled data lacks {}",
+                                purpose.id,
+                                super::context::and_list(&lacks)
+                            ),
+                        )
+                        .with_label("no store purpose")
+                        .with_help(
+                            "add the store purpose it is: e.g. `apple app_functionality`, `play app_functionality`",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether a data set tracks the people it collects data from, in the
+/// notice's own terms: a purpose of targeted advertising, or a data broker
+/// among its recipients.
+fn tracks(p: &Policy, d: &Dataset) -> bool {
+    d.purposes
+        .iter()
+        .any(|r| p.get(r).targeted_advertising == Some(true))
+        || d.recipients
+            .iter()
+            .any(|r| p.get(r).kind == Some(RecipientKind::DataBroker))
+}
+
+fn advertises(purpose: &Purpose) -> bool {
+    purpose.marketing == Some(true) || purpose.targeted_advertising == Some(true)
+}
+
+fn store_label_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    for c in collected(p) {
+        let item = c.item;
+        let notice_tracks = c.datasets.iter().any(|d| tracks(p, d));
+        if apple && item.tracking == Some(true) && !notice_tracks {
+            out.push(
+                finding(
+                    item.spans.tracking.unwrap_or(item.span),
+                    format!(
+                        "item `{}` is labelled as used to track people, but no data set that collects it has a purpose of targeted advertising",
+                        item.id
+                    ),
+                )
+                .with_label("`tracking yes`")
+                .with_help(
+                    "publish the tracking in the notice (a purpose with `targeted_advertising yes` in a data set that collects the item), or write `tracking no`",
+                ),
+            );
+        }
+        if apple && item.tracking == Some(false) && notice_tracks {
+            out.push(
+                finding(
+                    item.spans.tracking.unwrap_or(item.span),
+                    format!(
+                        "item `{}` is labelled as not used to track people, but the notice uses it for targeted advertising",
+                        item.id
+                    ),
+                )
+                .with_label("`tracking no`")
+                .with_help("write `tracking yes`, or take the item out of the data set whose purpose is targeted advertising"),
+            );
+        }
+    }
+    for purpose in &p.purposes {
+        let labelled = (apple && purpose.apple.is_some_and(|a| a.is_advertising()))
+            || (play && purpose.play == Some(PlayPurpose::Advertising));
+        if labelled && !advertises(purpose) {
+            let word = match (purpose.apple, purpose.play) {
+                (Some(a), _) if a.is_advertising() => format!("apple {}", a.word()),
+                _ => "play advertising".to_owned(),
+            };
+            out.push(
+                finding(
+                    purpose.span,
+                    format!(
+                        "purpose `{}` is labelled `{word}` in the store labels, but the notice does not present it as marketing or targeted advertising",
+                        purpose.id
+                    ),
+                )
+                .with_label("advertising in the store, not in the notice")
+                .with_help(
+                    "say so in the notice (`marketing yes` or `targeted_advertising yes`), or choose the store purpose it is",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The files besides the notice: a record of processing, the Global
+//! Privacy Control resource, a consent-banner configuration, and the app
+//! stores' privacy labels.
+//!
+//! Each is an [`OutputKind`](super::OutputKind) of the registry, written only
+//! when the policy asks for it (`exports ropa, gpc, consent, app_store,
+//! play_data_safety`), and each is a pure function of the model: no clock,
+//! no hash-map order. What each one reads, and the rule that reports a
+//! missing fact, is in its module:
+//!
+//! | export | files | module | rules |
+//! |---|---|---|---|
+//! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security` |
+//! | `gpc` | `gpc.json` | [`signals`] | `structure::gpc-signals` |
+//! | `consent` | `consent.json` | [`signals`] | `structure::consent-essential` |
+//! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice` |
+//! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
+
+pub mod ropa;
+pub mod signals;
+pub mod store;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+use crate::model::words::Export;
+
+/// The export that writes a file, for the files of this module.
+#[must_use]
+pub fn export_of(file: &str) -> Option<Export> {
+    match file {
+        "ropa.csv" | "ropa.xlsx" => Some(Export::Ropa),
+        "gpc.json" => Some(Export::Gpc),
+        "consent.json" => Some(Export::Consent),
+        "app_privacy_details.json" | "PrivacyInfo.xcprivacy" => Some(Export::AppStore),
+        "play_data_safety.csv" => Some(Export::PlayDataSafety),
+        _ => None,
+    }
+}
+
+/// Markdown prose as one line of plain text, for a cell or a JSON string:
+/// the text of the prose with its markup dropped, paragraphs and line
+/// breaks turned into spaces, runs of white space made one.
+#[must_use]
+pub fn plain(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One CSV record (RFC 4180): a field holding a comma, a quote or a line
+/// break is quoted, its quotes doubled. A field starting with `=`, `+`,
+/// `-` or `@` gets a leading `'`, so that a spreadsheet shows it as text
+/// instead of running it as a formula.
+#[must_use]
+pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut line = String::new();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        let field = field.as_ref();
+        let guarded;
+        let field = if field.starts_with(['=', '+', '-', '@']) {
+            guarded = format!("'{field}");
+            guarded.as_str()
+        } else {
+            field
+        };
+        if field.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&field.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(field);
+        }
+    }
+    line.push('\n');
+    line
+}
+
+/// Pretty JSON with a final newline.
+fn json_text(value: &serde_json::Value) -> String {
+    // Serialising a `Value` cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup_and_joins_lines() {
+        assert_eq!(
+            plain("We *keep* it\nfor `six` years.\n\nThen [delete](https://x.example) it."),
+            "We keep it for six years. Then delete it."
+        );
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_guarded() {
+        assert_eq!(
+            csv_record(&["a", "b,c", "say \"hi\"", "=SUM(A1)", ""]),
+            "a,\"b,c\",\"say \"\"hi\"\"\",'=SUM(A1),\n"
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! `ropa.csv` and `ropa.xlsx`: the record of processing activities of GDPR
+//! Art. 30(1), one row per data set or processing activity, in the shape of
+//! the supervisory authorities' templates (the ICO's one row per activity,
+//! with the CNIL's columns for transfers and security measures).
+//!
+//! Every cell comes from a fact of the policy: the controller and its DPO
+//! and representative (Art. 30(1)(a)), the purposes and their bases (b),
+//! the subjects and items (c), the recipients (d), the transfers and their
+//! safeguards (e), the retention rules (f) and the security measures (g),
+//! a data set's own `security` or else the controller's. An unstated fact
+//! is an empty cell, never a guess; `structure::ropa-security` reports a
+//! missing description of the security measures.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::csv_record;
+use super::plain;
+use crate::model::words::{RecipientKind, Safeguard, Word};
+use crate::model::{Contact, Dataset, Policy};
+use crate::render::text::basis_label;
+use crate::render::{Body, OutputKind, RenderInput, TemplateError};
+
+/// The columns, each with the provision it answers.
+pub const COLUMNS: [(&str, &str); 16] = [
+    ("Processing activity", "Art. 30(1)(b)"),
+    ("Controller", "Art. 30(1)(a)"),
+    ("Joint controllers", "Art. 30(1)(a)"),
+    ("Representative", "Art. 30(1)(a)"),
+    ("Data protection officer", "Art. 30(1)(a)"),
+    ("Purposes of the processing", "Art. 30(1)(b)"),
+    ("Lawful bases", "Art. 6(1)"),
+    ("Categories of data subjects", "Art. 30(1)(c)"),
+    ("Categories of personal data", "Art. 30(1)(c)"),
+    ("Special categories of data", "Art. 9(1)"),
+    ("Categories of recipients", "Art. 30(1)(d)"),
+    ("Transfers to third countries", "Art. 30(1)(e)"),
+    ("Transfer safeguards", "Art. 30(1)(e), 49(1)"),
+    ("Time limits for erasure", "Art. 30(1)(f)"),
+    ("Security measures", "Art. 30(1)(g), 32(1)"),
+    ("Description", "Art. 30(1)(b)"),
+];
+
+/// The rows: one per data set and processing activity, in source order,
+/// each with one cell per column of [`COLUMNS`].
+#[must_use]
+pub fn rows(policy: &Policy) -> Vec<Vec<String>> {
+    policy.datasets.iter().map(|d| row(policy, d)).collect()
+}
+
+fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
+    let controller = policy.controller.as_ref();
+    let contact = |c: &Contact| {
+        let mut parts = vec![c.name.clone()];
+        parts.extend(
+            [&c.address, &c.email, &c.phone, &c.url]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        parts.join(", ")
+    };
+    let controller_cell = controller.map_or_else(String::new, |c| {
+        let mut parts = vec![c.name.clone()];
+        parts.extend(
+            [&c.address, &c.email, &c.phone, &c.url]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        parts.join(", ")
+    });
+    let recipients: Vec<_> = d.recipients.iter().map(|r| policy.get(r)).collect();
+    let joint: Vec<&str> = recipients
+        .iter()
+        .filter(|r| r.kind == Some(RecipientKind::JointController))
+        .map(|r| r.name.as_str())
+        .collect();
+    let mut bases: Vec<String> = Vec::new();
+    for b in &d.bases {
+        let mut label = format!("{} ({})", basis_label(b.basis), b.basis.article());
+        if let Some(condition) = &b.condition {
+            label.push_str(&format!(" when {}", plain(condition)));
+        }
+        if !bases.contains(&label) {
+            bases.push(label);
+        }
+    }
+    let items: Vec<_> = d.collects.iter().map(|i| policy.get(i)).collect();
+    let special: Vec<String> = items
+        .iter()
+        .filter_map(|i| i.special.map(|s| format!("{} ({})", i.name, s.word())))
+        .collect();
+    let transfers: Vec<_> = d.transfers.iter().map(|t| policy.get(t)).collect();
+    let retention: Vec<String> = d
+        .retention
+        .iter()
+        .map(|r| {
+            let rule = policy.get(r);
+            let what = [&rule.period, &rule.criteria]
+                .into_iter()
+                .flatten()
+                .map(|t| plain(t))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if rule.name.is_empty() {
+                what
+            } else {
+                format!("{}: {what}", rule.name)
+            }
+        })
+        .collect();
+    let security = d
+        .security
+        .as_deref()
+        .or(controller.and_then(|c| c.security.as_deref()))
+        .map(plain)
+        .unwrap_or_default();
+    vec![
+        d.name.clone(),
+        controller_cell,
+        joint.join("; "),
+        controller
+            .and_then(|c| c.representative.as_ref())
+            .map(|r| contact(policy.get(r)))
+            .unwrap_or_default(),
+        controller
+            .and_then(|c| c.dpo.as_ref())
+            .map(|r| contact(policy.get(r)))
+            .unwrap_or_default(),
+        names(d.purposes.iter().map(|p| policy.get(p).name.as_str())),
+        bases.join("; "),
+        names(d.subjects.iter().map(|s| policy.get(s).name.as_str())),
+        names(items.iter().map(|i| i.name.as_str())),
+        special.join("; "),
+        recipients
+            .iter()
+            .map(|r| match &r.location {
+                Some(location) => format!("{} ({location})", r.name),
+                None => r.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        transfers
+            .iter()
+            .map(|t| {
+                let mut text = t.name.clone();
+                if let Some(to) = &t.to {
+                    text.push_str(&format!(": to {to}"));
+                }
+                if let Some(from) = t.from {
+                    text.push_str(&format!(" (from {})", from.word()));
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        transfers
+            .iter()
+            .flat_map(|t| t.safeguards.iter().copied())
+            .fold(Vec::<&str>::new(), |mut seen, s| {
+                if !seen.contains(&safeguard(s)) {
+                    seen.push(safeguard(s));
+                }
+                seen
+            })
+            .join("; "),
+        retention.join("; "),
+        security,
+        d.text.as_deref().map(plain).unwrap_or_default(),
+    ]
+}
+
+fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.collect::<Vec<_>>().join("; ")
+}
+
+/// A safeguard as the record names it, with its article.
+#[must_use]
+pub fn safeguard(s: Safeguard) -> &'static str {
+    match s {
+        Safeguard::Adequacy => "adequacy decision (Art. 45)",
+        Safeguard::Sccs => "standard contractual clauses (Art. 46(2)(c))",
+        Safeguard::Bcr => "binding corporate rules (Art. 47)",
+        Safeguard::Certification => "certification (Art. 46(2)(f))",
+        Safeguard::CodeOfConduct => "code of conduct (Art. 46(2)(e))",
+        Safeguard::Derogation => "derogation for a specific situation (Art. 49)",
+    }
+}
+
+/// `ropa.csv`: a header row, then one row per activity.
+#[must_use]
+pub fn csv(policy: &Policy) -> String {
+    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    let mut text = csv_record(&header);
+    for row in rows(policy) {
+        text.push_str(&csv_record(&row));
+    }
+    text
+}
+
+/// `ropa.xlsx`: the same table in a workbook, the header bold with the
+/// provision each column answers under it, frozen, the cells wrapped. Its
+/// creation date is the policy's last update (or 2000-01-01), so that the
+/// same policy gives the same bytes.
+///
+/// # Errors
+/// The writer's own errors (a sheet name or a cell out of Excel's limits).
+pub fn xlsx(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = match policy.updated {
+        Some(d) => ExcelDateTime::from_ymd(d.year, d.month, d.day.unwrap_or(1))?,
+        None => ExcelDateTime::from_ymd(2000, 1, 1)?,
+    };
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Record of processing activities: {}", policy.title))
+            .set_creation_datetime(&created),
+    );
+    let bold = Format::new().set_bold().set_text_wrap();
+    let note = Format::new().set_italic().set_text_wrap();
+    let wrap = Format::new().set_text_wrap();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Record of processing")?;
+    for (col, (name, article)) in (0u16..).zip(COLUMNS) {
+        sheet.write_string_with_format(0, col, name, &bold)?;
+        sheet.write_string_with_format(1, col, format!("GDPR {article}"), &note)?;
+        sheet.set_column_width(col, if col == 0 { 24 } else { 36 })?;
+    }
+    for (r, row) in (2u32..).zip(rows(policy)) {
+        for (col, cell) in (0u16..).zip(row) {
+            sheet.write_string_with_format(r, col, cell, &wrap)?;
+        }
+    }
+    sheet.set_freeze_panes(2, 1)?;
+    workbook.save_to_buffer()
+}
+
+/// The `ropa.csv` output.
+pub(crate) struct RopaCsv;
+
+impl OutputKind for RopaCsv {
+    fn name(&self) -> &'static str {
+        "ropa.csv"
+    }
+
+    fn applies(&self, policy: &Policy) -> bool {
+        policy.exports(crate::model::words::Export::Ropa)
+    }
+
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        Ok(Body::Text(csv(input.policy)))
+    }
+}
+
+/// The `ropa.xlsx` output.
+pub(crate) struct RopaXlsx;
+
+impl OutputKind for RopaXlsx {
+    fn name(&self) -> &'static str {
+        "ropa.xlsx"
+    }
+
+    fn applies(&self, policy: &Policy) -> bool {
+        policy.exports(crate::model::words::Export::Ropa)
+    }
+
+    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+        xlsx(input.policy)
+            .map(Body::Binary)
+            .map_err(|e| TemplateError::Render {
+                name: "ropa.xlsx".to_owned(),
+                report: e.to_string(),
+            })
+    }
+}

@@ -1,0 +1,404 @@
+//! The app stores' privacy labels: Apple's App Store privacy details (as
+//! fastlane's `app_privacy_details.json`, which its
+//! `upload_app_privacy_details_to_app_store` action uploads), Apple's
+//! privacy manifest `PrivacyInfo.xcprivacy`, and Google Play's Data safety
+//! form as the CSV that Play Console exports and imports.
+//!
+//! The labels list the items the notice's data sets collect, each under
+//! the store's data type the item names (`apple`, `play`), with the store
+//! purposes of the purposes those data sets pursue (`apple`, `play` on a
+//! purpose), whether the item is linked to the person and used to track
+//! them (`linked`, `tracking`), and, for Play, whether it is shared and
+//! whether providing it is optional (`required`). An item or purpose
+//! without its store word is left out and reported by
+//! `structure::store-label-facts`; a label that says more than the notice,
+//! or less, is reported by `structure::store-label-notice`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+
+use super::{csv_record, json_text};
+use crate::model::words::{
+    AppleDataType, ApplePurpose, Export, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
+};
+use crate::model::{Dataset, Item, Policy};
+use crate::render::{Body, OutputKind, RenderInput, TemplateError};
+
+/// Whether sending data to this kind of recipient is "sharing" in Google
+/// Play's sense (a transfer to a third party that is not a service
+/// provider working for the developer, nor a legal disclosure).
+#[must_use]
+pub fn play_shares_with(kind: RecipientKind) -> bool {
+    matches!(
+        kind,
+        RecipientKind::AdNetwork
+            | RecipientKind::SocialNetwork
+            | RecipientKind::DataBroker
+            | RecipientKind::JointController
+    )
+}
+
+/// An item the notice says is collected, with the data sets that collect
+/// it, in the order of the item declarations.
+pub struct Collected<'p> {
+    /// The item.
+    pub item: &'p Item,
+    /// The data sets and processing activities that collect it.
+    pub datasets: Vec<&'p Dataset>,
+}
+
+/// Every collected item, in declaration order.
+#[must_use]
+pub fn collected(policy: &Policy) -> Vec<Collected<'_>> {
+    let mut by_item: Vec<Vec<&Dataset>> = vec![Vec::new(); policy.items.len()];
+    for d in &policy.datasets {
+        for i in &d.collects {
+            if let Some(list) = by_item.get_mut(i.index())
+                && !list.iter().any(|x| x.id == d.id)
+            {
+                list.push(d);
+            }
+        }
+    }
+    policy
+        .items
+        .iter()
+        .zip(by_item)
+        .filter(|(_, ds)| !ds.is_empty())
+        .map(|(item, datasets)| Collected { item, datasets })
+        .collect()
+}
+
+/// One data type of the App Store label.
+#[derive(Default)]
+struct AppleEntry {
+    purposes: BTreeSet<ApplePurpose>,
+    linked: Option<bool>,
+    tracking: bool,
+}
+
+fn apple_entries(policy: &Policy) -> BTreeMap<String, (AppleDataType, AppleEntry)> {
+    let mut entries: BTreeMap<String, (AppleDataType, AppleEntry)> = BTreeMap::new();
+    for c in collected(policy) {
+        let Some(kind) = c.item.apple else { continue };
+        let (_, entry) = entries
+            .entry(kind.store_id())
+            .or_insert_with(|| (kind, AppleEntry::default()));
+        for d in &c.datasets {
+            for p in &d.purposes {
+                if let Some(purpose) = policy.get(p).apple {
+                    entry.purposes.insert(purpose);
+                }
+            }
+        }
+        entry.linked = match (entry.linked, c.item.linked) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            _ => None,
+        };
+        entry.tracking |= c.item.tracking == Some(true);
+    }
+    entries
+}
+
+/// `app_privacy_details.json`, as fastlane writes and reads it: one entry
+/// per data type, sorted by its identifier, with its purposes and data
+/// protections sorted; or the single "data not collected" entry.
+#[must_use]
+pub fn app_privacy_details(policy: &Policy) -> String {
+    let entries = apple_entries(policy);
+    if entries.is_empty() {
+        return json_text(&json!([{ "data_protections": ["DATA_NOT_COLLECTED"] }]));
+    }
+    let list: Vec<Value> = entries
+        .into_iter()
+        .map(|(id, (_, e))| {
+            let mut protections: Vec<&str> = Vec::new();
+            match e.linked {
+                Some(true) => protections.push("DATA_LINKED_TO_YOU"),
+                Some(false) => protections.push("DATA_NOT_LINKED_TO_YOU"),
+                None => {}
+            }
+            if e.tracking {
+                protections.push("DATA_USED_TO_TRACK_YOU");
+            }
+            protections.sort_unstable();
+            let mut purposes: Vec<String> = e.purposes.iter().map(|p| p.store_id()).collect();
+            purposes.sort();
+            json!({ "category": id, "purposes": purposes, "data_protections": protections })
+        })
+        .collect();
+    json_text(&Value::Array(list))
+}
+
+/// `PrivacyInfo.xcprivacy`: the privacy manifest's tracking flag and
+/// collected data types. `NSPrivacyTrackingDomains` is written empty: the
+/// policy does not state the app's tracking domains, which the app's
+/// developers add; nor does it state the required-reason APIs
+/// (`NSPrivacyAccessedAPITypes`), which belong to the code, not the notice.
+#[must_use]
+pub fn privacy_manifest(policy: &Policy) -> String {
+    let entries = apple_entries(policy);
+    let tracking = entries.values().any(|(_, e)| e.tracking);
+    let flag = |b: bool| if b { "<true/>" } else { "<false/>" };
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n\
+         <plist version=\"1.0\">\n<dict>\n",
+    );
+    x.push_str(&format!(
+        "\t<key>NSPrivacyTracking</key>\n\t{}\n",
+        flag(tracking)
+    ));
+    x.push_str("\t<key>NSPrivacyTrackingDomains</key>\n\t<array/>\n");
+    x.push_str("\t<key>NSPrivacyCollectedDataTypes</key>\n");
+    if entries.is_empty() {
+        x.push_str("\t<array/>\n");
+    } else {
+        x.push_str("\t<array>\n");
+        for (kind, e) in entries.values() {
+            x.push_str("\t\t<dict>\n");
+            x.push_str(&format!(
+                "\t\t\t<key>NSPrivacyCollectedDataType</key>\n\t\t\t<string>{}</string>\n",
+                kind.manifest_key()
+            ));
+            x.push_str(&format!(
+                "\t\t\t<key>NSPrivacyCollectedDataTypeLinked</key>\n\t\t\t{}\n",
+                flag(e.linked == Some(true))
+            ));
+            x.push_str(&format!(
+                "\t\t\t<key>NSPrivacyCollectedDataTypeTracking</key>\n\t\t\t{}\n",
+                flag(e.tracking)
+            ));
+            x.push_str("\t\t\t<key>NSPrivacyCollectedDataTypePurposes</key>\n\t\t\t<array>\n");
+            for p in &e.purposes {
+                x.push_str(&format!("\t\t\t\t<string>{}</string>\n", p.manifest_key()));
+            }
+            x.push_str("\t\t\t</array>\n\t\t</dict>\n");
+        }
+        x.push_str("\t</array>\n");
+    }
+    x.push_str("</dict>\n</plist>\n");
+    x
+}
+
+/// One data type of the Play form.
+#[derive(Default)]
+struct PlayEntry {
+    purposes: BTreeSet<PlayPurpose>,
+    shared_purposes: BTreeSet<PlayPurpose>,
+    shared: bool,
+    required: Option<bool>,
+}
+
+fn play_entries(policy: &Policy) -> BTreeMap<PlayDataType, PlayEntry> {
+    let mut entries: BTreeMap<PlayDataType, PlayEntry> = BTreeMap::new();
+    for c in collected(policy) {
+        let Some(kind) = c.item.play else { continue };
+        let entry = entries.entry(kind).or_default();
+        let required = c
+            .item
+            .required
+            .as_ref()
+            .or_else(|| c.datasets.iter().find_map(|d| d.required.as_ref()))
+            .map(|r| r.required);
+        entry.required = match (entry.required, required) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            _ => None,
+        };
+        for d in &c.datasets {
+            let shares = d
+                .recipients
+                .iter()
+                .any(|r| policy.get(r).kind.is_some_and(play_shares_with));
+            for p in &d.purposes {
+                if let Some(purpose) = policy.get(p).play {
+                    entry.purposes.insert(purpose);
+                    if shares {
+                        entry.shared_purposes.insert(purpose);
+                    }
+                }
+            }
+            entry.shared |= shares;
+        }
+    }
+    entries
+}
+
+/// The header of Play Console's Data safety CSV.
+pub const PLAY_HEADER: [&str; 5] = [
+    "Question ID (machine readable)",
+    "Response ID (machine readable)",
+    "Response value",
+    "Answer requirement",
+    "Human-friendly question label",
+];
+
+/// `play_data_safety.csv`: every row of the form, in its order, answered
+/// where the policy states the answer and blank where it does not (the
+/// Console then asks).
+#[must_use]
+pub fn play_data_safety(policy: &Policy) -> String {
+    let entries = play_entries(policy);
+    let yes = |b: bool| if b { "TRUE" } else { "" };
+    let deletion = policy.rights.iter().any(|b| {
+        b.rights
+            .iter()
+            .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
+    });
+    let mut out = csv_record(&PLAY_HEADER);
+    out.push_str(&csv_record(&[
+        "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA",
+        "",
+        if entries.is_empty() { "FALSE" } else { "TRUE" },
+        "REQUIRED",
+        "Does your app collect or share any of the required user data types?",
+    ]));
+    out.push_str(&csv_record(&[
+        "PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT",
+        "",
+        "",
+        "MAYBE_REQUIRED",
+        "Is all of the user data collected by your app encrypted in transit?",
+    ]));
+    out.push_str(&csv_record(&[
+        "PSL_DATA_COLLECTION_USER_REQUEST_DELETE",
+        "",
+        yes(deletion && !entries.is_empty()),
+        "MAYBE_REQUIRED",
+        "Do you provide a way for users to request that their data is deleted?",
+    ]));
+    let all = || PlayDataType::WORDS.iter().filter_map(|w| PlayDataType::from_word(w));
+    for kind in all() {
+        let (question, response, label) = kind.form();
+        out.push_str(&csv_record(&[
+            question,
+            response,
+            yes(entries.contains_key(&kind)),
+            "MULTIPLE_CHOICE",
+            label,
+        ]));
+    }
+    let purposes = || PlayPurpose::WORDS.iter().filter_map(|w| PlayPurpose::from_word(w));
+    for kind in all() {
+        let (_, response, label) = kind.form();
+        let short = label.rsplit(" / ").next().unwrap_or(label);
+        let entry = entries.get(&kind);
+        let q = |suffix: &str| format!("PSL_DATA_USAGE_RESPONSES:{response}:{suffix}");
+        let l = |rest: &str| format!("Data usage and handling ({short}) / {rest}");
+        let both = "Is this data collected, shared, or both?";
+        out.push_str(&csv_record(&[
+            q("PSL_DATA_USAGE_COLLECTION_AND_SHARING"),
+            "PSL_DATA_USAGE_ONLY_COLLECTED".to_owned(),
+            yes(entry.is_some()).to_owned(),
+            "MULTIPLE_CHOICE".to_owned(),
+            l(&format!("{both} / Collected")),
+        ]));
+        out.push_str(&csv_record(&[
+            q("PSL_DATA_USAGE_COLLECTION_AND_SHARING"),
+            "PSL_DATA_USAGE_ONLY_SHARED".to_owned(),
+            yes(entry.is_some_and(|e| e.shared)).to_owned(),
+            "MULTIPLE_CHOICE".to_owned(),
+            l(&format!("{both} / Shared")),
+        ]));
+        out.push_str(&csv_record(&[
+            q("PSL_DATA_USAGE_EPHEMERAL"),
+            String::new(),
+            String::new(),
+            "MAYBE_REQUIRED".to_owned(),
+            l("Is this data processed ephemerally?"),
+        ]));
+        let control = "Is this data required for your app, or can users choose whether it's collected?";
+        out.push_str(&csv_record(&[
+            q("DATA_USAGE_USER_CONTROL"),
+            "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL".to_owned(),
+            yes(entry.is_some_and(|e| e.required == Some(false))).to_owned(),
+            "SINGLE_CHOICE".to_owned(),
+            l(&format!(
+                "{control} / Users can choose whether this data is collected"
+            )),
+        ]));
+        out.push_str(&csv_record(&[
+            q("DATA_USAGE_USER_CONTROL"),
+            "PSL_DATA_USAGE_USER_CONTROL_REQUIRED".to_owned(),
+            yes(entry.is_some_and(|e| e.required == Some(true))).to_owned(),
+            "SINGLE_CHOICE".to_owned(),
+            l(&format!(
+                "{control} / Data collection is required (users can't turn off this data collection)"
+            )),
+        ]));
+        for (suffix, question, shared) in [
+            (
+                "DATA_USAGE_COLLECTION_PURPOSE",
+                "Why is this user data collected? Select all that apply.",
+                false,
+            ),
+            (
+                "DATA_USAGE_SHARING_PURPOSE",
+                "Why is this user data shared? Select all that apply.",
+                true,
+            ),
+        ] {
+            for purpose in purposes() {
+                let (id, name) = purpose.form();
+                let chosen = entry.is_some_and(|e| {
+                    if shared {
+                        e.shared_purposes.contains(&purpose)
+                    } else {
+                        e.purposes.contains(&purpose)
+                    }
+                });
+                out.push_str(&csv_record(&[
+                    q(suffix),
+                    id.to_owned(),
+                    yes(chosen).to_owned(),
+                    "MULTIPLE_CHOICE".to_owned(),
+                    l(&format!("{question} / {name}")),
+                ]));
+            }
+        }
+    }
+    out
+}
+
+macro_rules! store_output {
+    ($ty:ident, $file:literal, $export:expr, $render:path) => {
+        #[doc = concat!("The `", $file, "` output.")]
+        pub(crate) struct $ty;
+
+        impl OutputKind for $ty {
+            fn name(&self) -> &'static str {
+                $file
+            }
+
+            fn applies(&self, policy: &Policy) -> bool {
+                policy.exports($export)
+            }
+
+            fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
+                Ok(Body::Text($render(input.policy)))
+            }
+        }
+    };
+}
+
+store_output!(
+    AppPrivacyDetails,
+    "app_privacy_details.json",
+    Export::AppStore,
+    app_privacy_details
+);
+store_output!(
+    PrivacyManifest,
+    "PrivacyInfo.xcprivacy",
+    Export::AppStore,
+    privacy_manifest
+);
+store_output!(
+    PlayDataSafety,
+    "play_data_safety.csv",
+    Export::PlayDataSafety,
+    play_data_safety
+);

@@ -250,7 +250,6 @@ pub struct Policy {
     /// The document's language (BCP 47), e.g. `en`.
     pub language: Option<String>,
     /// The files besides the notice that the policy asks a build to write.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<words::Export>,
     /// Whether headed sections are numbered `1.`, `2.`, ...
     pub numbered: bool,

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::words::{
-    AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, LawfulBasis, PlayDataType,
-    PlayPurpose, SensitiveKind, SourceKind, SpecialCategory,
+    AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, LawfulBasis, PlayDataType, PlayPurpose,
+    SensitiveKind, SourceKind, SpecialCategory,
 };
 use super::{Recipient, Ref, RetentionRule, Transfer};
 use crate::resolve::read::{activity_kind, requirement};

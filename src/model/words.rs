@@ -733,10 +733,16 @@ impl ApplePurpose {
     #[must_use]
     pub fn manifest_key(self) -> &'static str {
         match self {
-            ApplePurpose::ThirdPartyAdvertising => "NSPrivacyCollectedDataTypePurposeThirdPartyAdvertising",
-            ApplePurpose::DevelopersAdvertising => "NSPrivacyCollectedDataTypePurposeDeveloperAdvertising",
+            ApplePurpose::ThirdPartyAdvertising => {
+                "NSPrivacyCollectedDataTypePurposeThirdPartyAdvertising"
+            }
+            ApplePurpose::DevelopersAdvertising => {
+                "NSPrivacyCollectedDataTypePurposeDeveloperAdvertising"
+            }
             ApplePurpose::Analytics => "NSPrivacyCollectedDataTypePurposeAnalytics",
-            ApplePurpose::ProductPersonalization => "NSPrivacyCollectedDataTypePurposeProductPersonalization",
+            ApplePurpose::ProductPersonalization => {
+                "NSPrivacyCollectedDataTypePurposeProductPersonalization"
+            }
             ApplePurpose::AppFunctionality => "NSPrivacyCollectedDataTypePurposeAppFunctionality",
             ApplePurpose::OtherPurposes => "NSPrivacyCollectedDataTypePurposeOther",
         }
@@ -745,7 +751,10 @@ impl ApplePurpose {
     /// Whether it is advertising, which the notice must also say.
     #[must_use]
     pub fn is_advertising(self) -> bool {
-        matches!(self, ApplePurpose::ThirdPartyAdvertising | ApplePurpose::DevelopersAdvertising)
+        matches!(
+            self,
+            ApplePurpose::ThirdPartyAdvertising | ApplePurpose::DevelopersAdvertising
+        )
     }
 }
 
@@ -839,44 +848,196 @@ impl PlayDataType {
     #[must_use]
     pub fn form(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            PlayDataType::Name => ("PSL_DATA_TYPES_PERSONAL", "PSL_NAME", "Personal info / Name"),
-            PlayDataType::Email => ("PSL_DATA_TYPES_PERSONAL", "PSL_EMAIL", "Personal info / Email address"),
-            PlayDataType::UserIds => ("PSL_DATA_TYPES_PERSONAL", "PSL_USER_ACCOUNT", "Personal info / User IDs"),
-            PlayDataType::Address => ("PSL_DATA_TYPES_PERSONAL", "PSL_ADDRESS", "Personal info / Address"),
-            PlayDataType::Phone => ("PSL_DATA_TYPES_PERSONAL", "PSL_PHONE", "Personal info / Phone number"),
-            PlayDataType::RaceEthnicity => ("PSL_DATA_TYPES_PERSONAL", "PSL_RACE_ETHNICITY", "Personal info / Race and ethnicity"),
-            PlayDataType::PoliticalReligious => ("PSL_DATA_TYPES_PERSONAL", "PSL_POLITICAL_RELIGIOUS", "Personal info / Political or religious beliefs"),
-            PlayDataType::SexualOrientation => ("PSL_DATA_TYPES_PERSONAL", "PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY", "Personal info / Sexual orientation"),
-            PlayDataType::OtherPersonal => ("PSL_DATA_TYPES_PERSONAL", "PSL_OTHER_PERSONAL", "Personal info / Other info"),
-            PlayDataType::PaymentInfo => ("PSL_DATA_TYPES_FINANCIAL", "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER", "Financial info / User payment info"),
-            PlayDataType::PurchaseHistory => ("PSL_DATA_TYPES_FINANCIAL", "PSL_PURCHASE_HISTORY", "Financial info / Purchase history"),
-            PlayDataType::CreditScore => ("PSL_DATA_TYPES_FINANCIAL", "PSL_CREDIT_SCORE", "Financial info / Credit score"),
-            PlayDataType::OtherFinancial => ("PSL_DATA_TYPES_FINANCIAL", "PSL_OTHER", "Financial info / Other financial info"),
-            PlayDataType::ApproximateLocation => ("PSL_DATA_TYPES_LOCATION", "PSL_APPROX_LOCATION", "Location / Approximate location"),
-            PlayDataType::PreciseLocation => ("PSL_DATA_TYPES_LOCATION", "PSL_PRECISE_LOCATION", "Location / Precise location"),
-            PlayDataType::WebBrowsingHistory => ("PSL_DATA_TYPES_SEARCH_AND_BROWSING", "PSL_WEB_BROWSING_HISTORY", "Web browsing / Web browsing history"),
-            PlayDataType::Emails => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_EMAILS", "Messages / Emails"),
-            PlayDataType::SmsMms => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_SMS_CALL_LOG", "Messages / SMS or MMS"),
-            PlayDataType::OtherMessages => ("PSL_DATA_TYPES_EMAIL_AND_TEXT", "PSL_OTHER_MESSAGES", "Messages / Other in-app messages"),
-            PlayDataType::Photos => ("PSL_DATA_TYPES_PHOTOS_AND_VIDEOS", "PSL_PHOTOS", "Photos and videos / Photos"),
-            PlayDataType::Videos => ("PSL_DATA_TYPES_PHOTOS_AND_VIDEOS", "PSL_VIDEOS", "Photos and videos / Videos"),
-            PlayDataType::VoiceRecordings => ("PSL_DATA_TYPES_AUDIO", "PSL_AUDIO", "Audio files / Voice or sound recordings"),
-            PlayDataType::MusicFiles => ("PSL_DATA_TYPES_AUDIO", "PSL_MUSIC", "Audio files / Music files"),
-            PlayDataType::OtherAudio => ("PSL_DATA_TYPES_AUDIO", "PSL_OTHER_AUDIO", "Audio files / Other audio files"),
-            PlayDataType::Health => ("PSL_DATA_TYPES_HEALTH_AND_FITNESS", "PSL_HEALTH", "Health and fitness / Health info"),
-            PlayDataType::Fitness => ("PSL_DATA_TYPES_HEALTH_AND_FITNESS", "PSL_FITNESS", "Health and fitness / Fitness info"),
-            PlayDataType::Contacts => ("PSL_DATA_TYPES_CONTACTS", "PSL_CONTACTS", "Contacts / Contacts"),
-            PlayDataType::Calendar => ("PSL_DATA_TYPES_CALENDAR", "PSL_CALENDAR", "Calendar / Calendar events"),
-            PlayDataType::CrashLogs => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_CRASH_LOGS", "App info and performance / Crash logs"),
-            PlayDataType::Diagnostics => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_PERFORMANCE_DIAGNOSTICS", "App info and performance / Diagnostics"),
-            PlayDataType::OtherPerformance => ("PSL_DATA_TYPES_APP_PERFORMANCE", "PSL_OTHER_PERFORMANCE", "App info and performance / Other app performance data"),
-            PlayDataType::FilesAndDocs => ("PSL_DATA_TYPES_FILES_AND_DOCS", "PSL_FILES_AND_DOCS", "Files and docs / Files and docs"),
-            PlayDataType::AppInteractions => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_USER_INTERACTION", "App activity / App interactions"),
-            PlayDataType::InAppSearchHistory => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_IN_APP_SEARCH_HISTORY", "App activity / In-app search history"),
-            PlayDataType::InstalledApps => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_APPS_ON_DEVICE", "App activity / Installed apps"),
-            PlayDataType::UserGeneratedContent => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_USER_GENERATED_CONTENT", "App activity / Other user-generated content"),
-            PlayDataType::OtherActions => ("PSL_DATA_TYPES_APP_ACTIVITY", "PSL_OTHER_APP_ACTIVITY", "App activity / Other actions"),
-            PlayDataType::DeviceIds => ("PSL_DATA_TYPES_IDENTIFIERS", "PSL_DEVICE_ID", "Device or other IDs / Device or other IDs"),
+            PlayDataType::Name => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_NAME",
+                "Personal info / Name",
+            ),
+            PlayDataType::Email => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_EMAIL",
+                "Personal info / Email address",
+            ),
+            PlayDataType::UserIds => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_USER_ACCOUNT",
+                "Personal info / User IDs",
+            ),
+            PlayDataType::Address => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_ADDRESS",
+                "Personal info / Address",
+            ),
+            PlayDataType::Phone => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_PHONE",
+                "Personal info / Phone number",
+            ),
+            PlayDataType::RaceEthnicity => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_RACE_ETHNICITY",
+                "Personal info / Race and ethnicity",
+            ),
+            PlayDataType::PoliticalReligious => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_POLITICAL_RELIGIOUS",
+                "Personal info / Political or religious beliefs",
+            ),
+            PlayDataType::SexualOrientation => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY",
+                "Personal info / Sexual orientation",
+            ),
+            PlayDataType::OtherPersonal => (
+                "PSL_DATA_TYPES_PERSONAL",
+                "PSL_OTHER_PERSONAL",
+                "Personal info / Other info",
+            ),
+            PlayDataType::PaymentInfo => (
+                "PSL_DATA_TYPES_FINANCIAL",
+                "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER",
+                "Financial info / User payment info",
+            ),
+            PlayDataType::PurchaseHistory => (
+                "PSL_DATA_TYPES_FINANCIAL",
+                "PSL_PURCHASE_HISTORY",
+                "Financial info / Purchase history",
+            ),
+            PlayDataType::CreditScore => (
+                "PSL_DATA_TYPES_FINANCIAL",
+                "PSL_CREDIT_SCORE",
+                "Financial info / Credit score",
+            ),
+            PlayDataType::OtherFinancial => (
+                "PSL_DATA_TYPES_FINANCIAL",
+                "PSL_OTHER",
+                "Financial info / Other financial info",
+            ),
+            PlayDataType::ApproximateLocation => (
+                "PSL_DATA_TYPES_LOCATION",
+                "PSL_APPROX_LOCATION",
+                "Location / Approximate location",
+            ),
+            PlayDataType::PreciseLocation => (
+                "PSL_DATA_TYPES_LOCATION",
+                "PSL_PRECISE_LOCATION",
+                "Location / Precise location",
+            ),
+            PlayDataType::WebBrowsingHistory => (
+                "PSL_DATA_TYPES_SEARCH_AND_BROWSING",
+                "PSL_WEB_BROWSING_HISTORY",
+                "Web browsing / Web browsing history",
+            ),
+            PlayDataType::Emails => (
+                "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+                "PSL_EMAILS",
+                "Messages / Emails",
+            ),
+            PlayDataType::SmsMms => (
+                "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+                "PSL_SMS_CALL_LOG",
+                "Messages / SMS or MMS",
+            ),
+            PlayDataType::OtherMessages => (
+                "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+                "PSL_OTHER_MESSAGES",
+                "Messages / Other in-app messages",
+            ),
+            PlayDataType::Photos => (
+                "PSL_DATA_TYPES_PHOTOS_AND_VIDEOS",
+                "PSL_PHOTOS",
+                "Photos and videos / Photos",
+            ),
+            PlayDataType::Videos => (
+                "PSL_DATA_TYPES_PHOTOS_AND_VIDEOS",
+                "PSL_VIDEOS",
+                "Photos and videos / Videos",
+            ),
+            PlayDataType::VoiceRecordings => (
+                "PSL_DATA_TYPES_AUDIO",
+                "PSL_AUDIO",
+                "Audio files / Voice or sound recordings",
+            ),
+            PlayDataType::MusicFiles => (
+                "PSL_DATA_TYPES_AUDIO",
+                "PSL_MUSIC",
+                "Audio files / Music files",
+            ),
+            PlayDataType::OtherAudio => (
+                "PSL_DATA_TYPES_AUDIO",
+                "PSL_OTHER_AUDIO",
+                "Audio files / Other audio files",
+            ),
+            PlayDataType::Health => (
+                "PSL_DATA_TYPES_HEALTH_AND_FITNESS",
+                "PSL_HEALTH",
+                "Health and fitness / Health info",
+            ),
+            PlayDataType::Fitness => (
+                "PSL_DATA_TYPES_HEALTH_AND_FITNESS",
+                "PSL_FITNESS",
+                "Health and fitness / Fitness info",
+            ),
+            PlayDataType::Contacts => (
+                "PSL_DATA_TYPES_CONTACTS",
+                "PSL_CONTACTS",
+                "Contacts / Contacts",
+            ),
+            PlayDataType::Calendar => (
+                "PSL_DATA_TYPES_CALENDAR",
+                "PSL_CALENDAR",
+                "Calendar / Calendar events",
+            ),
+            PlayDataType::CrashLogs => (
+                "PSL_DATA_TYPES_APP_PERFORMANCE",
+                "PSL_CRASH_LOGS",
+                "App info and performance / Crash logs",
+            ),
+            PlayDataType::Diagnostics => (
+                "PSL_DATA_TYPES_APP_PERFORMANCE",
+                "PSL_PERFORMANCE_DIAGNOSTICS",
+                "App info and performance / Diagnostics",
+            ),
+            PlayDataType::OtherPerformance => (
+                "PSL_DATA_TYPES_APP_PERFORMANCE",
+                "PSL_OTHER_PERFORMANCE",
+                "App info and performance / Other app performance data",
+            ),
+            PlayDataType::FilesAndDocs => (
+                "PSL_DATA_TYPES_FILES_AND_DOCS",
+                "PSL_FILES_AND_DOCS",
+                "Files and docs / Files and docs",
+            ),
+            PlayDataType::AppInteractions => (
+                "PSL_DATA_TYPES_APP_ACTIVITY",
+                "PSL_USER_INTERACTION",
+                "App activity / App interactions",
+            ),
+            PlayDataType::InAppSearchHistory => (
+                "PSL_DATA_TYPES_APP_ACTIVITY",
+                "PSL_IN_APP_SEARCH_HISTORY",
+                "App activity / In-app search history",
+            ),
+            PlayDataType::InstalledApps => (
+                "PSL_DATA_TYPES_APP_ACTIVITY",
+                "PSL_APPS_ON_DEVICE",
+                "App activity / Installed apps",
+            ),
+            PlayDataType::UserGeneratedContent => (
+                "PSL_DATA_TYPES_APP_ACTIVITY",
+                "PSL_USER_GENERATED_CONTENT",
+                "App activity / Other user-generated content",
+            ),
+            PlayDataType::OtherActions => (
+                "PSL_DATA_TYPES_APP_ACTIVITY",
+                "PSL_OTHER_APP_ACTIVITY",
+                "App activity / Other actions",
+            ),
+            PlayDataType::DeviceIds => (
+                "PSL_DATA_TYPES_IDENTIFIERS",
+                "PSL_DEVICE_ID",
+                "Device or other IDs / Device or other IDs",
+            ),
         }
     }
 }
@@ -908,8 +1069,13 @@ impl PlayPurpose {
         match self {
             PlayPurpose::AppFunctionality => ("PSL_APP_FUNCTIONALITY", "App functionality"),
             PlayPurpose::Analytics => ("PSL_ANALYTICS", "Analytics"),
-            PlayPurpose::DeveloperCommunications => ("PSL_DEVELOPER_COMMUNICATIONS", "Developer communications"),
-            PlayPurpose::FraudPreventionSecurity => ("PSL_FRAUD_PREVENTION_SECURITY", "Fraud prevention, security, and compliance"),
+            PlayPurpose::DeveloperCommunications => {
+                ("PSL_DEVELOPER_COMMUNICATIONS", "Developer communications")
+            }
+            PlayPurpose::FraudPreventionSecurity => (
+                "PSL_FRAUD_PREVENTION_SECURITY",
+                "Fraud prevention, security, and compliance",
+            ),
             PlayPurpose::Advertising => ("PSL_ADVERTISING", "Advertising or marketing"),
             PlayPurpose::Personalization => ("PSL_PERSONALIZATION", "Personalization"),
             PlayPurpose::AccountManagement => ("PSL_ACCOUNT_MANAGEMENT", "Account management"),

@@ -194,8 +194,7 @@ fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     let files = with_manifest(outputs, &manifest);
     for (name, contents) in files {
         let path = staging.join(name);
-        write_synced(&path, contents)
-            .map_err(error(format!("write `{}`", path.display())))?;
+        write_synced(&path, contents).map_err(error(format!("write `{}`", path.display())))?;
     }
     sync_dir(staging)
 }

@@ -270,7 +270,11 @@ pub fn play_data_safety(policy: &Policy) -> String {
         "MAYBE_REQUIRED",
         "Do you provide a way for users to request that their data is deleted?",
     ]));
-    let all = || PlayDataType::WORDS.iter().filter_map(|w| PlayDataType::from_word(w));
+    let all = || {
+        PlayDataType::WORDS
+            .iter()
+            .filter_map(|w| PlayDataType::from_word(w))
+    };
     for kind in all() {
         let (question, response, label) = kind.form();
         out.push_str(&csv_record(&[
@@ -281,7 +285,11 @@ pub fn play_data_safety(policy: &Policy) -> String {
             label,
         ]));
     }
-    let purposes = || PlayPurpose::WORDS.iter().filter_map(|w| PlayPurpose::from_word(w));
+    let purposes = || {
+        PlayPurpose::WORDS
+            .iter()
+            .filter_map(|w| PlayPurpose::from_word(w))
+    };
     for kind in all() {
         let (_, response, label) = kind.form();
         let short = label.rsplit(" / ").next().unwrap_or(label);
@@ -310,7 +318,8 @@ pub fn play_data_safety(policy: &Policy) -> String {
             "MAYBE_REQUIRED".to_owned(),
             l("Is this data processed ephemerally?"),
         ]));
-        let control = "Is this data required for your app, or can users choose whether it's collected?";
+        let control =
+            "Is this data required for your app, or can users choose whether it's collected?";
         out.push_str(&csv_record(&[
             q("DATA_USAGE_USER_CONTROL"),
             "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL".to_owned(),

@@ -349,3 +349,56 @@ fn a_store_label_that_contradicts_the_notice_fails_check() {
     assert!(report.contains("item `ad_id` is labelled as used to track people"));
     assert!(report.contains("purpose `ads` is labelled `apple third_party_advertising`"));
 }
+
+/// The Python that has fideslang: `CANDOR_FIDES_PYTHON`, else the virtual
+/// environment `.ci/run` makes (`target/fides-venv`), else `python3`.
+fn fides_python() -> Option<std::path::PathBuf> {
+    let candidates: Vec<std::path::PathBuf> = std::env::var_os("CANDOR_FIDES_PYTHON")
+        .map(Into::into)
+        .into_iter()
+        .chain([
+            Path::new("target/fides-venv/bin/python").to_path_buf(),
+            "python3".into(),
+        ])
+        .collect();
+    candidates.into_iter().find(|python| {
+        std::process::Command::new(python)
+            .args(["-c", "import fideslang"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+#[test]
+fn fideslang_loads_and_validates_the_manifest() {
+    let Some(python) = fides_python() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must have fideslang: `.ci/run` installs it into target/fides-venv"
+        );
+        eprintln!(
+            "skipped: no Python with fideslang (`.ci/run` installs it into target/fides-venv; \
+             or set CANDOR_FIDES_PYTHON)"
+        );
+        return;
+    };
+    let outputs = outputs(&model(MOBILE));
+    let manifest = &output(&outputs, "fides.yml").contents;
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("fides.yml"), manifest).expect("write");
+    let run = std::process::Command::new(&python)
+        .arg("tests/fides_check.py")
+        .arg(dir.path())
+        .output()
+        .expect("python runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "fideslang rejects the manifest:\n{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // One declaration per data set and purpose (each has one basis).
+    assert_eq!(stdout.trim(), "ok 3");
+    assert!(manifest.contains("data_use: \"marketing.advertising.third_party.targeted\""));
+    assert!(manifest.contains("legal_basis_for_processing: \"Consent\""));
+}

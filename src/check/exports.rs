@@ -70,7 +70,84 @@ pub(super) const RULES: &[Rule] = &[
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
     ),
+    rule!(structure::"fides-facts", Error,
+        summary: "a policy that exports a fideslang manifest names the taxonomy key of every item, purpose and subject of its data sets",
+        citation: "fideslang taxonomy (data categories, data uses, data subjects); GDPR Art. 30(1)(b)-(c)",
+        explanation: "\
+    A fideslang manifest describes processing with the keys of the fideslang taxonomy: each privacy \
+    declaration names its data categories, its data use and its data subjects. `exports fides` \
+    needs the key of every item (`fides user_contact_email`), purpose (`fides essential_service`) \
+    and subject (`fides customer`) of the data sets, `.` written `_`; one without its key would be \
+    missing from the data map, which would then say less than the notice.",
+        check: fides_facts,
+    ),
 ];
+
+fn fides_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Fides) {
+        return;
+    }
+    let mut items = vec![false; p.items.len()];
+    let mut purposes = vec![false; p.purposes.len()];
+    let mut subjects = vec![false; p.subjects.len()];
+    for d in &p.datasets {
+        for r in &d.collects {
+            if let Some(seen) = items.get_mut(r.index()) {
+                *seen = true;
+            }
+        }
+        for r in &d.purposes {
+            if let Some(seen) = purposes.get_mut(r.index()) {
+                *seen = true;
+            }
+        }
+        for r in &d.subjects {
+            if let Some(seen) = subjects.get_mut(r.index()) {
+                *seen = true;
+            }
+        }
+    }
+    let missing = |kind: &str, id: &str, example: &str, span| {
+        finding(
+            span,
+            format!("{kind} `{id}` has no fideslang key for the manifest"),
+        )
+        .with_label("no `fides`")
+        .with_help(format!(
+            "add its key in the fideslang taxonomy, `.` written `_`: e.g. `fides {example}`"
+        ))
+    };
+    for (item, _) in p
+        .items
+        .iter()
+        .zip(&items)
+        .filter(|(i, used)| **used && i.fides.is_none())
+    {
+        out.push(missing("item", &item.id, "user_contact_email", item.span));
+    }
+    for (purpose, _) in p
+        .purposes
+        .iter()
+        .zip(&purposes)
+        .filter(|(x, used)| **used && x.fides.is_none())
+    {
+        out.push(missing(
+            "purpose",
+            &purpose.id,
+            "essential_service",
+            purpose.span,
+        ));
+    }
+    for (subject, _) in p
+        .subjects
+        .iter()
+        .zip(&subjects)
+        .filter(|(x, used)| **used && x.fides.is_none())
+    {
+        out.push(missing("subject", &subject.id, "customer", subject.span));
+    }
+}
 
 fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;

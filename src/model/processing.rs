@@ -5,8 +5,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::words::{
-    AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, LawfulBasis, PlayDataType, PlayPurpose,
-    SensitiveKind, SourceKind, SpecialCategory,
+    AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, FidesDataCategory, FidesDataSubject,
+    FidesDataUse, LawfulBasis, PlayDataType, PlayPurpose, SensitiveKind, SourceKind,
+    SpecialCategory,
 };
 use super::{Recipient, Ref, RetentionRule, Transfer};
 use crate::resolve::read::{activity_kind, requirement};
@@ -31,6 +32,8 @@ declare_kind! {
     apple: Option<AppleDataType> = field("apple", "Apple data type", Material("store label changed"));
     /// The Google Play Data safety data type it is (`play_data_safety` export).
     play: Option<PlayDataType> = field("play", "Play data type", Material("store label changed"));
+    /// Its data category in the fideslang taxonomy (`fides` export).
+    fides: Option<FidesDataCategory> = field("fides", "fideslang data category", Ignore);
     /// Whether it is linked to the person's identity (App Store privacy details).
     linked: Option<bool> = field("linked", "linked to the person", Material("store label changed"));
     /// Whether it is used to track the person across other companies' apps and websites (App Store privacy details, App Tracking Transparency).
@@ -44,6 +47,8 @@ declare_kind! {
     pub struct Subject / SubjectSpans: Subject;
     /// Display name.
     name;
+    /// Its data subject in the fideslang taxonomy (`fides` export).
+    fides: Option<FidesDataSubject> = field("fides", "fideslang data subject", Ignore);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }
@@ -97,6 +102,8 @@ declare_kind! {
     apple: Option<ApplePurpose> = field("apple", "Apple purpose", Material("store label changed"));
     /// The Google Play Data safety purpose it is (`play_data_safety` export).
     play: Option<PlayPurpose> = field("play", "Play purpose", Material("store label changed"));
+    /// Its data use in the fideslang taxonomy (`fides` export).
+    fides: Option<FidesDataUse> = field("fides", "fideslang data use", Ignore);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

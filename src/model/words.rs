@@ -581,6 +581,9 @@ closed_set! {
         AppStore = "app_store",
         /// `play_data_safety.csv`: the Google Play Data safety form.
         PlayDataSafety = "play_data_safety",
+        /// `fides.yml`: a fideslang manifest of the processing (a system and
+        /// its privacy declarations).
+        Fides = "fides",
     }
 }
 
@@ -1079,6 +1082,568 @@ impl PlayPurpose {
             PlayPurpose::Advertising => ("PSL_ADVERTISING", "Advertising or marketing"),
             PlayPurpose::Personalization => ("PSL_PERSONALIZATION", "Personalization"),
             PlayPurpose::AccountManagement => ("PSL_ACCOUNT_MANAGEMENT", "Account management"),
+        }
+    }
+}
+
+closed_set! {
+    /// A data category of the fideslang default taxonomy (fideslang 3), its key written with `_`
+    /// for `.`: `user_contact_email` is `user.contact.email`.
+    FidesDataCategory, "fideslang data category" {
+        /// System Data.
+        System = "system",
+        /// Authentication Data.
+        SystemAuthentication = "system_authentication",
+        /// Operations Data.
+        SystemOperations = "system_operations",
+        /// User Data.
+        User = "user",
+        /// Account Information.
+        UserAccount = "user_account",
+        /// Authorization Information.
+        UserAuthorization = "user_authorization",
+        /// Observed Behavior.
+        UserBehavior = "user_behavior",
+        /// Biometric Data.
+        UserBiometric = "user_biometric",
+        /// Children's Data.
+        UserChildrens = "user_childrens",
+        /// Contact Data.
+        UserContact = "user_contact",
+        /// User Content.
+        UserContent = "user_content",
+        /// Demographic Data.
+        UserDemographic = "user_demographic",
+        /// Location Data.
+        UserLocation = "user_location",
+        /// Device Data.
+        UserDevice = "user_device",
+        /// Payment Data.
+        UserPayment = "user_payment",
+        /// Social Data.
+        UserSocial = "user_social",
+        /// Unique ID.
+        UserUniqueId = "user_unique_id",
+        /// Telemetry Data.
+        UserTelemetry = "user_telemetry",
+        /// User Sensor Data.
+        UserUserSensor = "user_user_sensor",
+        /// Workplace.
+        UserWorkplace = "user_workplace",
+        /// Sensor Data.
+        UserSensor = "user_sensor",
+        /// Financial Data.
+        UserFinancial = "user_financial",
+        /// Government ID.
+        UserGovernmentId = "user_government_id",
+        /// Health and Medical Data.
+        UserHealthAndMedical = "user_health_and_medical",
+        /// Name.
+        UserName = "user_name",
+        /// Criminal History.
+        UserCriminalHistory = "user_criminal_history",
+        /// Privacy Preferences.
+        UserPrivacyPreferences = "user_privacy_preferences",
+        /// Job Title.
+        UserJobTitle = "user_job_title",
+        /// Account Settings.
+        UserAccountSettings = "user_account_settings",
+        /// Account Username.
+        UserAccountUsername = "user_account_username",
+        /// Account password.
+        UserAuthorizationCredentials = "user_authorization_credentials",
+        /// Biometric Credentials.
+        UserAuthorizationBiometric = "user_authorization_biometric",
+        /// Password.
+        UserAuthorizationPassword = "user_authorization_password",
+        /// Browsing History.
+        UserBehaviorBrowsingHistory = "user_behavior_browsing_history",
+        /// Media Consumption.
+        UserBehaviorMediaConsumption = "user_behavior_media_consumption",
+        /// Purchase History.
+        UserBehaviorPurchaseHistory = "user_behavior_purchase_history",
+        /// Search History.
+        UserBehaviorSearchHistory = "user_behavior_search_history",
+        /// Fingerprint.
+        UserBiometricFingerprint = "user_biometric_fingerprint",
+        /// Retina Scan.
+        UserBiometricRetinal = "user_biometric_retinal",
+        /// Voice Recording.
+        UserBiometricVoice = "user_biometric_voice",
+        /// Biometric Health Data.
+        UserBiometricHealth = "user_biometric_health",
+        /// User Contact Address.
+        UserContactAddress = "user_contact_address",
+        /// User Contact Email.
+        UserContactEmail = "user_contact_email",
+        /// User Contact Phone Number.
+        UserContactPhoneNumber = "user_contact_phone_number",
+        /// User Website.
+        UserContactUrl = "user_contact_url",
+        /// Fax Number.
+        UserContactFaxNumber = "user_contact_fax_number",
+        /// Organization.
+        UserContactOrganization = "user_contact_organization",
+        /// User Contact City.
+        UserContactAddressCity = "user_contact_address_city",
+        /// User Contact Country.
+        UserContactAddressCountry = "user_contact_address_country",
+        /// User Contact Postal Code.
+        UserContactAddressPostalCode = "user_contact_address_postal_code",
+        /// User Contact State.
+        UserContactAddressState = "user_contact_address_state",
+        /// User Contact Street.
+        UserContactAddressStreet = "user_contact_address_street",
+        /// Private Content.
+        UserContentPrivate = "user_content_private",
+        /// Public Content.
+        UserContentPublic = "user_content_public",
+        /// User Image.
+        UserContentSelfImage = "user_content_self_image",
+        /// Age Range.
+        UserDemographicAgeRange = "user_demographic_age_range",
+        /// Birth Date.
+        UserDemographicDateOfBirth = "user_demographic_date_of_birth",
+        /// Gender.
+        UserDemographicGender = "user_demographic_gender",
+        /// Language.
+        UserDemographicLanguage = "user_demographic_language",
+        /// Marital Status.
+        UserDemographicMaritalStatus = "user_demographic_marital_status",
+        /// Political Opinion.
+        UserDemographicPoliticalOpinion = "user_demographic_political_opinion",
+        /// User Profile Data.
+        UserDemographicProfile = "user_demographic_profile",
+        /// Race.
+        UserDemographicRaceEthnicity = "user_demographic_race_ethnicity",
+        /// Religion.
+        UserDemographicReligiousBelief = "user_demographic_religious_belief",
+        /// Sexual Orientation.
+        UserDemographicSexualOrientation = "user_demographic_sexual_orientation",
+        /// Device Cookie.
+        UserDeviceCookie = "user_device_cookie",
+        /// Cookie ID.
+        UserDeviceCookieId = "user_device_cookie_id",
+        /// Device ID.
+        UserDeviceDeviceId = "user_device_device_id",
+        /// IP Address.
+        UserDeviceIpAddress = "user_device_ip_address",
+        /// Bank Account Information.
+        UserFinancialBankAccount = "user_financial_bank_account",
+        /// Credit Card Information.
+        UserFinancialCreditCard = "user_financial_credit_card",
+        /// Birth Certificate.
+        UserGovernmentIdBirthCertificate = "user_government_id_birth_certificate",
+        /// Driver's License Number.
+        UserGovernmentIdDriversLicenseNumber = "user_government_id_drivers_license_number",
+        /// Immigration ID.
+        UserGovernmentIdImmigration = "user_government_id_immigration",
+        /// National Identification Number.
+        UserGovernmentIdNationalIdentificationNumber = "user_government_id_national_identification_number",
+        /// Passport Number.
+        UserGovernmentIdPassportNumber = "user_government_id_passport_number",
+        /// Vehicle Registration.
+        UserGovernmentIdVehicleRegistration = "user_government_id_vehicle_registration",
+        /// User's Genetic Data.
+        UserHealthAndMedicalGenetic = "user_health_and_medical_genetic",
+        /// Medical Insurance ID.
+        UserHealthAndMedicalInsuranceBeneficiaryId = "user_health_and_medical_insurance_beneficiary_id",
+        /// Medical Record ID.
+        UserHealthAndMedicalRecordId = "user_health_and_medical_record_id",
+        /// Imprecise Subject Location.
+        UserLocationImprecise = "user_location_imprecise",
+        /// Precise Subject Location.
+        UserLocationPrecise = "user_location_precise",
+        /// First Name.
+        UserNameFirst = "user_name_first",
+        /// Last Name.
+        UserNameLast = "user_name_last",
+        /// Pseudonymous User ID.
+        UserUniqueIdPseudonymous = "user_unique_id_pseudonymous",
+    }
+}
+
+impl FidesDataCategory {
+    /// Its fideslang key, e.g. `user.contact.email`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            FidesDataCategory::System => "system",
+            FidesDataCategory::SystemAuthentication => "system.authentication",
+            FidesDataCategory::SystemOperations => "system.operations",
+            FidesDataCategory::User => "user",
+            FidesDataCategory::UserAccount => "user.account",
+            FidesDataCategory::UserAuthorization => "user.authorization",
+            FidesDataCategory::UserBehavior => "user.behavior",
+            FidesDataCategory::UserBiometric => "user.biometric",
+            FidesDataCategory::UserChildrens => "user.childrens",
+            FidesDataCategory::UserContact => "user.contact",
+            FidesDataCategory::UserContent => "user.content",
+            FidesDataCategory::UserDemographic => "user.demographic",
+            FidesDataCategory::UserLocation => "user.location",
+            FidesDataCategory::UserDevice => "user.device",
+            FidesDataCategory::UserPayment => "user.payment",
+            FidesDataCategory::UserSocial => "user.social",
+            FidesDataCategory::UserUniqueId => "user.unique_id",
+            FidesDataCategory::UserTelemetry => "user.telemetry",
+            FidesDataCategory::UserUserSensor => "user.user_sensor",
+            FidesDataCategory::UserWorkplace => "user.workplace",
+            FidesDataCategory::UserSensor => "user.sensor",
+            FidesDataCategory::UserFinancial => "user.financial",
+            FidesDataCategory::UserGovernmentId => "user.government_id",
+            FidesDataCategory::UserHealthAndMedical => "user.health_and_medical",
+            FidesDataCategory::UserName => "user.name",
+            FidesDataCategory::UserCriminalHistory => "user.criminal_history",
+            FidesDataCategory::UserPrivacyPreferences => "user.privacy_preferences",
+            FidesDataCategory::UserJobTitle => "user.job_title",
+            FidesDataCategory::UserAccountSettings => "user.account.settings",
+            FidesDataCategory::UserAccountUsername => "user.account.username",
+            FidesDataCategory::UserAuthorizationCredentials => "user.authorization.credentials",
+            FidesDataCategory::UserAuthorizationBiometric => "user.authorization.biometric",
+            FidesDataCategory::UserAuthorizationPassword => "user.authorization.password",
+            FidesDataCategory::UserBehaviorBrowsingHistory => "user.behavior.browsing_history",
+            FidesDataCategory::UserBehaviorMediaConsumption => "user.behavior.media_consumption",
+            FidesDataCategory::UserBehaviorPurchaseHistory => "user.behavior.purchase_history",
+            FidesDataCategory::UserBehaviorSearchHistory => "user.behavior.search_history",
+            FidesDataCategory::UserBiometricFingerprint => "user.biometric.fingerprint",
+            FidesDataCategory::UserBiometricRetinal => "user.biometric.retinal",
+            FidesDataCategory::UserBiometricVoice => "user.biometric.voice",
+            FidesDataCategory::UserBiometricHealth => "user.biometric.health",
+            FidesDataCategory::UserContactAddress => "user.contact.address",
+            FidesDataCategory::UserContactEmail => "user.contact.email",
+            FidesDataCategory::UserContactPhoneNumber => "user.contact.phone_number",
+            FidesDataCategory::UserContactUrl => "user.contact.url",
+            FidesDataCategory::UserContactFaxNumber => "user.contact.fax_number",
+            FidesDataCategory::UserContactOrganization => "user.contact.organization",
+            FidesDataCategory::UserContactAddressCity => "user.contact.address.city",
+            FidesDataCategory::UserContactAddressCountry => "user.contact.address.country",
+            FidesDataCategory::UserContactAddressPostalCode => "user.contact.address.postal_code",
+            FidesDataCategory::UserContactAddressState => "user.contact.address.state",
+            FidesDataCategory::UserContactAddressStreet => "user.contact.address.street",
+            FidesDataCategory::UserContentPrivate => "user.content.private",
+            FidesDataCategory::UserContentPublic => "user.content.public",
+            FidesDataCategory::UserContentSelfImage => "user.content.self_image",
+            FidesDataCategory::UserDemographicAgeRange => "user.demographic.age_range",
+            FidesDataCategory::UserDemographicDateOfBirth => "user.demographic.date_of_birth",
+            FidesDataCategory::UserDemographicGender => "user.demographic.gender",
+            FidesDataCategory::UserDemographicLanguage => "user.demographic.language",
+            FidesDataCategory::UserDemographicMaritalStatus => "user.demographic.marital_status",
+            FidesDataCategory::UserDemographicPoliticalOpinion => {
+                "user.demographic.political_opinion"
+            }
+            FidesDataCategory::UserDemographicProfile => "user.demographic.profile",
+            FidesDataCategory::UserDemographicRaceEthnicity => "user.demographic.race_ethnicity",
+            FidesDataCategory::UserDemographicReligiousBelief => {
+                "user.demographic.religious_belief"
+            }
+            FidesDataCategory::UserDemographicSexualOrientation => {
+                "user.demographic.sexual_orientation"
+            }
+            FidesDataCategory::UserDeviceCookie => "user.device.cookie",
+            FidesDataCategory::UserDeviceCookieId => "user.device.cookie_id",
+            FidesDataCategory::UserDeviceDeviceId => "user.device.device_id",
+            FidesDataCategory::UserDeviceIpAddress => "user.device.ip_address",
+            FidesDataCategory::UserFinancialBankAccount => "user.financial.bank_account",
+            FidesDataCategory::UserFinancialCreditCard => "user.financial.credit_card",
+            FidesDataCategory::UserGovernmentIdBirthCertificate => {
+                "user.government_id.birth_certificate"
+            }
+            FidesDataCategory::UserGovernmentIdDriversLicenseNumber => {
+                "user.government_id.drivers_license_number"
+            }
+            FidesDataCategory::UserGovernmentIdImmigration => "user.government_id.immigration",
+            FidesDataCategory::UserGovernmentIdNationalIdentificationNumber => {
+                "user.government_id.national_identification_number"
+            }
+            FidesDataCategory::UserGovernmentIdPassportNumber => {
+                "user.government_id.passport_number"
+            }
+            FidesDataCategory::UserGovernmentIdVehicleRegistration => {
+                "user.government_id.vehicle_registration"
+            }
+            FidesDataCategory::UserHealthAndMedicalGenetic => "user.health_and_medical.genetic",
+            FidesDataCategory::UserHealthAndMedicalInsuranceBeneficiaryId => {
+                "user.health_and_medical.insurance_beneficiary_id"
+            }
+            FidesDataCategory::UserHealthAndMedicalRecordId => "user.health_and_medical.record_id",
+            FidesDataCategory::UserLocationImprecise => "user.location.imprecise",
+            FidesDataCategory::UserLocationPrecise => "user.location.precise",
+            FidesDataCategory::UserNameFirst => "user.name.first",
+            FidesDataCategory::UserNameLast => "user.name.last",
+            FidesDataCategory::UserUniqueIdPseudonymous => "user.unique_id.pseudonymous",
+        }
+    }
+}
+
+closed_set! {
+    /// A data use of the fideslang default taxonomy (fideslang 3), its key written with `_`
+    /// for `.`: `user_contact_email` is `user.contact.email`.
+    FidesDataUse, "fideslang data use" {
+        /// Analytics.
+        Analytics = "analytics",
+        /// Analytics for Reporting.
+        AnalyticsReporting = "analytics_reporting",
+        /// Analytics for Advertising Performance.
+        AnalyticsReportingAdPerformance = "analytics_reporting_ad_performance",
+        /// Analytics for Content Performance.
+        AnalyticsReportingContentPerformance = "analytics_reporting_content_performance",
+        /// Analytics for Insights.
+        AnalyticsReportingCampaignInsights = "analytics_reporting_campaign_insights",
+        /// Analytics for System Activity.
+        AnalyticsReportingSystem = "analytics_reporting_system",
+        /// Analytics for System Performance.
+        AnalyticsReportingSystemPerformance = "analytics_reporting_system_performance",
+        /// Collect.
+        Collect = "collect",
+        /// Employment.
+        Employment = "employment",
+        /// Employment Recruitment.
+        EmploymentRecruitment = "employment_recruitment",
+        /// Essential.
+        Essential = "essential",
+        /// Essential Fraud Detection.
+        EssentialFraudDetection = "essential_fraud_detection",
+        /// Essential Legal Obligation.
+        EssentialLegalObligation = "essential_legal_obligation",
+        /// Essential for Service.
+        EssentialService = "essential_service",
+        /// Essential Service Authentication.
+        EssentialServiceAuthentication = "essential_service_authentication",
+        /// Essential Service Notifications.
+        EssentialServiceNotifications = "essential_service_notifications",
+        /// Essential for Operations.
+        EssentialServiceOperations = "essential_service_operations",
+        /// Essential for Payment Processing.
+        EssentialServicePaymentProcessing = "essential_service_payment_processing",
+        /// Essential for Security.
+        EssentialServiceSecurity = "essential_service_security",
+        /// Essential for Service Upgrades.
+        EssentialServiceUpgrades = "essential_service_upgrades",
+        /// Essential Email Service Notifications.
+        EssentialServiceNotificationsEmail = "essential_service_notifications_email",
+        /// Essential SMS Service Notifications.
+        EssentialServiceNotificationsSms = "essential_service_notifications_sms",
+        /// Essential for Operations Support.
+        EssentialServiceOperationsSupport = "essential_service_operations_support",
+        /// Essential for Support Improvement.
+        EssentialServiceOperationsImprove = "essential_service_operations_improve",
+        /// Finance.
+        Finance = "finance",
+        /// Functional.
+        Functional = "functional",
+        /// Local Data Storage.
+        FunctionalStorage = "functional_storage",
+        /// Service.
+        FunctionalService = "functional_service",
+        /// Improve Service.
+        FunctionalServiceImprove = "functional_service_improve",
+        /// Local Data Storage for Privacy Preferences.
+        FunctionalStoragePrivacyPreferences = "functional_storage_privacy_preferences",
+        /// Marketing.
+        Marketing = "marketing",
+        /// Advertising, Marketing or Promotion.
+        MarketingAdvertising = "marketing_advertising",
+        /// Marketing Communications.
+        MarketingCommunications = "marketing_communications",
+        /// First Party Advertising.
+        MarketingAdvertisingFirstParty = "marketing_advertising_first_party",
+        /// Frequency Capping.
+        MarketingAdvertisingFrequencyCapping = "marketing_advertising_frequency_capping",
+        /// Negative Targeting.
+        MarketingAdvertisingNegativeTargeting = "marketing_advertising_negative_targeting",
+        /// Profiling for Advertising.
+        MarketingAdvertisingProfiling = "marketing_advertising_profiling",
+        /// Essential for Serving Ads.
+        MarketingAdvertisingServing = "marketing_advertising_serving",
+        /// Third Party Advertising.
+        MarketingAdvertisingThirdParty = "marketing_advertising_third_party",
+        /// First Party Contextual Advertising.
+        MarketingAdvertisingFirstPartyContextual = "marketing_advertising_first_party_contextual",
+        /// First Party Personalized Advertising.
+        MarketingAdvertisingFirstPartyTargeted = "marketing_advertising_first_party_targeted",
+        /// Third Party Targeted Advertising.
+        MarketingAdvertisingThirdPartyTargeted = "marketing_advertising_third_party_targeted",
+        /// Marketing Email Communications.
+        MarketingCommunicationsEmail = "marketing_communications_email",
+        /// Marketing SMS Communications.
+        MarketingCommunicationsSms = "marketing_communications_sms",
+        /// Operations.
+        Operations = "operations",
+        /// Personalize.
+        Personalize = "personalize",
+        /// Content Personalization.
+        PersonalizeContent = "personalize_content",
+        /// Personalized Profiling.
+        PersonalizeProfiling = "personalize_profiling",
+        /// System Personalization.
+        PersonalizeSystem = "personalize_system",
+        /// Limited Content Personalization.
+        PersonalizeContentLimited = "personalize_content_limited",
+        /// Profiling for Personalization.
+        PersonalizeContentProfiling = "personalize_content_profiling",
+        /// Targeted Content Personalization.
+        PersonalizeContentProfiled = "personalize_content_profiled",
+        /// Sales.
+        Sales = "sales",
+        /// Third Party Sharing.
+        ThirdPartySharing = "third_party_sharing",
+        /// Sharing for Legal Obligation.
+        ThirdPartySharingLegalObligation = "third_party_sharing_legal_obligation",
+        /// Train AI System.
+        TrainAiSystem = "train_ai_system",
+    }
+}
+
+impl FidesDataUse {
+    /// Its fideslang key, e.g. `user.contact.email`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            FidesDataUse::Analytics => "analytics",
+            FidesDataUse::AnalyticsReporting => "analytics.reporting",
+            FidesDataUse::AnalyticsReportingAdPerformance => "analytics.reporting.ad_performance",
+            FidesDataUse::AnalyticsReportingContentPerformance => {
+                "analytics.reporting.content_performance"
+            }
+            FidesDataUse::AnalyticsReportingCampaignInsights => {
+                "analytics.reporting.campaign_insights"
+            }
+            FidesDataUse::AnalyticsReportingSystem => "analytics.reporting.system",
+            FidesDataUse::AnalyticsReportingSystemPerformance => {
+                "analytics.reporting.system.performance"
+            }
+            FidesDataUse::Collect => "collect",
+            FidesDataUse::Employment => "employment",
+            FidesDataUse::EmploymentRecruitment => "employment.recruitment",
+            FidesDataUse::Essential => "essential",
+            FidesDataUse::EssentialFraudDetection => "essential.fraud_detection",
+            FidesDataUse::EssentialLegalObligation => "essential.legal_obligation",
+            FidesDataUse::EssentialService => "essential.service",
+            FidesDataUse::EssentialServiceAuthentication => "essential.service.authentication",
+            FidesDataUse::EssentialServiceNotifications => "essential.service.notifications",
+            FidesDataUse::EssentialServiceOperations => "essential.service.operations",
+            FidesDataUse::EssentialServicePaymentProcessing => {
+                "essential.service.payment_processing"
+            }
+            FidesDataUse::EssentialServiceSecurity => "essential.service.security",
+            FidesDataUse::EssentialServiceUpgrades => "essential.service.upgrades",
+            FidesDataUse::EssentialServiceNotificationsEmail => {
+                "essential.service.notifications.email"
+            }
+            FidesDataUse::EssentialServiceNotificationsSms => "essential.service.notifications.sms",
+            FidesDataUse::EssentialServiceOperationsSupport => {
+                "essential.service.operations.support"
+            }
+            FidesDataUse::EssentialServiceOperationsImprove => {
+                "essential.service.operations.improve"
+            }
+            FidesDataUse::Finance => "finance",
+            FidesDataUse::Functional => "functional",
+            FidesDataUse::FunctionalStorage => "functional.storage",
+            FidesDataUse::FunctionalService => "functional.service",
+            FidesDataUse::FunctionalServiceImprove => "functional.service.improve",
+            FidesDataUse::FunctionalStoragePrivacyPreferences => {
+                "functional.storage.privacy_preferences"
+            }
+            FidesDataUse::Marketing => "marketing",
+            FidesDataUse::MarketingAdvertising => "marketing.advertising",
+            FidesDataUse::MarketingCommunications => "marketing.communications",
+            FidesDataUse::MarketingAdvertisingFirstParty => "marketing.advertising.first_party",
+            FidesDataUse::MarketingAdvertisingFrequencyCapping => {
+                "marketing.advertising.frequency_capping"
+            }
+            FidesDataUse::MarketingAdvertisingNegativeTargeting => {
+                "marketing.advertising.negative_targeting"
+            }
+            FidesDataUse::MarketingAdvertisingProfiling => "marketing.advertising.profiling",
+            FidesDataUse::MarketingAdvertisingServing => "marketing.advertising.serving",
+            FidesDataUse::MarketingAdvertisingThirdParty => "marketing.advertising.third_party",
+            FidesDataUse::MarketingAdvertisingFirstPartyContextual => {
+                "marketing.advertising.first_party.contextual"
+            }
+            FidesDataUse::MarketingAdvertisingFirstPartyTargeted => {
+                "marketing.advertising.first_party.targeted"
+            }
+            FidesDataUse::MarketingAdvertisingThirdPartyTargeted => {
+                "marketing.advertising.third_party.targeted"
+            }
+            FidesDataUse::MarketingCommunicationsEmail => "marketing.communications.email",
+            FidesDataUse::MarketingCommunicationsSms => "marketing.communications.sms",
+            FidesDataUse::Operations => "operations",
+            FidesDataUse::Personalize => "personalize",
+            FidesDataUse::PersonalizeContent => "personalize.content",
+            FidesDataUse::PersonalizeProfiling => "personalize.profiling",
+            FidesDataUse::PersonalizeSystem => "personalize.system",
+            FidesDataUse::PersonalizeContentLimited => "personalize.content.limited",
+            FidesDataUse::PersonalizeContentProfiling => "personalize.content.profiling",
+            FidesDataUse::PersonalizeContentProfiled => "personalize.content.profiled",
+            FidesDataUse::Sales => "sales",
+            FidesDataUse::ThirdPartySharing => "third_party_sharing",
+            FidesDataUse::ThirdPartySharingLegalObligation => {
+                "third_party_sharing.legal_obligation"
+            }
+            FidesDataUse::TrainAiSystem => "train_ai_system",
+        }
+    }
+}
+
+closed_set! {
+    /// A data subject of the fideslang default taxonomy (fideslang 3), its key written with `_`
+    /// for `.`: `user_contact_email` is `user.contact.email`.
+    FidesDataSubject, "fideslang data subject" {
+        /// Anonymous User.
+        AnonymousUser = "anonymous_user",
+        /// Citizen Voter.
+        CitizenVoter = "citizen_voter",
+        /// Commuter.
+        Commuter = "commuter",
+        /// Consultant.
+        Consultant = "consultant",
+        /// Customer.
+        Customer = "customer",
+        /// Employee.
+        Employee = "employee",
+        /// Job Applicant.
+        JobApplicant = "job_applicant",
+        /// Next of Kin.
+        NextOfKin = "next_of_kin",
+        /// Passenger.
+        Passenger = "passenger",
+        /// Patient.
+        Patient = "patient",
+        /// Prospect.
+        Prospect = "prospect",
+        /// Shareholder.
+        Shareholder = "shareholder",
+        /// Supplier/Vendor.
+        SupplierVendor = "supplier_vendor",
+        /// Trainee.
+        Trainee = "trainee",
+        /// Visitor.
+        Visitor = "visitor",
+    }
+}
+
+impl FidesDataSubject {
+    /// Its fideslang key, e.g. `user.contact.email`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            FidesDataSubject::AnonymousUser => "anonymous_user",
+            FidesDataSubject::CitizenVoter => "citizen_voter",
+            FidesDataSubject::Commuter => "commuter",
+            FidesDataSubject::Consultant => "consultant",
+            FidesDataSubject::Customer => "customer",
+            FidesDataSubject::Employee => "employee",
+            FidesDataSubject::JobApplicant => "job_applicant",
+            FidesDataSubject::NextOfKin => "next_of_kin",
+            FidesDataSubject::Passenger => "passenger",
+            FidesDataSubject::Patient => "patient",
+            FidesDataSubject::Prospect => "prospect",
+            FidesDataSubject::Shareholder => "shareholder",
+            FidesDataSubject::SupplierVendor => "supplier_vendor",
+            FidesDataSubject::Trainee => "trainee",
+            FidesDataSubject::Visitor => "visitor",
         }
     }
 }

@@ -86,6 +86,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_play => "`play`",
         Rule::kw_linked => "`linked`",
         Rule::kw_tracking => "`tracking`",
+        Rule::kw_fides => "`fides`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -266,6 +267,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_play => "`play`",
         Rule::f_linked => "`linked`",
         Rule::f_tracking => "`tracking`",
+        Rule::f_fides => "`fides`",
         Rule::transfer_decl => "a `transfer` declaration",
         Rule::transfer_kw => "a field name",
         Rule::transfer_field => "a field",
@@ -420,6 +422,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_play
             | Rule::kw_linked
             | Rule::kw_tracking
+            | Rule::kw_fides
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -511,5 +514,6 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_play
             | Rule::f_linked
             | Rule::f_tracking
+            | Rule::f_fides
     )
 }

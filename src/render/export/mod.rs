@@ -1,10 +1,10 @@
 //! The files besides the notice: a record of processing, the Global
-//! Privacy Control resource, a consent-banner configuration, and the app
-//! stores' privacy labels.
+//! Privacy Control resource, a consent-banner configuration, the app
+//! stores' privacy labels, and a fideslang manifest.
 //!
 //! Each is an [`OutputKind`](super::OutputKind) of the registry, written only
 //! when the policy asks for it (`exports ropa, gpc, consent, app_store,
-//! play_data_safety`), and each is a pure function of the model: no clock,
+//! play_data_safety, fides`), and each is a pure function of the model: no clock,
 //! no hash-map order. What each one reads, and the rule that reports a
 //! missing fact, is in its module:
 //!
@@ -15,7 +15,9 @@
 //! | `consent` | `consent.json` | [`signals`] | `structure::consent-essential` |
 //! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice` |
 //! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
+//! | `fides` | `fides.yml` | [`fides`] | `structure::fides-facts` |
 
+pub mod fides;
 pub mod ropa;
 pub mod signals;
 pub mod store;
@@ -33,6 +35,7 @@ pub fn export_of(file: &str) -> Option<Export> {
         "consent.json" => Some(Export::Consent),
         "app_privacy_details.json" | "PrivacyInfo.xcprivacy" => Some(Export::AppStore),
         "play_data_safety.csv" => Some(Export::PlayDataSafety),
+        "fides.yml" => Some(Export::Fides),
         _ => None,
     }
 }

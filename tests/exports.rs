@@ -350,9 +350,11 @@ fn a_store_label_that_contradicts_the_notice_fails_check() {
     assert!(report.contains("purpose `ads` is labelled `apple third_party_advertising`"));
 }
 
-/// The Python that has fideslang: `CANDOR_FIDES_PYTHON`, else the virtual
-/// environment `.ci/run` makes (`target/fides-venv`), else `python3`.
-fn fides_python() -> Option<std::path::PathBuf> {
+/// The Python that can import `module`: `CANDOR_FIDES_PYTHON`, else the
+/// virtual environment `.ci/run` makes (`target/fides-venv`, with fideslang
+/// and rdflib), else `python3`. Under `CI=true` a missing one fails the
+/// test; elsewhere the test is skipped with a message.
+fn python_with(module: &str) -> Option<std::path::PathBuf> {
     let candidates: Vec<std::path::PathBuf> = std::env::var_os("CANDOR_FIDES_PYTHON")
         .map(Into::into)
         .into_iter()
@@ -361,44 +363,95 @@ fn fides_python() -> Option<std::path::PathBuf> {
             "python3".into(),
         ])
         .collect();
-    candidates.into_iter().find(|python| {
+    let found = candidates.into_iter().find(|python| {
         std::process::Command::new(python)
-            .args(["-c", "import fideslang"])
+            .args(["-c", &format!("import {module}")])
             .output()
             .is_ok_and(|o| o.status.success())
-    })
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must have the Python module `{module}`: `.ci/run` installs it into target/fides-venv"
+        );
+        eprintln!(
+            "skipped: no Python with `{module}` (`.ci/run` installs it into target/fides-venv; \
+             or set CANDOR_FIDES_PYTHON)"
+        );
+    }
+    found
+}
+
+/// Runs a checking script of `tests/` on a file with a Python; its output.
+fn run_check(python: &Path, script: &str, target: &Path) -> String {
+    let run = std::process::Command::new(python)
+        .arg(script)
+        .arg(target)
+        .output()
+        .expect("python runs");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{script} rejects `{}`:\n{stdout}{}",
+        target.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    stdout
 }
 
 #[test]
 fn fideslang_loads_and_validates_the_manifest() {
-    let Some(python) = fides_python() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI must have fideslang: `.ci/run` installs it into target/fides-venv"
-        );
-        eprintln!(
-            "skipped: no Python with fideslang (`.ci/run` installs it into target/fides-venv; \
-             or set CANDOR_FIDES_PYTHON)"
-        );
+    let Some(python) = python_with("fideslang") else {
         return;
     };
     let outputs = outputs(&model(MOBILE));
     let manifest = &output(&outputs, "fides.yml").contents;
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("fides.yml"), manifest).expect("write");
-    let run = std::process::Command::new(&python)
-        .arg("tests/fides_check.py")
-        .arg(dir.path())
-        .output()
-        .expect("python runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "fideslang rejects the manifest:\n{stdout}{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let stdout = run_check(&python, "tests/fides_check.py", dir.path());
     // One declaration per data set and purpose (each has one basis).
     assert_eq!(stdout.trim(), "ok 3");
     assert!(manifest.contains("data_use: \"marketing.advertising.third_party.targeted\""));
     assert!(manifest.contains("legal_basis_for_processing: \"Consent\""));
+}
+
+#[test]
+fn the_dpv_export_parses_as_json_ld() {
+    let Some(python) = python_with("rdflib") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    // The mobile app asks for it; the bundled policy's graph is made the
+    // same way, and is larger.
+    let mobile = outputs(&model(MOBILE));
+    let path = dir.path().join("mobile.jsonld");
+    std::fs::write(&path, &output(&mobile, "dpv.jsonld").contents).expect("write");
+    let stdout = run_check(&python, "tests/dpv_check.py", &path);
+    assert!(stdout.contains(
+        "Advertising hasDataController=1 hasPurpose=1 hasPersonalData=1 hasDataSubject=1 \
+         hasLegalBasis=1 hasRecipient=1"
+    ));
+    assert!(stdout.contains("basis https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"));
+
+    let policy = model("policy");
+    let path = dir.path().join("bundled.jsonld");
+    std::fs::write(&path, render::export::dpv::dpv(&policy)).expect("write");
+    let stdout = run_check(&python, "tests/dpv_check.py", &path);
+    let handlings: Vec<&str> = stdout
+        .lines()
+        .filter(|l| !l.starts_with("basis "))
+        .collect();
+    assert_eq!(handlings.len(), policy.datasets.len());
+    for d in &policy.datasets {
+        let line = handlings
+            .iter()
+            .find(|l| l.starts_with(&format!("{} has", d.name)))
+            .unwrap_or_else(|| panic!("{} is in the graph", d.id));
+        assert!(
+            line.contains(&format!("hasPersonalData={}", d.collects.len())),
+            "{line}"
+        );
+    }
+    // Art. 9(2) conditions appear next to the Art. 6(1) bases where stated.
+    assert!(stdout.contains("basis https://w3id.org/dpv/legal/eu/gdpr#A6-1-f"));
 }

@@ -584,6 +584,8 @@ closed_set! {
         /// `fides.yml`: a fideslang manifest of the processing (a system and
         /// its privacy declarations).
         Fides = "fides",
+        /// `dpv.jsonld`: the processing in the W3C Data Privacy Vocabulary.
+        Dpv = "dpv",
     }
 }
 

@@ -1,10 +1,10 @@
 //! The files besides the notice: a record of processing, the Global
 //! Privacy Control resource, a consent-banner configuration, the app
-//! stores' privacy labels, and a fideslang manifest.
+//! stores' privacy labels, a fideslang manifest and DPV linked data.
 //!
 //! Each is an [`OutputKind`](super::OutputKind) of the registry, written only
 //! when the policy asks for it (`exports ropa, gpc, consent, app_store,
-//! play_data_safety, fides`), and each is a pure function of the model: no clock,
+//! play_data_safety, fides, dpv`), and each is a pure function of the model: no clock,
 //! no hash-map order. What each one reads, and the rule that reports a
 //! missing fact, is in its module:
 //!
@@ -16,7 +16,9 @@
 //! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice` |
 //! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
 //! | `fides` | `fides.yml` | [`fides`] | `structure::fides-facts` |
+//! | `dpv` | `dpv.jsonld` | [`dpv`] | (the notice's own rules) |
 
+pub mod dpv;
 pub mod fides;
 pub mod ropa;
 pub mod signals;
@@ -36,6 +38,7 @@ pub fn export_of(file: &str) -> Option<Export> {
         "app_privacy_details.json" | "PrivacyInfo.xcprivacy" => Some(Export::AppStore),
         "play_data_safety.csv" => Some(Export::PlayDataSafety),
         "fides.yml" => Some(Export::Fides),
+        "dpv.jsonld" => Some(Export::Dpv),
         _ => None,
     }
 }

@@ -455,3 +455,48 @@ fn the_dpv_export_parses_as_json_ld() {
     // Art. 9(2) conditions appear next to the Art. 6(1) bases where stated.
     assert!(stdout.contains("basis https://w3id.org/dpv/legal/eu/gdpr#A6-1-f"));
 }
+
+#[test]
+fn the_gpp_notice_fields_follow_the_facts() {
+    let path = "tests/fixtures/rules/structure/gpp-facts.pass.policy";
+    let policy = model(path);
+    let fields: serde_json::Value =
+        serde_json::from_str(&output(&outputs(&policy), "gpp.json").contents).expect("JSON");
+    // Shared with ad networks, not sold, the opt-out right described; no
+    // sensitive information.
+    assert_eq!(
+        fields,
+        serde_json::json!({
+            "section": "usnat",
+            "section_id": 7,
+            "fields": {
+                "SharingNotice": 1,
+                "SaleOptOutNotice": 0,
+                "SharingOptOutNotice": 1,
+                "TargetedAdvertisingOptOutNotice": 1,
+                "SensitiveDataProcessingOptOutNotice": 0,
+                "SensitiveDataLimitUseNotice": 0,
+            },
+            "Gpc": true,
+        })
+    );
+    // Without the opt-out right, the notice no longer gives the notices.
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let start = text.find("  right opt_out").expect("the right");
+    let end = start + text[start..].find("  }\n").expect("its end") + 4;
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("no-opt-out.policy");
+    std::fs::write(&file, without).expect("write");
+    let compiled = compile(&file, &options()).expect("loads");
+    let policy = compiled.policy.expect("a model");
+    let fields = render::export::gpp::fields(&policy);
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(get("SharingOptOutNotice"), Some(serde_json::json!(2)));
+    assert_eq!(get("SaleOptOutNotice"), Some(serde_json::json!(0)));
+}

@@ -81,7 +81,47 @@ pub(super) const RULES: &[Rule] = &[
     missing from the data map, which would then say less than the notice.",
         check: fides_facts,
     ),
+    rule!(structure::"gpp-facts", Error,
+        summary: "a policy that exports the GPP notice fields states the facts each field is derived from",
+        citation: "IAB Tech Lab, GPP \"US National Privacy Technical Specification\" (usnat notice fields); Cal. Civ. Code §1798.120, §1798.121, §1798.135",
+        explanation: "\
+    The notice fields of the GPP US National section say whether the business sells or shares \
+    personal data, advertises on it, or processes sensitive data, and if so whether the notice offers \
+    the opt-out. candor derives them: sale and sharing from the CCPA rows' disclosures, sensitive \
+    uses from the CCPA rights' `sensitive_other_uses`, third parties from the recipients' kinds. \
+    A field whose facts are unknown would be guessed by the consent platform; `exports gpp` needs \
+    them stated.",
+        check: gpp_facts,
+    ),
 ];
+
+fn gpp_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Gpp) {
+        return;
+    }
+    let unknown: Vec<String> = crate::render::export::gpp::fields(p)
+        .into_iter()
+        .filter(|(_, v)| v.is_null())
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    out.push(
+        finding(
+            p.span,
+            format!(
+                "the GPP notice fields {} cannot be derived from the policy",
+                super::context::and_list(&unknown)
+            ),
+        )
+        .with_label("`exports gpp`")
+        .with_help(
+            "state the facts: whether each CCPA category is sold and shared (or its third parties' `consideration` and `targeted_advertising`), every recipient's `kind`, and `sensitive_other_uses` in the CCPA rights",
+        ),
+    );
+}
 
 fn fides_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;

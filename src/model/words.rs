@@ -586,6 +586,8 @@ closed_set! {
         Fides = "fides",
         /// `dpv.jsonld`: the processing in the W3C Data Privacy Vocabulary.
         Dpv = "dpv",
+        /// `gpp.json`: the notice fields of the IAB GPP US National section.
+        Gpp = "gpp",
     }
 }
 

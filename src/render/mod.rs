@@ -11,7 +11,7 @@
 //! | `ccpa.md`, `ccpa.html` | the same context through the `ccpa.*` templates, when the policy declares `ccpa` |
 //! | `candor.css` | the `style.css` template: the stylesheet the pages inline, for sites that embed a fragment |
 //! | `policy.json`, `policy.schema.json` | [`json`]: serde and schemars over the model itself |
-//! | `ropa.csv`, `ropa.xlsx`, `gpc.json`, `consent.json`, `app_privacy_details.json`, `PrivacyInfo.xcprivacy`, `play_data_safety.csv`, `fides.yml`, `dpv.jsonld` | [`export`], each when the policy's `exports` names it |
+//! | `ropa.csv`, `ropa.xlsx`, `gpc.json`, `consent.json`, `app_privacy_details.json`, `PrivacyInfo.xcprivacy`, `play_data_safety.csv`, `fides.yml`, `dpv.jsonld`, `gpp.json` | [`export`], each when the policy's `exports` names it |
 //!
 //! Prose goes through [`markdown`] (one parser configuration, raw HTML
 //! shown as text, unsafe links dropped) and [`html`] (ammonia); each whole
@@ -169,6 +169,7 @@ pub static OUTPUTS: &[&dyn OutputKind] = &[
     &export::store::PlayDataSafety,
     &export::fides::FidesManifest,
     &export::dpv::DpvJsonLd,
+    &export::gpp::GppJson,
 ];
 
 /// The names of every file a build may write, in order.

@@ -813,7 +813,7 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "exports",
         <Vec<model::words::Export> as FromField>::SHAPE,
         DiffRule::Ignore,
-        "the files besides the notice a build writes: `ropa`, `gpc`, `consent`, `app_store`, `play_data_safety`, `fides`, `dpv`",
+        "the files besides the notice a build writes: `ropa`, `gpc`, `consent`, `app_store`, `play_data_safety`, `fides`, `dpv`, `gpp`",
     ),
     FieldSpec::new(
         "outline",

@@ -1,10 +1,11 @@
 //! The files besides the notice: a record of processing, the Global
 //! Privacy Control resource, a consent-banner configuration, the app
-//! stores' privacy labels, a fideslang manifest and DPV linked data.
+//! stores' privacy labels, a fideslang manifest, DPV linked data and the
+//! IAB GPP notice fields.
 //!
 //! Each is an [`OutputKind`](super::OutputKind) of the registry, written only
 //! when the policy asks for it (`exports ropa, gpc, consent, app_store,
-//! play_data_safety, fides, dpv`), and each is a pure function of the model: no clock,
+//! play_data_safety, fides, dpv, gpp`), and each is a pure function of the model: no clock,
 //! no hash-map order. What each one reads, and the rule that reports a
 //! missing fact, is in its module:
 //!
@@ -17,9 +18,11 @@
 //! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
 //! | `fides` | `fides.yml` | [`fides`] | `structure::fides-facts` |
 //! | `dpv` | `dpv.jsonld` | [`dpv`] | (the notice's own rules) |
+//! | `gpp` | `gpp.json` | [`gpp`] | `structure::gpp-facts` |
 
 pub mod dpv;
 pub mod fides;
+pub mod gpp;
 pub mod ropa;
 pub mod signals;
 pub mod store;
@@ -39,6 +42,7 @@ pub fn export_of(file: &str) -> Option<Export> {
         "play_data_safety.csv" => Some(Export::PlayDataSafety),
         "fides.yml" => Some(Export::Fides),
         "dpv.jsonld" => Some(Export::Dpv),
+        "gpp.json" => Some(Export::Gpp),
         _ => None,
     }
 }

@@ -17,10 +17,9 @@
 
 use serde_json::{Value, json};
 
-use super::json_text;
-use crate::model::words::{Art9Condition, Export, LawfulBasis, RecipientKind};
+use super::{json_text, text_output};
+use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind};
 use crate::model::{Policy, Recipient};
-use crate::render::{Body, OutputKind, RenderInput, TemplateError};
 
 /// The GDPR extension's IRI (compact) of an Art. 6(1) basis.
 #[must_use]
@@ -171,19 +170,4 @@ pub fn dpv(policy: &Policy) -> String {
     }))
 }
 
-/// The `dpv.jsonld` output.
-pub(crate) struct DpvJsonLd;
-
-impl OutputKind for DpvJsonLd {
-    fn name(&self) -> &'static str {
-        "dpv.jsonld"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(Export::Dpv)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(dpv(input.policy)))
-    }
-}
+text_output!(DpvJsonLd, "dpv.jsonld", Dpv, dpv);

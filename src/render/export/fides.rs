@@ -14,10 +14,9 @@
 //! (a YAML double-quoted scalar), so no YAML library is needed and the
 //! bytes are stable.
 
-use super::plain;
-use crate::model::words::{Art9Condition, Export, LawfulBasis, RecipientKind};
+use super::{plain, text_output, unique};
+use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind};
 use crate::model::{Basis, Dataset, Policy, Purpose, Ref};
-use crate::render::{Body, OutputKind, RenderInput, TemplateError};
 
 /// fideslang's `LegalBasisForProcessingEnum` value for an Art. 6(1) basis.
 #[must_use]
@@ -123,15 +122,12 @@ pub fn manifest(policy: &Policy) -> String {
     let transfers = !policy.transfers.is_empty();
     y.push_str(&format!("    does_international_transfers: {transfers}\n"));
     if transfers {
-        let mut safeguards: Vec<&str> = Vec::new();
-        for t in &policy.transfers {
-            for s in &t.safeguards {
-                let label = super::ropa::safeguard(*s);
-                if !safeguards.contains(&label) {
-                    safeguards.push(label);
-                }
-            }
-        }
+        let safeguards = unique(
+            policy
+                .transfers
+                .iter()
+                .flat_map(|t| t.safeguards.iter().map(|s| super::ropa::safeguard(*s))),
+        );
         y.push_str(&format!(
             "    legal_basis_for_transfers: {}\n",
             list(&safeguards)
@@ -140,26 +136,16 @@ pub fn manifest(policy: &Policy) -> String {
     y.push_str("    privacy_declarations:\n");
     let mut any = false;
     for d in &policy.datasets {
-        let categories: Vec<&str> = d
-            .collects
-            .iter()
-            .filter_map(|i| policy.get(i).fides.map(|c| c.key()))
-            .fold(Vec::new(), |mut seen, k| {
-                if !seen.contains(&k) {
-                    seen.push(k);
-                }
-                seen
-            });
-        let subjects: Vec<&str> = d
-            .subjects
-            .iter()
-            .filter_map(|s| policy.get(s).fides.map(|c| c.key()))
-            .fold(Vec::new(), |mut seen, k| {
-                if !seen.contains(&k) {
-                    seen.push(k);
-                }
-                seen
-            });
+        let categories = unique(
+            d.collects
+                .iter()
+                .filter_map(|i| policy.get(i).fides.map(|c| c.key())),
+        );
+        let subjects = unique(
+            d.subjects
+                .iter()
+                .filter_map(|s| policy.get(s).fides.map(|c| c.key())),
+        );
         let special = d.collects.iter().any(|i| policy.get(i).special.is_some());
         let recipients: Vec<&str> = d
             .recipients
@@ -245,19 +231,4 @@ pub fn manifest(policy: &Policy) -> String {
     y
 }
 
-/// The `fides.yml` output.
-pub(crate) struct FidesManifest;
-
-impl OutputKind for FidesManifest {
-    fn name(&self) -> &'static str {
-        "fides.yml"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(Export::Fides)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(manifest(input.policy)))
-    }
-}
+text_output!(FidesManifest, "fides.yml", Fides, manifest);

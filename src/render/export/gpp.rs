@@ -22,11 +22,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::json_text;
+use super::{json_text, text_output};
 use crate::law::{self, Law};
 use crate::model::Policy;
-use crate::model::words::{Export, Jurisdiction, RecipientKind, RightKind};
-use crate::render::{Body, OutputKind, RenderInput, TemplateError};
+use crate::model::words::{Jurisdiction, RecipientKind, RightKind};
 
 /// Yes when one says yes, no when all say no, unknown otherwise (and for
 /// none at all, unless `empty` says what none means).
@@ -123,19 +122,4 @@ pub fn gpp(policy: &Policy) -> String {
     }))
 }
 
-/// The `gpp.json` output.
-pub(crate) struct GppJson;
-
-impl OutputKind for GppJson {
-    fn name(&self) -> &'static str {
-        "gpp.json"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(Export::Gpp)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(gpp(input.policy)))
-    }
-}
+text_output!(GppJson, "gpp.json", Gpp, gpp);

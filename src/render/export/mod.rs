@@ -96,6 +96,45 @@ pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
     line
 }
 
+/// Declares a text export: an [`OutputKind`](crate::render::OutputKind)
+/// named `$file`, written when the policy's `exports` names `$export`,
+/// rendered by `$render(&Policy) -> String`.
+macro_rules! text_output {
+    ($ty:ident, $file:literal, $export:ident, $render:path) => {
+        #[doc = concat!("The `", $file, "` output.")]
+        pub(crate) struct $ty;
+
+        impl $crate::render::OutputKind for $ty {
+            fn name(&self) -> &'static str {
+                $file
+            }
+
+            fn applies(&self, policy: &$crate::model::Policy) -> bool {
+                policy.exports($crate::model::words::Export::$export)
+            }
+
+            fn render(
+                &self,
+                input: &$crate::render::RenderInput<'_>,
+            ) -> Result<$crate::render::Body, $crate::render::TemplateError> {
+                Ok($crate::render::Body::Text($render(input.policy)))
+            }
+        }
+    };
+}
+pub(crate) use text_output;
+
+/// The values in order, each once.
+fn unique<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// Pretty JSON with a final newline.
 fn json_text(value: &serde_json::Value) -> String {
     // Serialising a `Value` cannot fail.

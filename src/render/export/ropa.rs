@@ -13,10 +13,9 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::csv_record;
-use super::plain;
+use super::{csv_record, plain, text_output, unique};
 use crate::model::words::{RecipientKind, Safeguard, Word};
-use crate::model::{Contact, Dataset, Policy};
+use crate::model::{Dataset, Policy};
 use crate::render::text::basis_label;
 use crate::render::{Body, OutputKind, RenderInput, TemplateError};
 
@@ -49,25 +48,10 @@ pub fn rows(policy: &Policy) -> Vec<Vec<String>> {
 
 fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
     let controller = policy.controller.as_ref();
-    let contact = |c: &Contact| {
-        let mut parts = vec![c.name.clone()];
-        parts.extend(
-            [&c.address, &c.email, &c.phone, &c.url]
-                .into_iter()
-                .flatten()
-                .cloned(),
-        );
-        parts.join(", ")
-    };
+    let contact =
+        |c: &crate::model::Contact| details(&c.name, [&c.address, &c.email, &c.phone, &c.url]);
     let controller_cell = controller.map_or_else(String::new, |c| {
-        let mut parts = vec![c.name.clone()];
-        parts.extend(
-            [&c.address, &c.email, &c.phone, &c.url]
-                .into_iter()
-                .flatten()
-                .cloned(),
-        );
-        parts.join(", ")
+        details(&c.name, [&c.address, &c.email, &c.phone, &c.url])
     });
     let recipients: Vec<_> = d.recipients.iter().map(|r| policy.get(r)).collect();
     let joint: Vec<&str> = recipients
@@ -154,20 +138,23 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
             })
             .collect::<Vec<_>>()
             .join("; "),
-        transfers
-            .iter()
-            .flat_map(|t| t.safeguards.iter().copied())
-            .fold(Vec::<&str>::new(), |mut seen, s| {
-                if !seen.contains(&safeguard(s)) {
-                    seen.push(safeguard(s));
-                }
-                seen
-            })
-            .join("; "),
+        unique(
+            transfers
+                .iter()
+                .flat_map(|t| t.safeguards.iter().map(|s| safeguard(*s))),
+        )
+        .join("; "),
         retention.join("; "),
         security,
         d.text.as_deref().map(plain).unwrap_or_default(),
     ]
+}
+
+/// A name and the details stated, comma separated.
+fn details(name: &str, parts: [&Option<String>; 4]) -> String {
+    let mut all = vec![name.to_owned()];
+    all.extend(parts.into_iter().flatten().cloned());
+    all.join(", ")
 }
 
 fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
@@ -235,22 +222,7 @@ pub fn xlsx(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-/// The `ropa.csv` output.
-pub(crate) struct RopaCsv;
-
-impl OutputKind for RopaCsv {
-    fn name(&self) -> &'static str {
-        "ropa.csv"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(crate::model::words::Export::Ropa)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(csv(input.policy)))
-    }
-}
+text_output!(RopaCsv, "ropa.csv", Ropa, csv);
 
 /// The `ropa.xlsx` output.
 pub(crate) struct RopaXlsx;

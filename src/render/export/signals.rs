@@ -19,10 +19,9 @@
 
 use serde_json::{Value, json};
 
-use super::{json_text, plain};
+use super::{json_text, plain, text_output};
 use crate::model::Policy;
-use crate::model::words::{Export, Word};
-use crate::render::{Body, OutputKind, RenderInput, TemplateError};
+use crate::model::words::Word;
 
 /// Whether the notice states how it handles opt-out preference signals.
 #[must_use]
@@ -83,36 +82,6 @@ pub fn consent(policy: &Policy) -> String {
     }))
 }
 
-/// The `gpc.json` output.
-pub(crate) struct GpcJson;
+text_output!(GpcJson, "gpc.json", Gpc, gpc);
 
-impl OutputKind for GpcJson {
-    fn name(&self) -> &'static str {
-        "gpc.json"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(Export::Gpc)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(gpc(input.policy)))
-    }
-}
-
-/// The `consent.json` output.
-pub(crate) struct ConsentJson;
-
-impl OutputKind for ConsentJson {
-    fn name(&self) -> &'static str {
-        "consent.json"
-    }
-
-    fn applies(&self, policy: &Policy) -> bool {
-        policy.exports(Export::Consent)
-    }
-
-    fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-        Ok(Body::Text(consent(input.policy)))
-    }
-}
+text_output!(ConsentJson, "consent.json", Consent, consent);

@@ -18,12 +18,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
-use super::{csv_record, json_text};
+use super::{csv_record, json_text, text_output};
 use crate::model::words::{
-    AppleDataType, ApplePurpose, Export, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
+    AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
 };
 use crate::model::{Dataset, Item, Policy};
-use crate::render::{Body, OutputKind, RenderInput, TemplateError};
 
 /// Whether sending data to this kind of recipient is "sharing" in Google
 /// Play's sense (a transfer to a third party that is not a service
@@ -372,42 +371,21 @@ pub fn play_data_safety(policy: &Policy) -> String {
     out
 }
 
-macro_rules! store_output {
-    ($ty:ident, $file:literal, $export:expr, $render:path) => {
-        #[doc = concat!("The `", $file, "` output.")]
-        pub(crate) struct $ty;
-
-        impl OutputKind for $ty {
-            fn name(&self) -> &'static str {
-                $file
-            }
-
-            fn applies(&self, policy: &Policy) -> bool {
-                policy.exports($export)
-            }
-
-            fn render(&self, input: &RenderInput<'_>) -> Result<Body, TemplateError> {
-                Ok(Body::Text($render(input.policy)))
-            }
-        }
-    };
-}
-
-store_output!(
+text_output!(
     AppPrivacyDetails,
     "app_privacy_details.json",
-    Export::AppStore,
+    AppStore,
     app_privacy_details
 );
-store_output!(
+text_output!(
     PrivacyManifest,
     "PrivacyInfo.xcprivacy",
-    Export::AppStore,
+    AppStore,
     privacy_manifest
 );
-store_output!(
+text_output!(
     PlayDataSafety,
     "play_data_safety.csv",
-    Export::PlayDataSafety,
+    PlayDataSafety,
     play_data_safety
 );

@@ -209,6 +209,66 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "special",
         "the Art. 9(2) condition is read by the rules; the basis's text says it in the author's words",
     ),
+    (
+        "policy",
+        "exports",
+        "a build setting: which files besides the notice are written",
+    ),
+    (
+        "controller",
+        "security",
+        "published in the record of processing (`ropa.csv`, Art. 30(1)(g)), which is kept for the supervisory authority (Art. 30(4)); the notice says what it wants of security in its own prose",
+    ),
+    (
+        "dataset",
+        "security",
+        "the same as the controller's `security`, for one activity: the record of processing's column",
+    ),
+    (
+        "item",
+        "apple",
+        "published in the App Store privacy details and the privacy manifest; `structure::store-label-notice` holds them to the notice's purposes",
+    ),
+    (
+        "item",
+        "play",
+        "published in the Google Play Data safety form; `structure::store-label-notice` holds it to the notice's purposes",
+    ),
+    (
+        "item",
+        "linked",
+        "published in the App Store privacy details (\"Data Linked to You\")",
+    ),
+    (
+        "item",
+        "tracking",
+        "published in the App Store privacy details (\"Data Used to Track You\"); `structure::store-label-notice` requires the notice to print the targeted advertising it implies",
+    ),
+    (
+        "item",
+        "fides",
+        "a key of the fideslang taxonomy, published in the `fides.yml` data map; the notice prints the item's name",
+    ),
+    (
+        "subject",
+        "fides",
+        "a key of the fideslang taxonomy, published in the `fides.yml` data map; the notice prints the subject's name",
+    ),
+    (
+        "purpose",
+        "apple",
+        "published in the App Store privacy details; an advertising label needs a purpose the notice prints as marketing or targeted advertising",
+    ),
+    (
+        "purpose",
+        "play",
+        "published in the Google Play Data safety form; an advertising label needs a purpose the notice prints as marketing or targeted advertising",
+    ),
+    (
+        "purpose",
+        "fides",
+        "a key of the fideslang taxonomy, published in the `fides.yml` data map; the notice prints the purpose's name",
+    ),
 ];
 
 /// Fields that print as something other than a marker: what the fixture's

@@ -44,6 +44,8 @@ pub(crate) struct Ctx<'p> {
     pub(crate) gdpr_rights: Option<&'p RightsBlock>,
     /// The rights block of the CCPA, when its rules run.
     pub(crate) ccpa_rights: Option<&'p RightsBlock>,
+    /// The law whose rules run (`None` for the structural rules).
+    pub(crate) law: Option<&'static Law>,
     /// Every piece of prose of the policy.
     pub(crate) prose: &'p [Prose<'p>],
 }
@@ -55,7 +57,7 @@ impl<'p> Ctx<'p> {
     pub(crate) fn new(
         policy: &'p Policy,
         today: PolicyDate,
-        law: Option<&Law>,
+        law: Option<&'static Law>,
         prose: &'p [Prose<'p>],
     ) -> Self {
         let block = |family: Family| {
@@ -67,6 +69,7 @@ impl<'p> Ctx<'p> {
             today,
             gdpr_rights: block(Family::Gdpr),
             ccpa_rights: block(Family::Ccpa),
+            law,
             prose,
         }
     }

@@ -12,6 +12,10 @@
 //! - [`children`]: children's ages (GDPR Art. 8) and minors (CCPA §1798.120(c));
 //! - [`ccpa`]: the CCPA / CPRA privacy policy;
 //! - [`exports`]: the facts the exports need, and the store labels against the notice.
+//! - [`uk`]: what the UK GDPR asks beyond the GDPR's text: the ICO, the UK
+//!   representative, the UK transfer tools;
+//! - [`states`]: the US state laws (Colorado, Virginia, Connecticut, Texas,
+//!   Oregon, Utah), one family per law.
 //!
 //! Every rule is a [`Rule`]: a stable code, a default severity, a summary, the
 //! provision it comes from, an explanation, and an example that triggers it
@@ -36,9 +40,11 @@ mod exports;
 mod gdpr;
 mod notice;
 mod sources;
+mod states;
 mod structure;
 mod text;
 mod transfers;
+mod uk;
 
 use std::collections::HashMap;
 
@@ -112,6 +118,24 @@ macro_rules! family_scope {
     };
     (ccpa) => {
         $crate::law::Family::Ccpa
+    };
+    (colorado) => {
+        $crate::law::Family::Colorado
+    };
+    (virginia) => {
+        $crate::law::Family::Virginia
+    };
+    (connecticut) => {
+        $crate::law::Family::Connecticut
+    };
+    (texas) => {
+        $crate::law::Family::Texas
+    };
+    (oregon) => {
+        $crate::law::Family::Oregon
+    };
+    (utah) => {
+        $crate::law::Family::Utah
     };
 }
 pub(crate) use family_scope;
@@ -209,8 +233,10 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(sources::RULES)
         .chain(transfers::RULES)
         .chain(children::RULES)
+        .chain(uk::RULES)
         .chain(ccpa::RULES)
         .chain(exports::RULES)
+        .chain(states::rules())
 }
 
 /// The rule with this code.

@@ -17,16 +17,16 @@ use super::{Rule, finding, rule};
 
 pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"representative", Warning,
-        summary: "a controller established outside the EU (or the UK) names its representative there",
+        summary: "a controller established outside the EU names its representative there",
         citation: "GDPR Art. 3(2), Art. 27, Art. 13(1)(a), Art. 14(1)(a)",
         explanation: "\
     A controller with no establishment in the Union that offers goods or services to people there, \
     or monitors their behaviour (Art. 3(2)), must designate a representative in the Union (Art. \
     27(1)), and the notice gives the representative's identity and contact details (Art. \
-    13(1)(a)); the UK GDPR asks the same for the UK. candor reads the controller's establishments \
-    from `established REGION, ...`: when none is in the EEA (for `gdpr`) or the UK (for \
-    `uk_gdpr`), the controller needs `representative CONTACT`, and that contact needs a way to \
-    reach it. Art. 27(2) exempts occasional processing that involves no large-scale special \
+    13(1)(a)); the UK GDPR asks the same for the UK, which `gdpr::uk-representative` checks. \
+    candor reads the controller's establishments from `established REGION, ...`: when none is in \
+    the EEA (for `gdpr`), the controller needs `representative CONTACT`, and that contact needs a \
+    way to reach it. Art. 27(2) exempts occasional processing that involves no large-scale special \
     categories and public authorities: allow the finding with that reason where it applies.",
         check: representative,
     ),
@@ -173,9 +173,7 @@ fn representative(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if p.has(Jurisdiction::Gdpr) && !c.established.iter().any(|r| in_eea(*r)) {
         missing.push("the EU");
     }
-    if p.has(Jurisdiction::UkGdpr) && !c.established.contains(&Region::Uk) {
-        missing.push("the UK");
-    }
+    // The UK's representative is `uk_representative` (`gdpr::uk-representative`).
     if missing.is_empty() {
         return;
     }

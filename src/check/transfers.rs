@@ -177,6 +177,8 @@ fn safeguard_name(s: Safeguard) -> &'static str {
         Safeguard::Certification => "a certification",
         Safeguard::CodeOfConduct => "a code of conduct",
         Safeguard::Derogation => "a derogation",
+        Safeguard::Idta => "the UK International Data Transfer Agreement",
+        Safeguard::UkAddendum => "the UK Addendum to the standard contractual clauses",
     }
 }
 

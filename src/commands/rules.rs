@@ -1,5 +1,7 @@
 //! `candor rules`: the catalogue of rules, as a readable list or as JSON
-//! (an array of `{code, severity, summary, citation}`).
+//! (an array of `{code, severity, summary, citation, family, law,
+//! jurisdictions}`, grouped law by law: the rules of one family are
+//! adjacent, in the order of [`Family::ALL`]).
 
 use std::io::Write;
 
@@ -10,6 +12,7 @@ use crate::check::{self, Rule};
 use crate::cli::{Format, RulesArgs};
 use crate::diagnostic::{Severity, code};
 use crate::law::Family;
+use crate::model::words::Word;
 
 /// One rule as `candor rules --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -18,6 +21,13 @@ struct JsonRule {
     severity: Severity,
     summary: &'static str,
     citation: &'static str,
+    /// The family, which is the law: `virginia`, `gdpr`, `structure`.
+    family: &'static str,
+    /// The law's title: "Virginia Consumer Data Protection Act".
+    law: &'static str,
+    /// The `jurisdictions` words that make the rule run (empty for the
+    /// structural rules, which always run).
+    jurisdictions: Vec<&'static str>,
 }
 
 /// Runs `candor rules`.
@@ -34,12 +44,17 @@ pub(crate) fn run(args: &RulesArgs) -> u8 {
 }
 
 fn json() -> String {
-    let rules: Vec<JsonRule> = check::rules()
+    let rules: Vec<JsonRule> = Family::ALL
+        .iter()
+        .flat_map(|&family| check::rules().filter(move |r| r.family == family))
         .map(|r| JsonRule {
             code: r.code,
             severity: r.severity,
             summary: r.summary,
             citation: r.citation,
+            family: r.family(),
+            law: r.family.title(),
+            jurisdictions: r.family.laws().map(|l| l.jurisdiction.word()).collect(),
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_owned());

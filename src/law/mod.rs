@@ -9,6 +9,7 @@
 //! [`Family`].
 
 pub mod ccpa;
+pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};
 use crate::model::{Policy, RightsBlock};
@@ -23,11 +24,33 @@ pub enum Family {
     Gdpr,
     /// The CCPA/CPRA privacy policy.
     Ccpa,
+    /// The Colorado Privacy Act.
+    Colorado,
+    /// The Virginia Consumer Data Protection Act.
+    Virginia,
+    /// The Connecticut Data Privacy Act.
+    Connecticut,
+    /// The Texas Data Privacy and Security Act.
+    Texas,
+    /// The Oregon Consumer Privacy Act.
+    Oregon,
+    /// The Utah Consumer Privacy Act.
+    Utah,
 }
 
 impl Family {
     /// Every family, in the order `candor rules` lists them.
-    pub const ALL: [Family; 3] = [Family::Structure, Family::Gdpr, Family::Ccpa];
+    pub const ALL: [Family; 9] = [
+        Family::Structure,
+        Family::Gdpr,
+        Family::Ccpa,
+        Family::Colorado,
+        Family::Virginia,
+        Family::Connecticut,
+        Family::Texas,
+        Family::Oregon,
+        Family::Utah,
+    ];
 
     /// The family of a rule code, by its prefix.
     #[must_use]
@@ -36,6 +59,12 @@ impl Family {
             "structure" => Some(Family::Structure),
             "gdpr" => Some(Family::Gdpr),
             "ccpa" => Some(Family::Ccpa),
+            "colorado" => Some(Family::Colorado),
+            "virginia" => Some(Family::Virginia),
+            "connecticut" => Some(Family::Connecticut),
+            "texas" => Some(Family::Texas),
+            "oregon" => Some(Family::Oregon),
+            "utah" => Some(Family::Utah),
             _ => None,
         }
     }
@@ -80,11 +109,19 @@ impl Family {
         }
     }
 
-    fn title(self) -> &'static str {
+    /// The family's title: "GDPR", "Virginia Consumer Data Protection Act".
+    #[must_use]
+    pub fn title(self) -> &'static str {
         match self {
             Family::Structure => "Structure",
             Family::Gdpr => "GDPR",
             Family::Ccpa => "CCPA / CPRA",
+            Family::Colorado => "Colorado Privacy Act",
+            Family::Virginia => "Virginia Consumer Data Protection Act",
+            Family::Connecticut => "Connecticut Data Privacy Act",
+            Family::Texas => "Texas Data Privacy and Security Act",
+            Family::Oregon => "Oregon Consumer Privacy Act",
+            Family::Utah => "Utah Consumer Privacy Act",
         }
     }
 }
@@ -117,6 +154,36 @@ pub static LAWS: &[Law] = &[
         family: Family::Ccpa,
         name: "the CCPA",
     },
+    Law {
+        jurisdiction: Jurisdiction::Colorado,
+        family: Family::Colorado,
+        name: "the Colorado Privacy Act",
+    },
+    Law {
+        jurisdiction: Jurisdiction::Virginia,
+        family: Family::Virginia,
+        name: "the Virginia Consumer Data Protection Act",
+    },
+    Law {
+        jurisdiction: Jurisdiction::Connecticut,
+        family: Family::Connecticut,
+        name: "the Connecticut Data Privacy Act",
+    },
+    Law {
+        jurisdiction: Jurisdiction::Texas,
+        family: Family::Texas,
+        name: "the Texas Data Privacy and Security Act",
+    },
+    Law {
+        jurisdiction: Jurisdiction::Oregon,
+        family: Family::Oregon,
+        name: "the Oregon Consumer Privacy Act",
+    },
+    Law {
+        jurisdiction: Jurisdiction::Utah,
+        family: Family::Utah,
+        name: "the Utah Consumer Privacy Act",
+    },
 ];
 
 impl Law {
@@ -129,16 +196,20 @@ impl Law {
     }
 
     /// The rights block that describes this law's rights: the one naming
-    /// it, or else one naming another law of its family (a notice may
-    /// describe the EU and UK rights in one block).
+    /// it (in `jurisdiction`, else in `covers`), or else one naming another
+    /// law of its family (a notice may describe the EU and UK rights in one
+    /// block).
     #[must_use]
     pub fn rights_block<'p>(&self, policy: &'p Policy) -> Option<&'p RightsBlock> {
         let named = |j: Jurisdiction| policy.rights.iter().find(|b| b.jurisdiction == Some(j));
-        named(self.jurisdiction).or_else(|| {
-            self.family
-                .laws()
-                .find_map(|other| named(other.jurisdiction))
-        })
+        let covering = |j: Jurisdiction| policy.rights.iter().find(|b| b.covers.contains(&j));
+        named(self.jurisdiction)
+            .or_else(|| covering(self.jurisdiction))
+            .or_else(|| {
+                self.family
+                    .laws()
+                    .find_map(|other| named(other.jurisdiction))
+            })
     }
 }
 

@@ -77,6 +77,15 @@ declare_kind! {
     name;
     /// The law these rights come from.
     jurisdiction: Option<Jurisdiction> = required("jurisdiction", "law", Material("rights changed"), "jurisdiction gdpr");
+    /// Further laws the same rights serve (US state laws whose rights
+    /// coincide): `covers virginia, colorado`.
+    covers: Vec<Jurisdiction> = field("covers", "further laws served", Material("rights changed"));
+    /// How to appeal a refusal to act on a request (US state laws, e.g. Va.
+    /// Code §59.1-577(C)).
+    appeal: Option<String> = field("appeal", "how to appeal", Wording);
+    /// How to contact the attorney general about a denied appeal: a web
+    /// address or text.
+    attorney_general: Option<String> = field("attorney_general", "attorney general contact", Wording);
     /// The rights, in order.
     rights: Vec<Right> = field("right", "rights", Rights) prose;
     /// Ways to make a request.
@@ -276,6 +285,8 @@ pub enum Insert {
         /// Which block.
         rights: Ref<RightsBlock>,
     },
+    /// The US state privacy rights section.
+    StateRights,
 }
 
 /// A piece of a section: prose, or generated content.

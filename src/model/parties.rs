@@ -35,6 +35,8 @@ declare_kind! {
     representative: Option<Ref<Contact>> = field("representative", "EU representative", Wording);
     /// A general description of the technical and organisational security measures (GDPR Art. 30(1)(g), 32(1)), for the record of processing.
     security: Option<String> = field("security", "security measures", Wording);
+    /// The UK representative (UK GDPR Art. 27).
+    uk_representative: Option<Ref<Contact>> = field("uk_representative", "UK representative", Wording);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

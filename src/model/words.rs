@@ -64,6 +64,18 @@ closed_set! {
         UkGdpr = "uk_gdpr",
         /// California Consumer Privacy Act, as amended by the CPRA.
         Ccpa = "ccpa",
+        /// Colorado Privacy Act, C.R.S. §6-1-1301 ff.
+        Colorado = "colorado",
+        /// Virginia Consumer Data Protection Act, Va. Code §59.1-575 ff.
+        Virginia = "virginia",
+        /// Connecticut Data Privacy Act, Conn. Gen. Stat. §42-515 ff.
+        Connecticut = "connecticut",
+        /// Texas Data Privacy and Security Act, Tex. Bus. & Com. Code ch. 541.
+        Texas = "texas",
+        /// Oregon Consumer Privacy Act, ORS 646A.570 ff.
+        Oregon = "oregon",
+        /// Utah Consumer Privacy Act, Utah Code §13-61-101 ff.
+        Utah = "utah",
     }
 }
 
@@ -341,6 +353,12 @@ closed_set! {
         CodeOfConduct = "code_of_conduct",
         /// Art. 49 derogation.
         Derogation = "derogation",
+        /// UK: the International Data Transfer Agreement (UK GDPR Art.
+        /// 46(2)(d), DPA 2018 s. 119A).
+        Idta = "idta",
+        /// UK: the International Data Transfer Addendum to the EU standard
+        /// contractual clauses (UK GDPR Art. 46(2)(d), DPA 2018 s. 119A).
+        UkAddendum = "uk_addendum",
     }
 }
 
@@ -351,7 +369,12 @@ impl Safeguard {
     pub fn needs_copy_route(self) -> bool {
         matches!(
             self,
-            Safeguard::Sccs | Safeguard::Bcr | Safeguard::Certification | Safeguard::CodeOfConduct
+            Safeguard::Sccs
+                | Safeguard::Bcr
+                | Safeguard::Certification
+                | Safeguard::CodeOfConduct
+                | Safeguard::Idta
+                | Safeguard::UkAddendum
         )
     }
 }
@@ -524,6 +547,19 @@ closed_set! {
         /// CCPA regulations §7222: access information about automated
         /// decision-making technology.
         AdmtAccess = "admt_access",
+        /// US state laws: opt out of processing for targeted advertising
+        /// (e.g. Va. Code §59.1-577(A)(5)(i)).
+        OptOutTargeted = "opt_out_targeted",
+        /// US state laws: opt out of profiling in furtherance of decisions
+        /// with legal or similarly significant effects (e.g. Va. Code
+        /// §59.1-577(A)(5)(iii)).
+        OptOutProfiling = "opt_out_profiling",
+        /// US state laws: appeal a refusal to act on a request (e.g. Va.
+        /// Code §59.1-577(C)).
+        Appeal = "appeal",
+        /// Oregon: a list of the specific third parties personal data was
+        /// disclosed to (ORS 646A.574(1)(a)(B)).
+        ThirdPartyList = "third_party_list",
         /// Anything else.
         Other = "other",
     }
@@ -561,6 +597,9 @@ closed_set! {
         /// How to make a request under a rights block: the ways to ask,
         /// verification, agents, response times, opt-out signals.
         Requests = "requests",
+        /// The US state privacy rights: which state laws apply, the rights,
+        /// how to exercise them and how to appeal.
+        StateRights = "state_rights",
     }
 }
 

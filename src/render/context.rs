@@ -20,6 +20,8 @@ use super::markdown;
 use super::prose::{self, ProseOptions};
 use super::text::{basis_label, roman_marker};
 use crate::law;
+
+mod states;
 use crate::model::Ref;
 use crate::model::words::{TableTerm, Word};
 use crate::model::{
@@ -264,6 +266,8 @@ pub enum BlockView {
     RecipientsTable(RecipientsTable),
     /// The CCPA disclosure table, which is the context's `ccpa`.
     CcpaTable,
+    /// The US state privacy rights (`context/states.rs`).
+    StateRights(states::StateRightsView),
 }
 
 /// `Label: value`.
@@ -881,6 +885,7 @@ impl Builder<'_> {
                     .collect(),
             },
             Insert::CcpaTable => BlockView::CcpaTable,
+            Insert::StateRights => self.state_rights(),
         }
     }
 

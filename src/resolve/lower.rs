@@ -594,6 +594,11 @@ fn insert(
             lists_all.insert(generator);
             Insert::CcpaTable
         }
+        GeneratorKind::StateRights => {
+            takes_no_ids(cx);
+            lists_all.insert(generator);
+            Insert::StateRights
+        }
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");
             Insert::Contacts {

@@ -87,6 +87,10 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_linked => "`linked`",
         Rule::kw_tracking => "`tracking`",
         Rule::kw_fides => "`fides`",
+        Rule::kw_covers => "`covers`",
+        Rule::kw_appeal => "`appeal`",
+        Rule::kw_attorney_general => "`attorney_general`",
+        Rule::kw_uk_representative => "`uk_representative`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -194,6 +198,10 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_contacts => "`contacts`",
         Rule::f_dpo => "`dpo`",
         Rule::f_representative => "`representative`",
+        Rule::f_uk_representative => "`uk_representative`",
+        Rule::f_covers => "`covers`",
+        Rule::f_appeal => "`appeal`",
+        Rule::f_attorney_general => "`attorney_general`",
         Rule::contact_decl => "a `contact` declaration",
         Rule::contact_kw => "a field name",
         Rule::contact_field => "a field",
@@ -423,6 +431,10 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_linked
             | Rule::kw_tracking
             | Rule::kw_fides
+            | Rule::kw_covers
+            | Rule::kw_appeal
+            | Rule::kw_attorney_general
+            | Rule::kw_uk_representative
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -515,5 +527,9 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_linked
             | Rule::f_tracking
             | Rule::f_fides
+            | Rule::f_covers
+            | Rule::f_appeal
+            | Rule::f_attorney_general
+            | Rule::f_uk_representative
     )
 }

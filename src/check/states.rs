@@ -1,0 +1,689 @@
+//! The US state privacy laws: Colorado, Virginia, Connecticut, Texas, Oregon
+//! and Utah. One family of rules per law (`virginia::appeal`), so that a
+//! finding names the one statute it applies, a policy can allow a finding
+//! for one state without silencing the others, and `candor rules` groups
+//! the rules by law. The checks are shared: each reads the law it runs for
+//! (`Ctx::law`) and derives that law's labels from the disclosure facts
+//! (`law::states`). These rules run when the policy declares the state.
+
+use crate::diagnostic::Diagnostic;
+use crate::law::states::{self, StateLaw};
+use crate::model::RightsBlock;
+use crate::model::words::{RightKind, SensitiveKind, Word};
+
+use super::context::{Ctx, and_list};
+use super::{Rule, finding, rule};
+
+/// The rules every state law has, with its own citations.
+macro_rules! state_rules {
+    (
+        $fam:ident, $state:literal,
+        rights: $rights:literal,
+        notice: $notice:literal,
+        sale: $sale:literal,
+        sale_def: $sale_def:literal,
+        requests: $requests:literal
+        $(, appeal: $appeal:literal)? $(,)?
+    ) => {
+        [
+            rule!($fam::"rights-block", Error,
+                summary: concat!("a policy declaring ", $state, " describes the ", $state, " consumer's rights"),
+                citation: concat!($notice, "; ", $rights),
+                explanation: concat!("\
+    The privacy notice must say how consumers may exercise their rights (", $notice, "), the \
+    rights that ", $rights, " grants. That needs a `rights` declaration for the law: one with \
+    `jurisdiction ", stringify!($fam), "`, or a block of another law whose rights are the same \
+    and which says `covers ", stringify!($fam), "`."),
+                check: rights_block,
+            ),
+            rule!($fam::"rights", Warning,
+                summary: concat!("the ", $state, " rights list access, correction, deletion and portability"),
+                citation: $rights,
+                explanation: concat!("\
+    ", $rights, " grants every consumer the rights to confirm processing and access the data, to \
+    correct inaccuracies, to delete, and to obtain a portable copy; the privacy notice describes \
+    how to exercise them. candor accepts the GDPR and CCPA kinds that say the same (`access` or \
+    `know`, `correct` or `rectification`, `delete` or `erasure`, `portability`). The opt-outs are \
+    `", stringify!($fam), "::opt-out`'s question: they are owed in the notice when the business \
+    sells, targets advertising or profiles."),
+                check: rights,
+            ),
+            rule!($fam::"request-methods", Error,
+                summary: concat!("the ", $state, " rights say by which means a request is made"),
+                citation: $requests,
+                explanation: concat!("\
+    The notice describes the means by which consumers submit requests (", $requests, "). The \
+    rights block needs `request_methods` naming the contacts (a web form, an email address, a \
+    phone number) that take requests."),
+                check: request_methods,
+            ),
+            rule!($fam::"notice-contents", Warning,
+                summary: concat!("the notice gives the categories of personal data, their purposes and the categories of third parties (", $state, ")"),
+                citation: $notice,
+                explanation: concat!("\
+    The privacy notice lists the categories of personal data processed, the purpose of \
+    processing, the categories shared with third parties and the categories of those third \
+    parties (", $notice, "). candor reads the categories from the `ccpa` declarations, the \
+    policy's categories of personal data under every law, and from the data sets: it reports a \
+    notice with no category at all, a collected category with no purpose, and a category said to \
+    be sold, shared or disclosed that names no category of third parties."),
+                check: notice_contents,
+            ),
+            rule!($fam::"opt-out", Error,
+                summary: concat!("selling, targeted advertising and significant profiling come with their opt-out in the ", $state, " rights"),
+                citation: concat!($sale, "; ", $rights, "; ", $sale_def),
+                explanation: concat!("\
+    A controller that sells personal data or processes it for targeted advertising discloses it \
+    clearly and conspicuously, with the manner in which consumers opt out (", $sale, "). The \
+    sale is the law's own (", $sale_def, "): candor derives it from the third parties' \
+    `consideration` and `kind` (`law::states`). Targeted advertising is a third party of a \
+    collected category with `targeted_advertising yes`, or a purpose that says so. Where the \
+    law grants an opt-out of profiling in furtherance of decisions with legal or similarly \
+    significant effects, a purpose with `automated_decisions yes` calls for it too. Each needs \
+    its right in the rights block: `opt_out` (sale), `opt_out_targeted`, `opt_out_profiling`."),
+                check: opt_out,
+            ),
+            $(
+            rule!($fam::"appeal", Error,
+                summary: concat!("the ", $state, " rights say how to appeal a refused request"),
+                citation: $appeal,
+                explanation: concat!("\
+    The controller establishes a process for consumers to appeal its refusal to act on a \
+    request, and the privacy notice says how to appeal (", $appeal, "). The rights block needs \
+    `appeal \"...\"` (how, and by when) or a right of kind `appeal`; `attorney_general \"...\"` \
+    gives the attorney general's contact, which the answer to a denied appeal must give."),
+                check: appeal,
+            ),
+            )?
+        ]
+    };
+}
+
+const COLORADO: &[Rule] = &state_rules!(colorado, "Colorado",
+    rights: "C.R.S. §6-1-1306(1)",
+    notice: "C.R.S. §6-1-1308(1)(a)",
+    sale: "C.R.S. §6-1-1308(1)(b)",
+    sale_def: "C.R.S. §6-1-1303(23)",
+    requests: "C.R.S. §6-1-1308(1)(a)(III)",
+    appeal: "C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III)",
+);
+
+const VIRGINIA: &[Rule] = &state_rules!(virginia, "Virginia",
+    rights: "Va. Code §59.1-577(A)",
+    notice: "Va. Code §59.1-578(C)",
+    sale: "Va. Code §59.1-578(D)",
+    sale_def: "Va. Code §59.1-575",
+    requests: "Va. Code §59.1-578(E)",
+    appeal: "Va. Code §59.1-577(C), §59.1-578(C)(3)",
+);
+
+const CONNECTICUT: &[Rule] = &state_rules!(connecticut, "Connecticut",
+    rights: "Conn. Gen. Stat. §42-518(a)",
+    notice: "Conn. Gen. Stat. §42-520(c)",
+    sale: "Conn. Gen. Stat. §42-520(d)",
+    sale_def: "Conn. Gen. Stat. §42-515",
+    requests: "Conn. Gen. Stat. §42-520(e)",
+    appeal: "Conn. Gen. Stat. §42-518(d), §42-520(c)(3)",
+);
+
+const TEXAS: &[Rule] = &state_rules!(texas, "Texas",
+    rights: "Tex. Bus. & Com. Code §541.051(b)",
+    notice: "Tex. Bus. & Com. Code §541.102(a)",
+    sale: "Tex. Bus. & Com. Code §541.103",
+    sale_def: "Tex. Bus. & Com. Code §541.001",
+    requests: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
+    appeal: "Tex. Bus. & Com. Code §541.053, §541.102(a)(3)",
+);
+
+const OREGON: &[Rule] = &state_rules!(oregon, "Oregon",
+    rights: "ORS 646A.574(1)",
+    notice: "ORS 646A.578(4)",
+    sale: "ORS 646A.578(4)(h), 646A.574(1)(d)",
+    sale_def: "ORS 646A.570",
+    requests: "ORS 646A.578(4)(i), 646A.578(5)",
+    appeal: "ORS 646A.576(6), 646A.578(4)(c)",
+);
+
+const UTAH: &[Rule] = &state_rules!(utah, "Utah",
+    rights: "Utah Code §13-61-201",
+    notice: "Utah Code §13-61-302(1)(a)",
+    sale: "Utah Code §13-61-302(1)(b)",
+    sale_def: "Utah Code §13-61-101",
+    requests: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
+);
+
+/// The rules that only one state has.
+const SPECIFIC: &[Rule] = &[
+    rule!(texas::"sensitive-sale-notice", Error,
+        summary: "a Texas controller that sells sensitive data prints \"NOTICE: We may sell your sensitive personal data.\"",
+        citation: "Tex. Bus. & Com. Code §541.102(b), §541.001",
+        explanation: "\
+    If a controller engages in the sale of personal data that is sensitive data, it includes the \
+    notice \"NOTICE: We may sell your sensitive personal data.\", posted in the same location and \
+    in the same manner as the privacy notice (§541.102(b)). candor finds the sale from the facts: \
+    a collected category whose items include sensitive data under Texas law (racial or ethnic \
+    origin, religious beliefs, health, sexuality, citizenship or immigration status, genetic or \
+    biometric data, precise geolocation: the items' `sensitive` kinds) and a third party that \
+    gives money or other valuable consideration for it and is not a processor, an affiliate or \
+    an acquirer. The notice's prose must then hold the sentence word for word.",
+        check: texas_sensitive_notice,
+    ),
+    rule!(texas::"biometric-sale-notice", Error,
+        summary: "a Texas controller that sells biometric data prints \"NOTICE: We may sell your biometric personal data.\"",
+        citation: "Tex. Bus. & Com. Code §541.102(c)",
+        explanation: "\
+    If a controller engages in the sale of personal data that is biometric data, it includes the \
+    notice \"NOTICE: We may sell your biometric personal data.\", posted in the same location and \
+    in the same manner as the privacy notice (§541.102(c)). This is a second notice: a business \
+    that sells biometric data prints both, since biometric data is also sensitive data. candor \
+    reads biometric data from the items' `sensitive biometric` kind in a collected category that \
+    a third party buys.",
+        check: texas_biometric_notice,
+    ),
+    rule!(texas::"sensitive-categories", Warning,
+        summary: "the Texas notice's categories include the sensitive data processed",
+        citation: "Tex. Bus. & Com. Code §541.102(a)(1)",
+        explanation: "\
+    The privacy notice lists the categories of personal data processed, \"including, if \
+    applicable, any sensitive data processed by the controller\" (§541.102(a)(1)). candor reports \
+    an item that is sensitive data under Texas law, collected by a data set, that no collected \
+    category lists among its `items`.",
+        check: sensitive_categories,
+    ),
+    rule!(oregon::"sensitive-categories", Warning,
+        summary: "the Oregon notice's categories include the categories of sensitive data processed",
+        citation: "ORS 646A.578(4)(a), (4)(d)",
+        explanation: "\
+    The privacy notice lists the categories of personal data, including the categories of \
+    sensitive data, that the controller processes, and those it shares with third parties (ORS \
+    646A.578(4)(a), (d)). candor reports an item that is sensitive data under Oregon law, \
+    collected by a data set, that no collected category lists among its `items`.",
+        check: sensitive_categories,
+    ),
+    rule!(oregon::"third-party-list", Warning,
+        summary: "the Oregon rights include a list of the specific third parties data was disclosed to",
+        citation: "ORS 646A.574(1)(a)(B), 646A.578(4)(c)",
+        explanation: "\
+    An Oregon consumer may obtain, at the controller's option, a list of the specific third \
+    parties, other than natural persons, to which the controller has disclosed the consumer's \
+    personal data or any personal data (ORS 646A.574(1)(a)(B)). Unlike the other states' \
+    categories of third parties, this is named recipients, on request. The notice describes how \
+    to exercise each right (646A.578(4)(c)): the rights block needs a right of kind \
+    `third_party_list` when any third party receives personal data.",
+        check: oregon_third_party_list,
+    ),
+    rule!(oregon::"contact-method", Error,
+        summary: "the Oregon notice gives an email address or online method, actively monitored, to contact the controller",
+        citation: "ORS 646A.578(4)(f)",
+        explanation: "\
+    The privacy notice specifies an electronic mail address or other online method by which a \
+    consumer can contact the controller and that the controller actively monitors (ORS \
+    646A.578(4)(f)). candor looks for an email address or web address on the controller or among \
+    the Oregon rights' `request_methods`.",
+        check: online_contact,
+    ),
+    rule!(oregon::"controller-identity", Error,
+        summary: "the Oregon notice identifies the controller",
+        citation: "ORS 646A.578(4)(g)",
+        explanation: "\
+    The privacy notice identifies the controller, including any business name under which it \
+    registered with the Secretary of State and any assumed business name it uses in Oregon (ORS \
+    646A.578(4)(g)). That needs a `controller` declaration; its display name should be the \
+    registered name.",
+        check: controller_identity,
+    ),
+    rule!(connecticut::"contact-method", Error,
+        summary: "the Connecticut notice gives an active email address or other online mechanism to contact the controller",
+        citation: "Conn. Gen. Stat. §42-520(c)(6)",
+        explanation: "\
+    The privacy notice includes an active electronic mail address or other online mechanism that \
+    the consumer may use to contact the controller (§42-520(c)(6)). candor looks for an email \
+    address or web address on the controller or among the Connecticut rights' \
+    `request_methods`.",
+        check: online_contact,
+    ),
+];
+
+/// Every rule of the state laws, law by law.
+pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
+    COLORADO
+        .iter()
+        .chain(VIRGINIA)
+        .chain(CONNECTICUT)
+        .chain(TEXAS)
+        .chain(OREGON)
+        .chain(UTAH)
+        .chain(SPECIFIC)
+}
+
+/// The state law the rules run for, and its rights block.
+fn state<'p>(ctx: &Ctx<'p>) -> Option<(&'static StateLaw, Option<&'p RightsBlock>)> {
+    let law = ctx.law?;
+    let state = StateLaw::of(law.jurisdiction)?;
+    Some((state, law.rights_block(ctx.policy)))
+}
+
+fn has_right(block: &RightsBlock, kinds: &[RightKind]) -> bool {
+    block.rights.iter().any(|r| kinds.contains(&r.kind))
+}
+
+fn rights_block(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, None)) = state(ctx) else {
+        return;
+    };
+    let word = law.jurisdiction.word();
+    out.push(
+        finding(
+            ctx.policy.span,
+            format!(
+                "the policy declares `{word}` but describes no {} consumer rights",
+                law.state
+            ),
+        )
+        .with_label(format!("no `rights` for `{word}`"))
+        .with_help(format!(
+            "add `rights ID \"{} Residents Rights\" {{ jurisdiction {word} ... }}` with the rights, \
+             `request_methods` and `appeal`, or write `covers {word}` in a rights block whose \
+             rights are the same",
+            law.state
+        )),
+    );
+}
+
+fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let wanted: [(&str, &[RightKind]); 4] = [
+        ("access", &[RightKind::Access, RightKind::Know]),
+        ("correct", &[RightKind::Correct, RightKind::Rectification]),
+        ("delete", &[RightKind::Delete, RightKind::Erasure]),
+        ("portability", &[RightKind::Portability]),
+    ];
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|(_, kinds)| !has_right(block, kinds))
+        .map(|(w, _)| format!("`{w}`"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the rights block `{}` does not list the {} rights {}",
+                block.id,
+                law.state,
+                and_list(&missing)
+            ),
+        )
+        .with_label(format!("{} rights incomplete", law.state))
+        .with_help(format!(
+            "add `right KIND \"...\" {{ text \"...\" }}` for {} ({})",
+            and_list(&missing),
+            law.rights_cite
+        )),
+    );
+}
+
+fn request_methods(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    if !block.request_methods.is_empty() {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the rights block `{}` does not say how {} consumers make a request",
+                block.id, law.state
+            ),
+        )
+        .with_label("no `request_methods`")
+        .with_help(
+            "add `request_methods CONTACT, ...` naming the web form, email address or phone \
+             number that takes requests",
+        ),
+    );
+}
+
+fn notice_contents(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, _)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let categories: Vec<_> = states::collected(p).collect();
+    let datasets_collect = p.datasets.iter().any(|d| !d.collects.is_empty());
+    if categories.is_empty() && !datasets_collect {
+        out.push(
+            finding(
+                p.span,
+                format!(
+                    "the notice lists no category of personal data that {} consumers are told about",
+                    law.state
+                ),
+            )
+            .with_label("no categories")
+            .with_help(
+                "declare the categories of personal data with `ccpa ID \"Name\" { items ...; \
+                 purposes ...; third_parties ... }`, or data sets with `collects`",
+            ),
+        );
+        return;
+    }
+    for c in categories {
+        if c.purposes.is_empty() && c.datasets.is_empty() {
+            out.push(
+                finding(
+                    c.span,
+                    format!("the category `{}` gives no purpose for processing it", c.id),
+                )
+                .with_label("no `purposes`")
+                .with_help(format!(
+                    "add `purposes ID, ...` to the category ({})",
+                    law.notice_cite
+                )),
+            );
+        }
+        let said = [c.sold, c.shared, c.disclosed].contains(&Some(true));
+        if said && c.third_parties.is_empty() {
+            out.push(
+                finding(
+                    c.span,
+                    format!(
+                        "the category `{}` is said to go to third parties but names no category of them",
+                        c.id
+                    ),
+                )
+                .with_label("no `third_parties`")
+                .with_help(format!(
+                    "add `third_parties ID, ...`: the notice gives the categories of third parties \
+                     data is shared with ({})",
+                    law.notice_cite
+                )),
+            );
+        }
+    }
+}
+
+fn opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, block)) = state(ctx) else {
+        return;
+    };
+    let Some(block) = block else {
+        return;
+    };
+    let p = ctx.policy;
+    let mut owed: Vec<(RightKind, String, crate::source::Span)> = Vec::new();
+    if let Some((c, t)) = law.sold_categories(p).next() {
+        let money = if law.other_value_sells {
+            "money or other valuable consideration"
+        } else {
+            "money"
+        };
+        owed.push((
+            RightKind::OptOut,
+            format!(
+                "the category `{}` is sold under {} law: the third party `{}` gives {money} for it",
+                c.id,
+                law.state,
+                t.id()
+            ),
+            t.span(),
+        ));
+    }
+    if let Some((what, span)) = states::targeted_advertising(p) {
+        owed.push((
+            RightKind::OptOutTargeted,
+            format!("{what} serves targeted advertising"),
+            span,
+        ));
+    }
+    if let Some(purpose) = states::significant_profiling(p).filter(|_| law.profiling_opt_out) {
+        owed.push((
+            RightKind::OptOutProfiling,
+            format!(
+                "the purpose `{}` makes automated decisions with legal or similarly significant effects",
+                purpose.id
+            ),
+            purpose.span,
+        ));
+    }
+    for (kind, why, span) in owed {
+        if has_right(block, &[kind]) {
+            continue;
+        }
+        out.push(
+            finding(
+                span,
+                format!(
+                    "{why}, but the {} rights give no right `{}`",
+                    law.state,
+                    kind.word()
+                ),
+            )
+            .with_label("opt-out owed")
+            .with_secondary(block.span, "no such right here")
+            .with_help(format!(
+                "add `right {} \"...\" {{ text \"...how to opt out...\" }}` to `{}`, and disclose \
+                 the processing clearly and conspicuously ({})",
+                kind.word(),
+                block.id,
+                law.sale_cite
+            )),
+        );
+    }
+}
+
+fn appeal(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let stated = block
+        .appeal
+        .as_deref()
+        .is_some_and(|t| !t.trim().is_empty());
+    if stated || has_right(block, &[RightKind::Appeal]) {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the rights block `{}` does not say how {} consumers appeal a refused request",
+                block.id, law.state
+            ),
+        )
+        .with_label("no `appeal`")
+        .with_help(
+            "add `appeal \"If we decline your request, you may appeal by ... within ... days; we \
+             answer within ... days\"` and `attorney_general \"...\"` with the attorney general's \
+             complaint page",
+        ),
+    );
+}
+
+/// The verbatim notices of Tex. Bus. & Com. Code §541.102(b) and (c).
+const TEXAS_SENSITIVE: &str = "NOTICE: We may sell your sensitive personal data.";
+const TEXAS_BIOMETRIC: &str = "NOTICE: We may sell your biometric personal data.";
+
+/// Whether the notice's prose holds a sentence word for word (spaces and
+/// line breaks aside).
+fn prints(ctx: &Ctx<'_>, sentence: &str) -> bool {
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted = squash(sentence);
+    ctx.prose.iter().any(|p| squash(p.text).contains(&wanted))
+}
+
+fn texas_notice(
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Diagnostic>,
+    which: fn(&StateLaw, &crate::model::Item) -> bool,
+    sentence: &str,
+    what: &str,
+) {
+    let Some((law, _)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let sold = law.sold_categories(p).find_map(|(c, t)| {
+        c.items
+            .iter()
+            .find(|i| which(law, p.get(*i)))
+            .map(|i| (c, t, i))
+    });
+    let Some((c, t, item)) = sold else {
+        return;
+    };
+    if prints(ctx, sentence) {
+        return;
+    }
+    out.push(
+        finding(
+            t.span(),
+            format!(
+                "the category `{}` holds {what} data (`{}`) and is sold to `{}`, but the notice does not print \"{sentence}\"",
+                c.id,
+                item.id(),
+                t.id()
+            ),
+        )
+        .with_label("a sale under Texas law")
+        .with_secondary(item.span(), format!("{what} data"))
+        .with_help(format!(
+            "print the notice word for word where the privacy notice is, e.g. in a section: \
+             `text \"{sentence}\"`"
+        )),
+    );
+}
+
+fn texas_sensitive_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    texas_notice(ctx, out, StateLaw::sensitive, TEXAS_SENSITIVE, "sensitive");
+}
+
+fn texas_biometric_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    texas_notice(
+        ctx,
+        out,
+        |_, i| i.sensitive == Some(SensitiveKind::Biometric),
+        TEXAS_BIOMETRIC,
+        "biometric",
+    );
+}
+
+fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, _)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let listed: std::collections::HashSet<usize> = states::collected(p)
+        .flat_map(|c| c.items.iter().map(crate::model::Ref::index))
+        .collect();
+    let mut reported = std::collections::HashSet::new();
+    for d in &p.datasets {
+        for r in &d.collects {
+            let item = p.get(r);
+            if !law.sensitive(item) || listed.contains(&r.index()) || !reported.insert(r.index()) {
+                continue;
+            }
+            out.push(
+                finding(
+                    r.span(),
+                    format!(
+                        "`{}` is sensitive data under {} law, but no category of the notice lists it",
+                        r.id(),
+                        law.state
+                    ),
+                )
+                .with_label("sensitive data")
+                .with_help(format!(
+                    "add `{}` to the `items` of the category that discloses it, e.g. a category \
+                     \"Sensitive personal data\" ({})",
+                    r.id(),
+                    law.sensitive_cite
+                )),
+            );
+        }
+    }
+}
+
+fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((_, Some(block))) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let discloses = states::collected(p).any(|c| !c.third_parties.is_empty());
+    if !discloses || has_right(block, &[RightKind::ThirdPartyList]) {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "the rights block `{}` does not offer Oregon consumers the list of specific third parties their data was disclosed to",
+                block.id
+            ),
+        )
+        .with_label("no `third_party_list` right")
+        .with_help(
+            "add `right third_party_list \"Right to a list of third parties\" { text \"you may ask \
+             for a list of the specific third parties, other than natural persons, to which we \
+             have disclosed your personal data\" }`",
+        ),
+    );
+}
+
+fn online_contact(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, block)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let controller = p
+        .controller
+        .as_ref()
+        .is_some_and(|c| c.email.is_some() || c.url.is_some());
+    let methods = block.is_some_and(|b| {
+        b.request_methods
+            .iter()
+            .map(|r| p.get(r))
+            .any(|c| c.email.is_some() || c.url.is_some())
+    });
+    if controller || methods {
+        return;
+    }
+    let span = block.map_or(p.span, |b| b.span);
+    out.push(
+        finding(
+            span,
+            format!(
+                "the notice gives {} consumers no email address or online method to contact the controller",
+                law.state
+            ),
+        )
+        .with_label("no email or web address")
+        .with_help(
+            "give the controller an `email` (an address someone reads) or name a contact with an \
+             `email` or `url` in `request_methods`",
+        ),
+    );
+}
+
+fn controller_identity(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx.policy.controller.is_some() {
+        return;
+    }
+    out.push(
+        finding(
+            ctx.policy.span,
+            "the notice does not identify the controller for Oregon consumers",
+        )
+        .with_label("no `controller`")
+        .with_help(
+            "add `controller ID \"Registered Business Name, Inc.\" { address \"...\"; email \"...\" }` \
+             with the name registered with the Oregon Secretary of State",
+        ),
+    );
+}

@@ -1,0 +1,156 @@
+//! The "Your US state privacy rights" block (`insert state_rights`): which
+//! state laws the policy declares, and for each rights block that serves
+//! them, the rights, how to make a request, the opt-outs the facts call for
+//! under each law, and how to appeal. Everything is derived from the facts
+//! (`law::states`); the sentences are wording, in `wording.tera`.
+
+use serde::Serialize;
+
+use super::{AnswerView, BlockView, Builder, Line, ListItem, contact_line};
+use crate::law::states::{self, StateLaw};
+use crate::model::RightsBlock;
+use crate::model::words::Word;
+
+/// The state rights, grouped by the rights block that serves them.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateRightsView {
+    /// Every declared state law, in catalogue order: "Colorado".
+    pub states: Vec<String>,
+    /// One group per rights block; a state with no block has a group with
+    /// no rights.
+    pub groups: Vec<StateGroupView>,
+    /// What the notice calls the company, when it says.
+    pub who: Option<String>,
+}
+
+/// The states one rights block serves.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateGroupView {
+    /// The block's id, or empty when no block serves these states.
+    pub id: String,
+    /// The states: "Colorado", "Virginia".
+    pub states: Vec<String>,
+    /// Each state's labels, derived from the facts.
+    pub laws: Vec<StateLawView>,
+    /// The rights, as the block lists them.
+    pub rights: Vec<ListItem>,
+    /// The ways to make a request.
+    pub methods: Vec<Line>,
+    /// How to appeal (rendered inline; may be empty).
+    pub appeal: String,
+    /// The attorney general's contact (rendered inline; may be empty).
+    pub attorney_general: String,
+    /// The states among these whose law grants no appeal (Utah).
+    pub no_appeal: Vec<String>,
+}
+
+/// One law's labels.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateLawView {
+    /// "Virginia".
+    pub state: String,
+    /// "Virginia Consumer Data Protection Act".
+    pub act: String,
+    /// Whether a sale needs money only (Virginia, Utah).
+    pub money_only: bool,
+    /// Whether the business sells under this law's definition: `yes` when
+    /// a third party pays in the law's sense, `no` when every third party's
+    /// consideration is stated and none does, `not_stated` otherwise.
+    pub sells: AnswerView,
+}
+
+impl Builder<'_> {
+    /// The `state_rights` block.
+    pub(super) fn state_rights(&self) -> BlockView {
+        let policy = self.policy;
+        let declared: Vec<&'static StateLaw> = states::declared(policy).collect();
+        let mut groups: Vec<(Option<&RightsBlock>, Vec<&'static StateLaw>)> = Vec::new();
+        for law in &declared {
+            let block = crate::law::Law::of(law.jurisdiction).rights_block(policy);
+            match groups
+                .iter_mut()
+                .find(|(b, _)| b.map(|b| &b.id) == block.map(|b| &b.id))
+            {
+                Some((_, laws)) => laws.push(law),
+                None => groups.push((block, vec![law])),
+            }
+        }
+        BlockView::StateRights(StateRightsView {
+            states: declared.iter().map(|l| l.state.to_owned()).collect(),
+            groups: groups
+                .into_iter()
+                .map(|(block, laws)| self.state_group(block, &laws))
+                .collect(),
+            who: policy
+                .controller
+                .as_ref()
+                .and_then(|c| c.short_name.clone()),
+        })
+    }
+
+    fn state_group(
+        &self,
+        block: Option<&RightsBlock>,
+        laws: &[&'static StateLaw],
+    ) -> StateGroupView {
+        let policy = self.policy;
+        let calling = self.prose.calling_code.as_deref();
+        StateGroupView {
+            id: block.map(|b| b.id.clone()).unwrap_or_default(),
+            states: laws.iter().map(|l| l.state.to_owned()).collect(),
+            laws: laws.iter().map(|l| self.state_law(l)).collect(),
+            rights: block
+                .map(|b| {
+                    b.rights
+                        .iter()
+                        .map(|r| {
+                            self.item(
+                                &format!("{}-{}", b.id, r.kind.word()),
+                                None,
+                                Some(&r.name),
+                                ": ",
+                                r.text.as_deref(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            methods: block
+                .map(|b| {
+                    b.request_methods
+                        .iter()
+                        .filter_map(|c| contact_line(policy.get(c), calling))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            appeal: self.inline(block.and_then(|b| b.appeal.as_deref())),
+            attorney_general: self.inline(block.and_then(|b| b.attorney_general.as_deref())),
+            no_appeal: laws
+                .iter()
+                .filter(|l| !l.appeal)
+                .map(|l| l.state.to_owned())
+                .collect(),
+        }
+    }
+
+    fn state_law(&self, law: &StateLaw) -> StateLawView {
+        let policy = self.policy;
+        let answers: Vec<Option<bool>> = states::collected(policy)
+            .flat_map(|c| c.third_parties.iter())
+            .map(|t| law.sells(policy.get(t)))
+            .collect();
+        let sells = if answers.contains(&Some(true)) {
+            Some(true)
+        } else if !answers.is_empty() && answers.iter().all(|a| *a == Some(false)) {
+            Some(false)
+        } else {
+            None
+        };
+        StateLawView {
+            state: law.state.to_owned(),
+            act: law.act.to_owned(),
+            money_only: !law.other_value_sells,
+            sells: sells.into(),
+        }
+    }
+}

@@ -79,12 +79,15 @@ declare_kind! {
     jurisdiction: Option<Jurisdiction> = required("jurisdiction", "law", Material("rights changed"), "jurisdiction gdpr");
     /// Further laws the same rights serve (US state laws whose rights
     /// coincide): `covers virginia, colorado`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     covers: Vec<Jurisdiction> = field("covers", "further laws served", Material("rights changed"));
     /// How to appeal a refusal to act on a request (US state laws, e.g. Va.
     /// Code §59.1-577(C)).
+    #[serde(skip_serializing_if = "Option::is_none")]
     appeal: Option<String> = field("appeal", "how to appeal", Wording);
     /// How to contact the attorney general about a denied appeal: a web
     /// address or text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     attorney_general: Option<String> = field("attorney_general", "attorney general contact", Wording);
     /// The rights, in order.
     rights: Vec<Right> = field("right", "rights", Rights) prose;

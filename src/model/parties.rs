@@ -36,6 +36,7 @@ declare_kind! {
     /// A general description of the technical and organisational security measures (GDPR Art. 30(1)(g), 32(1)), for the record of processing.
     security: Option<String> = field("security", "security measures", Wording);
     /// The UK representative (UK GDPR Art. 27).
+    #[serde(skip_serializing_if = "Option::is_none")]
     uk_representative: Option<Ref<Contact>> = field("uk_representative", "UK representative", Wording);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;

@@ -722,6 +722,18 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
             }
             GeneratorKind::Transfers => cx.use_all(ns(DeclKind::Transfer)),
             GeneratorKind::Children => cx.use_all(ns(DeclKind::Children)),
+            GeneratorKind::StateRights => {
+                // The state rights print every rights block of a US state law.
+                let rights = ns(DeclKind::Rights);
+                for (i, b) in lists.rights.iter().enumerate() {
+                    let state = |j: &crate::model::words::Jurisdiction| {
+                        crate::law::states::StateLaw::of(*j).is_some()
+                    };
+                    if b.jurisdiction.as_ref().is_some_and(state) || b.covers.iter().any(state) {
+                        cx.used.insert((rights, i));
+                    }
+                }
+            }
             GeneratorKind::CcpaTable => {
                 cx.use_all(ns(DeclKind::Ccpa));
                 // The table prints the definitions of the terms it uses.

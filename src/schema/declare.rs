@@ -43,6 +43,7 @@ macro_rules! declare_kind {
         name;
         $(
             $(#[doc = $doc:literal])*
+            $(#[serde($($serde:tt)*)])?
             $field:ident : $ty:ty = $form:ident ( $($arg:tt)* ) $($prose:ident)?;
         )*
     ) => {
@@ -55,6 +56,7 @@ macro_rules! declare_kind {
             pub name: String,
             $(
                 $(#[doc = $doc])*
+                $(#[serde($($serde)*)])?
                 pub $field: $ty,
             )*
             /// Where the id is written.

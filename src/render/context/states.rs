@@ -21,6 +21,12 @@ pub struct StateRightsView {
     pub groups: Vec<StateGroupView>,
     /// What the notice calls the company, when it says.
     pub who: Option<String>,
+    /// Whether personal data is processed for targeted advertising (a third
+    /// party that advertises with a collected category, or a purpose).
+    pub targeted_advertising: bool,
+    /// Whether a purpose makes automated decisions with legal or similarly
+    /// significant effects (the profiling the state opt-outs reach).
+    pub profiling: bool,
 }
 
 /// The states one rights block serves.
@@ -85,6 +91,8 @@ impl Builder<'_> {
                 .controller
                 .as_ref()
                 .and_then(|c| c.short_name.clone()),
+            targeted_advertising: states::targeted_advertising(policy).is_some(),
+            profiling: states::significant_profiling(policy).is_some(),
         })
     }
 

@@ -79,7 +79,7 @@ declare_kind! {
     jurisdiction: Option<Jurisdiction> = required("jurisdiction", "law", Material("rights changed"), "jurisdiction gdpr");
     /// Further laws the same rights serve (US state laws whose rights
     /// coincide): `covers virginia, colorado`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     covers: Vec<Jurisdiction> = field("covers", "further laws served", Material("rights changed"));
     /// How to appeal a refusal to act on a request (US state laws, e.g. Va.
     /// Code §59.1-577(C)).

@@ -278,6 +278,7 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ("policy", "language", "lang=\"en\""),
     ("policy", "numbered", "1. M_section_heading"),
     ("controller", "established", "Established in: US"),
+    ("rights", "covers", "Residents of Colorado and Virginia"),
     ("controller", "phone", "+1 800 555 0101"),
     ("contact", "phone", "+1 800 555 0102"),
     ("item", "special", "M_dataset_collects (health)"),

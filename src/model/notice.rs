@@ -84,11 +84,11 @@ declare_kind! {
     /// How to appeal a refusal to act on a request (US state laws, e.g. Va.
     /// Code §59.1-577(C)).
     #[serde(skip_serializing_if = "Option::is_none")]
-    appeal: Option<String> = field("appeal", "how to appeal", Wording);
+    appeal: Option<String> = field("appeal", "how to appeal", Wording) prose;
     /// How to contact the attorney general about a denied appeal: a web
     /// address or text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    attorney_general: Option<String> = field("attorney_general", "attorney general contact", Wording);
+    attorney_general: Option<String> = field("attorney_general", "attorney general contact", Wording) prose;
     /// The rights, in order.
     rights: Vec<Right> = field("right", "rights", Rights) prose;
     /// Ways to make a request.

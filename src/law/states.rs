@@ -192,10 +192,11 @@ impl StateLaw {
     }
 
     /// Whether an item is sensitive data under this law, by its CPRA
-    /// sensitive kind. Government identifiers, account log-ins, financial
-    /// accounts, union membership and the contents of communications are
-    /// sensitive in California only; Colorado's list has no precise
-    /// geolocation but has neural (biological) data.
+    /// sensitive kind. Account log-ins, union membership and the contents
+    /// of communications are sensitive in California only; government
+    /// identifiers and financial accounts in California and (from 1 July
+    /// 2026) Connecticut; Colorado's list has no precise geolocation but has
+    /// neural (biological) data.
     #[must_use]
     pub fn sensitive(&self, item: &Item) -> bool {
         use SensitiveKind::*;
@@ -211,12 +212,16 @@ impl StateLaw {
             | Genetic
             | Biometric => true,
             PreciseGeolocation => self.jurisdiction != Jurisdiction::Colorado,
-            Neural => self.jurisdiction == Jurisdiction::Colorado,
-            GovernmentId
-            | AccountCredentials
-            | FinancialAccount
-            | UnionMembership
-            | CommunicationsContent => false,
+            // Colorado (biological and neural data) and Connecticut (as
+            // amended by P.A. 25-113 from 1 July 2026).
+            Neural => matches!(
+                self.jurisdiction,
+                Jurisdiction::Colorado | Jurisdiction::Connecticut
+            ),
+            // Connecticut added government identifiers and financial
+            // account numbers with P.A. 25-113 (from 1 July 2026).
+            GovernmentId | FinancialAccount => self.jurisdiction == Jurisdiction::Connecticut,
+            AccountCredentials | UnionMembership | CommunicationsContent => false,
         }
     }
 

@@ -367,6 +367,216 @@ fn the_date_rule_measures_against_the_given_day() {
     assert!(on("2027-07-01"));
 }
 
+// ─── US state laws and the UK GDPR (issue 11) ─────────────────────────────
+
+/// The Markdown notice of a policy that compiles without errors.
+fn markdown(compiled: Compiled) -> String {
+    assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
+    let policy = compiled.policy.expect("a model");
+    let outputs = candor::render::render(&policy, &candor::render::RenderOptions::default())
+        .expect("renders");
+    outputs
+        .into_iter()
+        .find(|o| o.name == "privacy-policy.md")
+        .expect("markdown")
+        .contents
+}
+
+/// The `opt-out` fail fixture of a state, with the ad networks paid in kind
+/// and not advertising: only the sale is in question.
+fn paid_in_kind(state: &str) -> String {
+    fixture_text(&format!("{state}::opt-out"), "fail")
+        .replace("consideration money", "consideration other_value")
+        .replace("targeted_advertising yes", "targeted_advertising no")
+}
+
+#[test]
+fn a_sale_for_other_value_counts_in_colorado_but_not_in_virginia() {
+    for (state, sells) in [
+        ("colorado", true),
+        ("connecticut", true),
+        ("texas", true),
+        ("oregon", true),
+        ("virginia", false),
+        ("utah", false),
+    ] {
+        let compiled = from_text(&paid_in_kind(state), &options());
+        let code = format!("{state}::opt-out");
+        assert_eq!(
+            codes(&compiled).contains(&code.as_str()),
+            sells,
+            "{state}: {:?}",
+            codes(&compiled)
+        );
+    }
+}
+
+#[test]
+fn processors_affiliates_and_acquirers_never_buy() {
+    for kind in ["service_provider", "affiliate", "acquirer"] {
+        let text = paid_in_kind("colorado").replace("kind ad_network", &format!("kind {kind}"));
+        assert!(
+            !codes(&from_text(&text, &options())).contains(&"colorado::opt-out"),
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn unknown_consideration_is_not_a_sale() {
+    let text = paid_in_kind("colorado").replace("consideration other_value; ", "");
+    assert!(!codes(&from_text(&text, &options())).contains(&"colorado::opt-out"));
+}
+
+#[test]
+fn significant_profiling_calls_for_its_opt_out_except_in_utah() {
+    for (state, owed) in [("virginia", true), ("utah", false)] {
+        let text = fixture_text(&format!("{state}::rights"), "pass").replace(
+            "purpose service \"To provide our services\"",
+            "purpose service \"Deciding on credit\" { automated_decisions yes }",
+        );
+        let compiled = from_text(&text, &options());
+        let found = compiled.diagnostics.iter().any(|d| {
+            d.code == format!("{state}::opt-out") && d.message.contains("opt_out_profiling")
+        });
+        assert_eq!(found, owed, "{state}");
+    }
+}
+
+#[test]
+fn the_texas_notices_are_verbatim() {
+    let pass = fixture_text("texas::sensitive-sale-notice", "pass");
+    assert!(!codes(&from_text(&pass, &options())).contains(&"texas::sensitive-sale-notice"));
+    // A paraphrase is not the notice.
+    let paraphrase = pass.replace(
+        "NOTICE: We may sell your sensitive personal data.",
+        "Notice: we might sell sensitive data.",
+    );
+    assert!(codes(&from_text(&paraphrase, &options())).contains(&"texas::sensitive-sale-notice"));
+    // Line breaks inside the sentence do not matter.
+    let wrapped = pass.replace(
+        "text \"NOTICE: We may sell your sensitive personal data.\"",
+        "text \"\"\"\n    NOTICE: We may sell your\n    sensitive personal data.\n    \"\"\"",
+    );
+    assert!(!codes(&from_text(&wrapped, &options())).contains(&"texas::sensitive-sale-notice"));
+    // Government identifiers are sensitive in California, not in Texas.
+    let id = fixture_text("texas::sensitive-sale-notice", "fail")
+        .replace("sensitive precise_geolocation", "sensitive government_id");
+    assert!(!codes(&from_text(&id, &options())).contains(&"texas::sensitive-sale-notice"));
+}
+
+#[test]
+fn a_texas_policy_that_also_declares_the_ccpa_and_sells_sensitive_data_fails() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/us-states.policy").expect("fixture");
+    assert!(!from_text(&text, &options()).has_errors());
+    let without = text.replace(
+        "  text \"NOTICE: We may sell your sensitive personal data.\"\n",
+        "",
+    );
+    let compiled = from_text(&without, &options());
+    assert!(compiled.has_errors());
+    assert!(codes(&compiled).contains(&"texas::sensitive-sale-notice"));
+}
+
+#[test]
+fn one_rights_block_serves_the_states_it_covers() {
+    let pass = fixture_text("virginia::rights-block", "pass")
+        .replace("jurisdictions virginia", "jurisdictions virginia, colorado");
+    let compiled = from_text(&pass, &options());
+    assert!(
+        codes(&compiled).contains(&"colorado::rights-block"),
+        "{:?}",
+        codes(&compiled)
+    );
+    let covered = pass.replace(
+        "  jurisdiction virginia\n",
+        "  jurisdiction virginia\n  covers colorado\n",
+    );
+    let compiled = from_text(&covered, &options());
+    assert!(
+        !codes(&compiled)
+            .iter()
+            .any(|c| c.ends_with("::rights-block")),
+        "{:?}",
+        codes(&compiled)
+    );
+}
+
+#[test]
+fn state_rules_run_only_for_the_states_declared() {
+    let text = fixture_text("virginia::appeal", "fail")
+        .replace("jurisdictions virginia", "jurisdictions ccpa");
+    let compiled = from_text(&text, &options());
+    assert!(
+        !codes(&compiled).iter().any(|c| c.starts_with("virginia::")),
+        "{:?}",
+        codes(&compiled)
+    );
+}
+
+#[test]
+fn a_policy_declaring_states_renders_their_rights_section() {
+    let md = markdown(
+        compile(
+            Path::new("tests/fixtures/valid/us-states.policy"),
+            &options(),
+        )
+        .expect("the fixture loads"),
+    );
+    for expected in [
+        "If you live in Colorado, Virginia and Texas",
+        "Colorado: Example Retail sells personal data as the Colorado Privacy Act defines a sale",
+        "Virginia: Example Retail does not sell personal data as the Virginia Consumer Data Protection Act defines a sale (an exchange of personal data for monetary consideration)",
+        "Example Retail processes personal data for targeted advertising; you may opt out of it.",
+        "**How to appeal:** If we decline your request",
+        "NOTICE: We may sell your sensitive personal data.",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+}
+
+#[test]
+fn utah_has_no_appeal_and_says_so() {
+    let text = fixture_text("utah::rights-block", "pass");
+    let md = markdown(from_text(&text, &options()));
+    assert!(
+        md.contains("The privacy law of Utah provides no appeal"),
+        "{md}"
+    );
+    assert!(candor::check::find("utah::appeal").is_none());
+}
+
+#[test]
+fn the_uk_gdpr_rules_run_only_for_the_uk() {
+    let text = fixture_text("gdpr::uk-transfer-tool", "fail")
+        .replace("jurisdictions uk_gdpr", "jurisdictions gdpr");
+    let compiled = from_text(&text, &options());
+    assert!(
+        !codes(&compiled).iter().any(|c| c.starts_with("gdpr::uk-")),
+        "{:?}",
+        codes(&compiled)
+    );
+}
+
+#[test]
+fn at_least_25_new_rules_with_a_citation_each() {
+    let new: Vec<_> = candor::check::rules()
+        .filter(|r| {
+            [
+                "colorado",
+                "virginia",
+                "connecticut",
+                "texas",
+                "oregon",
+                "utah",
+            ]
+            .contains(&r.family())
+        })
+        .collect();
+    assert!(new.len() >= 25, "{}", new.len());
+    assert!(new.iter().all(|r| !r.citation.is_empty()));
+}
+
 // ─── Rule settings ────────────────────────────────────────────────────────
 
 fn with_rules(code: &str, rules: &str) -> String {

@@ -1449,6 +1449,10 @@ fn controller_lines(
     for (key, contact) in [
         ("controller.dpo", &controller.dpo),
         ("controller.representative", &controller.representative),
+        (
+            "controller.uk_representative",
+            &controller.uk_representative,
+        ),
     ] {
         let details = contact
             .as_ref()

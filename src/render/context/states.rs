@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{AnswerView, BlockView, Builder, Line, ListItem, contact_line};
+use super::{AnswerView, BlockView, Builder, Line, ListItem, contact_lines};
 use crate::law::states::{self, StateLaw};
 use crate::model::RightsBlock;
 use crate::model::words::Word;
@@ -127,7 +127,7 @@ impl Builder<'_> {
                 .map(|b| {
                     b.request_methods
                         .iter()
-                        .filter_map(|c| contact_line(policy.get(c), calling))
+                        .flat_map(|c| contact_lines(policy.get(c), calling))
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -171,6 +171,10 @@ pub fn safeguard(s: Safeguard) -> &'static str {
         Safeguard::Certification => "certification (Art. 46(2)(f))",
         Safeguard::CodeOfConduct => "code of conduct (Art. 46(2)(e))",
         Safeguard::Derogation => "derogation for a specific situation (Art. 49)",
+        Safeguard::Idta => "UK International Data Transfer Agreement (UK GDPR Art. 46(2)(d))",
+        Safeguard::UkAddendum => {
+            "UK Addendum to the standard contractual clauses (UK GDPR Art. 46(2)(d))"
+        }
     }
 }
 

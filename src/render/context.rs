@@ -1147,15 +1147,7 @@ impl Builder<'_> {
             }
         }
         for b in &d.bases {
-            for (key, value) in [
-                ("condition", &b.condition),
-                ("interest", &b.interest),
-                ("withdraw", &b.withdraw),
-            ] {
-                if let Some(v) = value.as_deref().filter(|v| !said(v)) {
-                    facts.push(FactView::new(key, v.trim()));
-                }
-            }
+            facts.extend(basis_facts(b, |v| said(v)));
         }
         facts
     }
@@ -1180,18 +1172,9 @@ impl Builder<'_> {
                 .map(|v| FactView::new("duration", v.trim())),
         );
         for b in &c.bases {
-            for (key, value) in [
-                ("condition", &b.condition),
-                ("interest", &b.interest),
-                ("withdraw", &b.withdraw),
-            ] {
-                if let Some(v) = value
-                    .as_deref()
-                    .filter(|v| !says(text, v) && !says(b.text.as_deref(), v))
-                {
-                    facts.push(FactView::new(key, v.trim()));
-                }
-            }
+            facts.extend(basis_facts(b, |v| {
+                says(text, v) || says(b.text.as_deref(), v)
+            }));
         }
         facts
     }
@@ -1341,6 +1324,24 @@ impl Builder<'_> {
                 .collect(),
         }
     }
+}
+
+/// A basis's condition, legitimate interest and way to withdraw consent,
+/// each unless `said` finds it already in a text the reader sees.
+fn basis_facts(basis: &Basis, said: impl Fn(&str) -> bool) -> Vec<FactView> {
+    [
+        ("condition", &basis.condition),
+        ("interest", &basis.interest),
+        ("withdraw", &basis.withdraw),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| {
+        value
+            .as_deref()
+            .filter(|v| !said(v))
+            .map(|v| FactView::new(key, v.trim()))
+    })
+    .collect()
 }
 
 /// A named vendor, linked to its page, with its location and note.

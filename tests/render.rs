@@ -636,3 +636,63 @@ fn a_users_wording_template_changes_the_generated_tables() {
     assert!(!ccpa.contains("Categories of Sources of Personal Information"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `insert notice_at_collection applicants`: the rows about applicants and
+/// the rows about everyone, with only the items collected from applicants,
+/// their sensitive kinds, answers that are never "no" for the unknown, the
+/// opt-out link when something is sold or shared, and the way to the full
+/// notice (Cal. Civ. Code §1798.100(a); Cal. Code Regs. tit. 11, §7012).
+#[test]
+fn the_notice_at_collection_for_applicants_holds_their_rows_only() {
+    let outputs = render_text(
+        r#"
+policy p "Notice" { updated 2026-01; jurisdictions ccpa; outline applicants }
+section applicants "Applicants" { insert notice_at_collection applicants }
+subject applicants "job applicants"
+subject employees "employees"
+item resume "resume" { ccpa I }
+item payroll "payroll records" { ccpa I }
+item ssn "Social Security number" { ccpa A, L; sensitive government_id }
+item cookie_id "cookie identifier" { ccpa A }
+dataset hiring "Hiring" { subjects applicants; collects resume, ssn; sources you; purposes hire }
+dataset payroll_run "Payroll" { subjects employees; collects payroll; sources you; purposes hire }
+source you "you" { kind data_subject }
+purpose hire "To recruit and employ staff"
+third_party ads "advertising networks" { kind ad_network; targeted_advertising yes }
+contact dns "Do Not Sell or Share My Personal Information" { url "https://example.com/do-not-sell" }
+rights ca "California" { jurisdiction ccpa; request_methods dns }
+ccpa professional "Professional information" { statutory I; items resume, payroll; subjects applicants, employees; sources you; purposes hire }
+ccpa sensitive "Sensitive personal information" { statutory L; items ssn; subjects applicants; sources you; purposes hire }
+ccpa web "Internet activity" { statutory F; items cookie_id; sources you; third_parties ads }
+ccpa staff_only "Employee monitoring" { statutory F; subjects employees; sources you }
+ccpa bio "Biometric information" { statutory E; collected no }
+"#,
+    );
+    let md = file(&outputs, "privacy-policy.md");
+    let html = file(&outputs, "privacy-policy.html");
+    assert!(md.contains("we collect about job applicants"), "{md}");
+    assert!(md.contains("Professional information"), "{md}");
+    assert!(md.contains("Data items: resume |"), "{md}");
+    assert!(!md.contains("payroll records"), "{md}");
+    assert!(md.contains("government id"), "{md}");
+    // The row about everyone is there; the employees' row and the row that
+    // is not collected are not.
+    assert!(md.contains("Internet activity"), "{md}");
+    assert!(!md.contains("Employee monitoring"), "{md}");
+    assert!(!md.contains("Biometric"), "{md}");
+    // Sharing is derived from the advertising network; the rest is unknown.
+    assert!(md.contains("Shared – yes"), "{md}");
+    assert!(md.contains("Sold – not stated"), "{md}");
+    assert!(!md.contains("– no<br>") && !md.contains("– no |"), "{md}");
+    // An unstated retention or purpose is "not stated", not a blank.
+    assert!(md.contains("| not stated |"), "{md}");
+    assert!(
+        html.contains(r#"<a href="https://example.com/do-not-sell">"#),
+        "{html}"
+    );
+    assert!(html.contains(r##"<a href="#privacy-policy">"##), "{html}");
+    assert!(
+        html.contains("<caption>Notice at collection: job applicants</caption>"),
+        "{html}"
+    );
+}

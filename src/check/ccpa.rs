@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
+use crate::law;
 use crate::model::words::RecipientKind;
 use crate::model::words::{CcpaLetter, RightKind, SensitiveKind, SpecialCategory, Word};
 use crate::model::{CcpaCategory, Contact, Item};
@@ -51,6 +52,21 @@ pub(super) const RULES: &[Rule] = &[
     employees: their data sets count like any other, so a table that covers customers but not \
     applicants leaves the applicants' notice at collection incomplete.",
         check: item_category,
+    ),
+    rule!(ccpa::"notice-at-collection", Warning,
+        summary: "the categories collected from each group of people are disclosed for them",
+        citation: "Cal. Civ. Code §1798.100(a)(1)-(2); Cal. Code Regs. tit. 11, §7012(a)",
+        explanation: "\
+    At or before collection a business must tell the people it collects from which categories of \
+    personal information it collects from them, why, and whether they are sold or shared \
+    (§1798.100(a)(1)-(2), §7012(a)). Since 1 January 2023 that includes job applicants, employees \
+    and business contacts. When the rows of the CCPA table say whom they are about (`subjects`), \
+    candor reads each group's notice from the rows about that group, and the rows that name no \
+    one (which are about everyone): a statutory category that a data set collects from the group \
+    but that only rows about other people disclose leaves that group's notice at collection \
+    incomplete. (A category no row discloses at all is `ccpa::item-category`.) \
+    `insert notice_at_collection SUBJECT` prints a group's notice.",
+        check: notice_at_collection,
     ),
     rule!(ccpa::"category-items", Warning,
         summary: "an item listed in a CCPA category falls in one of its statutory letters",
@@ -411,6 +427,87 @@ fn collected_items<'p>(ctx: &Ctx<'p>) -> Vec<&'p Item> {
         .filter(|(_, c)| *c)
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Per group of people, the statutory letters that a data set collects from
+/// them and that rows about other people disclose, but no row about them.
+fn notice_at_collection(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let rows: Vec<&CcpaCategory> = ctx.collected_rows().collect();
+    let about = |c: &CcpaCategory, subject: &str| {
+        c.subjects.is_empty() || c.subjects.iter().any(|s| s.id() == subject)
+    };
+    for subject in &p.subjects {
+        let covered: HashSet<CcpaLetter> = rows
+            .iter()
+            .filter(|c| about(c, &subject.id))
+            .flat_map(|c| c.statutory.iter().copied())
+            .collect();
+        let mut missing: Vec<CcpaLetter> = Vec::new();
+        let mut from: Vec<&crate::model::Dataset> = Vec::new();
+        for d in p
+            .datasets
+            .iter()
+            .filter(|d| d.subjects.iter().any(|s| s.id() == subject.id))
+        {
+            let mut found = false;
+            for letter in d
+                .collects
+                .iter()
+                .flat_map(|i| p.get(i).ccpa.iter().copied())
+            {
+                let elsewhere = rows.iter().any(|c| c.statutory.contains(&letter));
+                if elsewhere && !covered.contains(&letter) {
+                    found = true;
+                    if !missing.contains(&letter) {
+                        missing.push(letter);
+                    }
+                }
+            }
+            if found {
+                from.push(d);
+            }
+        }
+        let Some(first) = from.first() else {
+            continue;
+        };
+        missing.sort_by_key(|l| l.word());
+        let names: Vec<String> = missing
+            .iter()
+            .map(|l| format!("({l}) {}", letter_name(*l)))
+            .collect();
+        let ids: Vec<&str> = from.iter().map(|d| d.id.as_str()).collect();
+        let mut d = finding(
+            first.spans.subjects.unwrap_or(first.span),
+            format!(
+                "the notice at collection for `{}` names no {}, which {} collects from them",
+                subject.id,
+                names.join(", "),
+                some_ids(&ids)
+            ),
+        )
+        .with_label(format!("collected from `{}`", subject.id))
+        .with_help(format!(
+            "add `{}` to the `subjects` of the CCPA rows that disclose {} (or give them rows of \
+             their own); `insert notice_at_collection {}` then prints their notice",
+            subject.id,
+            missing
+                .iter()
+                .map(|l| format!("({l})"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            subject.id
+        ));
+        for letter in &missing {
+            if let Some(row) = rows.iter().find(|c| c.statutory.contains(letter)) {
+                d = d.with_secondary(
+                    row.spans.subjects.unwrap_or(row.span),
+                    format!("`{}` discloses ({letter}) for other people", row.id),
+                );
+            }
+        }
+        out.push(d);
+    }
 }
 
 fn item_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -853,7 +950,7 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let has_link = block
         .request_methods
         .iter()
-        .any(|r| is_opt_out_link(p.get(r)));
+        .any(|r| law::ccpa::is_opt_out_link(p.get(r)));
     if has_link {
         return;
     }
@@ -871,33 +968,11 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// Whether a contact is an opt-out link: a web address whose label or
-/// address speaks of selling, sharing or opting out, or the alternative
-/// opt-out link "Your Privacy Choices" (§7015).
-fn is_opt_out_link(contact: &Contact) -> bool {
-    contact.url.as_deref().is_some_and(|url| {
-        let words = text::normalize(&format!("{} {url}", contact.name));
-        [
-            "sell",
-            "share",
-            "opt-out",
-            "opt out",
-            "opt_out",
-            "optout",
-            "privacy choices",
-            "privacy-choices",
-            "privacychoices",
-        ]
-        .iter()
-        .any(|w| words.contains(w))
-    })
-}
-
 /// Whether a contact serves only to opt out: an opt-out link with no
 /// email, phone or postal address, which cannot take a request to know or
 /// to delete.
 fn is_opt_out_only(contact: &Contact) -> bool {
-    is_opt_out_link(contact)
+    law::ccpa::is_opt_out_link(contact)
         && contact.email.is_none()
         && contact.phone.is_none()
         && contact.address.is_none()

@@ -42,7 +42,7 @@ mod notice;
 mod sources;
 mod states;
 mod structure;
-mod text;
+pub(crate) mod text;
 mod transfers;
 mod uk;
 

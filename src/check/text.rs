@@ -7,7 +7,7 @@
 
 /// Lower case, with typographic apostrophes and dashes made plain, so that
 /// `doesn’t` and `doesn't` read the same.
-pub(super) fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',

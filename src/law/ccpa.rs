@@ -21,7 +21,7 @@
 //! unknown is never "no".
 
 use crate::model::words::{Consideration, RecipientKind};
-use crate::model::{CcpaCategory, Policy, Ref, ThirdParty};
+use crate::model::{CcpaCategory, Contact, Policy, Ref, ThirdParty};
 
 /// Whether a disclosure to this third party is a CCPA "sale": `None` when
 /// its consideration is not stated.
@@ -149,4 +149,27 @@ pub fn disclosures<'p>(policy: &'p Policy, category: &'p CcpaCategory) -> Disclo
 #[must_use]
 pub fn collected(category: &CcpaCategory) -> bool {
     category.collected != Some(false)
+}
+
+/// Whether a contact is an opt-out link: a web address whose label or
+/// address speaks of selling, sharing or opting out, or the alternative
+/// opt-out link "Your Privacy Choices" (Cal. Code Regs. tit. 11, §7015).
+#[must_use]
+pub fn is_opt_out_link(contact: &Contact) -> bool {
+    contact.url.as_deref().is_some_and(|url| {
+        let words = crate::check::text::normalize(&format!("{} {url}", contact.name));
+        [
+            "sell",
+            "share",
+            "opt-out",
+            "opt out",
+            "opt_out",
+            "optout",
+            "privacy choices",
+            "privacy-choices",
+            "privacychoices",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
+    })
 }

@@ -290,6 +290,12 @@ pub enum Insert {
     },
     /// The US state privacy rights section.
     StateRights,
+    /// The CCPA notice at collection.
+    NoticeAtCollection {
+        /// For whom: the rows about these people (every collected row when
+        /// empty).
+        subjects: Vec<Ref<Subject>>,
+    },
 }
 
 /// A piece of a section: prose, or generated content.

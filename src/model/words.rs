@@ -600,6 +600,11 @@ closed_set! {
         /// The US state privacy rights: which state laws apply, the rights,
         /// how to exercise them and how to appeal.
         StateRights = "state_rights",
+        /// The CCPA notice at collection for some or all of the people the
+        /// business collects from: per category collected from them, its
+        /// sensitive kinds, purposes, whether it is sold or shared and how
+        /// long it is kept, the opt-out link and the way to the full notice.
+        NoticeAtCollection = "notice_at_collection",
     }
 }
 

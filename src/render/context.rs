@@ -21,6 +21,7 @@ use super::prose::{self, ProseOptions};
 use super::text::{basis_label, roman_marker};
 use crate::law;
 
+mod collection;
 mod states;
 use crate::model::Ref;
 use crate::model::words::{TableTerm, Word};
@@ -268,6 +269,8 @@ pub enum BlockView {
     CcpaTable,
     /// The US state privacy rights (`context/states.rs`).
     StateRights(states::StateRightsView),
+    /// The CCPA notice at collection (`context/collection.rs`).
+    NoticeAtCollection(collection::CollectionView),
 }
 
 /// `Label: value`.
@@ -886,6 +889,7 @@ impl Builder<'_> {
             },
             Insert::CcpaTable => BlockView::CcpaTable,
             Insert::StateRights => self.state_rights(),
+            Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
         }
     }
 

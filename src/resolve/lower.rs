@@ -599,6 +599,9 @@ fn insert(
             lists_all.insert(generator);
             Insert::StateRights
         }
+        GeneratorKind::NoticeAtCollection => Insert::NoticeAtCollection {
+            subjects: cx.references(ns(DeclKind::Subject), &ids),
+        },
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");
             Insert::Contacts {

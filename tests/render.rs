@@ -696,3 +696,46 @@ ccpa bio "Biometric information" { statutory E; collected no }
         "{html}"
     );
 }
+
+/// `insert state_categories`: the categories with the state laws' labels.
+/// Ad networks that pay in kind buy under Colorado's definition of a sale
+/// but not under Virginia's (money only); processors are not third parties;
+/// an unstated answer prints "not stated".
+#[test]
+fn the_state_categories_table_labels_each_row_law_by_law() {
+    let outputs = render_text(
+        r#"
+policy p "Notice" { updated 2026-01; jurisdictions colorado, virginia; outline data }
+section data "Data" { insert state_categories }
+source you "you" { kind data_subject }
+purpose orders "Orders"
+third_party processors "hosting providers" { kind service_provider; consideration none; targeted_advertising no }
+third_party ads "advertising networks" { kind ad_network; consideration other_value; targeted_advertising yes }
+third_party partners "business partners" { kind other }
+ccpa identifiers "Identifiers" { statutory A; examples "name"; sources you; third_parties processors, ads; purposes orders }
+ccpa commercial "Purchases" { statutory D; examples "orders"; sources you; third_parties processors }
+ccpa other "Other" { statutory K; examples "preferences"; sources you; third_parties partners; purposes orders }
+"#,
+    );
+    let md = file(&outputs, "privacy-policy.md");
+    assert!(!md.contains("Statutory category"), "{md}");
+    assert!(
+        md.contains(
+            "| Identifiers | name<br>Sources: you | Orders | advertising networks<br>Also disclosed to processors: hosting providers | yes under the law of Colorado; no under the law of Virginia | yes |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Purchases | orders<br>Sources: you | not stated | none<br>Also disclosed to processors: hosting providers | no | no |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Other | preferences<br>Sources: you | Orders | business partners | not stated | not stated |"),
+        "{md}"
+    );
+    let html = file(&outputs, "privacy-policy.html");
+    assert!(
+        html.contains("<caption>Categories of personal data we process</caption>"),
+        "{html}"
+    );
+}

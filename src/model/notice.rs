@@ -290,6 +290,8 @@ pub enum Insert {
     },
     /// The US state privacy rights section.
     StateRights,
+    /// The categories of personal data with the US state laws' labels.
+    StateCategories,
     /// The CCPA notice at collection.
     NoticeAtCollection {
         /// For whom: the rows about these people (every collected row when

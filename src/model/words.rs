@@ -605,6 +605,11 @@ closed_set! {
         /// sensitive kinds, purposes, whether it is sold or shared and how
         /// long it is kept, the opt-out link and the way to the full notice.
         NoticeAtCollection = "notice_at_collection",
+        /// The categories of personal data with the US state laws' own
+        /// labels: per category, its personal data, purposes, the third
+        /// parties it goes to, whether it is sold under each declared state
+        /// law and whether it is used for targeted advertising.
+        StateCategories = "state_categories",
     }
 }
 

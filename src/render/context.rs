@@ -271,6 +271,9 @@ pub enum BlockView {
     StateRights(states::StateRightsView),
     /// The CCPA notice at collection (`context/collection.rs`).
     NoticeAtCollection(collection::CollectionView),
+    /// The categories of personal data with the US state laws' labels
+    /// (`context/states.rs`).
+    StateCategories(states::StateCategoriesView),
 }
 
 /// `Label: value`.
@@ -890,6 +893,7 @@ impl Builder<'_> {
             Insert::CcpaTable => BlockView::CcpaTable,
             Insert::StateRights => self.state_rights(),
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
+            Insert::StateCategories => self.state_categories(),
         }
     }
 

@@ -599,6 +599,11 @@ fn insert(
             lists_all.insert(generator);
             Insert::StateRights
         }
+        GeneratorKind::StateCategories => {
+            takes_no_ids(cx);
+            lists_all.insert(generator);
+            Insert::StateCategories
+        }
         GeneratorKind::NoticeAtCollection => Insert::NoticeAtCollection {
             subjects: cx.references(ns(DeclKind::Subject), &ids),
         },
@@ -737,6 +742,8 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                     }
                 }
             }
+            // The state laws' table prints every category.
+            GeneratorKind::StateCategories => cx.use_all(ns(DeclKind::Ccpa)),
             GeneratorKind::CcpaTable => {
                 cx.use_all(ns(DeclKind::Ccpa));
                 // The table prints the definitions of the terms it uses.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{AnswerView, BlockView, Builder, Line, ListItem, contact_lines};
 use crate::law::states::{self, StateLaw};
 use crate::model::RightsBlock;
-use crate::model::words::Word;
+use crate::model::words::{RecipientKind, Word};
 
 /// The state rights, grouped by the rights block that serves them.
 #[derive(Debug, Clone, Serialize)]
@@ -161,4 +161,171 @@ impl Builder<'_> {
             sells: sells.into(),
         }
     }
+}
+
+/// The categories of personal data with the state laws' own labels
+/// (`insert state_categories`): the table a notice under Colorado,
+/// Virginia, Connecticut, Texas, Oregon or Utah law gives in place of
+/// California's, from the same rows. No statutory letters, no "shared" in
+/// California's sense, no "business purpose": per category, the personal
+/// data, its purposes, the third parties it goes to (processors and
+/// affiliates are not third parties under these laws, e.g. Va. Code
+/// §59.1-575), whether it is sold under each declared law's definition, and
+/// whether it is used for targeted advertising.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateCategoriesView {
+    /// The declared state laws: "Colorado", "Virginia".
+    pub states: Vec<String>,
+    /// Whether a row has retention rules.
+    pub retention_column: bool,
+    /// One row per category collected.
+    pub rows: Vec<StateCategoryRow>,
+}
+
+/// One category of personal data.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateCategoryRow {
+    /// The category's id.
+    pub id: String,
+    /// The category (plain text).
+    pub name: String,
+    /// The specific personal data (rendered for a cell; may be empty).
+    pub examples: String,
+    /// The names of its data items (plain text).
+    pub items: Vec<String>,
+    /// The purpose names (plain text).
+    pub purposes: Vec<String>,
+    /// Its sources (plain text).
+    pub sources: Vec<String>,
+    /// The third parties it is disclosed to (plain text): every third party
+    /// of the row that is not a processor or an affiliate.
+    pub third_parties: Vec<String>,
+    /// The processors and affiliates that receive it (plain text), which
+    /// these laws do not count as third parties.
+    pub processors: Vec<String>,
+    /// Whether it is sold, law by law, the laws that answer alike grouped.
+    pub sold: Vec<StateAnswerView>,
+    /// Whether it is used for targeted advertising: `yes` when a third
+    /// party uses it for targeted advertising or a purpose of the row is
+    /// targeted advertising, `no` when every third party says it does not
+    /// and no purpose is, `not_stated` otherwise.
+    pub targeted: AnswerView,
+    /// How long it is kept (plain text).
+    pub retention: Vec<String>,
+}
+
+/// One answer and the state laws that give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateAnswerView {
+    /// The answer.
+    pub value: AnswerView,
+    /// The states whose law gives it.
+    pub states: Vec<String>,
+}
+
+impl Builder<'_> {
+    /// The `state_categories` block.
+    pub(super) fn state_categories(&self) -> BlockView {
+        let policy = self.policy;
+        let declared: Vec<&'static StateLaw> = states::declared(policy).collect();
+        let rows: Vec<StateCategoryRow> = states::collected(policy)
+            .map(|c| self.state_category_row(c, &declared))
+            .collect();
+        BlockView::StateCategories(StateCategoriesView {
+            states: declared.iter().map(|l| l.state.to_owned()).collect(),
+            retention_column: rows.iter().any(|r| !r.retention.is_empty()),
+            rows,
+        })
+    }
+
+    fn state_category_row(
+        &self,
+        category: &crate::model::CcpaCategory,
+        declared: &[&'static StateLaw],
+    ) -> StateCategoryRow {
+        let policy = self.policy;
+        let third_parties: Vec<&crate::model::ThirdParty> = category
+            .third_parties
+            .iter()
+            .map(|t| policy.get(t))
+            .collect();
+        let mut sold: Vec<StateAnswerView> = Vec::new();
+        for law in declared {
+            let answers: Vec<Option<bool>> = third_parties.iter().map(|t| law.sells(t)).collect();
+            let value: AnswerView = if answers.contains(&Some(true)) {
+                AnswerView::Yes
+            } else if answers.iter().all(|a| *a == Some(false)) {
+                AnswerView::No
+            } else {
+                AnswerView::NotStated
+            };
+            match sold.iter_mut().find(|a| a.value == value) {
+                Some(a) => a.states.push(law.state.to_owned()),
+                None => sold.push(StateAnswerView {
+                    value,
+                    states: vec![law.state.to_owned()],
+                }),
+            }
+        }
+        let purposes: Vec<&crate::model::Purpose> =
+            category.purposes.iter().map(|p| policy.get(p)).collect();
+        let targeted = if purposes
+            .iter()
+            .any(|p| p.targeted_advertising == Some(true))
+            || third_parties
+                .iter()
+                .any(|t| t.targeted_advertising == Some(true))
+        {
+            AnswerView::Yes
+        } else if third_parties
+            .iter()
+            .all(|t| t.targeted_advertising == Some(false))
+        {
+            AnswerView::No
+        } else {
+            AnswerView::NotStated
+        };
+        StateCategoryRow {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            examples: self.cell(category.examples.as_deref()),
+            items: category
+                .items
+                .iter()
+                .map(|i| policy.get(i).name.clone())
+                .collect(),
+            purposes: purposes.iter().map(|p| p.name.clone()).collect(),
+            sources: category
+                .sources
+                .iter()
+                .map(|s| policy.get(s).name.clone())
+                .collect(),
+            third_parties: third_parties
+                .iter()
+                .filter(|t| !not_a_third_party(t))
+                .map(|t| t.name.clone())
+                .collect(),
+            processors: third_parties
+                .iter()
+                .filter(|t| not_a_third_party(t))
+                .map(|t| t.name.clone())
+                .collect(),
+            sold,
+            targeted,
+            retention: category
+                .retention
+                .iter()
+                .map(|r| super::retention_summary(policy.get(r)))
+                .collect(),
+        }
+    }
+}
+
+/// Whether the state laws do not count this recipient as a third party: a
+/// processor or an affiliate (e.g. Va. Code §59.1-575, "third party").
+fn not_a_third_party(third_party: &crate::model::ThirdParty) -> bool {
+    matches!(
+        third_party.kind,
+        Some(RecipientKind::ServiceProvider | RecipientKind::Affiliate)
+    )
 }

@@ -1,7 +1,8 @@
 // The real-browser test suite: candor's HTML in headless Chromium.
 //
 // Builds the bundled policy with the release binary (standalone pages, and
-// two fragments with their own id prefixes), writes a host page that embeds
+// two fragments with their own id prefixes) and two corpus policies (the
+// state laws' tables, a notice at collection), writes a host page that embeds
 // both fragments with out/candor.css, and loads every page at 390 px and
 // 1366 px, in light and dark mode. On each it asserts: 0 axe-core violations
 // of WCAG 2.2 A/AA, no horizontal overflow of the page, no duplicate ids, every
@@ -43,7 +44,11 @@ function fail(where, message) {
 // ── The pages under test ────────────────────────────────────────────────────
 
 function build(out, ...flags) {
-  execFileSync(candor, ["build", join(root, "policy"), "--out", out, ...flags], {
+  buildFrom(join(root, "policy"), out, ...flags);
+}
+
+function buildFrom(source, out, ...flags) {
+  execFileSync(candor, ["build", source, "--out", out, ...flags], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -54,6 +59,11 @@ mkdirSync(shots, { recursive: true });
 build(join(site, "standalone"));
 build(join(site, "policy-fragment"), "--fragment", "--id-prefix", "pp-", "--heading-level", "2");
 build(join(site, "ccpa-fragment"), "--fragment", "--id-prefix", "ca-", "--heading-level", "2");
+// Two corpus policies for the generated blocks the bundled policy does not
+// use: the state laws' categories table and state rights (Connecticut), and
+// the applicants' notice at collection (the employer).
+buildFrom(join(root, "tests", "fixtures", "corpus", "connecticut"), join(site, "connecticut"));
+buildFrom(join(root, "tests", "fixtures", "corpus", "employer"), join(site, "employer"));
 
 // A host page with its own look: generic selectors that candor's stylesheet
 // must not change, and that candor's fragments must survive.
@@ -120,6 +130,8 @@ const pages = [
   { name: "privacy-policy", file: "standalone/privacy-policy.html" },
   { name: "ccpa", file: "standalone/ccpa.html" },
   { name: "host", file: "host.html" },
+  { name: "connecticut", file: "connecticut/privacy-policy.html" },
+  { name: "employer", file: "employer/privacy-policy.html" },
 ];
 
 // ── Checks run in the page ──────────────────────────────────────────────────

@@ -392,7 +392,7 @@ fn deeply_nested_quotes_render_in_linear_time() {
                 &format!("text \"{} [a](https://example.com)\"", ">".repeat(n)),
             )
         },
-        2_000,
+        8_000,
     );
 }
 

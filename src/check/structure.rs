@@ -9,8 +9,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::RecipientKind;
-use crate::model::{Basis, Purpose, Ref};
+use crate::model::words::{Jurisdiction, RecipientKind};
+use crate::model::{Basis, Block, Insert, Purpose, Ref};
 use crate::source::Span;
 
 use super::context::{Ctx, and_list, covers, noun};
@@ -117,6 +117,19 @@ pub(super) const RULES: &[Rule] = &[
     A phone number is written with digits, spaces, `+`, `-`, `.`, `/` and brackets, and has between \
     7 and 15 digits (ITU-T E.164). Anything else is likely a typo or a placeholder left in.",
         check: phone_format,
+    ),
+    rule!(structure::"california-table", Advice,
+        summary: "a notice that does not declare the CCPA prints the state laws' categories table, not California's",
+        citation: "Cal. Civ. Code §1798.140(e), (ad), (ah); Va. Code §59.1-575; C.R.S. §6-1-1303",
+        explanation: "\
+    `insert ccpa_table` prints California's labels: the statutory letters of §1798.140(v)(1), \
+    \"shared\" in the sense of cross-context behavioural advertising (§1798.140(ah)) and \
+    \"disclosed for a business purpose\" (§1798.140(e)). In a notice that declares state laws but \
+    not the CCPA, these are not the reader's law's terms: Virginia, Colorado and the others speak \
+    of sales under their own definitions, targeted advertising and third parties that exclude \
+    processors (e.g. Va. Code §59.1-575; C.R.S. §6-1-1303). `insert state_categories` prints the \
+    same rows with those labels. Good practice, not a requirement: advice.",
+        check: california_table,
     ),
     rule!(structure::"toll-free-phone", Warning,
         summary: "a phone number marked toll_free has a toll-free area code",
@@ -595,6 +608,40 @@ fn url_format(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help("write the full address, with its host and top-level domain"),
                 );
             }
+        }
+    }
+}
+
+fn california_table(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if p.jurisdictions.contains(&Jurisdiction::Ccpa)
+        || crate::law::states::declared(p).next().is_none()
+    {
+        return;
+    }
+    for section in &p.sections {
+        let prints = section.blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Insert {
+                    insert: Insert::CcpaTable
+                }
+            )
+        });
+        if prints {
+            out.push(
+                finding(
+                    section.span,
+                    format!(
+                        "section `{}` prints California's table, but the policy does not declare the CCPA",
+                        section.id
+                    ),
+                )
+                .with_label("`insert ccpa_table` here")
+                .with_help(
+                    "write `insert state_categories` for the state laws' labels, or add `ccpa` to `jurisdictions` if the notice also serves California",
+                ),
+            );
         }
     }
 }

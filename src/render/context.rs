@@ -488,15 +488,32 @@ impl From<Option<bool>> for AnswerView {
     }
 }
 
-/// A row of the CCPA table.
+/// What every table of the categories of personal information says of a
+/// category alike: the CCPA table, the notice at collection and the state
+/// laws' table flatten it into their rows.
 #[derive(Debug, Clone, Serialize)]
-pub struct CcpaRow {
+pub struct CategoryView {
     /// The category's id.
     pub id: String,
     /// The category (plain text).
     pub name: String,
     /// Its statutory letters (§1798.140(v)(1)).
     pub letters: Vec<String>,
+    /// The source names (plain text).
+    pub sources: Vec<String>,
+    /// The purpose names (plain text).
+    pub purposes: Vec<String>,
+    /// How long it is kept: each retention rule's period, else its
+    /// criteria, else its name (plain text).
+    pub retention: Vec<String>,
+}
+
+/// A row of the CCPA table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpaRow {
+    /// Its name, letters, sources, purposes and retention.
+    #[serde(flatten)]
+    pub category: CategoryView,
     /// Whether it is collected (`collected no` rows print only that).
     pub collected: bool,
     /// The specific information (rendered for a cell; may be empty).
@@ -509,8 +526,6 @@ pub struct CcpaRow {
     pub datasets: Vec<LinkView>,
     /// The people it is about (plain text).
     pub subjects: Vec<String>,
-    /// The source names (plain text).
-    pub sources: Vec<String>,
     /// Sold?
     pub sold: AnswerView,
     /// Shared?
@@ -527,11 +542,6 @@ pub struct CcpaRow {
     /// When the row repeats another row's third parties: that row's name
     /// (plain text), printed as "see list under ...".
     pub same_as: Option<String>,
-    /// The purpose names (plain text).
-    pub purposes: Vec<String>,
-    /// How long it is kept: each retention rule's period, else its
-    /// criteria, else its name (plain text).
-    pub retention: Vec<String>,
 }
 
 /// What the page shell (`page.html`) sees.
@@ -1243,7 +1253,7 @@ impl Builder<'_> {
                 .and_then(|c| c.short_name.clone()),
             collected_column: rows.iter().any(|r| !r.collected),
             subjects_column: rows.iter().any(|r| !r.subjects.is_empty()),
-            retention_column: rows.iter().any(|r| !r.retention.is_empty()),
+            retention_column: rows.iter().any(|r| !r.category.retention.is_empty()),
             footnotes,
             marks,
             rows,
@@ -1277,13 +1287,7 @@ impl Builder<'_> {
         };
         let d = law::ccpa::disclosures(policy, category);
         CcpaRow {
-            id: category.id.clone(),
-            name: category.name.clone(),
-            letters: category
-                .statutory
-                .iter()
-                .map(|l| l.word().to_owned())
-                .collect(),
+            category: self.category_view(category),
             collected: law::ccpa::collected(category),
             examples: self.cell(category.examples.as_deref()),
             items: category
@@ -1305,11 +1309,6 @@ impl Builder<'_> {
                 .iter()
                 .map(|s| policy.get(s).name.clone())
                 .collect(),
-            sources: category
-                .sources
-                .iter()
-                .map(|s| policy.get(s).name.clone())
-                .collect(),
             sold: d.sold.value.into(),
             shared: d.shared.value.into(),
             disclosed: d.disclosed.value.into(),
@@ -1320,6 +1319,25 @@ impl Builder<'_> {
                 .third_parties_same_as
                 .as_ref()
                 .map(|same| policy.get(same).name.clone()),
+        }
+    }
+
+    /// What every table says of a category alike.
+    fn category_view(&self, category: &CcpaCategory) -> CategoryView {
+        let policy = self.policy;
+        CategoryView {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            letters: category
+                .statutory
+                .iter()
+                .map(|l| l.word().to_owned())
+                .collect(),
+            sources: category
+                .sources
+                .iter()
+                .map(|s| policy.get(s).name.clone())
+                .collect(),
             purposes: category
                 .purposes
                 .iter()

@@ -14,7 +14,7 @@
 
 use serde::Serialize;
 
-use super::{AnswerView, BlockView, Builder, Line, contact_lines, retention_summary};
+use super::{AnswerView, BlockView, Builder, CategoryView, Line, contact_lines};
 use crate::law;
 use crate::model::words::{Jurisdiction, Word};
 use crate::model::{CcpaCategory, Item, Policy, Ref, Subject};
@@ -44,23 +44,19 @@ pub struct CollectionView {
 /// One category of personal information in the notice at collection.
 #[derive(Debug, Clone, Serialize)]
 pub struct CollectionRow {
-    /// The category (plain text).
-    pub name: String,
-    /// Its statutory letters (§1798.140(v)(1)).
-    pub letters: Vec<String>,
-    /// The names of its data items (plain text).
+    /// Its name, letters, purposes and retention.
+    #[serde(flatten)]
+    pub category: CategoryView,
+    /// The names of its data items collected from these people (plain
+    /// text).
     pub items: Vec<String>,
     /// The kinds of sensitive personal information among its items
     /// (§1798.140(ae)), in words: "precise geolocation".
     pub sensitive: Vec<String>,
-    /// The purpose names (plain text).
-    pub purposes: Vec<String>,
     /// Sold?
     pub sold: AnswerView,
     /// Shared?
     pub shared: AnswerView,
-    /// How long it is kept (plain text).
-    pub retention: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -130,26 +126,11 @@ impl Builder<'_> {
             }
         }
         CollectionRow {
-            name: category.name.clone(),
-            letters: category
-                .statutory
-                .iter()
-                .map(|l| l.word().to_owned())
-                .collect(),
+            category: self.category_view(category),
             items: items.iter().map(|i| i.name.clone()).collect(),
             sensitive,
-            purposes: category
-                .purposes
-                .iter()
-                .map(|p| policy.get(p).name.clone())
-                .collect(),
             sold: d.sold.value.into(),
             shared: d.shared.value.into(),
-            retention: category
-                .retention
-                .iter()
-                .map(|r| retention_summary(policy.get(r)))
-                .collect(),
         }
     }
 }

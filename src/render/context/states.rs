@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{AnswerView, BlockView, Builder, Line, ListItem, contact_lines};
+use super::{AnswerView, BlockView, Builder, CategoryView, Line, ListItem, contact_lines};
 use crate::law::states::{self, StateLaw};
 use crate::model::RightsBlock;
 use crate::model::words::{RecipientKind, Word};
@@ -185,18 +185,14 @@ pub struct StateCategoriesView {
 /// One category of personal data.
 #[derive(Debug, Clone, Serialize)]
 pub struct StateCategoryRow {
-    /// The category's id.
-    pub id: String,
-    /// The category (plain text).
-    pub name: String,
+    /// Its name, sources, purposes and retention (its letters are
+    /// California's and are not printed).
+    #[serde(flatten)]
+    pub category: CategoryView,
     /// The specific personal data (rendered for a cell; may be empty).
     pub examples: String,
     /// The names of its data items (plain text).
     pub items: Vec<String>,
-    /// The purpose names (plain text).
-    pub purposes: Vec<String>,
-    /// Its sources (plain text).
-    pub sources: Vec<String>,
     /// The third parties it is disclosed to (plain text): every third party
     /// of the row that is not a processor or an affiliate.
     pub third_parties: Vec<String>,
@@ -210,8 +206,6 @@ pub struct StateCategoryRow {
     /// targeted advertising, `no` when every third party says it does not
     /// and no purpose is, `not_stated` otherwise.
     pub targeted: AnswerView,
-    /// How long it is kept (plain text).
-    pub retention: Vec<String>,
 }
 
 /// One answer and the state laws that give it.
@@ -233,7 +227,7 @@ impl Builder<'_> {
             .collect();
         BlockView::StateCategories(StateCategoriesView {
             states: declared.iter().map(|l| l.state.to_owned()).collect(),
-            retention_column: rows.iter().any(|r| !r.retention.is_empty()),
+            retention_column: rows.iter().any(|r| !r.category.retention.is_empty()),
             rows,
         })
     }
@@ -286,19 +280,12 @@ impl Builder<'_> {
             AnswerView::NotStated
         };
         StateCategoryRow {
-            id: category.id.clone(),
-            name: category.name.clone(),
+            category: self.category_view(category),
             examples: self.cell(category.examples.as_deref()),
             items: category
                 .items
                 .iter()
                 .map(|i| policy.get(i).name.clone())
-                .collect(),
-            purposes: purposes.iter().map(|p| p.name.clone()).collect(),
-            sources: category
-                .sources
-                .iter()
-                .map(|s| policy.get(s).name.clone())
                 .collect(),
             third_parties: third_parties
                 .iter()
@@ -312,11 +299,6 @@ impl Builder<'_> {
                 .collect(),
             sold,
             targeted,
-            retention: category
-                .retention
-                .iter()
-                .map(|r| super::retention_summary(policy.get(r)))
-                .collect(),
         }
     }
 }

@@ -255,6 +255,16 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "a key of the fideslang taxonomy, published in the `fides.yml` data map; the notice prints the subject's name",
     ),
     (
+        "subject",
+        "context",
+        "decides which US state laws reach the group's data (employment and commercial contexts are outside all but California's); the state rights section says whom the laws protect",
+    ),
+    (
+        "subject",
+        "children",
+        "makes the group's data sensitive under the state laws, which then ask for a parent's consent (`STATE::sensitive-consent`); the notice prints the subject's name",
+    ),
+    (
         "purpose",
         "apple",
         "published in the App Store privacy details; an advertising label needs a purpose the notice prints as marketing or targeted advertising",

@@ -981,3 +981,110 @@ fn sharing_is_derived_and_silence_is_not_a_denial() {
         Some(true)
     );
 }
+
+// ─── Scope and consent to sensitive data (issue 11) ───────────────────────
+
+/// A fixture with the data set's people given a context: `consumer`,
+/// `employment` or `commercial`.
+fn with_subjects(text: &str, context: &str) -> String {
+    text.replace(
+        "purpose service",
+        &format!("subject people \"People\" {{ context {context} }}\npurpose service"),
+    )
+    .replace(
+        "dataset account \"Your account\" {\n",
+        "dataset account \"Your account\" {\n  subjects people\n",
+    )
+}
+
+#[test]
+fn employees_and_business_contacts_are_outside_the_state_laws() {
+    for state in ["colorado", "virginia", "connecticut", "texas", "oregon"] {
+        let code = format!("{state}::sensitive-consent");
+        let fail = fixture_text(&code, "fail");
+        for (context, fires) in [
+            ("consumer", true),
+            ("employment", false),
+            ("commercial", false),
+        ] {
+            // Texas's fixture is about known children, its subject already
+            // in the consumer context.
+            let text = if fail.contains("subject kids") {
+                fail.replace("context consumer", &format!("context {context}"))
+            } else {
+                with_subjects(&fail, context)
+            };
+            let compiled = from_text(&text, &options());
+            assert_eq!(
+                codes(&compiled).contains(&code.as_str()),
+                fires,
+                "{state}, {context}: {:?}",
+                codes(&compiled)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_sale_of_employee_data_is_not_a_state_sale() {
+    // The `ccpa` row says whom it is about: employees are California
+    // consumers but not Virginia's.
+    let text = paid_in_kind("colorado");
+    let employees = text.replace(
+        "ccpa identifiers \"Identifiers\" {\n",
+        "subject staff \"Employees\" { context employment }\nccpa identifiers \"Identifiers\" {\n  subjects staff\n",
+    );
+    assert_ne!(text, employees, "the fixture has the row");
+    assert!(codes(&from_text(&text, &options())).contains(&"colorado::opt-out"));
+    assert!(!codes(&from_text(&employees, &options())).contains(&"colorado::opt-out"));
+}
+
+#[test]
+fn sensitive_data_follows_each_laws_list() {
+    // Oregon's status as transgender or non-binary is not sensitive in
+    // Virginia, nor in California (no `ccpa::` finding asks for letter L).
+    let oregon = fixture_text("oregon::sensitive-consent", "fail");
+    let virginia = oregon
+        .replace("jurisdictions oregon", "jurisdictions virginia")
+        .replace("jurisdiction oregon", "jurisdiction virginia");
+    let codes_va = codes(&from_text(&virginia, &options()))
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    assert!(
+        !codes_va.iter().any(|c| c == "virginia::sensitive-consent"),
+        "{codes_va:?}"
+    );
+    let california = oregon.replace("jurisdictions oregon", "jurisdictions oregon, ccpa");
+    let codes_ca = codes(&from_text(&california, &options()))
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    assert!(
+        !codes_ca.iter().any(|c| c == "ccpa::sensitive-letter"),
+        "{codes_ca:?}"
+    );
+    // Utah asks for no consent: its rules have none.
+    assert!(
+        !check::rules().any(|r| r.code == "utah::sensitive-consent"),
+        "Utah Code §13-61-302(3) asks for notice and an opt-out"
+    );
+}
+
+#[test]
+fn explicit_consent_counts_as_consent() {
+    let fail = fixture_text("virginia::sensitive-consent", "fail");
+    let explicit = fail.replace(
+        "collects diagnosis\n  purposes service\n}",
+        "collects diagnosis\n  purposes service\n  basis contract { special explicit_consent }\n}",
+    );
+    assert_ne!(fail, explicit);
+    assert!(!codes(&from_text(&explicit, &options())).contains(&"virginia::sensitive-consent"));
+    // A basis that is not consent does not answer.
+    let contract = fail.replace(
+        "collects diagnosis\n  purposes service\n}",
+        "collects diagnosis\n  purposes service\n  basis contract\n}",
+    );
+    assert_ne!(fail, contract);
+    assert!(codes(&from_text(&contract, &options())).contains(&"virginia::sensitive-consent"));
+}

@@ -587,7 +587,7 @@ fn category_items(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn sensitive_letter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for item in &ctx.policy.items {
-        if let Some(kind) = item.sensitive
+        if let Some(kind) = item.sensitive.filter(|k| k.cpra())
             && !item.ccpa.contains(&CcpaLetter::L)
         {
             out.push(
@@ -1123,7 +1123,7 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn collects_sensitive(ctx: &Ctx<'_>) -> bool {
     collected_items(ctx)
         .iter()
-        .any(|i| i.sensitive.is_some() || i.ccpa.contains(&CcpaLetter::L))
+        .any(|i| i.sensitive.is_some_and(SensitiveKind::cpra) || i.ccpa.contains(&CcpaLetter::L))
         || ctx
             .collected_rows()
             .any(|c| c.statutory.contains(&CcpaLetter::L))
@@ -1182,7 +1182,7 @@ fn sensitive_kinds(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .join(" ");
     let mut seen = HashSet::new();
     for (index, item) in p.items.iter().enumerate() {
-        let Some(kind) = item.sensitive else {
+        let Some(kind) = item.sensitive.filter(|k| k.cpra()) else {
             continue;
         };
         if listed.contains(&index) || !collected_items(ctx).iter().any(|i| i.id == item.id) {
@@ -1231,6 +1231,11 @@ fn sensitive_words(kind: SensitiveKind) -> &'static [&'static str] {
         SensitiveKind::Biometric => &["biometric"],
         SensitiveKind::Health => &["health", "medical", "disabilit"],
         SensitiveKind::SexLifeOrSexualOrientation => &["sex life", "sexual orientation"],
+        // Not California's sensitive personal information (`cpra`).
+        SensitiveKind::SensitiveInference
+        | SensitiveKind::TransgenderOrNonbinary
+        | SensitiveKind::CrimeVictim
+        | SensitiveKind::NationalOrigin => &[],
     }
 }
 

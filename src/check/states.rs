@@ -14,6 +14,8 @@ use crate::model::words::{RightKind, SensitiveKind, Word};
 use super::context::{Ctx, and_list};
 use super::{Rule, finding, rule};
 
+mod consent;
+
 /// The rules every state law has, with its own citations.
 macro_rules! state_rules {
     (
@@ -254,6 +256,7 @@ pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(OREGON)
         .chain(UTAH)
         .chain(SPECIFIC)
+        .chain(consent::RULES)
 }
 
 /// The state law the rules run for, and its rights block.
@@ -355,8 +358,8 @@ fn notice_contents(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let p = ctx.policy;
-    let categories: Vec<_> = states::collected(p).collect();
-    let datasets_collect = p.datasets.iter().any(|d| !d.collects.is_empty());
+    let categories: Vec<_> = law.collected(p).collect();
+    let datasets_collect = law.datasets(p).any(|d| !d.collects.is_empty());
     if categories.is_empty() && !datasets_collect {
         out.push(
             finding(
@@ -435,14 +438,14 @@ fn opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             t.span(),
         ));
     }
-    if let Some((what, span)) = states::targeted_advertising(p) {
+    if let Some((what, span)) = states::targeted_advertising(law, p) {
         owed.push((
             RightKind::OptOutTargeted,
             format!("{what} serves targeted advertising"),
             span,
         ));
     }
-    if let Some(purpose) = states::significant_profiling(p).filter(|_| law.profiling_opt_out) {
+    if let Some(purpose) = states::significant_profiling(law, p).filter(|_| law.profiling_opt_out) {
         owed.push((
             RightKind::OptOutProfiling,
             format!(
@@ -579,11 +582,12 @@ fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let p = ctx.policy;
-    let listed: std::collections::HashSet<usize> = states::collected(p)
+    let listed: std::collections::HashSet<usize> = law
+        .collected(p)
         .flat_map(|c| c.items.iter().map(crate::model::Ref::index))
         .collect();
     let mut reported = std::collections::HashSet::new();
-    for d in &p.datasets {
+    for d in law.datasets(p) {
         for r in &d.collects {
             let item = p.get(r);
             if !law.sensitive(item) || listed.contains(&r.index()) || !reported.insert(r.index()) {
@@ -611,11 +615,11 @@ fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((_, Some(block))) = state(ctx) else {
+    let Some((law, Some(block))) = state(ctx) else {
         return;
     };
     let p = ctx.policy;
-    let discloses = states::collected(p).any(|c| !c.third_parties.is_empty());
+    let discloses = law.collected(p).any(|c| !c.third_parties.is_empty());
     if !discloses || has_right(block, &[RightKind::ThirdPartyList]) {
         return;
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::words::{
     AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, FidesDataCategory, FidesDataSubject,
     FidesDataUse, LawfulBasis, PlayDataType, PlayPurpose, SensitiveKind, SourceKind,
-    SpecialCategory,
+    SpecialCategory, SubjectContext,
 };
 use super::{Recipient, Ref, RetentionRule, Transfer};
 use crate::resolve::read::{activity_kind, requirement};
@@ -49,6 +49,13 @@ declare_kind! {
     name;
     /// Its data subject in the fideslang taxonomy (`fides` export).
     fides: Option<FidesDataSubject> = field("fides", "fideslang data subject", Ignore);
+    /// In what context they deal with the business (consumer, employment,
+    /// commercial): whether the US state laws other than California's cover
+    /// them (`law::states`).
+    context: Option<SubjectContext> = field("context", "context", Material("scope changed"));
+    /// Whether they are children the business knows to be under 13: their
+    /// personal data is sensitive data under most US state laws.
+    children: Option<bool> = field("children", "known children", TurnsYes("now children's data"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

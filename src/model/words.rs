@@ -161,8 +161,11 @@ closed_set! {
 }
 
 closed_set! {
-    /// Sensitive personal information, Cal. Civ. Code §1798.140(ae).
-    SensitiveKind, "sensitive personal information kind (CPRA)" {
+    /// Sensitive personal information, Cal. Civ. Code §1798.140(ae), and
+    /// the kinds of sensitive data that only the other US state laws list
+    /// ([`SensitiveKind::cpra`] tells them apart; `law::states` maps them
+    /// per law).
+    SensitiveKind, "sensitive data kind" {
         /// SSN, driver's licence, state ID, passport.
         GovernmentId = "government_id",
         /// Account log-in with its password or credentials.
@@ -191,6 +194,52 @@ closed_set! {
         Health = "health",
         /// Sex life or sexual orientation.
         SexLifeOrSexualOrientation = "sex_life_or_sexual_orientation",
+        /// Inferences that indicate one of the kinds above (race or
+        /// ethnicity, religion, health, sex life or sexual orientation,
+        /// citizenship): Colorado's "sensitive data inferences", 4 CCR
+        /// 904-3 Rule 2.02.
+        SensitiveInference = "sensitive_inference",
+        /// Status as transgender or non-binary (Oregon, ORS 646A.570).
+        TransgenderOrNonbinary = "transgender_or_nonbinary",
+        /// Status as a victim of crime (Oregon, ORS 646A.570; Connecticut,
+        /// Conn. Gen. Stat. §42-515).
+        CrimeVictim = "crime_victim",
+        /// National origin (Oregon, ORS 646A.570).
+        NationalOrigin = "national_origin",
+    }
+}
+
+impl SensitiveKind {
+    /// Whether it is California's sensitive personal information
+    /// (§1798.140(ae)); the other kinds are sensitive data under some other
+    /// state laws only.
+    #[must_use]
+    pub fn cpra(self) -> bool {
+        !matches!(
+            self,
+            SensitiveKind::SensitiveInference
+                | SensitiveKind::TransgenderOrNonbinary
+                | SensitiveKind::CrimeVictim
+                | SensitiveKind::NationalOrigin
+        )
+    }
+}
+
+closed_set! {
+    /// In what context the people of a group deal with the business: the
+    /// fact from which each US state law derives whether they are its
+    /// consumers. California's law covers every resident (Cal. Civ. Code
+    /// §1798.140(i)); the other state laws exclude people acting in an
+    /// employment or a commercial context (e.g. Va. Code §59.1-575,
+    /// "consumer"). A group with no context stated is covered.
+    SubjectContext, "subject context" {
+        /// An individual or household context: customers, users, visitors.
+        Consumer = "consumer",
+        /// Employment: employees, job applicants, contractors.
+        Employment = "employment",
+        /// A commercial context: a business customer's or supplier's staff
+        /// acting for their company.
+        Commercial = "commercial",
     }
 }
 

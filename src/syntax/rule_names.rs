@@ -87,6 +87,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_linked => "`linked`",
         Rule::kw_tracking => "`tracking`",
         Rule::kw_fides => "`fides`",
+        Rule::kw_context => "`context`",
         Rule::kw_covers => "`covers`",
         Rule::kw_appeal => "`appeal`",
         Rule::kw_attorney_general => "`attorney_general`",
@@ -276,6 +277,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_linked => "`linked`",
         Rule::f_tracking => "`tracking`",
         Rule::f_fides => "`fides`",
+        Rule::f_context => "`context`",
+        Rule::f_children => "`children`",
         Rule::transfer_decl => "a `transfer` declaration",
         Rule::transfer_kw => "a field name",
         Rule::transfer_field => "a field",
@@ -431,6 +434,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_linked
             | Rule::kw_tracking
             | Rule::kw_fides
+            | Rule::kw_context
             | Rule::kw_covers
             | Rule::kw_appeal
             | Rule::kw_attorney_general
@@ -527,6 +531,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_linked
             | Rule::f_tracking
             | Rule::f_fides
+            | Rule::f_context
+            | Rule::f_children
             | Rule::f_covers
             | Rule::f_appeal
             | Rule::f_attorney_general

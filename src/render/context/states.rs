@@ -91,8 +91,12 @@ impl Builder<'_> {
                 .controller
                 .as_ref()
                 .and_then(|c| c.short_name.clone()),
-            targeted_advertising: states::targeted_advertising(policy).is_some(),
-            profiling: states::significant_profiling(policy).is_some(),
+            targeted_advertising: declared
+                .iter()
+                .any(|l| states::targeted_advertising(l, policy).is_some()),
+            profiling: declared
+                .iter()
+                .any(|l| states::significant_profiling(l, policy).is_some()),
         })
     }
 
@@ -143,7 +147,8 @@ impl Builder<'_> {
 
     fn state_law(&self, law: &StateLaw) -> StateLawView {
         let policy = self.policy;
-        let answers: Vec<Option<bool>> = states::collected(policy)
+        let answers: Vec<Option<bool>> = law
+            .collected(policy)
             .flat_map(|c| c.third_parties.iter())
             .map(|t| law.sells(policy.get(t)))
             .collect();

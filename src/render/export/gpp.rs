@@ -82,7 +82,10 @@ pub fn fields(policy: &Policy) -> Vec<(&'static str, Value)> {
     } else {
         shared
     };
-    let sensitive = Some(policy.items.iter().any(|i| i.sensitive.is_some()));
+    let sensitive = Some(policy.items.iter().any(|i| {
+        i.sensitive
+            .is_some_and(crate::model::words::SensitiveKind::cpra)
+    }));
     let limit = match rights.and_then(|b| b.sensitive_other_uses) {
         Some(uses) => Some(uses),
         None if sensitive == Some(false) => Some(false),

@@ -408,6 +408,35 @@ pub fn collected(policy: &Policy) -> impl Iterator<Item = &CcpaCategory> {
     policy.ccpa.iter().filter(|c| super::ccpa::collected(c))
 }
 
+impl StateLaw {
+    /// Whether the data sets this law reaches that hold its sensitive data
+    /// (a sensitive item, or a known child's data) all state consent:
+    /// `None` when they hold none and no collected category lists any.
+    #[must_use]
+    pub fn sensitive_consented(&self, policy: &Policy) -> Option<bool> {
+        let holds = |d: &Dataset| {
+            (self.children_sensitive() && Self::about_children(policy, d))
+                || d.collects.iter().any(|r| self.sensitive(policy.get(r)))
+        };
+        let holding: Vec<&Dataset> = self.datasets(policy).filter(|d| holds(d)).collect();
+        let in_datasets = |r: &Ref<Item>| {
+            policy
+                .datasets
+                .iter()
+                .any(|d| d.collects.iter().any(|c| c.index() == r.index()))
+        };
+        let unanswered = self.collected(policy).any(|c| {
+            c.items
+                .iter()
+                .any(|r| self.sensitive(policy.get(r)) && !in_datasets(r))
+        });
+        if holding.is_empty() && !unanswered {
+            return None;
+        }
+        Some(!unanswered && holding.iter().all(|d| consented(d)))
+    }
+}
+
 /// Whether a data set states the consumer's consent: a lawful basis
 /// `consent`, or the Art. 9(2) condition `explicit_consent`.
 #[must_use]

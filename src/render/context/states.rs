@@ -27,6 +27,10 @@ pub struct StateRightsView {
     /// Whether a purpose makes automated decisions with legal or similarly
     /// significant effects (the profiling the state opt-outs reach).
     pub profiling: bool,
+    /// The states whose law asks for consent to sensitive data and under
+    /// whose list the business processes some, every data set that holds
+    /// it stating the consumer's consent.
+    pub sensitive_consent: Vec<String>,
 }
 
 /// The states one rights block serves.
@@ -97,6 +101,13 @@ impl Builder<'_> {
             profiling: declared
                 .iter()
                 .any(|l| states::significant_profiling(l, policy).is_some()),
+            sensitive_consent: declared
+                .iter()
+                .filter(|l| {
+                    !l.consent_cite.is_empty() && l.sensitive_consented(policy) == Some(true)
+                })
+                .map(|l| l.state.to_owned())
+                .collect(),
         })
     }
 

@@ -14,6 +14,7 @@ use crate::check::{Rule, finding, rule};
 use crate::diagnostic::Diagnostic;
 use crate::law::states::{self, StateLaw};
 use crate::model::words::Word;
+use crate::model::{Item, Ref};
 
 /// The rule, with its law's citation: one per law that requires consent.
 macro_rules! consent_rule {
@@ -69,14 +70,26 @@ fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let p = ctx.policy;
-    let help = |what: &str| {
+    let help = |fix: &str| {
         format!(
-            "add `basis consent {{ withdraw \"...\" }}` to the data set, saying how the {what} \
-             gives and withdraws consent ({}); if an exemption of the law covers the processing, \
-             record it with `allow {}::sensitive-consent \"...\"`",
+            "{fix} ({}); if an exemption of the law covers the processing, record it with \
+             `allow {}::sensitive-consent \"...\"`",
             law.consent_cite,
             law.jurisdiction.word()
         )
+    };
+    let on_basis = |who: &str| {
+        format!(
+            "add `basis consent {{ withdraw \"...\" }}` to the data set, saying how the {who} \
+             gives and withdraws consent"
+        )
+    };
+    // The sensitive items among some, named for a message.
+    let sensitive = |refs: &[Ref<Item>], also: &dyn Fn(&Ref<Item>) -> bool| -> Vec<String> {
+        refs.iter()
+            .filter(|r| also(r) && law.sensitive(p.get(*r)))
+            .map(|r| format!("`{}`", r.id()))
+            .collect()
     };
     // A category's item that some data set collects is answered by the
     // data sets (those outside the law need no consent under it).
@@ -99,16 +112,11 @@ fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_label("no consent stated")
-                .with_help(help("child's parent")),
+                .with_help(help(&on_basis("child's parent"))),
             );
             continue;
         }
-        let items: Vec<String> = d
-            .collects
-            .iter()
-            .filter(|r| law.sensitive(p.get(*r)))
-            .map(|r| format!("`{}`", r.id()))
-            .collect();
+        let items = sensitive(&d.collects, &|_| true);
         if items.is_empty() {
             continue;
         }
@@ -123,16 +131,11 @@ fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("no consent stated")
-            .with_help(help("consumer")),
+            .with_help(help(&on_basis("consumer"))),
         );
     }
     for c in law.collected(p) {
-        let items: Vec<String> = c
-            .items
-            .iter()
-            .filter(|r| !in_datasets.contains(&r.index()) && law.sensitive(p.get(*r)))
-            .map(|r| format!("`{}`", r.id()))
-            .collect();
+        let items = sensitive(&c.items, &|r| !in_datasets.contains(&r.index()));
         if items.is_empty() {
             continue;
         }
@@ -147,11 +150,8 @@ fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("no consent stated")
-            .with_help(format!(
-                "declare the data set that collects it, with `collects` and `basis consent {{ withdraw \"...\" }}` ({}); \
-                 if an exemption of the law covers the processing, record it with `allow {}::sensitive-consent \"...\"`",
-                law.consent_cite,
-                law.jurisdiction.word()
+            .with_help(help(
+                "declare the data set that collects it, with `collects` and `basis consent { withdraw \"...\" }`",
             )),
         );
     }

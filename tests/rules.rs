@@ -1086,3 +1086,24 @@ fn explicit_consent_counts_as_consent() {
     assert_ne!(fail, contract);
     assert!(codes(&from_text(&contract, &options())).contains(&"virginia::sensitive-consent"));
 }
+
+#[test]
+fn profiling_of_employees_owes_no_state_opt_out() {
+    let text = fixture_text("virginia::rights", "pass").replace(
+        "purpose service \"To provide our services\"",
+        "purpose service \"Deciding on promotions\" { automated_decisions yes }",
+    );
+    let staff = text.replace(
+        "ccpa identifiers \"Identifiers\" {\n",
+        "subject staff \"Employees\" { context employment }\nccpa identifiers \"Identifiers\" {\n  subjects staff\n",
+    );
+    assert_ne!(text, staff, "the fixture has the row");
+    let owed = |t: &str| {
+        from_text(t, &options())
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "virginia::opt-out" && d.message.contains("opt_out_profiling"))
+    };
+    assert!(owed(&text));
+    assert!(!owed(&staff));
+}

@@ -1107,3 +1107,18 @@ fn profiling_of_employees_owes_no_state_opt_out() {
     assert!(owed(&text));
     assert!(!owed(&staff));
 }
+
+#[test]
+fn selling_a_known_childs_data_calls_for_the_texas_notice() {
+    // The fail fixture without its sensitive kind sells no sensitive data...
+    let plain = fixture_text("texas::sensitive-sale-notice", "fail")
+        .replace("{ ccpa G, L; sensitive precise_geolocation }", "{ ccpa G }");
+    assert!(!codes(&from_text(&plain, &options())).contains(&"texas::sensitive-sale-notice"));
+    // ...until the category is about children the business knows to be under 13.
+    let children = plain.replace(
+        "ccpa identifiers \"Identifiers\" {\n",
+        "subject kids \"Children\" { children yes }\nccpa identifiers \"Identifiers\" {\n  subjects kids\n",
+    );
+    assert_ne!(plain, children);
+    assert!(codes(&from_text(&children, &options())).contains(&"texas::sensitive-sale-notice"));
+}

@@ -165,8 +165,9 @@ const SPECIFIC: &[Rule] = &[
     in the same manner as the privacy notice (§541.102(b)). candor finds the sale from the facts: \
     a collected category whose items include sensitive data under Texas law (racial or ethnic \
     origin, religious beliefs, health, sexuality, citizenship or immigration status, genetic or \
-    biometric data, precise geolocation: the items' `sensitive` kinds) and a third party that \
-    gives money or other valuable consideration for it and is not a processor, an affiliate or \
+    biometric data, precise geolocation: the items' `sensitive` kinds; or data collected from a \
+    known child, a category whose `subjects` or data sets' subjects say `children yes`) and a \
+    third party that gives money or other valuable consideration for it and is not a processor, an affiliate or \
     an acquirer. The notice's prose must then hold the sentence word for word.",
         check: texas_sensitive_notice,
     ),
@@ -525,6 +526,7 @@ fn texas_notice(
     ctx: &Ctx<'_>,
     out: &mut Vec<Diagnostic>,
     which: fn(&StateLaw, &crate::model::Item) -> bool,
+    children: bool,
     sentence: &str,
     what: &str,
 ) {
@@ -532,10 +534,13 @@ fn texas_notice(
         return;
     };
     let p = ctx.policy;
+    // An item of the kind, or any item of a category about known children
+    // when their data counts (it is sensitive data in Texas, §541.001).
     let sold = law.sold_categories(p).find_map(|(c, t)| {
+        let about_children = children && law.category_about_children(p, c);
         c.items
             .iter()
-            .find(|i| which(law, p.get(*i)))
+            .find(|i| about_children || which(law, p.get(*i)))
             .map(|i| (c, t, i))
     });
     let Some((c, t, item)) = sold else {
@@ -564,7 +569,14 @@ fn texas_notice(
 }
 
 fn texas_sensitive_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    texas_notice(ctx, out, StateLaw::sensitive, TEXAS_SENSITIVE, "sensitive");
+    texas_notice(
+        ctx,
+        out,
+        StateLaw::sensitive,
+        true,
+        TEXAS_SENSITIVE,
+        "sensitive",
+    );
 }
 
 fn texas_biometric_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -572,6 +584,7 @@ fn texas_biometric_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ctx,
         out,
         |_, i| i.sensitive == Some(SensitiveKind::Biometric),
+        false,
         TEXAS_BIOMETRIC,
         "biometric",
     );

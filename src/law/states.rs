@@ -356,6 +356,21 @@ impl StateLaw {
             .filter(move |d| self.covers_dataset(policy, d))
     }
 
+    /// Whether a category of personal data is about known children under
+    /// 13: by the row's `subjects`, or its data sets', when the law counts
+    /// their data as sensitive.
+    #[must_use]
+    pub fn category_about_children(&self, policy: &Policy, category: &CcpaCategory) -> bool {
+        let children =
+            |rs: &[Ref<Subject>]| rs.iter().any(|r| policy.get(r).children == Some(true));
+        self.children_sensitive()
+            && (children(&category.subjects)
+                || category
+                    .datasets
+                    .iter()
+                    .any(|d| children(&policy.get(d).subjects)))
+    }
+
     /// Whether a data set is about children the business knows to be under
     /// 13 (a subject with `children yes`).
     #[must_use]

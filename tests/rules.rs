@@ -997,6 +997,19 @@ fn with_subjects(text: &str, context: &str) -> String {
     )
 }
 
+/// A fixture whose `identifiers` row is about one group of people, declared
+/// with its fields (`context employment`, `children yes`).
+fn row_about(text: &str, fields: &str) -> String {
+    let about = text.replace(
+        "ccpa identifiers \"Identifiers\" {\n",
+        &format!(
+            "subject people \"People\" {{ {fields} }}\nccpa identifiers \"Identifiers\" {{\n  subjects people\n"
+        ),
+    );
+    assert_ne!(text, about, "the fixture has the row");
+    about
+}
+
 #[test]
 fn employees_and_business_contacts_are_outside_the_state_laws() {
     for state in ["colorado", "virginia", "connecticut", "texas", "oregon"] {
@@ -1030,11 +1043,7 @@ fn a_sale_of_employee_data_is_not_a_state_sale() {
     // The `ccpa` row says whom it is about: employees are California
     // consumers but not Virginia's.
     let text = paid_in_kind("colorado");
-    let employees = text.replace(
-        "ccpa identifiers \"Identifiers\" {\n",
-        "subject staff \"Employees\" { context employment }\nccpa identifiers \"Identifiers\" {\n  subjects staff\n",
-    );
-    assert_ne!(text, employees, "the fixture has the row");
+    let employees = row_about(&text, "context employment");
     assert!(codes(&from_text(&text, &options())).contains(&"colorado::opt-out"));
     assert!(!codes(&from_text(&employees, &options())).contains(&"colorado::opt-out"));
 }
@@ -1093,11 +1102,7 @@ fn profiling_of_employees_owes_no_state_opt_out() {
         "purpose service \"To provide our services\"",
         "purpose service \"Deciding on promotions\" { automated_decisions yes }",
     );
-    let staff = text.replace(
-        "ccpa identifiers \"Identifiers\" {\n",
-        "subject staff \"Employees\" { context employment }\nccpa identifiers \"Identifiers\" {\n  subjects staff\n",
-    );
-    assert_ne!(text, staff, "the fixture has the row");
+    let staff = row_about(&text, "context employment");
     let owed = |t: &str| {
         from_text(t, &options())
             .diagnostics
@@ -1115,10 +1120,6 @@ fn selling_a_known_childs_data_calls_for_the_texas_notice() {
         .replace("{ ccpa G, L; sensitive precise_geolocation }", "{ ccpa G }");
     assert!(!codes(&from_text(&plain, &options())).contains(&"texas::sensitive-sale-notice"));
     // ...until the category is about children the business knows to be under 13.
-    let children = plain.replace(
-        "ccpa identifiers \"Identifiers\" {\n",
-        "subject kids \"Children\" { children yes }\nccpa identifiers \"Identifiers\" {\n  subjects kids\n",
-    );
-    assert_ne!(plain, children);
+    let children = row_about(&plain, "children yes");
     assert!(codes(&from_text(&children, &options())).contains(&"texas::sensitive-sale-notice"));
 }

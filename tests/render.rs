@@ -715,10 +715,15 @@ third_party partners "business partners" { kind other }
 ccpa identifiers "Identifiers" { statutory A; examples "name"; sources you; third_parties processors, ads; purposes orders }
 ccpa commercial "Purchases" { statutory D; examples "orders"; sources you; third_parties processors }
 ccpa other "Other" { statutory K; examples "preferences"; sources you; third_parties partners; purposes orders }
+subject staff "employees" { context employment }
+ccpa staff_records "Employee records" { statutory I; examples "payroll"; subjects staff; sources you; third_parties processors }
 "#,
     );
     let md = file(&outputs, "privacy-policy.md");
     assert!(!md.contains("Statutory category"), "{md}");
+    // Employees are not consumers under these laws: their row is not the
+    // state laws' to label.
+    assert!(!md.contains("Employee records"), "{md}");
     assert!(
         md.contains(
             "| Identifiers | name<br>Sources: you | Orders | advertising networks<br>Also disclosed to processors: hosting providers | yes under the law of Colorado; no under the law of Virginia | yes |"

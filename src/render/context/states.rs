@@ -238,7 +238,10 @@ impl Builder<'_> {
     pub(super) fn state_categories(&self) -> BlockView {
         let policy = self.policy;
         let declared: Vec<&'static StateLaw> = states::declared(policy).collect();
+        // A row about people no declared law protects (employees, business
+        // contacts) is not the state laws' to label.
         let rows: Vec<StateCategoryRow> = states::collected(policy)
+            .filter(|c| declared.iter().any(|l| l.covers_category(policy, c)))
             .map(|c| self.state_category_row(c, &declared))
             .collect();
         BlockView::StateCategories(StateCategoriesView {
@@ -260,7 +263,10 @@ impl Builder<'_> {
             .map(|t| policy.get(t))
             .collect();
         let mut sold: Vec<StateAnswerView> = Vec::new();
-        for law in declared {
+        for law in declared
+            .iter()
+            .filter(|l| l.covers_category(policy, category))
+        {
             let answers: Vec<Option<bool>> = third_parties.iter().map(|t| law.sells(t)).collect();
             let value: AnswerView = if answers.contains(&Some(true)) {
                 AnswerView::Yes

@@ -9,6 +9,7 @@
 //! [`Family`].
 
 pub mod ccpa;
+pub mod colorado;
 pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};

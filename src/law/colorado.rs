@@ -1,0 +1,220 @@
+//! The Colorado Privacy Act Rules (4 CCR 904-3) on the privacy notice, purpose
+//! by purpose: Rule 6.03(A)(1) asks the notice to link each category of
+//! personal data to the purposes it is provided for, and to say, for each
+//! purpose, "whether the Personal Data provided for a specific purpose will
+//! be sold or used for Targeted Advertising or Profiling in furtherance of
+//! Decisions that Produce Legal or Similarly Significant Effects Concerning a
+//! Consumer" (Rule 6.03(A)(1)(c)).
+//!
+//! The answers are derived from the facts the other laws read, never
+//! guessed:
+//!
+//! - the **categories** of a purpose are the collected `ccpa` categories
+//!   that name it among their `purposes`, that link a data set processed for
+//!   it (`datasets`), or that list an item such a data set collects;
+//! - **sold**: yes when a category of the purpose goes to a third party that
+//!   buys under Colorado's definition (money or other valuable
+//!   consideration, not a processor, affiliate or acquirer: C.R.S.
+//!   §6-1-1303(23)); no when every third party of its categories states a
+//!   consideration that is no sale; otherwise not stated;
+//! - **targeted advertising**: yes when the purpose says
+//!   `targeted_advertising yes` or a category of it goes to a third party
+//!   that advertises with it; no when the purpose says
+//!   `targeted_advertising no` and no such third party exists; otherwise not
+//!   stated (a business can target advertising itself, so third parties
+//!   alone cannot answer no);
+//! - **profiling** in furtherance of decisions with legal or similarly
+//!   significant effects: the purpose's `automated_decisions`, or no when it
+//!   says `profiling no`; otherwise not stated.
+
+use std::collections::HashSet;
+
+use super::states::{self, StateLaw};
+use crate::model::words::Jurisdiction;
+use crate::model::{CcpaCategory, Policy, Purpose, Ref};
+
+/// What the notice owes a Colorado consumer about one purpose.
+#[derive(Debug)]
+pub struct PurposeUse<'p> {
+    /// The purpose.
+    pub purpose: &'p Purpose,
+    /// The collected categories of personal data provided for it.
+    pub categories: Vec<&'p CcpaCategory>,
+    /// Whether data provided for it is sold (`None`: not stated).
+    pub sold: Option<bool>,
+    /// Whether it is used for targeted advertising (`None`: not stated).
+    pub targeted_advertising: Option<bool>,
+    /// Whether it is used for profiling in furtherance of decisions with
+    /// legal or similarly significant effects (`None`: not stated).
+    pub profiling: Option<bool>,
+}
+
+/// The Colorado law's labels.
+fn colorado() -> Option<&'static StateLaw> {
+    StateLaw::of(Jurisdiction::Colorado)
+}
+
+/// The purposes of the notice (those a collected category or a data set
+/// names), in declaration order, each with its categories and answers.
+#[must_use]
+pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
+    let Some(law) = colorado() else {
+        return Vec::new();
+    };
+    let categories: Vec<&CcpaCategory> = states::collected(policy).collect();
+    let named = |p: usize| {
+        policy
+            .datasets
+            .iter()
+            .any(|d| d.purposes.iter().any(|r| r.index() == p))
+            || categories
+                .iter()
+                .any(|c| c.purposes.iter().any(|r| r.index() == p))
+    };
+    policy
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| named(*i))
+        .map(|(i, purpose)| {
+            // The data sets processed for the purpose, and what they collect.
+            let datasets: HashSet<usize> = policy
+                .datasets
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.purposes.iter().any(|r| r.index() == i))
+                .map(|(j, _)| j)
+                .collect();
+            let items: HashSet<usize> = datasets
+                .iter()
+                .flat_map(|j| policy.datasets[*j].collects.iter().map(Ref::index))
+                .collect();
+            let of_purpose: Vec<&CcpaCategory> = categories
+                .iter()
+                .copied()
+                .filter(|c| {
+                    c.purposes.iter().any(|r| r.index() == i)
+                        || c.datasets.iter().any(|r| datasets.contains(&r.index()))
+                        || c.items.iter().any(|r| items.contains(&r.index()))
+                })
+                .collect();
+            let third_parties = || {
+                of_purpose
+                    .iter()
+                    .flat_map(|c| c.third_parties.iter().map(|r| policy.get(r)))
+            };
+            let sold = if of_purpose.is_empty() {
+                None
+            } else {
+                let answers: Vec<Option<bool>> = third_parties().map(|t| law.sells(t)).collect();
+                if answers.contains(&Some(true)) {
+                    Some(true)
+                } else if answers.iter().all(|a| *a == Some(false)) {
+                    Some(false)
+                } else {
+                    None
+                }
+            };
+            let advertiser = third_parties().any(|t| t.targeted_advertising == Some(true));
+            let targeted_advertising = match purpose.targeted_advertising {
+                Some(true) => Some(true),
+                _ if advertiser => Some(true),
+                stated => stated,
+            };
+            let profiling = purpose
+                .automated_decisions
+                .or((purpose.profiling == Some(false)).then_some(false));
+            PurposeUse {
+                purpose,
+                categories: of_purpose,
+                sold,
+                targeted_advertising,
+                profiling,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uses(src: &str) -> Vec<(String, Option<bool>, Option<bool>, Option<bool>, usize)> {
+        let mut sources = crate::source::Sources::new();
+        sources.add(crate::source::SourceFile::new("t.policy".into(), src));
+        let policy = crate::compile_sources(sources, &[], &crate::Options::default())
+            .policy
+            .expect("the policy compiles");
+        purpose_uses(&policy)
+            .iter()
+            .map(|u| {
+                (
+                    u.purpose.id.clone(),
+                    u.sold,
+                    u.targeted_advertising,
+                    u.profiling,
+                    u.categories.len(),
+                )
+            })
+            .collect()
+    }
+
+    const BASE: &str = r#"
+policy p "P" { jurisdictions colorado }
+source you "you" { kind data_subject }
+"#;
+
+    #[test]
+    fn answers_come_from_the_facts_and_unknown_stays_unknown() {
+        let src = format!(
+            "{BASE}
+purpose service \"Service\" {{ targeted_advertising no; automated_decisions no }}
+purpose ads \"Ads\" {{ targeted_advertising yes }}
+purpose lending \"Credit\" {{ automated_decisions yes }}
+third_party hosts \"hosts\" {{ kind service_provider; consideration money; targeted_advertising no }}
+third_party brokers \"brokers\" {{ kind data_broker; consideration other_value }}
+third_party unknown \"partners\" {{ kind other }}
+ccpa contact \"Contact\" {{ statutory A; sources you; third_parties hosts; purposes service }}
+ccpa web \"Web\" {{ statutory F; sources you; third_parties brokers; purposes ads }}
+ccpa money \"Financial\" {{ statutory D; sources you; third_parties unknown; purposes lending }}
+"
+        );
+        let got = uses(&src);
+        // A processor paid by the business is no sale.
+        assert_eq!(
+            got[0],
+            ("service".into(), Some(false), Some(false), Some(false), 1)
+        );
+        // Other valuable consideration is a sale in Colorado.
+        assert_eq!(got[1], ("ads".into(), Some(true), Some(true), None, 1));
+        // A third party whose consideration is not stated leaves "sold" unknown.
+        assert_eq!(got[2], ("lending".into(), None, None, Some(true), 1));
+    }
+
+    #[test]
+    fn an_advertising_third_party_makes_every_purpose_of_the_category_targeted() {
+        let src = format!(
+            "{BASE}
+purpose service \"Service\" {{ targeted_advertising no }}
+third_party ads \"ad networks\" {{ kind ad_network; consideration none; targeted_advertising yes }}
+ccpa contact \"Contact\" {{ statutory A; sources you; third_parties ads; purposes service }}
+"
+        );
+        assert_eq!(uses(&src)[0].2, Some(true));
+    }
+
+    #[test]
+    fn a_purpose_of_no_category_has_no_sale_answer() {
+        let src = format!(
+            "{BASE}
+item email \"email\"
+purpose service \"Service\" {{ targeted_advertising no }}
+dataset d \"D\" {{ collects email; purposes service; sources you }}
+"
+        );
+        assert_eq!(
+            uses(&src),
+            vec![("service".into(), None, Some(false), None, 0)]
+        );
+    }
+}

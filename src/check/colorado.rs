@@ -125,9 +125,8 @@ fn fix_for(ctx: &Ctx<'_>, u: &PurposeUse<'_>, what: &str) -> String {
     match what {
         "sold" => {
             let mut unknown: Vec<String> = u
-                .categories
+                .third_parties
                 .iter()
-                .flat_map(|c| c.third_parties.iter())
                 .filter(|t| ctx.policy.get(*t).consideration.is_none())
                 .map(|t| format!("`{}`", t.id()))
                 .collect();
@@ -303,9 +302,8 @@ fn loyalty_program(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let mut kindless: Vec<String> = u
-            .categories
+            .third_parties
             .iter()
-            .flat_map(|c| c.third_parties.iter())
             .filter(|t| p.get(*t).kind.is_none())
             .map(|t| format!("`{}`", t.id()))
             .collect();

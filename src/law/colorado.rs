@@ -12,14 +12,19 @@
 //! - the **categories** of a purpose are the collected `ccpa` categories
 //!   that name it among their `purposes`, that link a data set processed for
 //!   it (`datasets`), or that list an item such a data set collects;
-//! - **sold**: yes when a category of the purpose goes to a third party that
-//!   buys under Colorado's definition (money or other valuable
+//! - the **third parties** of a purpose are those it names (`third_parties`
+//!   on the purpose: where data provided for it goes), else every third
+//!   party of its categories (a category sold for one purpose then reads as
+//!   sold for each of its purposes: the facts cannot say less);
+//! - **sold**: yes when a third party of the purpose buys under Colorado's
+//!   definition (money or other valuable
 //!   consideration, not a processor, affiliate or acquirer: C.R.S.
-//!   §6-1-1303(23)); no when every third party of its categories states a
-//!   consideration that is no sale; otherwise not stated;
+//!   §6-1-1303(23)); no when the purpose has categories and every one of
+//!   its third parties states a consideration that is no sale; otherwise not
+//!   stated;
 //! - **targeted advertising**: yes when the purpose says
-//!   `targeted_advertising yes` or a category of it goes to a third party
-//!   that advertises with it; no when the purpose says
+//!   `targeted_advertising yes` or one of its third parties advertises with
+//!   the data; no when the purpose says
 //!   `targeted_advertising no` and no such third party exists; otherwise not
 //!   stated (a business can target advertising itself, so third parties
 //!   alone cannot answer no);
@@ -31,7 +36,7 @@ use std::collections::HashSet;
 
 use super::states::{self, StateLaw};
 use crate::model::words::Jurisdiction;
-use crate::model::{CcpaCategory, Policy, Purpose, Ref};
+use crate::model::{CcpaCategory, Policy, Purpose, Ref, ThirdParty};
 
 /// What the notice owes a Colorado consumer about one purpose.
 #[derive(Debug)]
@@ -40,6 +45,9 @@ pub struct PurposeUse<'p> {
     pub purpose: &'p Purpose,
     /// The collected categories of personal data provided for it.
     pub categories: Vec<&'p CcpaCategory>,
+    /// The third parties data provided for it goes to: the purpose's own
+    /// `third_parties`, else those of its categories.
+    pub third_parties: Vec<&'p Ref<ThirdParty>>,
     /// Whether data provided for it is sold (`None`: not stated).
     pub sold: Option<bool>,
     /// Whether it is used for targeted advertising (`None`: not stated).
@@ -98,11 +106,17 @@ pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
                         || c.items.iter().any(|r| items.contains(&r.index()))
                 })
                 .collect();
-            let third_parties = || {
+            // The purpose's own third parties when it names them, else every
+            // third party of its categories.
+            let refs: Vec<&Ref<ThirdParty>> = if purpose.third_parties.is_empty() {
                 of_purpose
                     .iter()
-                    .flat_map(|c| c.third_parties.iter().map(|r| policy.get(r)))
+                    .flat_map(|c| c.third_parties.iter())
+                    .collect()
+            } else {
+                purpose.third_parties.iter().collect()
             };
+            let third_parties = || refs.iter().map(|r| policy.get(*r));
             let sold = if of_purpose.is_empty() {
                 None
             } else {
@@ -127,6 +141,7 @@ pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
             PurposeUse {
                 purpose,
                 categories: of_purpose,
+                third_parties: refs,
                 sold,
                 targeted_advertising,
                 profiling,
@@ -201,6 +216,22 @@ ccpa contact \"Contact\" {{ statutory A; sources you; third_parties ads; purpose
 "
         );
         assert_eq!(uses(&src)[0].2, Some(true));
+    }
+
+    #[test]
+    fn a_purpose_that_names_its_third_parties_is_read_from_them_alone() {
+        let src = format!(
+            "{BASE}
+purpose orders \"Orders\" {{ targeted_advertising no; third_parties hosts }}
+purpose offers \"Partner offers\" {{ targeted_advertising no; third_parties brands }}
+third_party hosts \"hosts\" {{ kind service_provider; consideration none; targeted_advertising no }}
+third_party brands \"brands\" {{ kind other; consideration money; targeted_advertising no }}
+ccpa contact \"Contact\" {{ statutory A; sources you; third_parties hosts, brands; purposes orders, offers }}
+"
+        );
+        let got = uses(&src);
+        assert_eq!(got[0].1, Some(false), "orders");
+        assert_eq!(got[1].1, Some(true), "offers");
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub struct ColoradoPurposeRow {
     /// Whether it is used for profiling in furtherance of decisions with
     /// legal or similarly significant effects.
     pub profiling: AnswerView,
-    /// The purpose's financial incentive or loyalty programme (rendered
-    /// inline; may be empty), which 4 CCR 904-3 Rule 6.05(F) asks to be
+    /// The purpose's financial incentive or loyalty programme (rendered for
+    /// a table cell; may be empty), which 4 CCR 904-3 Rule 6.05(F) asks to be
     /// described with the data it uses.
     pub incentive: String,
 }
@@ -53,7 +53,7 @@ impl Builder<'_> {
                 sold: u.sold.into(),
                 targeted_advertising: u.targeted_advertising.into(),
                 profiling: u.profiling.into(),
-                incentive: self.inline(u.purpose.incentive.as_deref()),
+                incentive: self.cell(u.purpose.incentive.as_deref()),
             })
             .collect();
         BlockView::ColoradoPurposes(ColoradoPurposesView { rows })

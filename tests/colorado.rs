@@ -132,3 +132,37 @@ fn the_state_rights_say_how_opt_out_signals_are_processed() {
         "{section}"
     );
 }
+
+/// The rule findings of a policy given as text.
+fn codes_of(text: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("candor-colorado-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join("policy.policy");
+    std::fs::write(&path, text).expect("the policy is written");
+    let compiled = compile(&path, &Options::default()).expect("the policy loads");
+    let _ = std::fs::remove_dir_all(&dir);
+    compiled.diagnostics.into_iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_notice_without_categories_gets_one_finding_not_one_per_purpose() {
+    let text = r#"
+policy p "P" {
+  jurisdictions colorado
+  outline s
+}
+section s "S" { insert datasets }
+source you "you" { kind data_subject }
+item email "email address"
+purpose a "A" { targeted_advertising no; automated_decisions no }
+purpose b "B" { targeted_advertising no; automated_decisions no }
+purpose c "C" { targeted_advertising no; automated_decisions no }
+dataset d "D" { collects email; sources you; purposes a, b, c }
+"#;
+    let codes = codes_of(text);
+    let found = codes
+        .iter()
+        .filter(|c| *c == "colorado::purpose-disclosures")
+        .count();
+    assert_eq!(found, 1, "{codes:?}");
+}

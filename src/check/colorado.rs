@@ -153,7 +153,23 @@ fn fix_for(ctx: &Ctx<'_>, u: &PurposeUse<'_>, what: &str) -> String {
 }
 
 fn purpose_disclosures(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for u in uses(ctx) {
+    let uses = uses(ctx);
+    if !uses.is_empty() && states::collected(ctx.policy).next().is_none() {
+        // No category at all: one finding, not one per purpose.
+        out.push(
+            finding(
+                ctx.policy.span,
+                "the notice declares no category of personal data, so it cannot say for any purpose which categories are provided for it, nor whether they are sold",
+            )
+            .with_label("no `ccpa` categories")
+            .with_help(
+                "declare the categories of personal data with `ccpa ID \"Name\" { items ...; \
+                 purposes ...; third_parties ... }` (4 CCR 904-3 Rule 6.03(A)(1)(a), (b))",
+            ),
+        );
+        return;
+    }
+    for u in uses {
         let id = &u.purpose.id;
         if u.categories.is_empty() {
             out.push(

@@ -154,7 +154,11 @@ pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
 mod tests {
     use super::*;
 
-    fn uses(src: &str) -> Vec<(String, Option<bool>, Option<bool>, Option<bool>, usize)> {
+    /// A purpose's id, its sold, targeted advertising and profiling
+    /// answers, and how many categories it has.
+    type Row = (String, Option<bool>, Option<bool>, Option<bool>, usize);
+
+    fn uses(src: &str) -> Vec<Row> {
         let mut sources = crate::source::Sources::new();
         sources.add(crate::source::SourceFile::new("t.policy".into(), src));
         let policy = crate::compile_sources(sources, &[], &crate::Options::default())

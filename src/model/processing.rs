@@ -103,6 +103,7 @@ declare_kind! {
     /// targeted advertising answers (4 CCR 904-3 Rule 6.03(A)(1)(c)) are
     /// read from them alone, not from every third party of the purpose's
     /// categories (`law::colorado`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     third_parties: Vec<Ref<ThirdParty>> = field("third_parties", "third parties of the purpose", Grows("new recipient"));
     /// The App Store privacy details' purpose it is (`app_store` export).
     apple: Option<ApplePurpose> = field("apple", "Apple purpose", Material("store label changed"));

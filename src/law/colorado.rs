@@ -121,13 +121,7 @@ pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
                 None
             } else {
                 let answers: Vec<Option<bool>> = third_parties().map(|t| law.sells(t)).collect();
-                if answers.contains(&Some(true)) {
-                    Some(true)
-                } else if answers.iter().all(|a| *a == Some(false)) {
-                    Some(false)
-                } else {
-                    None
-                }
+                super::any_yes(&answers)
             };
             let advertiser = third_parties().any(|t| t.targeted_advertising == Some(true));
             let targeted_advertising = match purpose.targeted_advertising {

@@ -60,6 +60,7 @@ pub fn of(policy: &Policy) -> Vec<(String, String)> {
                         Insert::Datasets => Some("datasets-table"),
                         Insert::Recipients => Some("recipients-table"),
                         Insert::CcpaTable => Some("ccpa-table"),
+                        Insert::ColoradoPurposes => Some("colorado-purposes-table"),
                         Insert::Cookies => Some("cookies-list"),
                         _ => None,
                     };
@@ -94,6 +95,14 @@ pub fn of(policy: &Policy) -> Vec<(String, String)> {
                                 add(
                                     format!("ccpa-{}", c.id),
                                     format!("the CCPA category `{}`", c.id),
+                                );
+                            }
+                        }
+                        Insert::ColoradoPurposes => {
+                            for u in crate::law::colorado::purpose_uses(policy) {
+                                add(
+                                    format!("colorado-purpose-{}", u.purpose.id),
+                                    format!("the Colorado row of the purpose `{}`", u.purpose.id),
                                 );
                             }
                         }

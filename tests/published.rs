@@ -54,6 +54,11 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "published through the CCPA table row that covers the letter (`ccpa::item-category` checks that every letter has one)",
     ),
     (
+        "purpose",
+        "third_parties",
+        "narrows which third parties a purpose's data goes to, from which Colorado's per-purpose sold and targeted advertising answers are derived (`law::colorado`); `insert colorado_purposes` prints those answers, and the CCPA table prints the third parties of each category",
+    ),
+    (
         "item",
         "text",
         "an annotation kept with the item; the notice prints the item's name",

@@ -15,7 +15,9 @@
 //! - [`uk`]: what the UK GDPR asks beyond the GDPR's text: the ICO, the UK
 //!   representative, the UK transfer tools;
 //! - [`states`]: the US state laws (Colorado, Virginia, Connecticut, Texas,
-//!   Oregon, Utah), one family per law.
+//!   Oregon, Utah), one family per law;
+//! - [`colorado`]: what the Colorado Privacy Act Rules (4 CCR 904-3) add:
+//!   the purpose-by-purpose disclosures, loyalty programmes, profiling.
 //!
 //! Every rule is a [`Rule`]: a stable code, a default severity, a summary, the
 //! provision it comes from, an explanation, and an example that triggers it
@@ -34,6 +36,7 @@
 
 mod ccpa;
 mod children;
+mod colorado;
 mod context;
 mod dates;
 mod exports;
@@ -237,6 +240,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(ccpa::RULES)
         .chain(exports::RULES)
         .chain(states::rules())
+        .chain(colorado::RULES)
 }
 
 /// The rule with this code.

@@ -107,7 +107,7 @@ const COLORADO: &[Rule] = &state_rules!(colorado, "Colorado",
     sale: "C.R.S. §6-1-1308(1)(b)",
     sale_def: "C.R.S. §6-1-1303(23)",
     requests: "C.R.S. §6-1-1308(1)(a)(III)",
-    appeal: "C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III)",
+    appeal: "C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)",
 );
 
 const VIRGINIA: &[Rule] = &state_rules!(virginia, "Virginia",
@@ -590,7 +590,7 @@ fn texas_biometric_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+pub(super) fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, _)) = state(ctx) else {
         return;
     };

@@ -119,13 +119,7 @@ pub fn disclosures<'p>(policy: &'p Policy, category: &'p CcpaCategory) -> Disclo
             return None;
         }
         let answers: Vec<Option<bool>> = recipients.iter().map(|(_, t)| f(t)).collect();
-        if answers.contains(&Some(true)) {
-            Some(true)
-        } else if answers.iter().all(|a| *a == Some(false)) {
-            Some(false)
-        } else {
-            None
-        }
+        super::any_yes(&answers)
     };
     // Some recipient receives it other than by sale or share: disclosed for
     // a business purpose. When every recipient buys it or advertises with

@@ -9,10 +9,26 @@
 //! [`Family`].
 
 pub mod ccpa;
+pub mod colorado;
 pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};
 use crate::model::{Policy, RightsBlock};
+
+/// Yes when one of the answers is yes, no when every one is no (no answers
+/// at all counts as no), unknown otherwise: a label over several third
+/// parties, where one that buys makes a sale and one that does not say
+/// leaves it open.
+#[must_use]
+pub fn any_yes(answers: &[Option<bool>]) -> Option<bool> {
+    if answers.contains(&Some(true)) {
+        Some(true)
+    } else if answers.iter().all(|a| *a == Some(false)) {
+        Some(false)
+    } else {
+        None
+    }
+}
 
 /// A family of rules: the part of a rule's code before `::`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

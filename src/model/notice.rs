@@ -298,6 +298,8 @@ pub enum Insert {
         /// empty).
         subjects: Vec<Ref<Subject>>,
     },
+    /// Colorado's purpose-by-purpose table (4 CCR 904-3 Rule 6.03(A)(1)).
+    ColoradoPurposes,
 }
 
 /// A piece of a section: prose, or generated content.

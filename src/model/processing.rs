@@ -9,7 +9,7 @@ use super::words::{
     FidesDataUse, LawfulBasis, PlayDataType, PlayPurpose, SensitiveKind, SourceKind,
     SpecialCategory, SubjectContext,
 };
-use super::{Recipient, Ref, RetentionRule, Transfer};
+use super::{Recipient, Ref, RetentionRule, ThirdParty, Transfer};
 use crate::resolve::read::{activity_kind, requirement};
 use crate::schema::DiffRule::{Bases, Grows, Ignore, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
@@ -105,6 +105,13 @@ declare_kind! {
     /// A financial incentive tied to this purpose: the notice of financial
     /// incentive (Cal. Civ. Code §1798.125(b)).
     incentive: Option<String> = field("incentive", "notice of financial incentive", Material("financial incentive changed")) prose;
+    /// The categories of third parties that personal data provided for this
+    /// purpose goes to. When stated, Colorado's per-purpose sale and
+    /// targeted advertising answers (4 CCR 904-3 Rule 6.03(A)(1)(c)) are
+    /// read from them alone, not from every third party of the purpose's
+    /// categories (`law::colorado`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    third_parties: Vec<Ref<ThirdParty>> = field("third_parties", "third parties of the purpose", Grows("new recipient"));
     /// The App Store privacy details' purpose it is (`app_store` export).
     apple: Option<ApplePurpose> = field("apple", "Apple purpose", Material("store label changed"));
     /// The Google Play Data safety purpose it is (`play_data_safety` export).

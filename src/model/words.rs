@@ -659,6 +659,11 @@ closed_set! {
         /// parties it goes to, whether it is sold under each declared state
         /// law and whether it is used for targeted advertising.
         StateCategories = "state_categories",
+        /// Colorado's purpose-by-purpose table: per purpose, the categories
+        /// of personal data provided for it and whether that data is sold,
+        /// used for targeted advertising or for significant profiling (4 CCR
+        /// 904-3 Rule 6.03(A)(1)).
+        ColoradoPurposes = "colorado_purposes",
     }
 }
 

@@ -22,6 +22,7 @@ use super::text::{basis_label, roman_marker};
 use crate::law;
 
 mod collection;
+mod colorado;
 mod states;
 use crate::model::Ref;
 use crate::model::words::{TableTerm, Word};
@@ -274,6 +275,8 @@ pub enum BlockView {
     /// The categories of personal data with the US state laws' labels
     /// (`context/states.rs`).
     StateCategories(states::StateCategoriesView),
+    /// Colorado's purpose-by-purpose table (`context/colorado.rs`).
+    ColoradoPurposes(colorado::ColoradoPurposesView),
 }
 
 /// `Label: value`.
@@ -904,6 +907,7 @@ impl Builder<'_> {
             Insert::StateRights => self.state_rights(),
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
             Insert::StateCategories => self.state_categories(),
+            Insert::ColoradoPurposes => self.colorado_purposes(),
         }
     }
 

@@ -607,6 +607,11 @@ fn insert(
         GeneratorKind::NoticeAtCollection => Insert::NoticeAtCollection {
             subjects: cx.references(ns(DeclKind::Subject), &ids),
         },
+        GeneratorKind::ColoradoPurposes => {
+            takes_no_ids(cx);
+            lists_all.insert(generator);
+            Insert::ColoradoPurposes
+        }
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");
             Insert::Contacts {
@@ -744,6 +749,8 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
             }
             // The state laws' table prints every category.
             GeneratorKind::StateCategories => cx.use_all(ns(DeclKind::Ccpa)),
+            // The Colorado table names the categories of each purpose.
+            GeneratorKind::ColoradoPurposes => cx.use_all(ns(DeclKind::Ccpa)),
             GeneratorKind::CcpaTable => {
                 cx.use_all(ns(DeclKind::Ccpa));
                 // The table prints the definitions of the terms it uses.

@@ -319,6 +319,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_shared => "`shared`",
         Rule::f_disclosed => "`disclosed`",
         Rule::f_third_parties => "`third_parties`",
+        Rule::f_purpose_third_parties => "`third_parties`",
         Rule::same_as => "`same_as` and a CCPA category",
         Rule::definition_decl => "a `definition` declaration",
         Rule::definition_kw => "a field name",
@@ -508,6 +509,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_shared
             | Rule::f_disclosed
             | Rule::f_third_parties
+            | Rule::f_purpose_third_parties
             | Rule::f_insert
             | Rule::f_minimum_age
             | Rule::f_sells_under_16

@@ -1,8 +1,9 @@
 // The real-browser test suite: candor's HTML in headless Chromium.
 //
 // Builds the bundled policy with the release binary (standalone pages, and
-// two fragments with their own id prefixes) and two corpus policies (the
-// state laws' tables, a notice at collection), writes a host page that embeds
+// two fragments with their own id prefixes) and three corpus policies (the
+// state laws' tables, a notice at collection, Colorado's purpose-by-purpose
+// table), writes a host page that embeds
 // both fragments with out/candor.css, and loads every page at 390 px and
 // 1366 px, in light and dark mode. On each it asserts: 0 axe-core violations
 // of WCAG 2.2 A/AA, no horizontal overflow of the page, no duplicate ids, every
@@ -64,6 +65,8 @@ build(join(site, "ccpa-fragment"), "--fragment", "--id-prefix", "ca-", "--headin
 // the applicants' notice at collection (the employer).
 buildFrom(join(root, "tests", "fixtures", "corpus", "connecticut"), join(site, "connecticut"));
 buildFrom(join(root, "tests", "fixtures", "corpus", "employer"), join(site, "employer"));
+// A Colorado notice: the state rights and the purpose-by-purpose table.
+buildFrom(join(root, "tests", "fixtures", "corpus", "grocer"), join(site, "colorado"));
 
 // A host page with its own look: generic selectors that candor's stylesheet
 // must not change, and that candor's fragments must survive.
@@ -132,6 +135,7 @@ const pages = [
   { name: "host", file: "host.html" },
   { name: "connecticut", file: "connecticut/privacy-policy.html" },
   { name: "employer", file: "employer/privacy-policy.html" },
+  { name: "colorado", file: "colorado/privacy-policy.html" },
 ];
 
 // ── Checks run in the page ──────────────────────────────────────────────────

@@ -50,6 +50,9 @@ pub struct StateGroupView {
     pub appeal: String,
     /// The attorney general's contact (rendered inline; may be empty).
     pub attorney_general: String,
+    /// How universal opt-out signals are processed (4 CCR 904-3 Rule
+    /// 6.03(A)(4)(e); rendered inline; may be empty).
+    pub signals: String,
     /// The states among these whose law grants no appeal (Utah).
     pub no_appeal: Vec<String>,
 }
@@ -148,6 +151,7 @@ impl Builder<'_> {
                 .unwrap_or_default(),
             appeal: self.inline(block.and_then(|b| b.appeal.as_deref())),
             attorney_general: self.inline(block.and_then(|b| b.attorney_general.as_deref())),
+            signals: self.inline(block.and_then(|b| b.opt_out_signals.as_deref())),
             no_appeal: laws
                 .iter()
                 .filter(|l| !l.appeal)

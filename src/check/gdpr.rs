@@ -194,12 +194,16 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(gdpr::"automated-decisions-right", Error,
         summary: "automated decisions come with the Art. 22 rights",
-        citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22(3)",
+        citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22(3); UK GDPR Art. 22C(1)-(2)",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means, the \
     person has the right to obtain human intervention, to express their point of view and to \
-    contest the decision (Art. 22(3)). A purpose marked `automated_decisions yes` needs a right of \
-    kind `automated_decisions` in the GDPR rights.",
+    contest the decision (Art. 22(3)). Under the UK GDPR as amended by the Data (Use and Access) \
+    Act 2025 (s. 80), Art. 22C(2) asks for the same safeguards for every significant decision \
+    based solely on automated processing, whatever its basis: information about such decisions, \
+    and the means to make representations, to obtain human intervention and to contest them. A \
+    purpose marked `automated_decisions yes` needs a right of kind `automated_decisions` in the \
+    rights of each GDPR law declared.",
         check: automated_decisions_right,
     ),
     rule!(gdpr::"required-data", Warning,
@@ -862,16 +866,27 @@ fn automated_decisions_right(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if has_right(Some(block), RightKind::AutomatedDecisions) {
         return;
     }
+    let uk = ctx
+        .law
+        .is_some_and(|l| l.jurisdiction == crate::model::words::Jurisdiction::UkGdpr);
     for p in &ctx.policy.purposes {
         if p.automated_decisions == Some(true) {
             out.push(
-                finding(p.spans.automated_decisions.unwrap_or(p.span), format!("purpose `{}` makes automated decisions, but the GDPR rights do not describe the rights of Art. 22", p.id))
+                finding(p.spans.automated_decisions.unwrap_or(p.span), if uk {
+                    format!("purpose `{}` makes automated decisions, but the UK GDPR rights do not describe the safeguards of Art. 22C", p.id)
+                } else {
+                    format!("purpose `{}` makes automated decisions, but the GDPR rights do not describe the rights of Art. 22", p.id)
+                })
                     .with_label("automated decisions")
                     .with_secondary(block.span, "no `right automated_decisions` here")
-                    .with_help(
+                    .with_help(if uk {
+                        "add `right automated_decisions \"...\" { text \"...\" }` saying that people are told \
+                         of such decisions and may make representations about them, obtain human \
+                         intervention and contest them (UK GDPR Art. 22C(2))"
+                    } else {
                         "add `right automated_decisions \"...\" { text \"...\" }` describing the right to \
-                         human intervention, to express one's view and to contest the decision",
-                    ),
+                         human intervention, to express one's view and to contest the decision"
+                    }),
             );
         }
     }

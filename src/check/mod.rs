@@ -37,6 +37,7 @@
 mod ccpa;
 mod children;
 mod colorado;
+mod connecticut;
 mod context;
 mod dates;
 mod exports;
@@ -241,6 +242,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(exports::RULES)
         .chain(states::rules())
         .chain(colorado::RULES)
+        .chain(connecticut::RULES)
 }
 
 /// The rule with this code.

@@ -94,6 +94,10 @@ closed_set! {
         PublicTask = "public_task",
         /// Art. 6(1)(f).
         LegitimateInterest = "legitimate_interest",
+        /// UK GDPR Art. 6(1)(ea) and Annex 1 (inserted by the Data (Use
+        /// and Access) Act 2025, s. 70): a recognised legitimate interest.
+        /// The UK GDPR only; the EU GDPR has no such basis.
+        RecognisedLegitimateInterest = "recognised_legitimate_interest",
     }
 }
 
@@ -108,6 +112,7 @@ impl LawfulBasis {
             LawfulBasis::VitalInterests => "GDPR Art. 6(1)(d)",
             LawfulBasis::PublicTask => "GDPR Art. 6(1)(e)",
             LawfulBasis::LegitimateInterest => "GDPR Art. 6(1)(f)",
+            LawfulBasis::RecognisedLegitimateInterest => "UK GDPR Art. 6(1)(ea)",
         }
     }
 }
@@ -572,6 +577,9 @@ closed_set! {
         Portability = "portability",
         /// GDPR Art. 77: complaint to a supervisory authority.
         Complaint = "complaint",
+        /// UK: complaint to the controller itself (Data Protection Act 2018
+        /// s. 164A, inserted by the Data (Use and Access) Act 2025, s. 103).
+        ControllerComplaint = "controller_complaint",
         /// GDPR Art. 7(3): withdraw consent.
         WithdrawConsent = "withdraw_consent",
         /// GDPR Art. 22: not to be subject to automated decisions.

@@ -77,6 +77,7 @@ pub fn basis_label(basis: LawfulBasis) -> &'static str {
         LawfulBasis::VitalInterests => "Protection of vital interests",
         LawfulBasis::PublicTask => "Performance of a task in the public interest",
         LawfulBasis::LegitimateInterest => "Legitimate interest",
+        LawfulBasis::RecognisedLegitimateInterest => "Recognised legitimate interest",
     }
 }
 

@@ -31,6 +31,8 @@ pub fn legal_basis(basis: LawfulBasis) -> &'static str {
         LawfulBasis::VitalInterests => "eu-gdpr:A6-1-d",
         LawfulBasis::PublicTask => "eu-gdpr:A6-1-e",
         LawfulBasis::LegitimateInterest => "eu-gdpr:A6-1-f",
+        // The EU GDPR extension has no UK Art. 6(1)(ea): DPV's own concept.
+        LawfulBasis::RecognisedLegitimateInterest => "dpv:LegitimateInterest",
     }
 }
 

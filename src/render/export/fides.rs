@@ -27,7 +27,10 @@ pub fn legal_basis(basis: LawfulBasis) -> &'static str {
         LawfulBasis::LegalObligation => "Legal obligations",
         LawfulBasis::VitalInterests => "Vital interests",
         LawfulBasis::PublicTask => "Public interest",
-        LawfulBasis::LegitimateInterest => "Legitimate interests",
+        // fideslang has no UK-only basis: the nearest is Art. 6(1)(f).
+        LawfulBasis::LegitimateInterest | LawfulBasis::RecognisedLegitimateInterest => {
+            "Legitimate interests"
+        }
     }
 }
 

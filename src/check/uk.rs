@@ -54,7 +54,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(gdpr::"uk-controller-complaint", Warning,
         summary: "the UK GDPR rights say how to complain to the controller itself",
-        citation: "Data Protection Act 2018 s. 164A(1)-(2) (inserted by the Data (Use and Access) Act 2025 s. 103, in force 19 June 2026)",
+        citation: "Data Protection Act 2018 s. 164A(1)-(2) (inserted by the Data (Use and Access) Act 2025 s. 103, in force 19 June 2026 under SI 2026/82 reg. 3)",
         explanation: "\
     Since 19 June 2026 a data subject who considers that the processing of their personal data \
     infringes the UK GDPR may complain to the controller (DPA 2018 s. 164A(1)), and the \
@@ -71,7 +71,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(gdpr::"uk-only-basis", Error,
         summary: "a recognised legitimate interest is not a lawful basis under the EU GDPR",
-        citation: "UK GDPR Art. 6(1)(ea), Art. 6(5), Annex 1 (inserted by the Data (Use and Access) Act 2025 s. 70); GDPR Art. 6(1)",
+        citation: "UK GDPR Art. 6(1)(ea), Art. 6(5), Annex 1 (inserted by the Data (Use and Access) Act 2025 s. 70 and Sch. 4, in force 5 February 2026); GDPR Art. 6(1)",
         explanation: "\
     The Data (Use and Access) Act 2025 added to the UK GDPR a lawful basis the EU GDPR does not \
     have: processing necessary for the purposes of a recognised legitimate interest (UK GDPR Art. \
@@ -87,7 +87,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(gdpr::"uk-automated-decision-basis", Error,
         summary: "no significant decision based solely on automated processing relies on a recognised legitimate interest",
-        citation: "UK GDPR Art. 22A(1), Art. 22B(4) (inserted by the Data (Use and Access) Act 2025 s. 80)",
+        citation: "UK GDPR Art. 22A(1), Art. 22B(4) (inserted by the Data (Use and Access) Act 2025 s. 80, in force 5 February 2026)",
         explanation: "\
     \"A significant decision may not be taken based solely on automated processing if the \
     processing of personal data carried out by, or on behalf of, the decision-maker for the \
@@ -275,12 +275,22 @@ fn uk_only_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let owners = p
         .datasets
         .iter()
-        .map(|d| (d.id.as_str(), "data set", d.bases.as_slice(), d.purposes.as_slice()))
-        .chain(
-            p.cookies
-                .iter()
-                .map(|c| (c.id.as_str(), "cookie category", c.bases.as_slice(), &[][..])),
-        );
+        .map(|d| {
+            (
+                d.id.as_str(),
+                "data set",
+                d.bases.as_slice(),
+                d.purposes.as_slice(),
+            )
+        })
+        .chain(p.cookies.iter().map(|c| {
+            (
+                c.id.as_str(),
+                "cookie category",
+                c.bases.as_slice(),
+                c.purposes.as_slice(),
+            )
+        }));
     for (id, kind, bases, purposes) in owners {
         for b in bases
             .iter()

@@ -33,9 +33,9 @@ const AMENDMENTS_FROM: PolicyDate = PolicyDate {
 };
 
 fn llm_training(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx
+    if ctx
         .law
-        .is_some_and(|l| l.jurisdiction == Jurisdiction::Connecticut)
+        .is_none_or(|l| l.jurisdiction != Jurisdiction::Connecticut)
         || ctx.today.day_number() < AMENDMENTS_FROM.day_number()
     {
         return;

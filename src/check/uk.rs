@@ -265,10 +265,7 @@ fn other_basis_covers(bases: &[Basis], purpose: Option<&Ref<Purpose>>) -> bool {
 }
 
 fn uk_only_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx
-        .law
-        .is_some_and(|l| l.jurisdiction == Jurisdiction::Gdpr)
-    {
+    if ctx.law.is_none_or(|l| l.jurisdiction != Jurisdiction::Gdpr) {
         return;
     }
     let p = ctx.policy;

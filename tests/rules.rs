@@ -1123,3 +1123,65 @@ fn selling_a_known_childs_data_calls_for_the_texas_notice() {
     let children = row_about(&plain, "children yes");
     assert!(codes(&from_text(&children, &options())).contains(&"texas::sensitive-sale-notice"));
 }
+
+// ─── The Data (Use and Access) Act 2025 and Connecticut's P.A. 25-113 ─────
+
+/// The codes a fixture draws when checked on `day`.
+fn codes_on(code: &str, outcome: &str, day: &str) -> Vec<String> {
+    let options = Options {
+        today: candor::model::PolicyDate::parse(day),
+        levels: Vec::new(),
+    };
+    codes(&from_text(&fixture_text(code, outcome), &options))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_new_duties_apply_from_their_commencement() {
+    // DPA 2018 s. 164A: in force 19 June 2026 (SI 2026/82 reg. 3).
+    let complaint = "gdpr::uk-controller-complaint";
+    assert!(!codes_on(complaint, "fail", "2026-06-18").contains(&complaint.to_owned()));
+    assert!(codes_on(complaint, "fail", "2026-06-19").contains(&complaint.to_owned()));
+    // Conn. Pub. Act 25-113: in force 1 July 2026.
+    let llm = "connecticut::llm-training";
+    assert!(!codes_on(llm, "fail", "2026-06-30").contains(&llm.to_owned()));
+    assert!(codes_on(llm, "fail", "2026-07-01").contains(&llm.to_owned()));
+}
+
+#[test]
+fn a_recognised_legitimate_interest_is_a_uk_basis_only() {
+    let fail = fixture_text("gdpr::uk-only-basis", "fail");
+    // The same data set under the UK GDPR alone draws nothing.
+    let uk_only = fail.replace("jurisdictions gdpr, uk_gdpr", "jurisdictions uk_gdpr");
+    assert!(uk_only.contains("jurisdictions uk_gdpr\n"));
+    assert!(!codes(&from_text(&uk_only, &options())).contains(&"gdpr::uk-only-basis"));
+    // Under the EU GDPR alone it is the error.
+    let eu_only = fail.replace("jurisdictions gdpr, uk_gdpr", "jurisdictions gdpr");
+    assert!(codes(&from_text(&eu_only, &options())).contains(&"gdpr::uk-only-basis"));
+    // A basis for the data set's every purpose answers it too.
+    let covered = fail.replace(
+        "  basis recognised_legitimate_interest for crime {",
+        "  basis legitimate_interest { interest \"preventing fraud\" }\n  basis recognised_legitimate_interest for crime {",
+    );
+    assert!(!codes(&from_text(&covered, &options())).contains(&"gdpr::uk-only-basis"));
+}
+
+#[test]
+fn the_uk_automated_decisions_finding_names_the_art_22c_safeguards() {
+    let text = fixture_text("gdpr::automated-decisions-right", "fail");
+    let message = |jurisdiction: &str| {
+        let changed = text
+            .replace("jurisdictions gdpr", &format!("jurisdictions {jurisdiction}"))
+            .replace("jurisdiction gdpr", &format!("jurisdiction {jurisdiction}"));
+        from_text(&changed, &options())
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "gdpr::automated-decisions-right")
+            .map(|d| d.message.clone())
+            .expect("a finding")
+    };
+    assert!(message("gdpr").contains("rights of Art. 22"));
+    assert!(message("uk_gdpr").contains("safeguards of Art. 22C"));
+}

@@ -293,6 +293,11 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ("policy", "language", "lang=\"en\""),
     ("policy", "numbered", "1. M_section_heading"),
     ("controller", "established", "Established in: US"),
+    (
+        "controller",
+        "llm_training",
+        "Collects, uses or sells personal data to train large language models: no",
+    ),
     ("rights", "covers", "Residents of Colorado and Virginia"),
     ("controller", "phone", "+1 800 555 0101"),
     ("contact", "phone", "+1 800 555 0102"),

@@ -1151,6 +1151,22 @@ fn the_new_duties_apply_from_their_commencement() {
 }
 
 #[test]
+fn the_llm_statement_may_be_a_fact_or_a_sentence() {
+    let fail = fixture_text("connecticut::llm-training", "fail");
+    let in_prose = fail.replace(
+        "  insert state_rights\n",
+        "  text \"We do not use personal data to train large language models.\"\n  insert state_rights\n",
+    );
+    assert!(in_prose.contains("large language models."));
+    assert!(!codes(&from_text(&in_prose, &options())).contains(&"connecticut::llm-training"));
+    // The fact is enough, whatever its answer.
+    let yes = fixture_text("connecticut::llm-training", "pass")
+        .replace("llm_training no", "llm_training yes");
+    assert!(yes.contains("llm_training yes"));
+    assert!(!codes(&from_text(&yes, &options())).contains(&"connecticut::llm-training"));
+}
+
+#[test]
 fn a_recognised_legitimate_interest_is_a_uk_basis_only() {
     let fail = fixture_text("gdpr::uk-only-basis", "fail");
     // The same data set under the UK GDPR alone draws nothing.
@@ -1173,7 +1189,10 @@ fn the_uk_automated_decisions_finding_names_the_art_22c_safeguards() {
     let text = fixture_text("gdpr::automated-decisions-right", "fail");
     let message = |jurisdiction: &str| {
         let changed = text
-            .replace("jurisdictions gdpr", &format!("jurisdictions {jurisdiction}"))
+            .replace(
+                "jurisdictions gdpr",
+                &format!("jurisdictions {jurisdiction}"),
+            )
             .replace("jurisdiction gdpr", &format!("jurisdiction {jurisdiction}"));
         from_text(&changed, &options())
             .diagnostics

@@ -19,9 +19,10 @@ pub(super) const RULES: &[Rule] = &[rule!(connecticut::"llm-training", Warning,
     includes a statement disclosing whether the controller collects, uses or sells personal data \
     for the purpose of training large language models (Conn. Gen. Stat. §42-520(c) as amended by \
     Public Act 25-113). The statement is owed either way: a controller that does not train one \
-    says so. candor looks for a sentence of the notice's prose that mentions large language \
-    models (or LLMs); it cannot tell whether the sentence is true, only that it is there. Before \
-    1 July 2026 (`--today`) the rule finds nothing.",
+    says so. candor takes the controller's `llm_training yes` or `no`, which `insert controller` \
+    prints, or else a sentence of the notice's prose that mentions large language models (or \
+    LLMs); it cannot tell whether the statement is true, only that it is there. Before 1 July \
+    2026 (`--today`) the rule finds nothing.",
     check: llm_training,
 )];
 
@@ -40,10 +41,16 @@ fn llm_training(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    if ctx
-        .sentences_about(&["large language model", "LLM"])
-        .next()
-        .is_some()
+    let stated = ctx
+        .policy
+        .controller
+        .as_ref()
+        .is_some_and(|c| c.llm_training.is_some());
+    if stated
+        || ctx
+            .sentences_about(&["large language model", "LLM"])
+            .next()
+            .is_some()
     {
         return;
     }
@@ -54,9 +61,9 @@ fn llm_training(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("no statement on large language models")
         .with_help(
-            "add the statement to the prose, e.g. in the section on US state rights: \
-             `text \"We do not collect, use or sell personal data to train large language models.\"` \
-             (or say that you do, and which data)",
+            "state it on the controller, `llm_training no` (or `yes`), which `insert controller` \
+             prints; or in the prose, e.g. `text \"We do not collect, use or sell personal data to \
+             train large language models.\"`",
         ),
     );
 }

@@ -38,6 +38,11 @@ declare_kind! {
     /// The UK representative (UK GDPR Art. 27).
     #[serde(skip_serializing_if = "Option::is_none")]
     uk_representative: Option<Ref<Contact>> = field("uk_representative", "UK representative", Wording);
+    /// Whether it collects, uses or sells personal data to train large
+    /// language models: the statement Conn. Gen. Stat. §42-520(c), as
+    /// amended by Public Act 25-113 (from 1 July 2026), asks for either way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    llm_training: Option<bool> = field("llm_training", "training of large language models", TurnsYes("personal data now used to train large language models"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -1477,6 +1477,10 @@ fn controller_lines(
             .collect();
         lines.push(keyed("controller.established", &regions.join(", "), None));
     }
+    if let Some(llm) = controller.llm_training {
+        let answer = if llm { "yes" } else { "no" };
+        lines.push(keyed("controller.llm_training", answer, None));
+    }
     for (key, contact) in [
         ("controller.dpo", &controller.dpo),
         ("controller.representative", &controller.representative),

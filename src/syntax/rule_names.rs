@@ -92,6 +92,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_appeal => "`appeal`",
         Rule::kw_attorney_general => "`attorney_general`",
         Rule::kw_uk_representative => "`uk_representative`",
+        Rule::kw_llm_training => "`llm_training`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -200,6 +201,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_dpo => "`dpo`",
         Rule::f_representative => "`representative`",
         Rule::f_uk_representative => "`uk_representative`",
+        Rule::f_llm_training => "`llm_training`",
         Rule::f_covers => "`covers`",
         Rule::f_appeal => "`appeal`",
         Rule::f_attorney_general => "`attorney_general`",
@@ -440,6 +442,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_appeal
             | Rule::kw_attorney_general
             | Rule::kw_uk_representative
+            | Rule::kw_llm_training
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -539,5 +542,6 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_appeal
             | Rule::f_attorney_general
             | Rule::f_uk_representative
+            | Rule::f_llm_training
     )
 }

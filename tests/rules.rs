@@ -22,6 +22,24 @@ fn options() -> Options {
     }
 }
 
+/// The message of the first finding of a rule.
+fn message_of(compiled: &Compiled, code: &str) -> String {
+    compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .map(|d| d.message.clone())
+        .expect("a finding")
+}
+
+/// The options of a check run on `day` (`YYYY-MM-DD`).
+fn options_on(day: &str) -> Options {
+    Options {
+        today: candor::model::PolicyDate::parse(day),
+        levels: Vec::new(),
+    }
+}
+
 fn fixture(code: &str, outcome: &str) -> PathBuf {
     let (family, name) = code.split_once("::").expect("a rule code has a family");
     Path::new("tests/fixtures/rules")
@@ -336,18 +354,7 @@ fn the_right_to_limit_is_owed_for_other_uses_of_sensitive_information() {
 #[test]
 fn the_admt_notice_says_from_when_it_applies() {
     let text = fixture_text("ccpa::admt-notice", "fail");
-    let message = |day: &str| {
-        let options = Options {
-            today: candor::model::PolicyDate::parse(day),
-            levels: Vec::new(),
-        };
-        from_text(&text, &options)
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "ccpa::admt-notice")
-            .map(|d| d.message.clone())
-            .expect("a finding")
-    };
+    let message = |day: &str| message_of(&from_text(&text, &options_on(day)), "ccpa::admt-notice");
     assert!(message("2026-11-29").contains("from 1 January 2027"));
     assert!(message("2027-01-01").contains("its pre-use notice does not give"));
 }
@@ -356,13 +363,7 @@ fn the_admt_notice_says_from_when_it_applies() {
 fn the_date_rule_measures_against_the_given_day() {
     let text = std::fs::read_to_string(fixture("ccpa::last-updated", "pass")).expect("fixture");
     // Updated 2026-06 (read as 2026-06-30): in time until 2027-06-30.
-    let on = |day: &str| {
-        let options = Options {
-            today: candor::model::PolicyDate::parse(day),
-            levels: Vec::new(),
-        };
-        codes(&from_text(&text, &options)).contains(&"ccpa::last-updated")
-    };
+    let on = |day: &str| codes(&from_text(&text, &options_on(day))).contains(&"ccpa::last-updated");
     assert!(!on("2027-06-30"));
     assert!(on("2027-07-01"));
 }
@@ -1128,11 +1129,7 @@ fn selling_a_known_childs_data_calls_for_the_texas_notice() {
 
 /// The codes a fixture draws when checked on `day`.
 fn codes_on(code: &str, outcome: &str, day: &str) -> Vec<String> {
-    let options = Options {
-        today: candor::model::PolicyDate::parse(day),
-        levels: Vec::new(),
-    };
-    codes(&from_text(&fixture_text(code, outcome), &options))
+    codes(&from_text(&fixture_text(code, outcome), &options_on(day)))
         .into_iter()
         .map(str::to_owned)
         .collect()
@@ -1194,12 +1191,10 @@ fn the_uk_automated_decisions_finding_names_the_art_22c_safeguards() {
                 &format!("jurisdictions {jurisdiction}"),
             )
             .replace("jurisdiction gdpr", &format!("jurisdiction {jurisdiction}"));
-        from_text(&changed, &options())
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "gdpr::automated-decisions-right")
-            .map(|d| d.message.clone())
-            .expect("a finding")
+        message_of(
+            &from_text(&changed, &options()),
+            "gdpr::automated-decisions-right",
+        )
     };
     assert!(message("gdpr").contains("rights of Art. 22"));
     assert!(message("uk_gdpr").contains("safeguards of Art. 22C"));

@@ -213,6 +213,17 @@ fn the_catalogue_is_large_documented_and_unique() {
 #[test]
 fn the_documentation_lists_every_rule() {
     let doc = std::fs::read_to_string("docs/rules.md").expect("docs/rules.md");
+    // The count in the heading went stale twice before this line.
+    let count = check::rules().count();
+    assert!(
+        doc.contains(&format!("## The catalogue ({count} rules)")),
+        "docs/rules.md's catalogue heading does not say {count} rules"
+    );
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains(&format!("lists the {count} legal and consistency rules")),
+        "the README's Rules section does not say {count} rules"
+    );
     for rule in check::rules() {
         assert!(
             doc.contains(&format!("`{}`", rule.code)),

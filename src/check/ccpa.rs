@@ -434,13 +434,10 @@ fn collected_items<'p>(ctx: &Ctx<'p>) -> Vec<&'p Item> {
 fn notice_at_collection(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     let rows: Vec<&CcpaCategory> = ctx.collected_rows().collect();
-    let about = |c: &CcpaCategory, subject: &str| {
-        c.subjects.is_empty() || c.subjects.iter().any(|s| s.id() == subject)
-    };
     for subject in &p.subjects {
         let covered: HashSet<CcpaLetter> = rows
             .iter()
-            .filter(|c| about(c, &subject.id))
+            .filter(|c| law::ccpa::about(c, &subject.id))
             .flat_map(|c| c.statutory.iter().copied())
             .collect();
         let mut missing: Vec<CcpaLetter> = Vec::new();

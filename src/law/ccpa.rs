@@ -167,3 +167,11 @@ pub fn is_opt_out_link(contact: &Contact) -> bool {
         .any(|w| words.contains(w))
     })
 }
+
+/// Whether a row of the CCPA table is about a group of people (a subject's
+/// id): it names them among its `subjects`, or names no one and so is about
+/// everyone. The notice at collection for a group is these rows.
+#[must_use]
+pub fn about(category: &CcpaCategory, subject: &str) -> bool {
+    category.subjects.is_empty() || category.subjects.iter().any(|s| s.id() == subject)
+}

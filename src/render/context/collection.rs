@@ -135,15 +135,10 @@ impl Builder<'_> {
     }
 }
 
-/// Whether a CCPA row is about any of these people: a row that names no
-/// subjects is about everyone, and so is a notice that names none.
-pub(crate) fn covers(category: &CcpaCategory, subjects: &[Ref<Subject>]) -> bool {
-    subjects.is_empty()
-        || category.subjects.is_empty()
-        || category
-            .subjects
-            .iter()
-            .any(|s| subjects.iter().any(|t| t.id() == s.id()))
+/// Whether a CCPA row is about any of these people (a notice that names
+/// none is for everyone).
+fn covers(category: &CcpaCategory, subjects: &[Ref<Subject>]) -> bool {
+    subjects.is_empty() || subjects.iter().any(|t| law::ccpa::about(category, t.id()))
 }
 
 /// Whether an item may be collected from these people: a data set about

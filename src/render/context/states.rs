@@ -167,12 +167,11 @@ impl Builder<'_> {
             .flat_map(|c| c.third_parties.iter())
             .map(|t| law.sells(policy.get(t)))
             .collect();
-        let sells = if answers.contains(&Some(true)) {
-            Some(true)
-        } else if !answers.is_empty() && answers.iter().all(|a| *a == Some(false)) {
-            Some(false)
-        } else {
+        // No third party at all says nothing about sales here.
+        let sells = if answers.is_empty() {
             None
+        } else {
+            crate::law::any_yes(&answers)
         };
         StateLawView {
             state: law.state.to_owned(),
@@ -272,13 +271,7 @@ impl Builder<'_> {
             .filter(|l| l.covers_category(policy, category))
         {
             let answers: Vec<Option<bool>> = third_parties.iter().map(|t| law.sells(t)).collect();
-            let value: AnswerView = if answers.contains(&Some(true)) {
-                AnswerView::Yes
-            } else if answers.iter().all(|a| *a == Some(false)) {
-                AnswerView::No
-            } else {
-                AnswerView::NotStated
-            };
+            let value: AnswerView = crate::law::any_yes(&answers).into();
             match sold.iter_mut().find(|a| a.value == value) {
                 Some(a) => a.states.push(law.state.to_owned()),
                 None => sold.push(StateAnswerView {
@@ -287,23 +280,20 @@ impl Builder<'_> {
                 }),
             }
         }
-        let purposes: Vec<&crate::model::Purpose> =
-            category.purposes.iter().map(|p| policy.get(p)).collect();
-        let targeted = if purposes
+        // A purpose of the business's own that is targeted advertising, or
+        // else what its third parties say.
+        let targeted = if category
+            .purposes
             .iter()
-            .any(|p| p.targeted_advertising == Some(true))
-            || third_parties
-                .iter()
-                .any(|t| t.targeted_advertising == Some(true))
+            .any(|p| policy.get(p).targeted_advertising == Some(true))
         {
-            AnswerView::Yes
-        } else if third_parties
-            .iter()
-            .all(|t| t.targeted_advertising == Some(false))
-        {
-            AnswerView::No
+            Some(true)
         } else {
-            AnswerView::NotStated
+            let answers: Vec<Option<bool>> = third_parties
+                .iter()
+                .map(|t| t.targeted_advertising)
+                .collect();
+            crate::law::any_yes(&answers)
         };
         StateCategoryRow {
             category: self.category_view(category),
@@ -324,7 +314,7 @@ impl Builder<'_> {
                 .map(|t| t.name.clone())
                 .collect(),
             sold,
-            targeted,
+            targeted: targeted.into(),
         }
     }
 }

@@ -33,12 +33,8 @@ fn any(answers: impl IntoIterator<Item = Option<bool>>, empty: Option<bool>) -> 
     let answers: Vec<Option<bool>> = answers.into_iter().collect();
     if answers.is_empty() {
         empty
-    } else if answers.contains(&Some(true)) {
-        Some(true)
-    } else if answers.iter().all(|a| *a == Some(false)) {
-        Some(false)
     } else {
-        None
+        law::any_yes(&answers)
     }
 }
 

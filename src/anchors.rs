@@ -83,7 +83,7 @@ pub fn of(policy: &Policy) -> Vec<(String, String)> {
                             }
                         }
                         Insert::Recipients => {
-                            for r in &policy.recipients {
+                            for r in policy.listed_recipients() {
                                 add(
                                     format!("recipient-{}", r.id),
                                     format!("the recipient `{}`", r.id),

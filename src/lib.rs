@@ -9,10 +9,12 @@
 //!    the run.
 //! 3. [`resolve`]: look up every name, per kind, and build the typed
 //!    [`model::Policy`], in which no reference can dangle.
-//! 4. [`check`]: the legal and consistency rules, each a function over the
+//! 4. [`views`]: the tables the data map implies (the CCPA rows), computed
+//!    once from the data sets' facts.
+//! 5. [`check`]: the legal and consistency rules, each a function over the
 //!    model that yields diagnostics. They run once resolution is clean, so
 //!    that they never report the echo of a mistake already reported.
-//! 5. [`render`]: the Markdown and HTML notice, the CCPA table, the JSON and
+//! 6. [`render`]: the Markdown and HTML notice, the CCPA table, the JSON and
 //!    its schema, from the model alone.
 //!
 //! Every stage reports all its findings as [`diagnostic::Diagnostic`]s; the
@@ -46,6 +48,7 @@ pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod views;
 
 use std::path::Path;
 
@@ -148,7 +151,10 @@ pub fn check_resolved(
 ) -> (Option<Policy>, Vec<Diagnostic>) {
     diagnostics.extend(resolved.diagnostics);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
-    let policy = resolved.policy;
+    let mut policy = resolved.policy;
+    if let Some(policy) = &mut policy {
+        views::derive(policy);
+    }
     if let (true, Some(policy)) = (clean, &policy) {
         diagnostics.extend(check::run(policy, options));
     }

@@ -124,9 +124,6 @@ fn stated_facts(policy: &Policy) -> Vec<(String, String)> {
         let details = [Some(&r.name), r.location.as_ref()];
         value(format!("recipient {}", r.id), &details);
     }
-    for t in &policy.third_parties {
-        value(format!("third party {}", t.id), &[Some(&t.name)]);
-    }
     for d in policy.table_datasets() {
         value(format!("dataset {}", d.id), &[Some(&d.name)]);
     }
@@ -146,7 +143,9 @@ fn stated_facts(policy: &Policy) -> Vec<(String, String)> {
             value(format!("dataset {} basis", d.id), &details);
         }
     }
-    for c in &policy.ccpa {
+    // A derived row states nothing of its own: its facts are the data
+    // sets', checked above.
+    for c in policy.ccpa.iter().filter(|c| !c.derived) {
         value(format!("ccpa {}", c.id), &[Some(&c.name)]);
         let names = c
             .items

@@ -135,8 +135,43 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
     ),
     (
         "third_party",
-        "recipient",
+        "part_of",
         "ties the CCPA category of third parties to a GDPR recipient category, which the recipients table prints",
+    ),
+    (
+        "recipient",
+        "part_of",
+        "ties the recipient to a broader recipient category, which the recipients table prints",
+    ),
+    (
+        "recipient",
+        "consideration",
+        "published as the CCPA table's \"Sold\" answer and its sold-to list, derived from it",
+    ),
+    (
+        "recipient",
+        "targeted_advertising",
+        "published as the CCPA table's \"Shared\" answer and its shared-with list, derived from it",
+    ),
+    (
+        "third_party",
+        "arrangement",
+        "a `third_party` is named only where third parties are listed; declared with `recipient`, the recipients table prints it",
+    ),
+    (
+        "third_party",
+        "shares",
+        "a `third_party` is named only where third parties are listed; declared with `recipient`, the recipients table prints it",
+    ),
+    (
+        "third_party",
+        "datasets",
+        "a cross-reference the rules read; each data set's row prints its recipients",
+    ),
+    (
+        "third_party",
+        "location",
+        "a `third_party` is named only where third parties are listed; declared with `recipient`, the recipients table prints it",
     ),
     (
         "third_party",

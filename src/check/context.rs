@@ -7,7 +7,7 @@ use crate::model::words::LawfulBasis;
 use crate::model::{
     Basis, Dataset, Policy, PolicyDate, Ref, RetentionRule, RetentionTarget, RightsBlock,
 };
-use crate::model::{Block, CcpaCategory, CookieCategory, Purpose, Right};
+use crate::model::{Block, CcpaCategory, CookieCategory, Purpose, RecipientList, Right};
 use crate::schema::HasProse;
 use crate::source::Span;
 
@@ -230,10 +230,11 @@ pub(crate) fn collect_prose<'p>(p: &'p Policy) -> Vec<Prose<'p>> {
         add(d, noun(d), &d.id);
     }
     for r in &p.recipients {
-        add(r, "recipient", &r.id);
-    }
-    for t in &p.third_parties {
-        add(t, "third party", &t.id);
+        let noun = match r.list {
+            RecipientList::Recipients => "recipient",
+            RecipientList::ThirdParties => "third party",
+        };
+        add(r, noun, &r.id);
     }
     for v in &p.vendors {
         add(v, "vendor", &v.id);

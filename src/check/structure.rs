@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{Jurisdiction, RecipientKind};
-use crate::model::{Basis, Block, Insert, Purpose, Ref};
+use crate::model::{Basis, Block, Insert, Purpose, RecipientList, Ref};
 use crate::source::Span;
 
 use super::context::{Ctx, and_list, covers, noun};
@@ -279,7 +279,12 @@ type Group = (Option<RecipientKind>, Vec<(String, Span)>);
 
 fn recipient_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    let mut kinds: HashSet<RecipientKind> = p.recipients.iter().filter_map(|r| r.kind).collect();
+    let mut kinds: HashSet<RecipientKind> = p
+        .recipients
+        .iter()
+        .filter(|r| r.list == RecipientList::Recipients)
+        .filter_map(|r| r.kind)
+        .collect();
     // Unmapped vendors and third parties, grouped by kind in order of appearance.
     let mut groups: Vec<Group> = Vec::new();
     let mut slot: HashMap<Option<RecipientKind>, usize> = HashMap::new();
@@ -302,9 +307,9 @@ fn recipient_category(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .map(|(v, _)| v)
         .map(|v| (v.kind, v.id.clone(), v.span))
         .chain(
-            p.third_parties
+            p.recipients
                 .iter()
-                .filter(|t| t.recipient.is_none())
+                .filter(|t| t.list == RecipientList::ThirdParties && t.part_of.is_none())
                 .map(|t| (t.kind, t.id.clone(), t.span)),
         );
     for (kind, name, span) in unmapped {

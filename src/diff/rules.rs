@@ -18,13 +18,14 @@ pub(crate) type Collection = KindSpec;
 
 /// Every collection of the model compared entity by entity, in the order
 /// changes are listed: the schema's kinds, less the policy itself (its
-/// fields are compared one by one), `processing` (it shares the data sets'
-/// list) and the rule settings (not part of the notice).
+/// fields are compared one by one), `processing` and `third_party` (they
+/// share the data sets' and the recipients' lists) and the rule settings
+/// (not part of the notice).
 pub(crate) fn collections() -> impl Iterator<Item = &'static Collection> {
     schema::KINDS.iter().filter(|k| {
         !matches!(
             k.kind,
-            DeclKind::Policy | DeclKind::Processing | DeclKind::Rules
+            DeclKind::Policy | DeclKind::Processing | DeclKind::ThirdParty | DeclKind::Rules
         )
     })
 }

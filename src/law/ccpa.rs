@@ -8,6 +8,7 @@
 //!
 //! - **sold** to a third party that gives money or other valuable
 //!   consideration for it, unless it is a service provider or contractor
+//!   or the buyer of the business in a merger, acquisition or bankruptcy
 //!   (Cal. Civ. Code §1798.140(ad)(1), (ad)(2));
 //! - **shared** with a third party that uses it for cross-context
 //!   behavioural advertising, paid or not (§1798.140(ah)(1));
@@ -32,8 +33,14 @@ pub fn sells(third_party: &ThirdParty) -> Option<bool> {
         Consideration::Nothing => false,
     };
     // A service provider or contractor under a written contract does not buy
-    // the information (§1798.140(ad)(2)).
-    Some(paid && third_party.kind != Some(RecipientKind::ServiceProvider))
+    // the information, and a transfer to a buyer of the business as an asset
+    // in a merger, acquisition or bankruptcy is no sale
+    // (§1798.140(ad)(2)(C)), whatever is paid for the business.
+    let excluded = matches!(
+        third_party.kind,
+        Some(RecipientKind::ServiceProvider | RecipientKind::Acquirer)
+    );
+    Some(paid && !excluded)
 }
 
 /// Whether a disclosure to this third party is a CCPA "share": `None` when

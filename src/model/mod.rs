@@ -24,8 +24,8 @@ pub use notice::{
     TransferSpans,
 };
 pub use parties::{
-    Contact, ContactSpans, Controller, ControllerSpans, Recipient, RecipientSpans, ThirdParty,
-    ThirdPartySpans, Vendor, VendorSpans,
+    Contact, ContactSpans, Controller, ControllerSpans, Recipient, RecipientList, RecipientSpans,
+    ThirdParty, Vendor, VendorSpans,
 };
 pub use processing::{
     ActivityKind, Basis, CollectionMethod, CollectionMethodSpans, Dataset, DatasetSpans, Item,
@@ -281,10 +281,9 @@ pub struct Policy {
     pub purposes: Vec<Purpose>,
     /// Data sets and other processing activities.
     pub datasets: Vec<Dataset>,
-    /// Recipient categories.
+    /// Recipients: the GDPR recipient categories and the CCPA categories of
+    /// third parties, each declared once.
     pub recipients: Vec<Recipient>,
-    /// CCPA categories of third parties.
-    pub third_parties: Vec<ThirdParty>,
     /// Named vendors.
     pub vendors: Vec<Vendor>,
     /// Cookie categories.
@@ -336,7 +335,6 @@ lookup! {
     Purpose => purposes,
     Dataset => datasets,
     Recipient => recipients,
-    ThirdParty => third_parties,
     Vendor => vendors,
     CookieCategory => cookies,
     Transfer => transfers,
@@ -366,6 +364,14 @@ impl Policy {
     #[must_use]
     pub fn exports(&self, export: words::Export) -> bool {
         self.exports.contains(&export)
+    }
+
+    /// The recipients the GDPR recipients table lists: those declared with
+    /// `recipient` (a `third_party` is named only where third parties are).
+    pub fn listed_recipients(&self) -> impl Iterator<Item = &Recipient> {
+        self.recipients
+            .iter()
+            .filter(|r| r.list == RecipientList::Recipients)
     }
 
     /// Data sets that are rows of the data table (not standalone processing).

@@ -9,9 +9,11 @@ use super::{
     Basis, CollectionMethod, Contact, Dataset, Item, Purpose, Ref, Source, Subject, ThirdParty,
     Vendor,
 };
-use crate::resolve::read::{retention_targets, third_parties_same_as, third_party_list};
+use crate::resolve::read::{
+    declared_row, retention_targets, third_parties_same_as, third_party_list,
+};
 use crate::schema::DiffRule::{
-    Bases, Grows, Increases, Longer, Material, Rights, Shrinks, TurnsYes, Wording,
+    Bases, Grows, Ignore, Increases, Longer, Material, Rights, Shrinks, TurnsYes, Wording,
 };
 use crate::schema::{Declared, FieldSpec, SECTION_FIELDS, Shape, declare_kind};
 use crate::source::Span;
@@ -178,6 +180,10 @@ declare_kind! {
     pub struct CcpaCategory / CcpaCategorySpans: Ccpa;
     /// Display name, as the table prints it.
     name;
+    /// Whether the row is derived from the data map (no `ccpa` declaration
+    /// names the category: `crate::views::ccpa`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    derived: bool = from_decl(Ignore, declared_row);
     /// Whether the category is collected. A row states a collected category
     /// unless it says `collected no`, which lists a category the business
     /// does not collect (tables that go through all twelve letters).

@@ -1,9 +1,12 @@
-//! Who is involved: the controller, contact points, recipients, CCPA
-//! third-party categories and named vendors.
+//! Who is involved: the controller, contact points, recipients (CCPA
+//! third-party categories among them) and named vendors.
 
 use super::Ref;
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use super::words::{Consideration, RecipientKind};
-use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free};
+use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free, recipient_list};
 use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
 
@@ -67,12 +70,40 @@ declare_kind! {
 }
 
 declare_kind! {
-    /// A category of recipients (GDPR Art. 13(1)(e)).
+    /// Someone personal data is disclosed to: a category of recipients (GDPR
+    /// Art. 13(1)(e)), which is also a category of third parties of the CCPA
+    /// table and the state laws' tables. Declared once, with the facts each
+    /// law derives its labels from (`kind`, `consideration`,
+    /// `targeted_advertising`): a data set names it in `recipients`, and
+    /// every table and export that lists recipients is a view of those
+    /// declarations (`crate::views`).
+    ///
+    /// `third_party` declares one too: a recipient the CCPA table names but
+    /// the GDPR recipients table does not list (`list`).
     pub struct Recipient / RecipientSpans: Recipient;
     /// Display name, e.g. "Trusted Agents and Service Providers".
     name;
+    /// Which tables list it by name: `recipient` declarations are the GDPR
+    /// recipients table's rows; `third_party` declarations are named only
+    /// where third parties are (the CCPA and state tables).
+    list: RecipientList = from_decl(Wording, recipient_list);
     /// What sort of organisation it is.
     kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
+    /// The broader recipient category it belongs to (a third party of the
+    /// CCPA table inside a category of the GDPR recipients table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<Ref<Recipient>> = field("part_of", "recipient category it belongs to", Material("recipient changed"));
+    /// What the business receives for disclosing to them: `money`,
+    /// `other_value` or `none`. Each law derives its "sale" from it (Cal.
+    /// Civ. Code §1798.140(ad)(1): "for monetary or other valuable
+    /// consideration").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consideration: Option<Consideration> = field("consideration", "consideration received", Material("consideration for disclosures changed"));
+    /// Whether they use the information for cross-context behavioural
+    /// (targeted) advertising: the fact behind a CCPA "share" (§1798.140(ah))
+    /// and the states' "targeted advertising".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now disclosed for targeted advertising"));
     /// For a joint controller: the essence of the arrangement (GDPR Art.
     /// 26(2)).
     arrangement: Option<String> = field("arrangement", "arrangement between joint controllers", Wording) prose;
@@ -86,27 +117,20 @@ declare_kind! {
     text: Option<String> = field("text", "text", Wording) prose;
 }
 
-declare_kind! {
-    /// A CCPA category of third parties to whom information is disclosed.
-    pub struct ThirdParty / ThirdPartySpans: ThirdParty;
-    /// Display name, as the CCPA table prints it.
-    name;
-    /// What sort of organisation it is.
-    kind: Option<RecipientKind> = field("kind", "kind", Material("recipient changed"));
-    /// The recipient category it belongs to.
-    recipient: Option<Ref<Recipient>> = field("recipient", "recipient category", Material("recipient changed"));
-    /// What the business receives for disclosing to them: `money`,
-    /// `other_value` or `none`. Each law derives its "sale" from it (Cal.
-    /// Civ. Code §1798.140(ad)(1): "for monetary or other valuable
-    /// consideration").
-    consideration: Option<Consideration> = field("consideration", "consideration received", Material("consideration for disclosures changed"));
-    /// Whether they use the information for cross-context behavioural
-    /// (targeted) advertising: the fact behind a CCPA "share" (§1798.140(ah))
-    /// and the states' "targeted advertising".
-    targeted_advertising: Option<bool> = field("targeted_advertising", "targeted advertising", TurnsYes("now disclosed for targeted advertising"));
-    /// Prose.
-    text: Option<String> = field("text", "text", Wording) prose;
+/// Which tables name a recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientList {
+    /// `recipient`: a row of the GDPR recipients table, and a third party
+    /// wherever third parties are listed.
+    Recipients,
+    /// `third_party`: named only where third parties are listed.
+    ThirdParties,
 }
+
+/// A CCPA category of third parties: a [`Recipient`] declared with
+/// `third_party`.
+pub type ThirdParty = Recipient;
 
 declare_kind! {
     /// A named company, such as a cookie vendor.

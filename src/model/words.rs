@@ -278,6 +278,33 @@ closed_set! {
     }
 }
 
+impl CcpaLetter {
+    /// The category as Cal. Civ. Code §1798.140(v)(1) names it, shortened
+    /// to its head words: the name of a CCPA table row that no `ccpa`
+    /// declaration names.
+    #[must_use]
+    pub fn statutory_name(self) -> &'static str {
+        match self {
+            CcpaLetter::A => "Identifiers",
+            CcpaLetter::B => "Personal information described in Cal. Civ. Code §1798.80(e)",
+            CcpaLetter::C => {
+                "Characteristics of protected classifications under California or federal law"
+            }
+            CcpaLetter::D => "Commercial information",
+            CcpaLetter::E => "Biometric information",
+            CcpaLetter::F => "Internet or other electronic network activity information",
+            CcpaLetter::G => "Geolocation data",
+            CcpaLetter::H => {
+                "Audio, electronic, visual, thermal, olfactory, or similar information"
+            }
+            CcpaLetter::I => "Professional or employment-related information",
+            CcpaLetter::J => "Education information",
+            CcpaLetter::K => "Inferences drawn to create a profile",
+            CcpaLetter::L => "Sensitive personal information",
+        }
+    }
+}
+
 closed_set! {
     /// What sort of organisation receives data.
     RecipientKind, "recipient kind" {

@@ -1046,8 +1046,7 @@ impl Builder<'_> {
         RecipientsTable {
             rows: self
                 .policy
-                .recipients
-                .iter()
+                .listed_recipients()
                 .map(|r| RecipientRow {
                     id: r.id.clone(),
                     name: r.name.clone(),

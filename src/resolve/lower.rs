@@ -7,9 +7,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::words::{GeneratorKind, Jurisdiction, RuleLevel, Word};
 use crate::model::{
     ActivityKind, Block, CcpaCategory, Children, CollectionMethod, Contact, Controller,
-    CookieCategory, Dataset, Definition, Insert, Item, Policy, PolicyDate, Purpose, Recipient, Ref,
-    RetentionRule, RightsBlock, RuleSetting, SCHEMA_VERSION, Section, Source, Subject, ThirdParty,
-    Transfer, Vendor,
+    CookieCategory, Dataset, Definition, Insert, Item, Policy, PolicyDate, Purpose, Recipient,
+    RecipientList, Ref, RetentionRule, RightsBlock, RuleSetting, SCHEMA_VERSION, Section, Source,
+    Subject, Transfer, Vendor,
 };
 use crate::schema;
 use crate::source::{FileId, Sources, Span, Spanned};
@@ -40,7 +40,6 @@ macro_rules! each_list {
             purposes,
             datasets,
             recipients,
-            third_parties,
             vendors,
             cookies,
             transfers,
@@ -67,7 +66,6 @@ pub(super) struct Lists {
     purposes: Vec<Purpose>,
     datasets: Vec<Dataset>,
     recipients: Vec<Recipient>,
-    third_parties: Vec<ThirdParty>,
     vendors: Vec<Vendor>,
     cookies: Vec<CookieCategory>,
     transfers: Vec<Transfer>,
@@ -237,8 +235,9 @@ pub(super) fn lower_declaration(
         DeclKind::Method => lists.methods.push(CollectionMethod::lower(cx, decl)),
         DeclKind::Purpose => lists.purposes.push(Purpose::lower(cx, decl)),
         DeclKind::Dataset | DeclKind::Processing => lists.datasets.push(Dataset::lower(cx, decl)),
-        DeclKind::Recipient => lists.recipients.push(Recipient::lower(cx, decl)),
-        DeclKind::ThirdParty => lists.third_parties.push(ThirdParty::lower(cx, decl)),
+        DeclKind::Recipient | DeclKind::ThirdParty => {
+            lists.recipients.push(Recipient::lower(cx, decl));
+        }
         DeclKind::Vendor => lists.vendors.push(Vendor::lower(cx, decl)),
         DeclKind::Cookie => lists.cookies.push(CookieCategory::lower(cx, decl)),
         DeclKind::Transfer => lists.transfers.push(Transfer::lower(cx, decl)),
@@ -373,7 +372,6 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         purposes: Vec::new(),
         datasets: Vec::new(),
         recipients: Vec::new(),
-        third_parties: Vec::new(),
         vendors: Vec::new(),
         cookies: Vec::new(),
         transfers: Vec::new(),
@@ -724,7 +722,12 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
             GeneratorKind::Cookies => cx.use_all(ns(DeclKind::Cookie)),
             GeneratorKind::Methods => cx.use_all(ns(DeclKind::Method)),
             GeneratorKind::Recipients => {
-                cx.use_all(ns(DeclKind::Recipient));
+                let recipients = ns(DeclKind::Recipient);
+                for (i, r) in lists.recipients.iter().enumerate() {
+                    if r.list == RecipientList::Recipients {
+                        cx.used.insert((recipients, i));
+                    }
+                }
                 // The table lists each recipient's named vendors.
                 let vendors = ns(DeclKind::Vendor);
                 for (i, v) in lists.vendors.iter().enumerate() {
@@ -769,8 +772,10 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
 /// Warns about declarations that nothing refers to and no generator prints.
 fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
     for spec in schema::KINDS {
-        // `processing` shares the data sets' namespace: one pass covers both.
-        let (Some(hint), false) = (spec.use_hint, spec.kind == DeclKind::Processing) else {
+        // `processing` shares the data sets' namespace and `third_party` the
+        // recipients': one pass covers both.
+        let shares_namespace = matches!(spec.kind, DeclKind::Processing | DeclKind::ThirdParty);
+        let (Some(hint), false) = (spec.use_hint, shares_namespace) else {
             continue;
         };
         let space = ns(spec.kind);
@@ -782,9 +787,17 @@ fn report_unused(cx: &mut Cx<'_>, lists: &Lists) {
                 continue;
             };
             // A processing activity is told how processing is printed.
-            let spec = match lists.datasets.get(index) {
-                Some(d) if spec.kind == DeclKind::Dataset && d.kind == ActivityKind::Processing => {
+            let spec = match (lists.datasets.get(index), lists.recipients.get(index)) {
+                (Some(d), _)
+                    if spec.kind == DeclKind::Dataset && d.kind == ActivityKind::Processing =>
+                {
                     schema::kind(DeclKind::Processing).unwrap_or(spec)
+                }
+                (_, Some(r))
+                    if spec.kind == DeclKind::Recipient
+                        && r.list == RecipientList::ThirdParties =>
+                {
+                    schema::kind(DeclKind::ThirdParty).unwrap_or(spec)
                 }
                 _ => spec,
             };

@@ -7,7 +7,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{Art9Condition, LawfulBasis, Region, RightKind, YesNo};
 use crate::model::{
-    ActivityKind, Basis, CcpaCategory, ChildAge, Contact, Dataset, Ref, Requirement,
+    ActivityKind, Basis, CcpaCategory, ChildAge, Contact, Dataset, RecipientList, Ref, Requirement,
     RetentionTarget, Right, ThirdParty,
 };
 use crate::schema::{self, Shape};
@@ -46,6 +46,21 @@ pub(crate) fn contact_reachable(cx: &mut Cx<'_>, contact: &Contact) {
             .with_label("no `email`, `phone`, `url` or `address`")
             .with_help("add an `email`, `phone`, `url` or `address` line"),
         );
+    }
+}
+
+/// A `ccpa` declaration is a declared row, not one derived from the data
+/// map.
+pub(crate) fn declared_row(_: &Declaration) -> bool {
+    false
+}
+
+/// `recipient` or `third_party`: which tables list it by name.
+pub(crate) fn recipient_list(decl: &Declaration) -> RecipientList {
+    if decl.kind.node == DeclKind::ThirdParty {
+        RecipientList::ThirdParties
+    } else {
+        RecipientList::Recipients
     }
 }
 

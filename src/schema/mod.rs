@@ -573,10 +573,10 @@ pub static KINDS: &[KindSpec] = &[
         kind: DeclKind::ThirdParty,
         keyword: "third_party",
         noun: "a third party category",
-        namespace: DeclKind::ThirdParty,
-        collection: "third_parties",
+        namespace: DeclKind::Recipient,
+        collection: "recipients",
         name: NameRule::Required,
-        fields: <model::ThirdParty as Declared>::FIELDS,
+        fields: <model::Recipient as Declared>::FIELDS,
         ordered: false,
         use_hint: Some("list it in a CCPA category's `third_parties`"),
         lifecycle: lifecycle(

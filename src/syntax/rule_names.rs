@@ -38,6 +38,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_processing => "`processing`",
         Rule::kw_recipient => "`recipient`",
         Rule::kw_third_party => "`third_party`",
+        Rule::kw_part_of => "`part_of`",
         Rule::kw_vendor => "`vendor`",
         Rule::kw_cookie => "`cookie`",
         Rule::kw_transfer => "`transfer`",
@@ -247,8 +248,6 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_shares => "`shares`",
         Rule::f_datasets => "`datasets`",
         Rule::third_party_decl => "a `third_party` declaration",
-        Rule::third_party_kw => "a field name",
-        Rule::third_party_field => "a field",
         Rule::vendor_decl => "a `vendor` declaration",
         Rule::vendor_kw => "a field name",
         Rule::vendor_field => "a field",
@@ -270,6 +269,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_ten_million => "`ten_million`",
         Rule::f_collected => "`collected`",
         Rule::f_consideration => "`consideration`",
+        Rule::f_part_of => "`part_of`",
         Rule::f_short_name => "`short_name`",
         Rule::f_term => "`term`",
         Rule::f_exports => "`exports`",
@@ -428,6 +428,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_ten_million
             | Rule::kw_collected
             | Rule::kw_consideration
+            | Rule::kw_part_of
             | Rule::kw_short_name
             | Rule::kw_term
             | Rule::kw_exports
@@ -527,6 +528,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_ten_million
             | Rule::f_collected
             | Rule::f_consideration
+            | Rule::f_part_of
             | Rule::f_short_name
             | Rule::f_term
             | Rule::f_exports

@@ -57,7 +57,6 @@ pub fn fields(policy: &Policy) -> Vec<(&'static str, Value)> {
             .recipients
             .iter()
             .map(|r| r.kind)
-            .chain(policy.third_parties.iter().map(|t| t.kind))
             .map(|k| k.map(|k| k != RecipientKind::ServiceProvider)),
         Some(false),
     );

@@ -249,6 +249,21 @@ pub(super) const RULES: &[Rule] = &[
     personal information and gives none.",
         check: sensitive_use,
     ),
+    rule!(ccpa::"sensitive-advertising", Error,
+        summary: "sensitive personal information that goes to a buyer or an advertiser is used beyond the permitted purposes",
+        citation: "Cal. Civ. Code §1798.121(a), (d), §1798.140(ah); Cal. Code Regs. tit. 11, §7014, §7027(m)",
+        explanation: "\
+    Selling sensitive personal information, or sharing it for cross-context behavioural \
+    advertising, is not among the purposes for which a business may use it without offering the \
+    right to limit (§7027(m) lists providing the goods or services, security, short-term \
+    transient use and the like). candor follows each sensitive item through the data sets that \
+    collect it to their recipients: when one of them buys it (`consideration money` or \
+    `other_value`, not a service provider) or advertises with it (`targeted_advertising yes`), \
+    the CCPA rights must say `sensitive_other_uses yes`, which brings the right to limit, its \
+    notice and its link (§1798.121(a), §7014). A policy that says `sensitive_other_uses no`, or \
+    says nothing, while its data map sends health data to an ad network contradicts itself.",
+        check: sensitive_advertising,
+    ),
     rule!(ccpa::"sensitive-kinds", Warning,
         summary: "the (L) row names each kind of sensitive personal information collected",
         citation: "Cal. Civ. Code §1798.100(a)(2), §1798.130(c), §1798.140(ae); Cal. Code Regs. tit. 11, §7011",
@@ -1148,6 +1163,62 @@ fn sensitive_use(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              `sensitive_other_uses yes` with `right limit_sensitive`",
         ),
     );
+}
+
+fn sensitive_advertising(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let limit_offered = ctx
+        .ccpa_rights
+        .is_some_and(|b| b.sensitive_other_uses == Some(true));
+    if limit_offered {
+        return;
+    }
+    for (index, item) in p.items.iter().enumerate() {
+        if !item.sensitive.is_some_and(SensitiveKind::cpra) {
+            continue;
+        }
+        let r = crate::model::Ref::new(item.id.clone(), index, item.span);
+        let Some(recipients) = crate::views::flows::item_recipients(p, &r) else {
+            continue;
+        };
+        let Some((to, how)) = recipients.iter().find_map(|t| {
+            let party = p.get(t);
+            if law::ccpa::sells(party) == Some(true) {
+                Some((t, "sells it to"))
+            } else if law::ccpa::shares(party) == Some(true) {
+                Some((
+                    t,
+                    "shares it for cross-context behavioural advertising with",
+                ))
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
+        let flow = crate::views::flows::of_item(p, &r)
+            .find(|f| f.recipients.iter().any(|x| x.index() == to.index()));
+        let mut d = finding(
+            flow.and_then(|f| f.spans.recipients).unwrap_or(item.span),
+            format!(
+                "`{}` is sensitive personal information and the business {how} `{}`, but the CCPA rights do not say it is used beyond the permitted purposes",
+                item.id,
+                to.id()
+            ),
+        )
+        .with_label(format!("`{}` receives `{}` here", to.id(), item.id))
+        .with_secondary(item.spans.sensitive.unwrap_or(item.span), "sensitive here");
+        if let Some(block) = ctx.ccpa_rights
+            && let Some(span) = block.spans.sensitive_other_uses
+        {
+            d = d.with_secondary(span, "says it is not");
+        }
+        out.push(d.with_help(
+            "say `sensitive_other_uses yes` in the CCPA rights and offer `right limit_sensitive` \
+             with its link; or keep the sensitive item out of the data sets that go to buyers \
+             and advertisers",
+        ));
+    }
 }
 
 fn sensitive_kinds(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -536,11 +536,18 @@ fn texas_notice(
     let p = ctx.policy;
     // An item of the kind, or any item of a category about known children
     // when their data counts (it is sensitive data in Texas, §541.001).
+    // The item itself must be sold: where the data sets say where an item
+    // goes, a category sold for one of its items is not a sale of the
+    // others (precise location kept in-house beside coarse location sold).
+    let item_sold = |i: &crate::model::Ref<crate::model::Item>| {
+        crate::views::flows::item_recipients(p, i)
+            .is_none_or(|rs| rs.iter().any(|r| law.sells(p.get(r)) == Some(true)))
+    };
     let sold = law.sold_categories(p).find_map(|(c, t)| {
         let about_children = children && law.category_about_children(p, c);
         c.items
             .iter()
-            .find(|i| about_children || which(law, p.get(*i)))
+            .find(|i| (about_children || which(law, p.get(*i))) && item_sold(i))
             .map(|i| (c, t, i))
     });
     let Some((c, t, item)) = sold else {

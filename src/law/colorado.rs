@@ -36,7 +36,8 @@ use std::collections::HashSet;
 
 use super::states::StateLaw;
 use crate::model::words::Jurisdiction;
-use crate::model::{CcpaCategory, Policy, Purpose, Ref, ThirdParty};
+use crate::model::{CcpaCategory, Dataset, Policy, Purpose, Ref, ThirdParty};
+use crate::views;
 
 /// What the notice owes a Colorado consumer about one purpose.
 #[derive(Debug)]
@@ -108,15 +109,37 @@ pub fn purpose_uses(policy: &Policy) -> Vec<PurposeUse<'_>> {
                         || c.items.iter().any(|r| items.contains(&r.index()))
                 })
                 .collect();
-            // The purpose's own third parties when it names them, else every
-            // third party of its categories.
-            let refs: Vec<&Ref<ThirdParty>> = if purpose.third_parties.is_empty() {
+            // Where data provided for the purpose goes: the purpose's own
+            // `third_parties` when it names them; else the recipients of the
+            // data sets processed for it, when they name any (the data map
+            // says it at the grain of the purpose); else, in policies that
+            // state recipients only per CCPA row, every third party of its
+            // categories.
+            let flows: Vec<&Dataset> = views::flows::of_purpose(policy, i)
+                .filter(|d| law.covers_dataset(policy, d))
+                .collect();
+            let recipients = views::flows::recipients(flows.iter().copied());
+            let refs: Vec<&Ref<ThirdParty>> = if !purpose.third_parties.is_empty() {
+                purpose.third_parties.iter().collect()
+            } else if !recipients.is_empty() {
+                let wanted: HashSet<usize> = recipients.iter().map(Ref::index).collect();
+                // References held by the policy, so that they live as long.
+                policy
+                    .datasets
+                    .iter()
+                    .flat_map(|d| d.recipients.iter())
+                    .filter(|r| wanted.contains(&r.index()))
+                    .fold(Vec::new(), |mut out: Vec<&Ref<ThirdParty>>, r| {
+                        if !out.iter().any(|x| x.index() == r.index()) {
+                            out.push(r);
+                        }
+                        out
+                    })
+            } else {
                 of_purpose
                     .iter()
                     .flat_map(|c| c.third_parties.iter())
                     .collect()
-            } else {
-                purpose.third_parties.iter().collect()
             };
             let third_parties = || refs.iter().map(|r| policy.get(*r));
             let sold = if of_purpose.is_empty() {

@@ -333,10 +333,12 @@ impl StateLaw {
             .filter(|d| named(&d.purposes))
             .map(|d| self.covers_dataset(policy, d))
             .chain(
+                // Only the purposes a row states itself: those derived from
+                // the data sets were counted with the data sets.
                 policy
                     .ccpa
                     .iter()
-                    .filter(|c| named(&c.purposes))
+                    .filter(|c| c.spans.purposes.is_some() && named(&c.purposes))
                     .map(|c| self.covers_category(policy, c)),
             )
             .peekable();

@@ -15,7 +15,7 @@
 //! as the statute names the category.
 
 use crate::model::words::{CcpaLetter, Word};
-use crate::model::{CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref};
+use crate::model::{CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref, Subject};
 
 use super::flows;
 
@@ -68,16 +68,21 @@ fn items_of(policy: &Policy, letters: &[CcpaLetter]) -> Vec<Ref<Item>> {
         .collect()
 }
 
-/// The flows that collect any of these items, in declaration order, and
-/// references to them.
-fn flows_of<'p>(policy: &'p Policy, items: &[Ref<Item>]) -> (Vec<&'p Dataset>, Vec<Ref<Dataset>>) {
+/// The flows that collect any of these items about these people (anyone
+/// when `subjects` is empty), in declaration order, and references to them.
+fn flows_of<'p>(
+    policy: &'p Policy,
+    items: &[Ref<Item>],
+    subjects: &[Ref<Subject>],
+) -> (Vec<&'p Dataset>, Vec<Ref<Dataset>>) {
     let mut found = Vec::new();
     let mut refs = Vec::new();
     for (i, d) in policy.datasets.iter().enumerate() {
-        if d.collects
+        let collects = d
+            .collects
             .iter()
-            .any(|c| items.iter().any(|r| r.index() == c.index()))
-        {
+            .any(|c| items.iter().any(|r| r.index() == c.index()));
+        if collects && flows::about(d, subjects) {
             found.push(d);
             refs.push(Ref::new(d.id.clone(), i, d.span));
         }
@@ -95,16 +100,47 @@ fn complete(policy: &Policy, row: &CcpaCategory) -> CcpaCategory {
     if row.spans.items.is_none() && !row.statutory.is_empty() {
         row.items = items_of(policy, &row.statutory);
     }
-    let (found, refs) = flows_of(policy, &row.items);
-    if found.is_empty() {
+    let (found, refs) = flows_of(policy, &row.items, &[]);
+    fill(policy, &mut row, &found, refs);
+    row
+}
+
+/// The row as it is for some people only (everyone when `subjects` is
+/// empty): the items collected from them, and what the row does not state
+/// itself derived from their flows alone (the applicants' notice at
+/// collection gives the applicants' purposes, recipients and retention, not
+/// the customers'). What the row states is the row's, whoever reads it.
+#[must_use]
+pub fn for_people(policy: &Policy, row: &CcpaCategory, subjects: &[Ref<Subject>]) -> CcpaCategory {
+    let mut row = row.clone();
+    if subjects.is_empty() || row.collected == Some(false) {
         return row;
+    }
+    let (found, refs) = flows_of(policy, &row.items, subjects);
+    // An item no flow collects from anyone is kept: the row states it, and
+    // nothing says whom it is about.
+    row.items.retain(|i| {
+        let mut flows = flows::of_item(policy, i).peekable();
+        flows.peek().is_none() || flows.any(|f| flows::about(f, subjects))
+    });
+    if row.spans.datasets.is_none() {
+        row.datasets.clear();
+    }
+    fill(policy, &mut row, &found, refs);
+    row
+}
+
+/// Fills what a row does not state from these flows.
+fn fill(policy: &Policy, row: &mut CcpaCategory, found: &[&Dataset], refs: Vec<Ref<Dataset>>) {
+    if found.is_empty() {
+        return;
     }
     if row.spans.datasets.is_none() {
         row.datasets = refs;
     }
     if row.spans.sources.is_none() {
         row.sources = Vec::new();
-        for f in &found {
+        for f in found {
             flows::union(&mut row.sources, &f.sources);
         }
     }
@@ -115,9 +151,8 @@ fn complete(policy: &Policy, row: &CcpaCategory) -> CcpaCategory {
         row.third_parties = flows::recipients(found.iter().copied());
     }
     if row.spans.retention.is_none() {
-        row.retention = flows::retention(policy, &found);
+        row.retention = flows::retention(policy, found);
     }
-    row
 }
 
 /// The row of a letter that the flows collect, or `None` when they collect
@@ -126,18 +161,16 @@ fn derived(policy: &Policy, letter: CcpaLetter) -> Option<CcpaCategory> {
     let items = items_of(policy, &[letter]);
     let first = items.first()?;
     let span = policy.get(first).spans.ccpa.unwrap_or(first.span());
-    let (found, refs) = flows_of(policy, &items);
+    let (found, refs) = flows_of(policy, &items, &[]);
     let mut sources = Vec::new();
     let mut subjects = Vec::new();
     for f in &found {
         flows::union(&mut sources, &f.sources);
         flows::union(&mut subjects, &f.subjects);
     }
-    // A row about everyone the flows are about names no one (as a declared
-    // row that leaves out `subjects`); it names people only when some flow
-    // is about some people and not others.
-    let everyone =
-        found.iter().any(|f| f.subjects.is_empty()) || subjects.len() == policy.subjects.len();
+    // A flow that names no one may be about anyone: the row then names no
+    // one either (as a declared row that leaves out `subjects`).
+    let everyone = found.iter().any(|f| f.subjects.is_empty());
     Some(CcpaCategory {
         id: format!("{DERIVED}{}", letter.word().to_ascii_lowercase()),
         name: letter.statutory_name().to_owned(),

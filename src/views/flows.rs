@@ -15,6 +15,18 @@ pub fn of_item<'p>(policy: &'p Policy, item: &Ref<Item>) -> impl Iterator<Item =
         .filter(move |d| d.collects.iter().any(|i| i.index() == index))
 }
 
+/// The recipients of the flows that collect an item, when any of those
+/// flows names recipients: where the item goes, at the grain of the item
+/// (precise location kept in-house while coarse location of the same CCPA
+/// row goes to ad networks). `None` when no flow says, as in policies that
+/// state recipients only per CCPA row.
+#[must_use]
+pub fn item_recipients(policy: &Policy, item: &Ref<Item>) -> Option<Vec<Ref<Recipient>>> {
+    let found = recipients(of_item(policy, item));
+    let named = of_item(policy, item).any(|f| !f.recipients.is_empty());
+    named.then_some(found)
+}
+
 /// The flows processed for a purpose.
 pub fn of_purpose(policy: &Policy, purpose: usize) -> impl Iterator<Item = &Dataset> {
     policy

@@ -17,7 +17,8 @@ use serde::Serialize;
 use super::{AnswerView, BlockView, Builder, CategoryView, Line, contact_lines};
 use crate::law;
 use crate::model::words::{Jurisdiction, Word};
-use crate::model::{CcpaCategory, Item, Policy, Ref, Subject};
+use crate::model::{CcpaCategory, Item, Ref, Subject};
+use crate::views;
 
 /// The notice at collection.
 #[derive(Debug, Clone, Serialize)]
@@ -107,17 +108,13 @@ impl Builder<'_> {
 
     fn collection_row(&self, category: &CcpaCategory, subjects: &[Ref<Subject>]) -> CollectionRow {
         let policy = self.policy;
+        // For some people only, the row as it is for them: the items
+        // collected from them (not the payroll records of an employees' row
+        // in the applicants' notice), and the purposes, third parties and
+        // retention of their data sets alone.
+        let category = &views::ccpa::for_people(policy, category, subjects);
         let d = law::ccpa::disclosures(policy, category);
-        // For some people only, the row's items that are collected from
-        // them: an item that a data set about other people collects, and no
-        // data set about them, is left out (the payroll records of an
-        // employees' row in the applicants' notice).
-        let items: Vec<&Item> = category
-            .items
-            .iter()
-            .filter(|i| subjects.is_empty() || collected_from(policy, i, subjects))
-            .map(|i| policy.get(i))
-            .collect();
+        let items: Vec<&Item> = category.items.iter().map(|i| policy.get(i)).collect();
         let mut sensitive: Vec<String> = Vec::new();
         for kind in items.iter().filter_map(|i| i.sensitive) {
             let word = kind.word().replace('_', " ");
@@ -139,27 +136,4 @@ impl Builder<'_> {
 /// none is for everyone).
 fn covers(category: &CcpaCategory, subjects: &[Ref<Subject>]) -> bool {
     subjects.is_empty() || subjects.iter().any(|t| law::ccpa::about(category, t.id()))
-}
-
-/// Whether an item may be collected from these people: a data set about
-/// them collects it, or no data set that says whom it is about does.
-fn collected_from(policy: &Policy, item: &Ref<Item>, subjects: &[Ref<Subject>]) -> bool {
-    let mut about_others = false;
-    for d in policy
-        .datasets
-        .iter()
-        .filter(|d| d.collects.iter().any(|c| c.id() == item.id()))
-    {
-        if d.subjects.is_empty() {
-            return true;
-        }
-        if d.subjects
-            .iter()
-            .any(|s| subjects.iter().any(|t| t.id() == s.id()))
-        {
-            return true;
-        }
-        about_others = true;
-    }
-    !about_others
 }

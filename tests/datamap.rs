@@ -1,0 +1,211 @@
+//! The data map: each fact stated once, on the data set where it is true,
+//! and every table a view of it. These tests read the outputs of
+//! `tests/fixtures/corpus/fitness_app`, a policy with no `ccpa` rows and no
+//! `third_party` declarations, at the grains where the older shape went
+//! wrong: per group of people, per purpose, and for a buyer of the business.
+
+use std::path::Path;
+
+use candor::model::PolicyDate;
+use candor::render::{self, RenderOptions};
+use candor::{Options, compile};
+
+/// The Markdown notice of the fitness app, and its model's CCPA rows.
+fn notice() -> (String, Vec<(String, bool)>) {
+    let options = Options {
+        today: PolicyDate::parse("2026-12-01"),
+        ..Options::default()
+    };
+    let compiled = compile(Path::new("tests/fixtures/corpus/fitness_app"), &options)
+        .expect("the policy loads");
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:#?}",
+        compiled.diagnostics
+    );
+    let policy = compiled.policy.expect("a model");
+    let rows = policy
+        .ccpa
+        .iter()
+        .map(|c| (c.name.clone(), c.derived))
+        .collect();
+    let outputs = render::render(&policy, &RenderOptions::default()).expect("renders");
+    let md = outputs
+        .into_iter()
+        .find(|o| o.name == "privacy-policy.md")
+        .expect("the notice")
+        .contents;
+    (md, rows)
+}
+
+/// The Markdown between a heading and the next `## ` heading.
+fn section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md.find(heading).expect("the section exists");
+    let rest = &md[start + heading.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+/// The table row of a section that starts with `cell`.
+fn row<'a>(text: &'a str, cell: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.starts_with(&format!("| {cell}")) || l.starts_with(&format!("| **{cell}**")))
+        .unwrap_or_else(|| panic!("no row `{cell}` in:\n{text}"))
+}
+
+#[test]
+fn the_ccpa_rows_are_derived_per_statutory_letter_from_the_data_sets() {
+    let (md, rows) = notice();
+    let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Identifiers",
+            "Personal information described in Cal. Civ. Code §1798.80(e)",
+            "Geolocation data",
+            "Professional or employment-related information",
+            "Sensitive personal information",
+        ]
+    );
+    assert!(rows.iter().all(|(_, derived)| *derived));
+    let california = section(&md, "## California privacy notice");
+    // Only the ad networks receive identifiers for advertising: shared; the
+    // résumés go to the recruiting platform alone.
+    assert!(row(california, "Identifiers").contains("Shared – yes"));
+    let employment = row(california, "Professional or employment-related information");
+    assert!(employment.contains("Shared – no"), "{employment}");
+    assert!(employment.contains("recruiting platform"), "{employment}");
+    assert!(!employment.contains("advertising networks"), "{employment}");
+}
+
+#[test]
+fn the_applicants_notice_at_collection_holds_only_the_applicants_facts() {
+    let (md, _) = notice();
+    let applicants = section(&md, "Notice at collection for job applicants");
+    // Their purpose, their retention, nothing shared, no opt-out line.
+    assert!(applicants.contains("Hiring"), "{applicants}");
+    for other in [
+        "Recording and analysing your runs",
+        "Advertising our app on other websites",
+        "13 months",
+        "until you delete your account",
+        "Shared – yes",
+        "opt out",
+    ] {
+        assert!(!applicants.contains(other), "`{other}` in:\n{applicants}");
+    }
+    // The runners' and visitors' notice still says what is shared.
+    let california = section(&md, "## California privacy notice");
+    assert!(california.contains("To opt out of the sale or sharing"));
+}
+
+#[test]
+fn the_colorado_table_answers_each_purpose_from_its_own_data_sets() {
+    let (md, _) = notice();
+    let colorado = section(&md, "Colorado residents");
+    let service = row(colorado, "Recording and analysing your runs");
+    let advertising = row(colorado, "Advertising our app on other websites");
+    // Sold, targeted advertising, profiling.
+    assert!(service.ends_with("| no | no | no |"), "{service}");
+    assert!(advertising.ends_with("| no | yes | no |"), "{advertising}");
+    // Hiring is about applicants, whom the Colorado law does not cover
+    // (C.R.S. §6-1-1303(6)).
+    assert!(!colorado.contains("Hiring"), "{colorado}");
+}
+
+#[test]
+fn a_buyer_of_the_business_is_never_a_sale() {
+    let (md, _) = notice();
+    let california = section(&md, "## California privacy notice");
+    // The buyer gives money for the business, yet the transfer is no sale
+    // (Cal. Civ. Code §1798.140(ad)(2)(C)).
+    let sensitive = row(california, "Sensitive personal information");
+    assert!(sensitive.contains("Sold – no"), "{sensitive}");
+    assert!(sensitive.contains("a buyer of our business"), "{sensitive}");
+}
+
+/// The codes `candor check` reports for a policy given as text.
+fn codes(text: &str) -> Vec<String> {
+    let mut sources = candor::source::Sources::new();
+    sources.add(candor::source::SourceFile::new(
+        std::path::PathBuf::from("inline.policy"),
+        text,
+    ));
+    let options = Options {
+        today: PolicyDate::parse("2026-12-01"),
+        ..Options::default()
+    };
+    candor::compile_sources(sources, &[], &options)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect()
+}
+
+/// A Texas ride app: precise location kept for the rides, coarse location
+/// sold to a traffic-analytics company, both in the CCPA letter (G). Where
+/// the precise location goes is `PRECISE_TO`.
+const TEXAS_RIDES: &str = r#"
+policy rides "Privacy Policy" {
+  updated 2026-10
+  jurisdictions texas
+  outline main
+}
+section main "Your data" {
+  insert datasets
+  insert state_categories
+  insert state_rights
+}
+controller rides "Rides, Inc." {
+  address "1 Congress Avenue, Austin, TX 78701, USA"
+  email "privacy@rides.example"
+}
+subject riders "riders" { context consumer }
+source phone "your phone" { kind device }
+purpose trips "Providing rides"
+purpose traffic "Selling trip statistics"
+recipient hosting "hosting provider" { kind service_provider; consideration none; targeted_advertising no }
+recipient broker "traffic-analytics company" { kind data_broker; consideration money; targeted_advertising no }
+item precise "precise location during trips" { ccpa G, L; sensitive precise_geolocation }
+item coarse "city you ride in" { ccpa G }
+dataset rides_data "Rides" {
+  subjects riders
+  collects precise
+  sources phone
+  purposes trips
+  basis consent { withdraw "in the app's settings" }
+  recipients PRECISE_TO
+}
+dataset statistics "Trip statistics" {
+  subjects riders
+  collects coarse
+  sources phone
+  purposes traffic
+  recipients broker
+}
+contact form "Request form" { url "https://rides.example/privacy" }
+rights tx "Texas rights" {
+  jurisdiction texas
+  right access "Right to access" { text "you may access your personal data" }
+  right correct "Right to correct" { text "you may correct it" }
+  right delete "Right to delete" { text "you may delete it" }
+  right portability "Right to portability" { text "you may get a copy" }
+  right opt_out "Right to opt out of sale" { text "you may stop us selling your city" }
+  request_methods form
+  appeal "Reply to our answer within 45 days to appeal; we answer within 45 days."
+  attorney_general "https://www.texasattorneygeneral.gov/consumer-protection/file-consumer-complaint"
+}
+"#;
+
+#[test]
+fn a_sensitive_item_is_sold_only_when_its_own_data_sets_sell_it() {
+    let kept = codes(&TEXAS_RIDES.replace("PRECISE_TO", "hosting"));
+    assert!(
+        !kept.iter().any(|c| c == "texas::sensitive-sale-notice"),
+        "precise location goes only to the hosting provider: {kept:?}"
+    );
+    let sold = codes(&TEXAS_RIDES.replace("PRECISE_TO", "hosting, broker"));
+    assert!(
+        sold.iter().any(|c| c == "texas::sensitive-sale-notice"),
+        "precise location is sold to the broker: {sold:?}"
+    );
+}

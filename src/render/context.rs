@@ -95,6 +95,8 @@ pub struct DocumentContext {
     pub title: String,
     /// When the policy was last updated.
     pub updated: Option<Updated>,
+    /// When this version takes effect, if the policy states it.
+    pub effective: Option<Updated>,
     /// The headed sections, for a table of contents.
     pub toc: Vec<TocEntry>,
     /// The sections, in the outline's order.
@@ -606,6 +608,10 @@ impl DocumentContext {
             lang: policy.language.clone().unwrap_or_else(|| "en".to_owned()),
             title: policy.title.clone(),
             updated: policy.updated.map(|date| Updated {
+                long: date.long(),
+                iso: date.to_string(),
+            }),
+            effective: policy.effective.map(|date| Updated {
                 long: date.long(),
                 iso: date.to_string(),
             }),

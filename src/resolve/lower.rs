@@ -336,6 +336,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let title = display_name(cx, decl);
     let mut r = Reader::for_declaration(decl);
     let updated = Option::<PolicyDate>::read(cx, &r.take("updated"));
+    let effective = Option::<PolicyDate>::read(cx, &r.take("effective"));
     let jurisdictions = Vec::<Jurisdiction>::read(cx, &r.take("jurisdictions"));
     let language = r.text("language");
     let exports = Vec::<crate::model::words::Export>::read(cx, &r.take("exports"));
@@ -354,6 +355,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         id,
         title,
         updated,
+        effective,
         jurisdictions,
         language,
         exports,

@@ -791,6 +791,14 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "when the policy was last updated, printed at its top",
     ),
     FieldSpec::new(
+        "effective",
+        "effective",
+        "effective date",
+        Shape::Date,
+        DiffRule::Wording,
+        "when this version takes effect, if later than `updated` (a new purpose must be announced before it starts: GDPR Art. 13(3)); printed beside the last-updated date",
+    ),
+    FieldSpec::new(
         "jurisdictions",
         "jurisdictions",
         "laws addressed",

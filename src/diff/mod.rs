@@ -23,7 +23,10 @@
 //! Markdown changelog entry for the notice of changes.
 
 pub mod anchors;
+pub mod gate;
 pub mod law;
+pub mod links;
+pub mod notice;
 mod rename;
 pub mod render;
 pub mod rules;

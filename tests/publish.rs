@@ -38,7 +38,7 @@ fn git(dir: &Path, args: &[&str]) {
 const V1: &str = r#"policy shop "Privacy Notice" {
   updated 2026-03-02
   jurisdictions gdpr
-  outline who_we_are, what_we_collect, your_rights
+  outline who_we_are, what_we_collect, your_rights, changes
 }
 
 controller larkspur "Larkspur Tea Ltd" {
@@ -49,6 +49,10 @@ controller larkspur "Larkspur Tea Ltd" {
 section who_we_are "Who we are" { insert controller }
 section what_we_collect "What we collect and why" { insert datasets }
 section your_rights "Your rights" { insert rights eu_rights }
+section changes "Changes to this notice" {
+  text "We tell you here, and by email, when this notice changes."
+  insert changes 2
+}
 
 item email "email address"
 item address "postal address"
@@ -62,6 +66,7 @@ dataset orders "Orders" {
   subjects customers
   collects email, address, order_history
   sources you
+  required yes "we cannot send your order without your address"
   purposes fulfil_orders
   basis contract for fulfil_orders { text "We need this to deliver your order." }
   retention order_records
@@ -77,7 +82,11 @@ retention order_records "Order records" {
 rights eu_rights "Your rights" {
   jurisdiction gdpr
   right access "The right of access" { text "You can ask for a copy of your data." }
+  right rectification "The right to rectification" { text "You can ask us to correct your data." }
   right erasure "The right to erasure" { text "You can ask us to delete your data." }
+  right restriction "The right to restriction" { text "You can ask us to limit how we use your data." }
+  right portability "The right to data portability" { text "You can ask for your data in a portable form." }
+  right complaint "The right to complain" { text "You can complain to the Information Commissioner's Office." }
 }
 "#;
 
@@ -272,6 +281,32 @@ fn an_archive_from_a_scripted_history() {
             .and_then(|c| c.value())
             .is_some_and(|v| v.contains("Recommending teas"))
     );
+
+    // "Changes to this notice" in each version: its own entry first (links
+    // within the page), then the one before (links into the archive).
+    let section = |page: &str| -> String {
+        let at = page.find("id=\"changes\"").expect("the changes section");
+        page[at..].to_owned()
+    };
+    let june = section(&page);
+    assert!(june.contains("<strong>June 1, 2026</strong> (this version)"), "{june}");
+    assert!(june.contains("href=\"#what_we_collect\""), "{june}");
+    assert!(june.contains("href=\"../2026-03-02/privacy-policy.html\""), "{june}");
+    let november =
+        section(&fs::read_to_string(out.join("2026-11-02/privacy-policy.html")).unwrap());
+    assert!(november.contains("(this version)"));
+    assert!(november.contains("September 14, 2026"));
+    assert!(!november.contains("June 1, 2026"), "`insert changes 2`: {november}");
+
+    // `candor build` prints the same section from the history.
+    candor()
+        .args(["build", "policy", "--out", "out"])
+        .current_dir(root)
+        .assert()
+        .code(0);
+    let built = fs::read_to_string(root.join("out/privacy-policy.md")).unwrap();
+    assert!(built.contains("**November 2, 2026** (this version)"), "{built}");
+    assert!(built.contains("[September 14, 2026](versions/2026-09-14/privacy-policy.html)"), "{built}");
 
     // The same history gives the same bytes.
     let before = read_tree(&out);

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::diff::{self, Change, Class, law::Law, links, notice::escape_notice};
-use crate::model::Policy;
+use crate::model::{Block, Insert, Policy};
 use crate::render::{self, RenderOptions, markdown};
 
 /// One version of the policy, as found in the history.
@@ -130,6 +130,9 @@ pub struct EntryChange {
     /// `DATE/privacy-policy.html#anchor`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The anchor alone, for a link within the same page.
+    #[serde(skip)]
+    anchor: Option<String>,
 }
 
 /// The index of the archive.
@@ -169,11 +172,15 @@ pub fn entries(versions: &[Version], options: &ArchiveOptions) -> Result<Vec<Ent
                 (class, diff.changes)
             }
         };
-        let entry_change = |c: &Change| EntryChange {
-            summary: c.summary.clone(),
-            notice: c.notice.clone(),
-            law: c.law,
-            link: links::anchor(c, &model, &anchors).map(|a| format!("{url}#{prefix}{a}")),
+        let entry_change = |c: &Change| {
+            let anchor = links::anchor(c, &model, &anchors);
+            EntryChange {
+                summary: c.summary.clone(),
+                notice: c.notice.clone(),
+                law: c.law,
+                link: anchor.as_ref().map(|a| format!("{url}#{prefix}{a}")),
+                anchor,
+            }
         };
         out.push(Entry {
             date,
@@ -205,53 +212,115 @@ pub fn entries(versions: &[Version], options: &ArchiveOptions) -> Result<Vec<Ent
 /// heading is the caller's.
 #[must_use]
 pub fn changes_markdown(entries: &[Entry], count: usize, base: &str) -> String {
+    let mut text = entries
+        .iter()
+        .rev()
+        .take(count)
+        .map(|e| entry_markdown(e, base, None))
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
+}
+
+/// One version's entry. `own` is the date of the page it is printed on:
+/// that version's links stay within the page (`#anchor`, which the HTML
+/// renderer prefixes like every `#` link).
+fn entry_markdown(entry: &Entry, base: &str, own: Option<&str>) -> String {
     let mut out = String::new();
-    for entry in entries.iter().rev().take(count) {
+    let here = own == Some(entry.date.as_str());
+    if here {
+        let _ = write!(
+            out,
+            "**{}** (this version)",
+            markdown::escape_text(&entry.long)
+        );
+    } else {
         let _ = write!(
             out,
             "**[{}]({base}{})**",
             markdown::escape_text(&entry.long),
             entry.url
         );
-        if let Some(effective) = entry.effective_long.as_deref().filter(|e| *e != entry.long) {
-            let _ = write!(out, ", effective {}", markdown::escape_text(effective));
-        }
-        out.push_str("\n\n");
-        match entry.class {
-            "first" => out.push_str("- The first published version of this notice.\n"),
-            "unchanged" => out.push_str("- No change to what this notice says.\n"),
-            _ => {
-                let mut seen: Vec<&str> = Vec::new();
-                for change in &entry.material {
-                    if seen.contains(&change.notice.as_str()) {
-                        continue;
-                    }
-                    seen.push(&change.notice);
-                    let line = escape_notice(&change.notice);
-                    match &change.link {
-                        Some(link) => {
-                            let _ = writeln!(out, "- {line} ([see the section]({base}{link}))");
-                        }
-                        None => {
-                            let _ = writeln!(out, "- {line}");
-                        }
-                    }
+    }
+    if let Some(effective) = entry.effective_long.as_deref().filter(|e| *e != entry.long) {
+        let _ = write!(out, ", effective {}", markdown::escape_text(effective));
+    }
+    out.push_str("\n\n");
+    match entry.class {
+        "first" => out.push_str("- The first published version of this notice.\n"),
+        "unchanged" => out.push_str("- No change to what this notice says.\n"),
+        _ => {
+            let mut seen: Vec<&str> = Vec::new();
+            for change in &entry.material {
+                if seen.contains(&change.notice.as_str()) {
+                    continue;
                 }
-                let n = entry.editorial.len();
-                if n > 0 {
-                    let _ = writeln!(
-                        out,
-                        "- {n} editorial change{}: wording, or doing less with personal data.",
-                        if n == 1 { "" } else { "s" }
-                    );
+                seen.push(&change.notice);
+                let line = escape_notice(&change.notice);
+                let link = if here {
+                    change.anchor.as_ref().map(|a| format!("#{a}"))
+                } else {
+                    change.link.as_ref().map(|l| format!("{base}{l}"))
+                };
+                match link {
+                    Some(link) => {
+                        let _ = writeln!(out, "- {line} ([see the section]({link}))");
+                    }
+                    None => {
+                        let _ = writeln!(out, "- {line}");
+                    }
                 }
             }
+            let n = entry.editorial.len();
+            if n > 0 {
+                let _ = writeln!(
+                    out,
+                    "- {n} editorial change{}: wording, or doing less with personal data.",
+                    if n == 1 { "" } else { "s" }
+                );
+            }
         }
-        out.push('\n');
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
     out
+}
+
+/// Fills every `insert changes` of `policy` with the history `entries`
+/// (oldest first; the policy's own version last, when it is one), links
+/// to other versions relative to `base`.
+pub fn fill_history(policy: &mut Policy, entries: &[Entry], base: &str) {
+    let own = policy.updated.map(|d| d.to_string());
+    let history: Vec<String> = entries
+        .iter()
+        .rev()
+        .map(|e| entry_markdown(e, base, own.as_deref()))
+        .collect();
+    for section in &mut policy.sections {
+        for block in &mut section.blocks {
+            if let Block::Insert {
+                insert: Insert::Changes { history: slot, .. },
+            } = block
+            {
+                *slot = Some(history.clone());
+            }
+        }
+    }
+}
+
+/// Whether the policy prints its history somewhere.
+#[must_use]
+pub fn uses_history(policy: &Policy) -> bool {
+    policy.sections.iter().any(|s| {
+        s.blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Insert {
+                    insert: Insert::Changes { .. }
+                }
+            )
+        })
+    })
 }
 
 /// Builds every file of the archive.
@@ -262,14 +331,15 @@ pub fn changes_markdown(entries: &[Entry], count: usize, base: &str) -> String {
 pub fn build(versions: &[Version], options: &ArchiveOptions) -> Result<Vec<File>, String> {
     let entries = entries(versions, options)?;
     let mut files = Vec::new();
-    for version in versions {
+    for (i, version) in versions.iter().enumerate() {
         let date = version
             .policy
             .updated
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let outputs =
-            render::render(&version.policy, &options.render).map_err(|e| e.to_string())?;
+        let mut policy = version.policy.clone();
+        fill_history(&mut policy, &entries[..=i], "../");
+        let outputs = render::render(&policy, &options.render).map_err(|e| e.to_string())?;
         for output in outputs {
             if matches!(output.name, "privacy-policy.html" | "privacy-policy.md") {
                 files.push(File {

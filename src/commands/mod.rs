@@ -6,7 +6,7 @@ mod diff;
 pub(crate) mod explain;
 mod fmt;
 mod init;
-mod publish;
+pub(crate) mod publish;
 mod rules;
 mod serve;
 

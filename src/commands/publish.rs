@@ -22,6 +22,7 @@ use super::diff::{from_git, git, usable};
 use super::{EXIT_OK, fail};
 use crate::archive::{self, ArchiveOptions, File, Version};
 use crate::cli::PublishArgs;
+use crate::model::Policy;
 use crate::render::RenderOptions;
 use crate::{Options, compile, compile_sources};
 
@@ -182,6 +183,49 @@ fn from_history(path: &Path, tags: bool) -> Result<Vec<Version>, String> {
         }
     }
     Ok(out)
+}
+
+/// The policy with every `insert changes` filled in from the git history
+/// of `path` and the working tree's own version (for `candor build`),
+/// links to earlier versions relative to `versions/`. A policy that prints
+/// no history is returned as it is; a history that cannot be read leaves
+/// the section empty, with a warning.
+pub(crate) fn with_history(mut policy: Policy, path: &Path, id_prefix: &str) -> Policy {
+    if !archive::uses_history(&policy) {
+        return policy;
+    }
+    let mut candidates = match from_history(path, false) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: `insert changes` prints nothing: the history cannot be read ({e})"
+            );
+            return policy;
+        }
+    };
+    candidates.push(Version {
+        policy: policy.clone(),
+        source: "working tree".to_owned(),
+    });
+    let (versions, _) = archive::group(candidates);
+    let options = ArchiveOptions {
+        render: RenderOptions {
+            id_prefix: id_prefix.to_owned(),
+            ..RenderOptions::default()
+        },
+        base_url: None,
+    };
+    match archive::entries(&versions, &options) {
+        Ok(entries) => archive::fill_history(&mut policy, &entries, "versions/"),
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: `insert changes` prints nothing: {e}"
+            );
+        }
+    }
+    policy
 }
 
 fn warn_skipped(what: &str) {

@@ -914,6 +914,16 @@ impl Builder<'_> {
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
             Insert::StateCategories => self.state_categories(),
             Insert::ColoradoPurposes => self.colorado_purposes(),
+            // Filled in from the history by `publish` and `build`.
+            Insert::Changes { count, history } => BlockView::Paragraphs {
+                paragraphs: history
+                    .iter()
+                    .flatten()
+                    .take(usize::try_from(*count).unwrap_or(usize::MAX))
+                    .map(|entry| self.prose_block(entry))
+                    .collect(),
+                facts: Vec::new(),
+            },
         }
     }
 

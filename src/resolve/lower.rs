@@ -612,6 +612,34 @@ fn insert(
             lists_all.insert(generator);
             Insert::ColoradoPurposes
         }
+        GeneratorKind::Changes => {
+            takes_no_ids(cx);
+            let count = field.args.iter().find_map(|a| match a {
+                Arg::Number(n) => Some(n),
+                _ => None,
+            });
+            let count = match count {
+                None => 3,
+                Some(n) => match n.node.parse::<u32>() {
+                    Ok(c) if c > 0 => c,
+                    _ => {
+                        cx.report(
+                            Diagnostic::error(
+                                INVALID_VALUE,
+                                n.span,
+                                format!("`{}` is not a number of versions to list", n.node),
+                            )
+                            .with_help("write how many versions to list, e.g. `insert changes 3`"),
+                        );
+                        3
+                    }
+                },
+            };
+            Insert::Changes {
+                count,
+                history: None,
+            }
+        }
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");
             Insert::Contacts {

@@ -83,7 +83,7 @@ pub fn markdown(diff: &Diff, new: &Policy, url: Option<&str>) -> String {
     if editorial > 0 {
         let _ = writeln!(
             out,
-            "We also made {editorial} editorial change{} (wording, or doing less with your data), which change nothing you need to act on.\n",
+            "We also made {editorial} editorial change{} (wording, or doing less with your data): nothing you need to act on.\n",
             if editorial == 1 { "" } else { "s" }
         );
     }

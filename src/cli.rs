@@ -193,8 +193,13 @@ pub enum DiffFormat {
 /// When `diff` fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Exit 1 when a material change is not announced by a new date.
+    /// Exit 1 when a material change exists (a legal sign-off gate), and
+    /// say why when it is not announced.
     Material,
+    /// Exit 1 when a material change is not announced: the `updated` date
+    /// did not move, or the version takes effect before it is published
+    /// where a law asks for notice first.
+    Unannounced,
     /// Exit 1 on any change.
     Any,
 }
@@ -212,10 +217,11 @@ pub struct DiffArgs {
     /// How to print.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
-    /// Exit 1 when anything changed (`any`), or when a material change is
-    /// not announced (`material`): the `updated` date did not move, or the
-    /// version takes effect before it is published where a law asks for
-    /// notice first.
+    /// Exit 1 when anything changed (`any`), when a material change exists
+    /// (`material`), or when a material change is not announced
+    /// (`unannounced`): the `updated` date did not move, or the version
+    /// takes effect before it is published where a law asks for notice
+    /// first.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// When to use colour in the report of a policy that does not compile.

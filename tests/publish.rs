@@ -399,7 +399,7 @@ fn publish_refuses_a_directory_it_did_not_write() {
 
 fn gate(root: &Path) -> (i32, String) {
     let out = candor()
-        .args(["diff", "--git", "HEAD", "policy", "--fail-on", "material"])
+        .args(["diff", "--git", "HEAD", "policy", "--fail-on", "unannounced"])
         .current_dir(root)
         .output()
         .unwrap();
@@ -426,10 +426,25 @@ fn the_gate_fails_on_a_material_change_until_the_date_moves() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("but the policy still says `updated 2026-03-02`"), "{stderr}");
 
+    // The sign-off gate fails on it too, and says why.
+    let out = candor()
+        .args(["diff", "--git", "HEAD", "policy", "--fail-on", "material"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("still says"));
+
     // The date moves: the change is announced.
     fs::write(root.join("policy/notice.policy"), v2()).unwrap();
     let (code, stderr) = gate(root);
     assert_eq!(code, 0, "{stderr}");
+    // A sign-off gate still stops it until someone approves.
+    candor()
+        .args(["diff", "--git", "HEAD", "policy", "--fail-on", "material"])
+        .current_dir(root)
+        .assert()
+        .code(1);
 
     // Effective before publication, for a new purpose (notice first).
     let early = v2().replace("effective 2026-07-01", "effective 2026-05-01");

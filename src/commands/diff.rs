@@ -5,9 +5,10 @@
 //! With `--git REV`, the old version is the same path as it was at `REV`,
 //! read with `git ls-tree` and `git show` (nothing is checked out), and the
 //! new one is the working tree. Exit codes: 0, or 1 with `--fail-on any`
-//! when anything changed, or with `--fail-on material` when a material
-//! change is not announced (see [`crate::diff::gate`]); 2 when a side
-//! cannot be read or does not compile (its errors are reported).
+//! when anything changed, with `--fail-on material` when a material
+//! change exists, and with either `material` or `unannounced` when a
+//! material change is not announced (see [`crate::diff::gate`]); 2 when a
+//! side cannot be read or does not compile (its errors are reported).
 //!
 //! `candor notice-of-change` compares the same way and writes the change
 //! notice for users ([`crate::diff::notice`]).
@@ -57,17 +58,17 @@ pub(crate) fn run(args: &DiffArgs) -> u8 {
         }
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
-    if args.fail_on == Some(FailOn::Material) {
+    let mut unannounced = false;
+    if matches!(args.fail_on, Some(FailOn::Material | FailOn::Unannounced)) {
         let findings = gate::unannounced(&diff, &old_policy, &new_policy);
         let mut stderr = std::io::stderr();
         for finding in &findings {
             let _ = writeln!(stderr, "error: {}\n  help: {}", finding.message, finding.help);
         }
-        return if findings.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_POLICY
-        };
+        unannounced = !findings.is_empty();
+    }
+    if unannounced {
+        return EXIT_POLICY;
     }
     exit_code(&diff, args.fail_on)
 }
@@ -166,6 +167,7 @@ fn exit_code(diff: &Diff, fail_on: Option<FailOn>) -> u8 {
     match fail_on {
         Some(FailOn::Material) if diff.material() > 0 => EXIT_POLICY,
         Some(FailOn::Any) if !diff.is_empty() => EXIT_POLICY,
+        // `unannounced` is decided by the caller, from the gate.
         _ => EXIT_OK,
     }
 }

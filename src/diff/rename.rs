@@ -229,3 +229,74 @@ fn rewrite(value: &mut Value, key: &str, rename: &Rename) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::diff::{Class, compare_values};
+
+    fn model(purpose: &str, text: &str) -> serde_json::Value {
+        json!({
+            "id": "site",
+            "title": "Privacy Policy",
+            "purposes": [{"id": purpose, "name": "Newsletter", "text": text}],
+            "datasets": [{
+                "id": "letters",
+                "name": "Newsletter",
+                "purposes": [purpose],
+                "bases": [{"basis": "consent", "purposes": [purpose], "text": "With your consent."}],
+                "text": "When you subscribe."
+            }],
+            "retention": [{"id": "kept", "name": "", "applies_to": [{"kind": "dataset", "id": "letters"}]}]
+        })
+    }
+
+    #[test]
+    fn a_pure_rename_is_one_editorial_change() {
+        let diff = compare_values(
+            &model("news", "We send news."),
+            &model("newsletter", "We send news."),
+        );
+        assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+        let change = &diff.changes[0];
+        assert_eq!(change.class, Class::Editorial);
+        assert_eq!(change.reason, "id renamed");
+        assert_eq!(change.id, "newsletter");
+    }
+
+    #[test]
+    fn a_rename_with_a_change_still_reports_the_change() {
+        // Renamed and reworded: the two cannot be paired, so the rename is
+        // not hidden and the new purpose is still material.
+        let diff = compare_values(
+            &model("news", "We send news."),
+            &model("newsletter", "We send offers."),
+        );
+        assert!(diff.material() > 0, "{:#?}", diff.changes);
+        assert!(diff.changes.iter().all(|c| c.reason != "id renamed"));
+    }
+
+    #[test]
+    fn a_renamed_data_set_rewrites_tagged_references() {
+        let old = model("news", "We send news.");
+        let mut new = old.clone();
+        new["datasets"][0]["id"] = json!("mailing");
+        new["retention"][0]["applies_to"][0]["id"] = json!("mailing");
+        let diff = compare_values(&old, &new);
+        assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+        assert_eq!(diff.changes[0].reason, "id renamed");
+    }
+
+    #[test]
+    fn an_id_shared_with_another_kind_is_not_paired() {
+        // `letters` names a data set; a purpose renamed to `letters` could
+        // not be told apart from it in references.
+        let diff = compare_values(
+            &model("news", "We send news."),
+            &model("letters", "We send news."),
+        );
+        assert!(diff.changes.iter().all(|c| c.reason != "id renamed"));
+        assert!(diff.material() > 0);
+    }
+}

@@ -108,11 +108,14 @@ fn v2() -> String {
 
 /// Version 3: a rewording, nothing more.
 fn v3() -> String {
-    v2().replace("updated 2026-06-01\n  effective 2026-07-01", "updated 2026-09-14")
-        .replace(
-            "We use your address to send the tea you ordered.",
-            "We use your postal address to post the tea you ordered.",
-        )
+    v2().replace(
+        "updated 2026-06-01\n  effective 2026-07-01",
+        "updated 2026-09-14",
+    )
+    .replace(
+        "We use your address to send the tea you ordered.",
+        "We use your postal address to post the tea you ordered.",
+    )
 }
 
 /// Version 4: the purpose `recommend_teas` becomes `tea_suggestions` in
@@ -139,7 +142,10 @@ fn history() -> tempfile::TempDir {
         &v2().replace("you may like", "you might like"),
         "recommendations",
     );
-    commit(&v2(), "recommendations: wording fixed before anyone was told");
+    commit(
+        &v2(),
+        "recommendations: wording fixed before anyone was told",
+    );
     commit(&v3(), "clearer wording");
     commit(&v4(), "rename a purpose id");
     // Something outside the policy: not a version.
@@ -158,7 +164,11 @@ fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((name, fs::read(&path).unwrap()));
             }
         }
@@ -189,9 +199,18 @@ fn an_archive_from_a_scripted_history() {
     let index: Value =
         serde_json::from_str(&fs::read_to_string(out.join("versions.json")).unwrap()).unwrap();
     let versions = index["versions"].as_array().unwrap();
-    let dates: Vec<&str> = versions.iter().map(|v| v["date"].as_str().unwrap()).collect();
-    assert_eq!(dates, ["2026-11-02", "2026-09-14", "2026-06-01", "2026-03-02"]);
-    let classes: Vec<&str> = versions.iter().map(|v| v["class"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = versions
+        .iter()
+        .map(|v| v["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2026-11-02", "2026-09-14", "2026-06-01", "2026-03-02"]
+    );
+    let classes: Vec<&str> = versions
+        .iter()
+        .map(|v| v["class"].as_str().unwrap())
+        .collect();
     assert_eq!(classes, ["editorial", "editorial", "material", "first"]);
     let v2 = &versions[2];
     assert_eq!(v2["effective"], "2026-07-01");
@@ -205,7 +224,10 @@ fn an_archive_from_a_scripted_history() {
     let page = fs::read_to_string(out.join("2026-06-01/privacy-policy.html")).unwrap();
     assert!(page.contains("you may like"), "the last commit of the run");
     assert!(!page.contains("you might like"));
-    assert!(page.contains("Effective July 1, 2026"), "the effective date is printed");
+    assert!(
+        page.contains("Effective July 1, 2026"),
+        "the effective date is printed"
+    );
     // Each version's own text.
     let first = fs::read_to_string(out.join("2026-03-02/privacy-policy.html")).unwrap();
     assert!(!first.contains("Recommending teas"));
@@ -213,7 +235,12 @@ fn an_archive_from_a_scripted_history() {
     let material = v2["material"].as_array().unwrap();
     let purpose = material
         .iter()
-        .find(|c| c["summary"].as_str().unwrap().contains("new purpose `recommend_teas`"))
+        .find(|c| {
+            c["summary"]
+                .as_str()
+                .unwrap()
+                .contains("new purpose `recommend_teas`")
+        })
         .expect("the new purpose is listed");
     assert!(
         purpose["law"]["cites"]
@@ -262,10 +289,9 @@ fn an_archive_from_a_scripted_history() {
     assert!(html.contains("application/atom+xml"));
 
     // The feed parses, with one entry per version and absolute links.
-    let feed = atom_syndication::Feed::read_from(
-        fs::read(out.join("feed.xml")).unwrap().as_slice(),
-    )
-    .expect("a valid Atom feed");
+    let feed =
+        atom_syndication::Feed::read_from(fs::read(out.join("feed.xml")).unwrap().as_slice())
+            .expect("a valid Atom feed");
     assert_eq!(feed.entries().len(), 4);
     let newest = &feed.entries()[0];
     assert_eq!(
@@ -289,14 +315,23 @@ fn an_archive_from_a_scripted_history() {
         page[at..].to_owned()
     };
     let june = section(&page);
-    assert!(june.contains("<strong>June 1, 2026</strong> (this version)"), "{june}");
+    assert!(
+        june.contains("<strong>June 1, 2026</strong> (this version)"),
+        "{june}"
+    );
     assert!(june.contains("href=\"#what_we_collect\""), "{june}");
-    assert!(june.contains("href=\"../2026-03-02/privacy-policy.html\""), "{june}");
+    assert!(
+        june.contains("href=\"../2026-03-02/privacy-policy.html\""),
+        "{june}"
+    );
     let november =
         section(&fs::read_to_string(out.join("2026-11-02/privacy-policy.html")).unwrap());
     assert!(november.contains("(this version)"));
     assert!(november.contains("September 14, 2026"));
-    assert!(!november.contains("June 1, 2026"), "`insert changes 2`: {november}");
+    assert!(
+        !november.contains("June 1, 2026"),
+        "`insert changes 2`: {november}"
+    );
 
     // `candor build` prints the same section from the history.
     candor()
@@ -305,8 +340,14 @@ fn an_archive_from_a_scripted_history() {
         .assert()
         .code(0);
     let built = fs::read_to_string(root.join("out/privacy-policy.md")).unwrap();
-    assert!(built.contains("**November 2, 2026** (this version)"), "{built}");
-    assert!(built.contains("[September 14, 2026](versions/2026-09-14/privacy-policy.html)"), "{built}");
+    assert!(
+        built.contains("**November 2, 2026** (this version)"),
+        "{built}"
+    );
+    assert!(
+        built.contains("[September 14, 2026](versions/2026-09-14/privacy-policy.html)"),
+        "{built}"
+    );
 
     // The same history gives the same bytes.
     let before = read_tree(&out);
@@ -349,9 +390,10 @@ fn the_archive_embeds_with_a_fragment_and_an_id_prefix() {
     assert!(!changes.contains("<html"));
     assert!(changes.contains("2026-06-01/privacy-policy.html#pp-what_we_collect"));
     // Relative links and `urn:` ids without a base URL: still a valid feed.
-    let feed =
-        atom_syndication::Feed::read_from(fs::read(root.join("embed/feed.xml")).unwrap().as_slice())
-            .expect("a valid Atom feed");
+    let feed = atom_syndication::Feed::read_from(
+        fs::read(root.join("embed/feed.xml")).unwrap().as_slice(),
+    )
+    .expect("a valid Atom feed");
     assert!(feed.id().starts_with("urn:candor:shop:"));
 }
 
@@ -394,12 +436,22 @@ fn publish_refuses_a_directory_it_did_not_write() {
         .current_dir(root)
         .assert()
         .code(2);
-    assert_eq!(fs::read_to_string(root.join("site/index.html")).unwrap(), "home");
+    assert_eq!(
+        fs::read_to_string(root.join("site/index.html")).unwrap(),
+        "home"
+    );
 }
 
 fn gate(root: &Path) -> (i32, String) {
     let out = candor()
-        .args(["diff", "--git", "HEAD", "policy", "--fail-on", "unannounced"])
+        .args([
+            "diff",
+            "--git",
+            "HEAD",
+            "policy",
+            "--fail-on",
+            "unannounced",
+        ])
         .current_dir(root)
         .output()
         .unwrap();
@@ -420,11 +472,17 @@ fn the_gate_fails_on_a_material_change_until_the_date_moves() {
     git(root, &["commit", "-q", "-m", "first notice"]);
 
     // A new purpose, the date left as it was.
-    let undated = v2().replace("updated 2026-06-01\n  effective 2026-07-01", "updated 2026-03-02");
+    let undated = v2().replace(
+        "updated 2026-06-01\n  effective 2026-07-01",
+        "updated 2026-03-02",
+    );
     fs::write(root.join("policy/notice.policy"), &undated).unwrap();
     let (code, stderr) = gate(root);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("but the policy still says `updated 2026-03-02`"), "{stderr}");
+    assert!(
+        stderr.contains("but the policy still says `updated 2026-03-02`"),
+        "{stderr}"
+    );
 
     // The sign-off gate fails on it too, and says why.
     let out = candor()
@@ -451,7 +509,10 @@ fn the_gate_fails_on_a_material_change_until_the_date_moves() {
     fs::write(root.join("policy/notice.policy"), &early).unwrap();
     let (code, stderr) = gate(root);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("`effective 2026-05-01` is earlier than the publication"), "{stderr}");
+    assert!(
+        stderr.contains("`effective 2026-05-01` is earlier than the publication"),
+        "{stderr}"
+    );
     assert!(stderr.contains("GDPR Art. 13(3)"), "{stderr}");
 
     // A rewording needs no new date.

@@ -71,7 +71,8 @@ pub fn group(candidates: Vec<Version>) -> (Vec<Version>, Vec<String>) {
             continue;
         };
         let same_run = versions.last().is_some_and(|last| {
-            last.policy.updated == Some(updated) && last.policy.effective == candidate.policy.effective
+            last.policy.updated == Some(updated)
+                && last.policy.effective == candidate.policy.effective
         });
         if same_run {
             if let Some(last) = versions.last_mut() {
@@ -416,7 +417,9 @@ fn feed(policy: &Policy, entries: &[Entry], base_url: Option<&str>) -> String {
         .controller
         .as_ref()
         .map_or_else(|| policy.title.clone(), |c| c.name.clone());
-    let latest = entries.last().map_or_else(String::new, |e| timestamp(&e.date));
+    let latest = entries
+        .last()
+        .map_or_else(String::new, |e| timestamp(&e.date));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(
@@ -463,11 +466,7 @@ fn feed(policy: &Policy, entries: &[Entry], base_url: Option<&str>) -> String {
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             xml_escape(&format!("{base}{}", entry.url))
         );
-        let _ = writeln!(
-            out,
-            "    <category term=\"{}\"/>",
-            xml_escape(entry.class)
-        );
+        let _ = writeln!(out, "    <category term=\"{}\"/>", xml_escape(entry.class));
         let _ = writeln!(
             out,
             "    <content type=\"html\">{}</content>",

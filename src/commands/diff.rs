@@ -63,7 +63,11 @@ pub(crate) fn run(args: &DiffArgs) -> u8 {
         let findings = gate::unannounced(&diff, &old_policy, &new_policy);
         let mut stderr = std::io::stderr();
         for finding in &findings {
-            let _ = writeln!(stderr, "error: {}\n  help: {}", finding.message, finding.help);
+            let _ = writeln!(
+                stderr,
+                "error: {}\n  help: {}",
+                finding.message, finding.help
+            );
         }
         unannounced = !findings.is_empty();
     }

@@ -103,8 +103,8 @@ fn from_folder(folder: &Path) -> Result<Vec<Version>, String> {
     dirs.sort();
     let mut out = Vec::new();
     for dir in dirs {
-        let compiled = compile(&dir, &Options::default())
-            .map_err(|e| format!("`{}`: {e}", dir.display()))?;
+        let compiled =
+            compile(&dir, &Options::default()).map_err(|e| format!("`{}`: {e}", dir.display()))?;
         let name = dir.display().to_string().replace('\\', "/");
         if !usable(&compiled) {
             warn_skipped(&name);
@@ -131,7 +131,10 @@ fn from_history(path: &Path, tags: bool) -> Result<Vec<Version>, String> {
             .map_or_else(|| PathBuf::from("."), Path::to_owned)
     };
     let log = if tags {
-        git(&dir, &["log", "--first-parent", "--reverse", "--format=%H", "HEAD"])?
+        git(
+            &dir,
+            &["log", "--first-parent", "--reverse", "--format=%H", "HEAD"],
+        )?
     } else {
         git(
             &dir,

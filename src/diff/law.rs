@@ -72,10 +72,7 @@ const PROFILING: Law = law(
 const CHILDREN: Law = law("4 CCR 904-3 Rule 6.03(A)(1)(a) and 6.04(A)(1)", false);
 const BASIS: Law = law("GDPR Art. 13(1)(c) and 14(1)(c)", false);
 const TRANSFER: Law = law("GDPR Art. 13(1)(f) and 14(1)(f)", false);
-const RETENTION: Law = law(
-    "GDPR Art. 13(2)(a); Cal. Civ. Code §1798.100(a)(3)",
-    false,
-);
+const RETENTION: Law = law("GDPR Art. 13(2)(a); Cal. Civ. Code §1798.100(a)(3)", false);
 const CONTROLLER: Law = law("GDPR Art. 13(1)(a); 4 CCR 904-3 Rule 6.04(A)(1)", false);
 const RIGHTS: Law = law(
     "GDPR Art. 13(2)(b); Cal. Civ. Code §1798.130(a)(5)(A); 4 CCR 904-3 Rule 6.04(A)(1)",

@@ -49,8 +49,7 @@ pub fn markdown(diff: &Diff, new: &Policy, url: Option<&str>) -> String {
         }
     }
     let link = |c: &Change| -> Option<String> {
-        links::anchor(c, &model, &anchors)
-            .map(|a| format!("{}#{a}", url.unwrap_or_default()))
+        links::anchor(c, &model, &anchors).map(|a| format!("{}#{a}", url.unwrap_or_default()))
     };
     let material: Vec<&Change> = diff
         .changes

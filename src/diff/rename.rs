@@ -179,10 +179,7 @@ fn is_prose_key(key: &str) -> bool {
 /// rewritten.
 fn apply(model: &Value, rename: &Rename) -> Value {
     let mut out = model.clone();
-    if let Some(list) = out
-        .get_mut(rename.collection)
-        .and_then(Value::as_array_mut)
-    {
+    if let Some(list) = out.get_mut(rename.collection).and_then(Value::as_array_mut) {
         for entity in list.iter_mut() {
             if id(entity) == Some(rename.old.as_str())
                 && let Some(map) = entity.as_object_mut()

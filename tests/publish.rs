@@ -426,6 +426,37 @@ fn a_folder_of_versions_gives_the_same_archive_as_the_history() {
 }
 
 #[test]
+fn with_tags_only_tagged_commits_are_versions() {
+    let dir = history();
+    let root = dir.path();
+    // The first notice (a lightweight tag) and the rewording (annotated).
+    git(root, &["tag", "2026-first", "HEAD~5"]);
+    git(
+        root,
+        &["tag", "-a", "2026-autumn", "-m", "autumn notice", "HEAD~2"],
+    );
+    candor()
+        .args(["publish", "policy", "--tags", "--out", "tagged"])
+        .current_dir(root)
+        .assert()
+        .code(0);
+    let index: Value =
+        serde_json::from_str(&fs::read_to_string(root.join("tagged/versions.json")).unwrap())
+            .unwrap();
+    let versions: Vec<(&str, &str)> = index["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["date"].as_str().unwrap(), v["class"].as_str().unwrap()))
+        .collect();
+    // Compared with each other, the two tags hold the new purpose.
+    assert_eq!(
+        versions,
+        [("2026-09-14", "material"), ("2026-03-02", "first")]
+    );
+}
+
+#[test]
 fn publish_refuses_a_directory_it_did_not_write() {
     let dir = history();
     let root = dir.path();

@@ -83,8 +83,9 @@ pub(crate) fn run(args: &PublishArgs) -> u8 {
     }
     let _ = writeln!(
         stderr,
-        "wrote {} versions ({} files) to `{}`",
+        "wrote {} version{} ({} files) to `{}`",
         versions.len(),
+        if versions.len() == 1 { "" } else { "s" },
         files.len(),
         args.out.display()
     );

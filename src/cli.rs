@@ -31,6 +31,10 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Compare two versions of a policy and class each change.
     Diff(DiffArgs),
+    /// Write the change notice users are sent, from the same comparison as `diff`.
+    NoticeOfChange(NoticeArgs),
+    /// Write every published version of the notice, a changes page and an Atom feed.
+    Publish(PublishArgs),
     /// Create a small starter policy.
     Init(InitArgs),
     /// Preview the notice in a browser, re-rendered on every save.
@@ -189,8 +193,13 @@ pub enum DiffFormat {
 /// When `diff` fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Exit 1 when a material change exists.
+    /// Exit 1 when a material change exists (a legal sign-off gate), and
+    /// say why when it is not announced.
     Material,
+    /// Exit 1 when a material change is not announced: the `updated` date
+    /// did not move, or the version takes effect before it is published
+    /// where a law asks for notice first.
+    Unannounced,
     /// Exit 1 on any change.
     Any,
 }
@@ -208,12 +217,69 @@ pub struct DiffArgs {
     /// How to print.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
-    /// Exit 1 when a change of this class exists.
+    /// Exit 1 when anything changed (`any`), when a material change exists
+    /// (`material`), or when a material change is not announced
+    /// (`unannounced`): the `updated` date did not move, or the version
+    /// takes effect before it is published where a law asks for notice
+    /// first.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// When to use colour in the report of a policy that does not compile.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `candor notice-of-change`.
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The old policy directory (or, with `--git`, the only directory).
+    pub old: PathBuf,
+    /// The new policy directory.
+    pub new: Option<PathBuf>,
+    /// Compare the working tree's policy with this git revision.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    /// Where the new version is published, for links: `https://example.com/privacy`.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Write the notice to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// When to use colour in the report of a policy that does not compile.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `candor publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The policy directory, inside a git repository unless `--from` is given.
+    #[arg(default_value = "policy")]
+    pub path: PathBuf,
+    /// Where to write the archive (a directory candor owns: it is replaced).
+    #[arg(long, default_value = "public/versions")]
+    pub out: PathBuf,
+    /// Read the versions from this folder (one policy directory per
+    /// version, in name order) instead of the git history.
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+    /// Only tagged commits are versions (otherwise every commit that moves
+    /// the `updated` or `effective` date starts one).
+    #[arg(long)]
+    pub tags: bool,
+    /// The archive's public address, for absolute links and ids in the feed:
+    /// `https://example.com/privacy/versions/`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Write the HTML pages without `<html>`, `<head>` and `<body>`, for embedding.
+    #[arg(long)]
+    pub fragment: bool,
+    /// Put PREFIX before every `id` and `#` link of the HTML.
+    #[arg(long, value_name = "PREFIX", value_parser = parse_id_prefix)]
+    pub id_prefix: Option<String>,
+    /// The heading level of the HTML title (1-4).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub heading_level: Option<u8>,
 }
 
 /// `candor init`.

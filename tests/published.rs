@@ -325,6 +325,7 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
 /// value shows as in the HTML.
 const SHOWN: &[(&str, &str, &str)] = &[
     ("policy", "updated", "November 2026"),
+    ("policy", "effective", "Effective December 1, 2026"),
     ("policy", "language", "lang=\"en\""),
     ("policy", "numbered", "1. M_section_heading"),
     ("controller", "established", "Established in: US"),

@@ -39,6 +39,13 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
     let Some(policy) = policy else {
         return fail("the policy could not be resolved, and no error says why");
     };
+    let id_prefix = args
+        .id_prefix
+        .clone()
+        .or_else(|| policy.id_prefix.clone())
+        .unwrap_or_default();
+    // `insert changes` prints the versions in the git history.
+    let policy = super::publish::with_history(policy, &args.compile.path, &id_prefix);
 
     let templates = match templates_dir(args, policy.templates.as_deref()) {
         Ok(templates) => templates,
@@ -47,11 +54,7 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
     let options = RenderOptions {
         fragment: args.fragment,
         templates,
-        id_prefix: args
-            .id_prefix
-            .clone()
-            .or_else(|| policy.id_prefix.clone())
-            .unwrap_or_default(),
+        id_prefix,
         heading_level: args.heading_level.or(policy.heading_level).unwrap_or(1),
     };
     let outputs = match render::render(&policy, &options) {

@@ -6,6 +6,7 @@ mod diff;
 pub(crate) mod explain;
 mod fmt;
 mod init;
+pub(crate) mod publish;
 mod rules;
 mod serve;
 
@@ -35,6 +36,8 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::NoticeOfChange(args) => diff::notice(&args),
+        Command::Publish(args) => publish::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Lsp => crate::lsp::run_stdio(),

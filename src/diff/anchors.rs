@@ -42,6 +42,7 @@ pub fn removed(old: &Policy, new: &Policy) -> Vec<Change> {
                 notice: format!(
                     "Links to `#{anchor}` ({what}) no longer lead to a place in this policy."
                 ),
+                law: None,
             }
         })
         .collect()

@@ -23,6 +23,11 @@
 //! Markdown changelog entry for the notice of changes.
 
 pub mod anchors;
+pub mod gate;
+pub mod law;
+pub mod links;
+pub mod notice;
+mod rename;
 pub mod render;
 pub mod rules;
 
@@ -89,6 +94,9 @@ pub struct Change {
     pub summary: String,
     /// A sentence for users, for the notice of changes.
     pub notice: String,
+    /// For a material change, the law that makes it material.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law: Option<law::Law>,
 }
 
 /// Every difference between two policies, material first, then in the
@@ -133,6 +141,7 @@ pub fn compare(old: &Policy, new: &Policy) -> Result<Diff, serde_json::Error> {
     let new = serde_json::to_value(new)?;
     let mut diff = compare_values(&old, &new);
     diff.changes.extend(removed_anchors);
+    cite(&mut diff.changes);
     diff.changes.sort_by_key(|c| c.class);
     Ok(diff)
 }
@@ -140,6 +149,8 @@ pub fn compare(old: &Policy, new: &Policy) -> Result<Diff, serde_json::Error> {
 /// Compares two models in their JSON form.
 #[must_use]
 pub fn compare_values(old: &Value, new: &Value) -> Diff {
+    let (renamed, renames) = rename::find(old, new);
+    let old = &renamed;
     let names = Names { old, new };
     let mut changes = Vec::new();
     // The policy's own fields.
@@ -206,8 +217,17 @@ pub fn compare_values(old: &Value, new: &Value) -> Diff {
             }
         }
     }
+    changes.extend(renames.iter().map(|r| rename::change(r, new)));
+    cite(&mut changes);
     changes.sort_by_key(|c| c.class);
     Diff { changes }
+}
+
+/// Names the law of every material change.
+fn cite(changes: &mut [Change]) {
+    for change in changes {
+        change.law = (change.class == Class::Material).then(|| law::of(&change.reason));
+    }
 }
 
 /// An entity being compared.

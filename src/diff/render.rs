@@ -30,6 +30,14 @@ pub fn human(diff: &Diff, old: &str, new: &str) -> String {
                 ChangeKind::Changed => '~',
             };
             let _ = writeln!(out, "  {mark} {} ({})", c.summary, c.reason);
+            if let Some(law) = c.law {
+                let first = if law.notice_first {
+                    ", notice before it applies"
+                } else {
+                    ""
+                };
+                let _ = writeln!(out, "      law: {}{first}", law.cites);
+            }
         }
     }
     out

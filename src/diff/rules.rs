@@ -122,6 +122,7 @@ pub(crate) fn added(collection: &Collection, entity: &Entity, value: &Value) -> 
             .lifecycle
             .added_notice
             .replace("{}", &entity.name),
+        law: None,
     }
 }
 
@@ -148,6 +149,7 @@ pub(crate) fn removed(collection: &Collection, entity: &Entity, value: &Value) -
             "This policy no longer describes **{}** ({}).",
             entity.name, collection.lifecycle.noun
         ),
+        law: None,
     }
 }
 
@@ -176,6 +178,7 @@ pub(crate) fn field_change(
             summary
         ),
         notice,
+        law: None,
     };
     let name = &entity.name;
     let what = label(entity.collection, field);

@@ -245,6 +245,9 @@ pub struct Policy {
     pub title: String,
     /// When the policy was last updated.
     pub updated: Option<PolicyDate>,
+    /// When this version takes effect, when that is later than `updated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<PolicyDate>,
     /// The laws the policy addresses.
     pub jurisdictions: Vec<Jurisdiction>,
     /// The document's language (BCP 47), e.g. `en`.

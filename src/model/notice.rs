@@ -306,6 +306,16 @@ pub enum Insert {
     },
     /// Colorado's purpose-by-purpose table (4 CCR 904-3 Rule 6.03(A)(1)).
     ColoradoPurposes,
+    /// The last versions of the notice and what changed in each.
+    Changes {
+        /// How many versions to list.
+        count: u32,
+        /// Each version's entry in Markdown, newest first, filled in from
+        /// the history before rendering (`None` when no history was read).
+        #[serde(skip)]
+        #[schemars(skip)]
+        history: Option<Vec<String>>,
+    },
 }
 
 /// A piece of a section: prose, or generated content.

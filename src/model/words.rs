@@ -699,6 +699,10 @@ closed_set! {
         /// used for targeted advertising or for significant profiling (4 CCR
         /// 904-3 Rule 6.03(A)(1)).
         ColoradoPurposes = "colorado_purposes",
+        /// "Changes to this notice": the last versions and what changed in
+        /// each, material changes first (`insert changes 3`), from the
+        /// history `candor publish` and `candor build` read.
+        Changes = "changes",
     }
 }
 

@@ -95,6 +95,8 @@ pub struct DocumentContext {
     pub title: String,
     /// When the policy was last updated.
     pub updated: Option<Updated>,
+    /// When this version takes effect, if the policy states it.
+    pub effective: Option<Updated>,
     /// The headed sections, for a table of contents.
     pub toc: Vec<TocEntry>,
     /// The sections, in the outline's order.
@@ -609,6 +611,10 @@ impl DocumentContext {
                 long: date.long(),
                 iso: date.to_string(),
             }),
+            effective: policy.effective.map(|date| Updated {
+                long: date.long(),
+                iso: date.to_string(),
+            }),
             toc,
             sections,
             ccpa: builder.ccpa_table(),
@@ -908,6 +914,16 @@ impl Builder<'_> {
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
             Insert::StateCategories => self.state_categories(),
             Insert::ColoradoPurposes => self.colorado_purposes(),
+            // Filled in from the history by `publish` and `build`.
+            Insert::Changes { count, history } => BlockView::Paragraphs {
+                paragraphs: history
+                    .iter()
+                    .flatten()
+                    .take(usize::try_from(*count).unwrap_or(usize::MAX))
+                    .map(|entry| self.prose_block(entry))
+                    .collect(),
+                facts: Vec::new(),
+            },
         }
     }
 

@@ -336,6 +336,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let title = display_name(cx, decl);
     let mut r = Reader::for_declaration(decl);
     let updated = Option::<PolicyDate>::read(cx, &r.take("updated"));
+    let effective = Option::<PolicyDate>::read(cx, &r.take("effective"));
     let jurisdictions = Vec::<Jurisdiction>::read(cx, &r.take("jurisdictions"));
     let language = r.text("language");
     let exports = Vec::<crate::model::words::Export>::read(cx, &r.take("exports"));
@@ -354,6 +355,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         id,
         title,
         updated,
+        effective,
         jurisdictions,
         language,
         exports,
@@ -609,6 +611,34 @@ fn insert(
             takes_no_ids(cx);
             lists_all.insert(generator);
             Insert::ColoradoPurposes
+        }
+        GeneratorKind::Changes => {
+            takes_no_ids(cx);
+            let count = field.args.iter().find_map(|a| match a {
+                Arg::Number(n) => Some(n),
+                _ => None,
+            });
+            let count = match count {
+                None => 3,
+                Some(n) => match n.node.parse::<u32>() {
+                    Ok(c) if c > 0 => c,
+                    _ => {
+                        cx.report(
+                            Diagnostic::error(
+                                INVALID_VALUE,
+                                n.span,
+                                format!("`{}` is not a number of versions to list", n.node),
+                            )
+                            .with_help("write how many versions to list, e.g. `insert changes 3`"),
+                        );
+                        3
+                    }
+                },
+            };
+            Insert::Changes {
+                count,
+                history: None,
+            }
         }
         GeneratorKind::Contacts => {
             needs_ids(cx, "contacts");

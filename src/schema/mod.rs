@@ -787,8 +787,17 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         "updated",
         "last-updated date",
         Shape::Date,
-        DiffRule::Wording,
+        // The version's own dates: `diff --fail-on material` reads them.
+        DiffRule::Ignore,
         "when the policy was last updated, printed at its top",
+    ),
+    FieldSpec::new(
+        "effective",
+        "effective",
+        "effective date",
+        Shape::Date,
+        DiffRule::Ignore,
+        "when this version takes effect, if later than `updated` (a new purpose must be announced before it starts: GDPR Art. 13(3)); printed beside the last-updated date",
     ),
     FieldSpec::new(
         "jurisdictions",

@@ -145,6 +145,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_toll_free => "`toll_free`",
         Rule::kw_transfers => "`transfers`",
         Rule::kw_updated => "`updated`",
+        Rule::kw_effective => "`effective`",
         Rule::kw_url => "`url`",
         Rule::kw_vendors => "`vendors`",
         Rule::kw_verification => "`verification`",
@@ -188,6 +189,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::policy_kw => "a field name",
         Rule::policy_field => "a field",
         Rule::f_updated => "`updated`",
+        Rule::f_effective => "`effective`",
         Rule::f_jurisdictions => "`jurisdictions`",
         Rule::f_language => "`language`",
         Rule::f_outline => "`outline`",
@@ -409,6 +411,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_toll_free
             | Rule::kw_transfers
             | Rule::kw_updated
+            | Rule::kw_effective
             | Rule::kw_url
             | Rule::kw_vendors
             | Rule::kw_verification
@@ -463,6 +466,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_withdraw
             | Rule::f_special
             | Rule::f_updated
+            | Rule::f_effective
             | Rule::f_jurisdictions
             | Rule::f_language
             | Rule::f_outline

@@ -30,6 +30,7 @@
 extern crate alloc;
 
 pub mod anchors;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -1,5 +1,6 @@
 //! What each command does. `main` calls [`run`] and exits with its code.
 
+mod audit;
 mod build;
 mod check;
 mod diff;
@@ -35,6 +36,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Lsp => crate::lsp::run_stdio(),

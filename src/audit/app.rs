@@ -42,14 +42,14 @@ pub struct Dependency {
 /// The iOS privacy manifest's declarations.
 #[derive(Clone, Debug, Default)]
 pub struct PrivacyManifest {
-    /// The file.
+    /// Where it says `NSPrivacyTracking` (or its first line).
     pub span: Span,
     /// `NSPrivacyTracking`.
     pub tracking: bool,
     /// `NSPrivacyTrackingDomains`.
     pub tracking_domains: Vec<String>,
-    /// `NSPrivacyCollectedDataType` values.
-    pub collected: Vec<String>,
+    /// `NSPrivacyCollectedDataType` values, with where each is written.
+    pub collected: Vec<(String, Span)>,
 }
 
 /// One Android permission.
@@ -398,11 +398,25 @@ fn xcprivacy(text: &str, file: FileId) -> PrivacyManifest {
         .find("<key>NSPrivacyTracking</key>")
         .map(|i| &text[i + "<key>NSPrivacyTracking</key>".len()..])
         .is_some_and(|rest| rest.trim_start().starts_with("<true"));
+    let key = "<key>NSPrivacyTracking</key>";
+    let span = text.find(key).map_or_else(
+        || Span::new(file, 0, text.find('\n').unwrap_or(0)),
+        |i| Span::new(file, i, i + key.len()),
+    );
+    let mut from = 0;
+    let collected = plist_strings(text, "NSPrivacyCollectedDataType")
+        .into_iter()
+        .map(|value| {
+            let at = text[from..].find(&value).map_or(0, |i| from + i);
+            from = at + value.len();
+            (value, Span::new(file, at, at + from.saturating_sub(at)))
+        })
+        .collect();
     PrivacyManifest {
-        span: Span::new(file, 0, text.find('\n').unwrap_or(0)),
+        span,
         tracking,
         tracking_domains: plist_strings(text, "NSPrivacyTrackingDomains"),
-        collected: plist_strings(text, "NSPrivacyCollectedDataType"),
+        collected,
     }
 }
 

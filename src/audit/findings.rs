@@ -77,7 +77,8 @@ fn finding(code: &str, span: Span, message: String) -> Diagnostic {
 struct Declared<'p> {
     /// The declaration that names it.
     by: Option<&'p Named<'p>>,
-    /// The policy's cookie categories that list the vendor.
+    /// The policy's cookie categories that list the product itself (a
+    /// category that lists only its company says nothing of this product).
     categories: Vec<&'p crate::model::CookieCategory>,
 }
 
@@ -103,7 +104,7 @@ fn declared<'p>(
         .filter(|c| {
             c.vendors.iter().any(|r| {
                 let v = policy.get(r);
-                entry.named_by(&v.id, &v.name)
+                entry.named_itself_by(&v.id, &v.name)
             })
         })
         .collect();
@@ -660,7 +661,7 @@ fn app_findings(
     // The app's own privacy manifest against the store label.
     if labels_stated {
         for manifest in &app.privacy_manifests {
-            for key in &manifest.collected {
+            for (key, span) in &manifest.collected {
                 let t = AppleDataType::WORDS
                     .iter()
                     .filter_map(|w| AppleDataType::from_word(w))
@@ -670,7 +671,7 @@ fn app_findings(
                 {
                     out.push(finding(
                         MANIFEST,
-                        manifest.span,
+                        *span,
                         format!(
                             "the privacy manifest declares `{key}`, but no item of the notice is \
                              `apple {}`",

@@ -181,6 +181,18 @@ impl Entry {
         self.names().any(|n| !n.is_empty() && (n == id || n == name))
     }
 
+    /// Whether a notice's vendor names this product itself (its id, name or
+    /// one of its other names), not only its company.
+    #[must_use]
+    pub fn named_itself_by(&self, id: &str, name: &str) -> bool {
+        let (id, name) = (normalise(id), normalise(name));
+        [self.id.as_str(), self.name.as_str()]
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+            .map(normalise)
+            .any(|n| !n.is_empty() && (n == id || n == name))
+    }
+
     /// Every problem with the entry's facts: a missing or non-https source,
     /// a word outside candor's sets, a domain with a path.
     #[must_use]

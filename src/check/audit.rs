@@ -76,8 +76,9 @@ pub static RULES: &[AuditRule] = &[
              of the same company: the recipient is the company.",
         fix: "Declare the vendor (`vendor hotjar \"Hotjar\" { kind analytics }`) and list it in the \
               `vendors` of the cookie category it belongs to; or remove the tag or SDK.",
-        example: "tests/fixtures/audit/har/undeclared-vendor.fail.har against \
-                  tests/fixtures/audit/policy/",
+        example: "candor audit tests/fixtures/audit/policy --har \
+                  tests/fixtures/audit/har/accepted-all.fail.har --recorded-consent given (the \
+                  pass case: tests/fixtures/audit/har/accepted-all.pass.har )",
     },
     AuditRule {
         code: BEFORE_CONSENT,
@@ -99,8 +100,9 @@ pub static RULES: &[AuditRule] = &[
         fix: "Load the tag only once the consent tool reports consent for its category (a tag \
               manager's consent settings, or `type=\"text/plain\"` scripts the consent tool \
               enables).",
-        example: "tests/fixtures/audit/har/before-consent.fail.har against \
-                  tests/fixtures/audit/policy/",
+        example: "candor audit tests/fixtures/audit/policy --har \
+                  tests/fixtures/audit/har/first-visit.fail.har (the pass case: \
+                  tests/fixtures/audit/har/first-visit.pass.har )",
     },
     AuditRule {
         code: GPC_IGNORED,
@@ -116,8 +118,9 @@ pub static RULES: &[AuditRule] = &[
              across sites is the sharing the signal asked to stop.",
         fix: "Suppress advertising tags when `navigator.globalPrivacyControl` is true or the \
               request carries `Sec-GPC: 1` (most consent tools have a setting for it).",
-        example: "tests/fixtures/audit/har/gpc-ignored.fail.har against \
-                  tests/fixtures/audit/policy/",
+        example: "candor audit tests/fixtures/audit/policy --har \
+                  tests/fixtures/audit/har/gpc.fail.har --recorded-consent given (the pass \
+                  case: tests/fixtures/audit/har/gpc.pass.har )",
     },
     AuditRule {
         code: COOKIE_LIFETIME,
@@ -134,8 +137,9 @@ pub static RULES: &[AuditRule] = &[
              (\"a reasonable time\") is not compared.",
         fix: "State the longest lifetime the category's cookies really have (`duration \"up to 13 \
               months\"`), or shorten the cookie's `Max-Age`.",
-        example: "tests/fixtures/audit/har/cookie-lifetime.fail.har against \
-                  tests/fixtures/audit/policy/",
+        example: "candor audit tests/fixtures/audit/policy --har \
+                  tests/fixtures/audit/har/cookie-lifetime.fail.har --recorded-consent given \
+                  (the pass case: tests/fixtures/audit/har/cookie-lifetime.pass.har )",
     },
     AuditRule {
         code: SDK_STORE_LABEL,
@@ -151,8 +155,9 @@ pub static RULES: &[AuditRule] = &[
              labels are missing what the SDK collects.",
         fix: "Declare an item with the SDK's data type (`item crash_logs \"crash logs\" { apple \
               crash_data  play crash_logs }`) in the data set it belongs to, or remove the SDK.",
-        example: "tests/fixtures/audit/app/ios-cocoapods and tests/fixtures/audit/app/android-gradle \
-                  against tests/fixtures/audit/mobile-policy/",
+        example: "candor audit tests/fixtures/audit/mobile-policy --app \
+                  tests/fixtures/audit/app/android-gradle.fail (the pass case: \
+                  tests/fixtures/audit/app/android-gradle.pass )",
     },
     AuditRule {
         code: MANIFEST,
@@ -170,8 +175,9 @@ pub static RULES: &[AuditRule] = &[
              app.",
         fix: "Add the data type to `NSPrivacyCollectedDataTypes` (and the tracking domains), or \
               declare the item the permission reads with its `apple` or `play` type.",
-        example: "tests/fixtures/audit/app/ios-cocoapods/PrivacyInfo.xcprivacy and \
-                  tests/fixtures/audit/app/android-gradle/app/src/main/AndroidManifest.xml",
+        example: "candor audit tests/fixtures/audit/mobile-policy --app \
+                  tests/fixtures/audit/app/ios-cocoapods.fail (the pass case: \
+                  tests/fixtures/audit/app/ios-spm.pass )",
     },
     AuditRule {
         code: NOT_SEEN,
@@ -187,7 +193,8 @@ pub static RULES: &[AuditRule] = &[
              and build where vendors load.",
         fix: "Remove the vendor from the notice if the product no longer uses it, or audit the \
               pages where it loads.",
-        example: "tests/fixtures/audit/har/clean.pass.har against tests/fixtures/audit/policy/",
+        example: "candor audit tests/fixtures/audit/policy --har \
+                  tests/fixtures/audit/har/first-visit.pass.har --complete",
     },
 ];
 

@@ -17,7 +17,7 @@ use std::thread;
 
 const HOSTS: &[&str] = &[
     "www.brightline-media.example",
-    "www.google-analytics.com",
+    "static.criteo.net",
     "static.hotjar.com",
 ];
 
@@ -127,10 +127,11 @@ fn candor_visits_the_site_before_and_after_refusing() {
     assert_eq!(
         found,
         [
-            "audit::before-consent: `Google Analytics` (analytics) is loaded before the visitor consents",
+            "audit::before-consent: `Criteo` (advertising) is loaded before the visitor consents",
             "audit::before-consent: `Hotjar` (session replay) is loaded after the visitor refused consent",
             "audit::before-consent: `Hotjar` (session replay) is loaded before the visitor consents",
-            "audit::cookie-lifetime: cookie `_ga` (Google Analytics) lives 730 days (about 24 months), longer than 395 days (about 13 months) that category `Audience measurement cookies` declares",
+            // Chromium caps a cookie's lifetime at 400 days.
+            "audit::cookie-lifetime: cookie `cto_bundle` (Criteo) lives 400 days, longer than category `Advertising cookies` declares (\"up to 13 months\")",
             "audit::undeclared-vendor: `Hotjar` (session replay) is on the site, but the notice does not name it",
         ],
     );

@@ -266,11 +266,9 @@ pub fn declared_seconds(text: &str) -> Option<i64> {
 }
 
 fn human_duration(seconds: i64) -> String {
-    let days = seconds / 86_400;
+    let days = (seconds + 43_200) / 86_400;
     if seconds <= 0 {
-        "the session".to_owned()
-    } else if days >= 60 {
-        format!("{} days (about {} months)", days, (seconds + 1_314_873) / 2_629_746)
+        "for the session only".to_owned()
     } else if days >= 1 {
         format!("{days} days")
     } else {
@@ -378,12 +376,11 @@ pub fn audit(policy: &Policy, registry: &Registry, evidence: &Evidence) -> Vec<D
                             COOKIE_LIFETIME,
                             c.span,
                             format!(
-                                "cookie `{}` ({}) lives {}, longer than {} that category {} \
-                                 declares",
+                                "cookie `{}` ({}) lives {}, longer than category {} declares \
+                                 (\"{text}\")",
                                 c.name,
                                 entry.name,
                                 human_duration(set),
-                                human_duration(limit),
                                 tick(&cat.name)
                             ),
                         )

@@ -91,17 +91,33 @@ fn an_entry_without_a_source_is_refused() {
         ["`acme-chat` cites no source (an https URL of the vendor's own documentation)"]
     );
     let cited = format!("{text}source = \"https://acme.example/docs/cookies\"\n");
-    assert!(Registry::parse(&cited).expect("reads").entries[0].problems().is_empty());
+    assert!(
+        Registry::parse(&cited).expect("reads").entries[0]
+            .problems()
+            .is_empty()
+    );
     let http = format!("{text}source = \"http://acme.example/docs\"\n");
-    assert_eq!(Registry::parse(&http).expect("reads").entries[0].problems().len(), 1);
+    assert_eq!(
+        Registry::parse(&http).expect("reads").entries[0]
+            .problems()
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn the_registry_knows_the_common_trackers_and_sdks() {
     let registry = Registry::builtin().expect("reads");
     let host = |h: &str| registry.by_host(h).map(|i| registry.entries[i].id.as_str());
-    let cookie = |c: &str| registry.by_cookie(c).map(|i| registry.entries[i].id.as_str());
-    assert_eq!(host("region1.google-analytics.com"), Some("google-analytics"));
+    let cookie = |c: &str| {
+        registry
+            .by_cookie(c)
+            .map(|i| registry.entries[i].id.as_str())
+    };
+    assert_eq!(
+        host("region1.google-analytics.com"),
+        Some("google-analytics")
+    );
     assert_eq!(host("googleads.g.doubleclick.net"), Some("google-ads"));
     assert_eq!(host("stats.g.doubleclick.net"), Some("doubleclick"));
     assert_eq!(host("connect.facebook.net"), Some("meta-pixel"));
@@ -187,8 +203,10 @@ fn a_policy_adds_its_own_vendors() {
     let (_, after) = audit(&[policy, "--har", har, "--recorded-consent", "given"]);
     assert_eq!(
         after,
-        ["audit::undeclared-vendor: `Acme Chat` (support chat) is on the site, but the notice \
-          names neither it nor its company, `Acme Chat Ltd`"]
+        [
+            "audit::undeclared-vendor: `Acme Chat` (support chat) is on the site, but the notice \
+          names neither it nor its company, `Acme Chat Ltd`"
+        ]
     );
     // An entry without a source is refused.
     std::fs::write(
@@ -244,8 +262,10 @@ fn a_tracker_before_consent() {
     let (_, refused) = har("first-visit.fail.har", "refused");
     assert_eq!(
         refused,
-        ["audit::before-consent: `Google Analytics` (analytics) is loaded after the visitor \
-          refused consent"]
+        [
+            "audit::before-consent: `Google Analytics` (analytics) is loaded after the visitor \
+          refused consent"
+        ]
     );
 }
 
@@ -271,8 +291,10 @@ fn a_cookie_longer_than_declared() {
     let (code, found) = har("cookie-lifetime.fail.har", "given");
     assert_eq!(
         found,
-        ["audit::cookie-lifetime: cookie `_ga` (Google Analytics) lives 730 days, longer than \
-          category `Audience measurement cookies` declares (\"up to 13 months\")"]
+        [
+            "audit::cookie-lifetime: cookie `_ga` (Google Analytics) lives 730 days, longer than \
+          category `Audience measurement cookies` declares (\"up to 13 months\")"
+        ]
     );
     assert_eq!(code, 0, "a warning does not fail the run");
     assert_eq!(har("cookie-lifetime.pass.har", "given"), (0, vec![]));
@@ -296,7 +318,14 @@ fn declared_vendors_never_seen_are_information_under_complete() {
     assert_eq!(code, 0, "information does not fail the run");
     let all = "tests/fixtures/audit/har/accepted-all.pass.har";
     assert_eq!(
-        audit(&[POLICY, "--har", all, "--recorded-consent", "given", "--complete"]),
+        audit(&[
+            POLICY,
+            "--har",
+            all,
+            "--recorded-consent",
+            "given",
+            "--complete"
+        ]),
         (0, vec![])
     );
 }
@@ -313,8 +342,10 @@ fn the_bundled_policy_reports_exactly_the_undeclared_vendor() {
     ]);
     assert_eq!(
         found,
-        ["audit::undeclared-vendor: `Hotjar` (session replay) is on the site, but the notice \
-          does not name it"]
+        [
+            "audit::undeclared-vendor: `Hotjar` (session replay) is on the site, but the notice \
+          does not name it"
+        ]
     );
     assert_eq!(code, 1);
 }
@@ -380,7 +411,14 @@ fn audit_reports_in_every_format_and_obeys_rule_settings() {
     let path = "tests/fixtures/audit/har/accepted-all.fail.har";
     let run = |extra: &[&str]| {
         candor()
-            .args(["audit", POLICY, "--har", path, "--recorded-consent", "given"])
+            .args([
+                "audit",
+                POLICY,
+                "--har",
+                path,
+                "--recorded-consent",
+                "given",
+            ])
             .args(extra)
             .output()
             .expect("runs")
@@ -401,7 +439,10 @@ fn audit_reports_in_every_format_and_obeys_rule_settings() {
     assert!(text.contains("audit::undeclared-vendor"), "{text}");
     assert!(text.contains("static.hotjar.com"), "{text}");
     // --warn lowers it; the run then passes.
-    assert_eq!(run(&["--warn", "audit::undeclared-vendor"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["--warn", "audit::undeclared-vendor"]).status.code(),
+        Some(0)
+    );
     // --allow drops it.
     let allowed = run(&["--allow", "audit::undeclared-vendor", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&allowed.stdout).expect("JSON");
@@ -410,15 +451,26 @@ fn audit_reports_in_every_format_and_obeys_rule_settings() {
 
 #[test]
 fn audit_rules_are_listed_and_explained() {
-    let listed = String::from_utf8(candor().arg("rules").output().expect("runs").stdout)
-        .expect("UTF-8");
+    let listed =
+        String::from_utf8(candor().arg("rules").output().expect("runs").stdout).expect("UTF-8");
     for rule in RULES {
-        assert!(listed.contains(rule.code), "`candor rules` lacks {}", rule.code);
-        let out = candor().args(["explain", rule.code]).output().expect("runs");
+        assert!(
+            listed.contains(rule.code),
+            "`candor rules` lacks {}",
+            rule.code
+        );
+        let out = candor()
+            .args(["explain", rule.code])
+            .output()
+            .expect("runs");
         assert_eq!(out.status.code(), Some(0));
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains(rule.citation), "{text}");
-        for fixture in rule.example.split_whitespace().filter(|w| w.starts_with("tests/")) {
+        for fixture in rule
+            .example
+            .split_whitespace()
+            .filter(|w| w.starts_with("tests/"))
+        {
             assert!(
                 std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join(fixture)

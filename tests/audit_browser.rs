@@ -90,7 +90,14 @@ fn audit(browser: &Path, page: &str) -> (i32, Vec<(String, String)>) {
     let port = serve();
     let url = format!("http://www.brightline-media.example:{port}/{page}");
     let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["audit", "tests/fixtures/audit/policy", "--url", &url, "--format", "json"])
+        .args([
+            "audit",
+            "tests/fixtures/audit/policy",
+            "--url",
+            &url,
+            "--format",
+            "json",
+        ])
         .arg("--chromium")
         .arg(browser)
         .args(["--host-resolver-rules", &rules()])
@@ -117,12 +124,18 @@ fn audit(browser: &Path, page: &str) -> (i32, Vec<(String, String)>) {
 #[test]
 fn candor_visits_the_site_before_and_after_refusing() {
     let Some(browser) = chromium() else {
-        assert!(!required(), "CANDOR_AUDIT_BROWSER=1 but no Chromium is installed");
+        assert!(
+            !required(),
+            "CANDOR_AUDIT_BROWSER=1 but no Chromium is installed"
+        );
         eprintln!("skipped: no Chromium (install Debian's chromium)");
         return;
     };
     let (code, found) = audit(&browser, "");
-    let mut found: Vec<String> = found.into_iter().map(|(c, m)| format!("{c}: {m}")).collect();
+    let mut found: Vec<String> = found
+        .into_iter()
+        .map(|(c, m)| format!("{c}: {m}"))
+        .collect();
     found.sort();
     assert_eq!(
         found,

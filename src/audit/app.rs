@@ -461,7 +461,10 @@ mod tests {
         let found: Vec<String> = gradle(text).into_iter().map(|p| p.1).collect();
         assert_eq!(
             found,
-            ["com.google.firebase:firebase-crashlytics", "io.sentry:sentry-android"]
+            [
+                "com.google.firebase:firebase-crashlytics",
+                "io.sentry:sentry-android"
+            ]
         );
     }
 
@@ -472,7 +475,11 @@ mod tests {
         found.sort();
         assert_eq!(
             found,
-            ["com.adjust.sdk:adjust-android", "com.appsflyer:af-android-sdk", "io.sentry:sentry-android"]
+            [
+                "com.adjust.sdk:adjust-android",
+                "com.appsflyer:af-android-sdk",
+                "io.sentry:sentry-android"
+            ]
         );
     }
 }

@@ -90,9 +90,11 @@ fn find_executable(options: &BrowserOptions) -> Result<PathBuf, String> {
             }
         }
     }
-    Err("no Chromium found: install Debian's `chromium`, or name one with `--chromium PATH` or \
+    Err(
+        "no Chromium found: install Debian's `chromium`, or name one with `--chromium PATH` or \
          CANDOR_CHROMIUM"
-        .to_owned())
+            .to_owned(),
+    )
 }
 
 impl Browser {
@@ -176,7 +178,12 @@ impl Browser {
 
     /// Sends a command and waits for its answer; events that arrive
     /// meanwhile are kept.
-    fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Result<Value, String> {
+    fn call(
+        &mut self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+    ) -> Result<Value, String> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({ "id": id, "method": method, "params": params });
@@ -375,7 +382,10 @@ pub fn visit(url: &str, refuse: bool, options: &BrowserOptions) -> Result<Vec<Re
 }
 
 fn cookies_of(jar: &Value) -> impl Iterator<Item = &Value> {
-    jar.get("cookies").and_then(Value::as_array).into_iter().flatten()
+    jar.get("cookies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
 }
 
 fn same_cookie(a: &Value, b: &Value) -> bool {
@@ -456,7 +466,11 @@ fn to_har(url: &str, started: i64, events: &[Value], jar: &Value) -> String {
     for e in events {
         let method = e.get("method").and_then(Value::as_str).unwrap_or("");
         let p = e.get("params").cloned().unwrap_or(Value::Null);
-        let id = p.get("requestId").and_then(Value::as_str).unwrap_or("").to_owned();
+        let id = p
+            .get("requestId")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         match method {
             "Network.requestWillBeSent" => {
                 let Some(request_url) = p.pointer("/request/url").and_then(Value::as_str) else {
@@ -508,7 +522,10 @@ fn to_har(url: &str, started: i64, events: &[Value], jar: &Value) -> String {
     let cookies: Vec<Value> = cookies_of(jar)
         .map(|c| {
             let expires = c.get("expires").and_then(Value::as_f64).unwrap_or(-1.0);
-            let session = c.get("session").and_then(Value::as_bool).unwrap_or(expires < 0.0);
+            let session = c
+                .get("session")
+                .and_then(Value::as_bool)
+                .unwrap_or(expires < 0.0);
             let lifetime = if session {
                 -1
             } else {

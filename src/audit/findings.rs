@@ -90,14 +90,17 @@ fn declared<'p>(
 ) -> Declared<'p> {
     // Named as itself, or through another product of its company that the
     // notice names: the recipient is the company (GDPR Art. 13(1)(e)).
-    let by = names.iter().find(|n| entry.named_by(n.id, n.name)).or_else(|| {
-        names.iter().find(|n| {
-            registry
-                .entries
-                .iter()
-                .any(|other| other.company == entry.company && other.named_by(n.id, n.name))
-        })
-    });
+    let by = names
+        .iter()
+        .find(|n| entry.named_by(n.id, n.name))
+        .or_else(|| {
+            names.iter().find(|n| {
+                registry
+                    .entries
+                    .iter()
+                    .any(|other| other.company == entry.company && other.named_by(n.id, n.name))
+            })
+        });
     let categories = policy
         .cookies
         .iter()
@@ -177,7 +180,13 @@ fn sightings(registry: &Registry, visit: &Visit) -> Vec<(usize, Sighting)> {
         .iter()
         .enumerate()
         .map(|(i, r)| (r.span, true, i))
-        .chain(visit.cookies.iter().enumerate().map(|(i, c)| (c.span, false, i)))
+        .chain(
+            visit
+                .cookies
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.span, false, i)),
+        )
         .collect();
     events.sort_by_key(|(s, is_request, i)| (s.start, !*is_request, *i));
     for (_, is_request, i) in events {
@@ -294,17 +303,19 @@ pub fn audit(policy: &Policy, registry: &Registry, evidence: &Evidence) -> Vec<D
             let decl = declared(policy, registry, &names, entry);
             let span = sighting.first.unwrap_or_default();
             if decl.by.is_none() && reported_undeclared.insert(i) {
-                out.push(finding(
-                    UNDECLARED_VENDOR,
-                    span,
-                    format!(
-                        "{} ({}) is on the site, but the notice {}",
-                        tick(&entry.name),
-                        entry.category.label(),
-                        unnamed(entry)
-                    ),
-                )
-                .with_label(format!("{} in {label}", sighting.describe())));
+                out.push(
+                    finding(
+                        UNDECLARED_VENDOR,
+                        span,
+                        format!(
+                            "{} ({}) is on the site, but the notice {}",
+                            tick(&entry.name),
+                            entry.category.label(),
+                            unnamed(entry)
+                        ),
+                    )
+                    .with_label(format!("{} in {label}", sighting.describe())),
+                );
             }
             if consent_law && visit.consent != Consent::Given && needs_consent(entry, &decl) {
                 let mut d = finding(
@@ -356,7 +367,9 @@ pub fn audit(policy: &Policy, registry: &Registry, evidence: &Evidence) -> Vec<D
             let Lifetime::Seconds(set) = c.lifetime else {
                 continue;
             };
-            let Some(i) = registry.by_cookie(&c.name).or_else(|| registry.by_host(&c.domain))
+            let Some(i) = registry
+                .by_cookie(&c.name)
+                .or_else(|| registry.by_host(&c.domain))
             else {
                 continue;
             };
@@ -459,7 +472,10 @@ fn entry_for(registry: &Registry, ecosystem: Ecosystem, id: &str) -> Option<usiz
     let root = id.split('/').next().unwrap_or(id);
     registry.entries.iter().position(|e| match ecosystem {
         Ecosystem::Npm => e.npm.iter().any(|n| n == id),
-        Ecosystem::Pods => e.pods.iter().any(|p| p == id || (p == root && !p.contains('/'))),
+        Ecosystem::Pods => e
+            .pods
+            .iter()
+            .any(|p| p == id || (p == root && !p.contains('/'))),
         Ecosystem::Spm => e.spm.iter().any(|s| s.eq_ignore_ascii_case(id)),
         Ecosystem::Gradle => e
             .gradle

@@ -129,7 +129,8 @@ pub fn parse(text: &str, file: FileId, consent: Consent) -> Result<Visit, String
         };
         let Some(host) = host_of(url) else { continue };
         let request = entry.get("request");
-        let gpc = headers(request).any(|(n, v)| n.eq_ignore_ascii_case("sec-gpc") && v.trim() == "1");
+        let gpc =
+            headers(request).any(|(n, v)| n.eq_ignore_ascii_case("sec-gpc") && v.trim() == "1");
         // Cookies the request sends: set earlier, perhaps by a script.
         for name in request
             .and_then(|r| r.get("cookies"))
@@ -157,7 +158,10 @@ pub fn parse(text: &str, file: FileId, consent: Consent) -> Result<Visit, String
                 .get("domain")
                 .and_then(Value::as_str)
                 .filter(|d| !d.is_empty())
-                .map_or_else(|| host.clone(), |d| d.trim_start_matches('.').to_ascii_lowercase());
+                .map_or_else(
+                    || host.clone(),
+                    |d| d.trim_start_matches('.').to_ascii_lowercase(),
+                );
             let lifetime = match c.get("expires").and_then(Value::as_str) {
                 Some(exp) => match (iso_millis(exp), started) {
                     (Some(e), Some(s)) => Lifetime::Seconds((e - s) / 1000),
@@ -297,8 +301,10 @@ pub fn site_of(host: &str) -> String {
     let n = labels.len();
     let second = labels[n - 2];
     let take = if labels[n - 1].len() == 2
-        && matches!(second, "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "ne" | "or")
-    {
+        && matches!(
+            second,
+            "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "ne" | "or"
+        ) {
         3
     } else {
         2
@@ -307,7 +313,11 @@ pub fn site_of(host: &str) -> String {
 }
 
 /// A `Set-Cookie` header: name, domain and lifetime.
-fn parse_set_cookie(line: &str, host: &str, started: Option<i64>) -> Option<(String, String, Lifetime)> {
+fn parse_set_cookie(
+    line: &str,
+    host: &str,
+    started: Option<i64>,
+) -> Option<(String, String, Lifetime)> {
     let mut parts = line.split(';');
     let (name, _) = parts.next()?.split_once('=')?;
     let name = name.trim();
@@ -369,7 +379,11 @@ pub fn iso_millis(text: &str) -> Option<i64> {
     };
     let (hms, frac) = clock.split_once('.').unwrap_or((clock, "0"));
     let mut t = hms.split(':');
-    let (h, mi, s) = (num(t.next()?)?, num(t.next()?)?, num(t.next().unwrap_or("0"))?);
+    let (h, mi, s) = (
+        num(t.next()?)?,
+        num(t.next()?)?,
+        num(t.next().unwrap_or("0"))?,
+    );
     let millis: i64 = format!("{:0<3}", &frac[..frac.len().min(3)]).parse().ok()?;
     let days = days_from_civil(y, mo, da);
     Some(((days * 24 + h) * 60 + mi - offset) * 60_000 + s * 1000 + millis)
@@ -416,7 +430,11 @@ impl Finder<'_> {
         let quoted = serde_json::to_string(value).unwrap_or_default();
         let slashed = quoted.replace('/', "\\/");
         for needle in [&quoted, &slashed] {
-            if let Some(i) = self.text.get(self.cursor..).and_then(|t| t.find(needle.as_str())) {
+            if let Some(i) = self
+                .text
+                .get(self.cursor..)
+                .and_then(|t| t.find(needle.as_str()))
+            {
                 let start = self.cursor + i;
                 self.cursor = start + needle.len();
                 return Span::new(file, start, start + needle.len());
@@ -458,10 +476,18 @@ mod tests {
 
     #[test]
     fn set_cookie_headers() {
-        let c = parse_set_cookie("_fbp=fb.1; Max-Age=7776000; Domain=.shop.example; Path=/", "x.shop.example", Some(0));
+        let c = parse_set_cookie(
+            "_fbp=fb.1; Max-Age=7776000; Domain=.shop.example; Path=/",
+            "x.shop.example",
+            Some(0),
+        );
         assert_eq!(
             c,
-            Some(("_fbp".to_owned(), "shop.example".to_owned(), Lifetime::Seconds(7_776_000)))
+            Some((
+                "_fbp".to_owned(),
+                "shop.example".to_owned(),
+                Lifetime::Seconds(7_776_000)
+            ))
         );
         let s = parse_set_cookie("sid=1; HttpOnly", "shop.example", Some(0));
         assert_eq!(s.map(|c| c.2), Some(Lifetime::Session));

@@ -157,7 +157,9 @@ impl Entry {
 
     /// The Apple data types, as candor's words.
     pub fn apple_types(&self) -> impl Iterator<Item = AppleDataType> + '_ {
-        self.apple.iter().filter_map(|w| AppleDataType::from_word(w))
+        self.apple
+            .iter()
+            .filter_map(|w| AppleDataType::from_word(w))
     }
 
     /// The Play data types, as candor's words.
@@ -178,7 +180,8 @@ impl Entry {
     #[must_use]
     pub fn named_by(&self, id: &str, name: &str) -> bool {
         let (id, name) = (normalise(id), normalise(name));
-        self.names().any(|n| !n.is_empty() && (n == id || n == name))
+        self.names()
+            .any(|n| !n.is_empty() && (n == id || n == name))
     }
 
     /// Whether a notice's vendor names this product itself (its id, name or
@@ -206,7 +209,10 @@ impl Entry {
         }
         for (fact, url) in &self.sources {
             if !is_https(url) {
-                out.push(format!("`{}`: the source of `{fact}` is not an https URL", self.id));
+                out.push(format!(
+                    "`{}`: the source of `{fact}` is not an https URL",
+                    self.id
+                ));
             }
         }
         for w in &self.apple {
@@ -263,8 +269,7 @@ pub fn glob(pattern: &str, text: &str) -> bool {
         return pattern == text;
     }
     let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last)
-    {
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
         return false;
     }
     let mut rest = &text[first.len()..text.len() - last.len()];

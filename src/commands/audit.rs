@@ -16,7 +16,9 @@ use crate::source::SourceFile;
 /// Runs `candor audit`.
 pub(crate) fn run(args: &AuditArgs) -> u8 {
     if args.har.is_empty() && args.url.is_empty() && args.app.is_none() {
-        return fail("`candor audit` needs evidence: `--har FILE...`, `--url URL...` or `--app DIR`");
+        return fail(
+            "`candor audit` needs evidence: `--har FILE...`, `--url URL...` or `--app DIR`",
+        );
     }
     let mut compiled = match compile(&args.compile) {
         Ok(c) => c,
@@ -109,7 +111,9 @@ pub(crate) fn run(args: &AuditArgs) -> u8 {
                     Consent::None
                 };
                 match har::parse(&sources.get(file).text, file, consent) {
-                    Ok(visit) => evidence.visits.push((format!("the visit to {name}"), visit)),
+                    Ok(visit) => evidence
+                        .visits
+                        .push((format!("the visit to {name}"), visit)),
                     Err(e) => return fail(&format!("{url}: {e}")),
                 }
             }

@@ -407,9 +407,13 @@ fn xcprivacy(text: &str, file: FileId) -> PrivacyManifest {
     let collected = plist_strings(text, "NSPrivacyCollectedDataType")
         .into_iter()
         .map(|value| {
-            let at = text[from..].find(&value).map_or(0, |i| from + i);
-            from = at + value.len();
-            (value, Span::new(file, at, at + from.saturating_sub(at)))
+            let at = text
+                .get(from..)
+                .and_then(|t| t.find(&value))
+                .map_or(0, |i| from + i);
+            let end = at + if at == 0 { 0 } else { value.len() };
+            from = end.max(from);
+            (value, Span::new(file, at, end))
         })
         .collect();
     PrivacyManifest {
@@ -430,9 +434,10 @@ fn permissions(text: &str, file: FileId) -> Vec<Permission> {
         if let Some(n) = tag.find("android:name=") {
             let value = &tag[n + "android:name=".len()..];
             let q = value.chars().next().unwrap_or('"');
-            if let Some(close) = value[1..].find(q) {
-                let name = &value[1..=close];
-                let at = start + n + "android:name=".len() + 1;
+            let inner = value.get(q.len_utf8()..).unwrap_or("");
+            if let Some(close) = inner.find(q) {
+                let name = &inner[..close];
+                let at = start + n + "android:name=".len() + q.len_utf8();
                 out.push(Permission {
                     name: name.to_owned(),
                     span: Span::new(file, at, at + name.len()),
@@ -447,6 +452,19 @@ fn permissions(text: &str, file: FileId) -> Vec<Permission> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_manifests_do_not_panic() {
+        let _ = permissions("<uses-permission android:name=", FileId(0));
+        let _ = permissions("<uses-permission android:name=\u{e9}x\u{e9}/>", FileId(0));
+        let _ = xcprivacy(
+            "<key>NSPrivacyCollectedDataType</key><string>\u{e9}</string>",
+            FileId(0),
+        );
+        let _ = plist_strings("<key>K</key><array><string>a", "K");
+        let _ = pubspec_lock("packages:\n  :\n");
+        let _ = podfile_lock("PODS:\n  - \n");
+    }
 
     #[test]
     fn podfile_pods_and_subspecs() {

@@ -622,7 +622,9 @@ fn app_findings(
                 );
             }
         }
-        for manifest in &app.privacy_manifests {
+        // The iOS privacy manifest speaks for the SDKs an iOS build links.
+        let ios_sdk = dep.ecosystem != Ecosystem::Gradle;
+        for manifest in app.privacy_manifests.iter().filter(|_| ios_sdk) {
             let tracks = entry.cross_site
                 && matches!(
                     entry.category,

@@ -372,7 +372,8 @@ pub fn iso_millis(text: &str) -> Option<i64> {
     } else if let Some(i) = time.rfind(['+', '-']) {
         let (c, off) = time.split_at(i);
         let sign = if off.starts_with('-') { -1 } else { 1 };
-        let (oh, om) = off[1..].split_once(':').unwrap_or((&off[1..], "0"));
+        let off = off.get(1..).unwrap_or("");
+        let (oh, om) = off.split_once(':').unwrap_or((off, "0"));
         (c, sign * (num(oh)? * 60 + num(om)?))
     } else {
         (time, 0)
@@ -384,7 +385,8 @@ pub fn iso_millis(text: &str) -> Option<i64> {
         num(t.next()?)?,
         num(t.next().unwrap_or("0"))?,
     );
-    let millis: i64 = format!("{:0<3}", &frac[..frac.len().min(3)]).parse().ok()?;
+    let digits: String = frac.chars().take(3).collect();
+    let millis: i64 = format!("{digits:0<3}").parse().ok()?;
     let days = days_from_civil(y, mo, da);
     Some(((days * 24 + h) * 60 + mi - offset) * 60_000 + s * 1000 + millis)
 }
@@ -491,6 +493,22 @@ mod tests {
         );
         let s = parse_set_cookie("sid=1; HttpOnly", "shop.example", Some(0));
         assert_eq!(s.map(|c| c.2), Some(Lifetime::Session));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "2026-01-01T00:00:00.\u{e9}\u{e9}Z",
+            "2026-01-01T00:00:00-",
+            "T",
+            "2026-01-01T00:00:00+\u{e9}",
+        ] {
+            let _ = iso_millis(text);
+        }
+        for text in ["", "{}", r#"{"log": {"entries": [1, {"request": {"url": 5}}]}}"#] {
+            let _ = parse(text, FileId(0), Consent::None);
+        }
+        let _ = parse_set_cookie("=; Max-Age=x; Expires=\u{e9}", "h", None);
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub struct Evidence {
     pub complete: bool,
 }
 
-/// A declaration of the policy that names vendors: a vendor, recipient or
-/// third party, by id and display name.
+/// A declaration of the policy that names vendors: a vendor or a recipient
+/// (a `third_party` is a recipient in the model), by id and display name.
 struct Named<'p> {
     id: &'p str,
     name: &'p str,
@@ -53,12 +53,7 @@ fn named(policy: &Policy) -> Vec<Named<'_>> {
         span: r.span,
         vendor: false,
     }));
-    out.extend(policy.third_parties.iter().map(|t| Named {
-        id: &t.id,
-        name: &t.name,
-        span: t.span,
-        vendor: false,
-    }));
+
     out
 }
 

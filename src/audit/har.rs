@@ -505,7 +505,11 @@ mod tests {
         ] {
             let _ = iso_millis(text);
         }
-        for text in ["", "{}", r#"{"log": {"entries": [1, {"request": {"url": 5}}]}}"#] {
+        for text in [
+            "",
+            "{}",
+            r#"{"log": {"entries": [1, {"request": {"url": 5}}]}}"#,
+        ] {
             let _ = parse(text, FileId(0), Consent::None);
         }
         let _ = parse_set_cookie("=; Max-Age=x; Expires=\u{e9}", "h", None);

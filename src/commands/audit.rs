@@ -80,11 +80,12 @@ pub(crate) fn run(args: &AuditArgs) -> u8 {
         }
     }
     if !args.url.is_empty() {
-        // The refusal run is made where the policy asks consent for cookies.
-        let refuse = policy
-            .cookies
-            .iter()
-            .any(|c| c.essential != Some(true) && !c.bases.is_empty());
+        // The refusal run is made where the policy says cookies rest on consent.
+        let refuse = policy.cookies.iter().any(|c| {
+            c.bases
+                .iter()
+                .any(|b| b.basis == crate::model::words::LawfulBasis::Consent)
+        });
         let options = BrowserOptions {
             executable: args.chromium.clone(),
             host_resolver_rules: args.host_resolver_rules.clone(),

@@ -86,7 +86,7 @@ fn rules() -> String {
 
 /// Runs `candor audit --url` on a page of the site; the JSON's findings as
 /// (code, message) pairs.
-fn audit(browser: &Path, page: &str) -> (i32, Vec<(String, String)>) {
+fn audit(browser: &Path, page: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {
     let port = serve();
     let url = format!("http://www.brightline-media.example:{port}/{page}");
     let out = Command::new(env!("CARGO_BIN_EXE_candor"))
@@ -101,6 +101,7 @@ fn audit(browser: &Path, page: &str) -> (i32, Vec<(String, String)>) {
         .arg("--chromium")
         .arg(browser)
         .args(["--host-resolver-rules", &rules()])
+        .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("candor runs");
@@ -131,7 +132,7 @@ fn candor_visits_the_site_before_and_after_refusing() {
         eprintln!("skipped: no Chromium (install Debian's chromium)");
         return;
     };
-    let (code, found) = audit(&browser, "");
+    let (code, found) = audit(&browser, "", &[]);
     let mut found: Vec<String> = found
         .into_iter()
         .map(|(c, m)| format!("{c}: {m}"))
@@ -151,7 +152,23 @@ fn candor_visits_the_site_before_and_after_refusing() {
     assert_eq!(code, 1);
 
     // The fixed page loads nothing before a choice, and nothing after a refusal.
-    let (code, found) = audit(&browser, "fixed.html");
+    let (code, found) = audit(&browser, "fixed.html", &[]);
     assert_eq!(found, [], "the fixed page draws no finding");
     assert_eq!(code, 0);
+
+    // A browser that sends Global Privacy Control: the advertising tag still
+    // loads, though the notice says the signal is honoured.
+    let (_, found) = audit(&browser, "", &["--gpc"]);
+    let gpc: Vec<&str> = found
+        .iter()
+        .filter(|(c, _)| c == "audit::gpc-ignored")
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(
+        gpc,
+        [
+            "a request to `static.criteo.net` (Criteo) carries `Sec-GPC: 1`, though the notice says \
+          the signal is honoured"
+        ]
+    );
 }

@@ -474,6 +474,31 @@ mod tests {
     }
 
     #[test]
+    fn npm_manifests_and_locks() {
+        let json = r#"{"name": "stride-web", "dependencies": {"@sentry/react": "^8.40.0", "react": "^18.3.1"},
+            "devDependencies": {"@playwright/test": "^1.49.0"}}"#;
+        let names: Vec<String> = package_json(json).into_iter().map(|p| p.1).collect();
+        assert_eq!(names, ["@sentry/react", "react"]);
+        let lock = r#"{"lockfileVersion": 3, "packages": {
+            "": {"name": "stride-web"},
+            "node_modules/@sentry/react": {"version": "8.40.0"},
+            "node_modules/@playwright/test": {"version": "1.49.0", "dev": true},
+            "node_modules/@sentry/react/node_modules/@sentry/core": {"version": "8.40.0"}}}"#;
+        let names: Vec<String> = package_lock(lock).into_iter().map(|p| p.1).collect();
+        assert_eq!(names, ["@sentry/react", "@sentry/core"]);
+    }
+
+    #[test]
+    fn pub_and_swift_locks() {
+        let pubspec = "packages:\n  firebase_crashlytics:\n    dependency: \"direct main\"\n    description:\n      name: firebase_crashlytics\n    version: \"4.1.5\"\n  http:\n    dependency: transitive\nsdks:\n  dart: \">=3.5.0 <4.0.0\"\n";
+        let names: Vec<String> = pubspec_lock(pubspec).into_iter().map(|p| p.1).collect();
+        assert_eq!(names, ["firebase_crashlytics", "http"]);
+        let v1 = r#"{"object": {"pins": [{"package": "Sentry", "repositoryURL": "https://github.com/getsentry/sentry-cocoa.git", "state": {"version": "8.40.1"}}]}, "version": 1}"#;
+        let names: Vec<String> = package_resolved(v1).into_iter().map(|p| p.1).collect();
+        assert_eq!(names, ["sentry-cocoa"]);
+    }
+
+    #[test]
     fn gradle_coordinates() {
         let text = "dependencies {\n  implementation(\"com.google.firebase:firebase-crashlytics:19.0.0\")\n  implementation 'io.sentry:sentry-android:7.0.0'\n  id(\"com.android.application\")\n}\n";
         let found: Vec<String> = gradle(text).into_iter().map(|p| p.1).collect();

@@ -35,6 +35,8 @@ pub enum Command {
     NoticeOfChange(NoticeArgs),
     /// Write every published version of the notice, a changes page and an Atom feed.
     Publish(PublishArgs),
+    /// Check the notice against what the website and the app really do.
+    Audit(AuditArgs),
     /// Create a small starter policy.
     Init(InitArgs),
     /// Preview the notice in a browser, re-rendered on every save.
@@ -280,6 +282,61 @@ pub struct PublishArgs {
     /// The heading level of the HTML title (1-4).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
     pub heading_level: Option<u8>,
+}
+
+/// What the visitor had said about cookies when a HAR file was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RecordedConsent {
+    /// A first visit, no choice made (the default).
+    #[default]
+    None,
+    /// Recorded after refusing consent.
+    Refused,
+    /// Recorded after accepting.
+    Given,
+}
+
+/// `candor audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Compilation options.
+    #[command(flatten)]
+    pub compile: CompileArgs,
+    /// HAR 1.2 files of visits to the website.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub har: Vec<PathBuf>,
+    /// What the visitor had chosen when the HAR files were recorded.
+    #[arg(long, value_enum, default_value_t = RecordedConsent::None)]
+    pub recorded_consent: RecordedConsent,
+    /// Pages candor loads itself in headless Chromium.
+    #[arg(long, value_name = "URL", num_args = 1..)]
+    pub url: Vec<String>,
+    /// The app's source directory (dependency manifests, privacy manifests).
+    #[arg(long, value_name = "DIR")]
+    pub app: Option<PathBuf>,
+    /// More registry entries (TOML, as `data/vendors.toml`); default: the
+    /// policy directory's `vendors.toml`, when there is one.
+    #[arg(long, value_name = "FILE")]
+    pub vendors: Option<PathBuf>,
+    /// The CSS selector of the consent banner's refusal, for `--url`.
+    #[arg(long, value_name = "SELECTOR")]
+    pub refuse_selector: Option<String>,
+    /// Send `Sec-GPC: 1` on candor's own visits.
+    #[arg(long)]
+    pub gpc: bool,
+    /// The Chromium executable for `--url`.
+    #[arg(long, value_name = "PATH")]
+    pub chromium: Option<PathBuf>,
+    /// Chromium's `--host-resolver-rules`, e.g. to serve vendors' hosts from a test server.
+    #[arg(long, value_name = "RULES")]
+    pub host_resolver_rules: Option<String>,
+    /// The evidence covers every page and build where vendors load: report
+    /// declared vendors that no visit or manifest shows.
+    #[arg(long)]
+    pub complete: bool,
+    /// Write candor's own visits as HAR files into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub save_har: Option<PathBuf>,
 }
 
 /// `candor init`.

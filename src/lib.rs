@@ -31,6 +31,7 @@ extern crate alloc;
 
 pub mod anchors;
 pub mod archive;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod commands;

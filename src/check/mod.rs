@@ -34,6 +34,7 @@
 //! id (a [`crate::model::Ref`] carries the index of what it names) and never
 //! compare every data set with every recipient.
 
+pub mod audit;
 mod ccpa;
 mod children;
 mod colorado;

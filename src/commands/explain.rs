@@ -15,6 +15,10 @@ use crate::{Options, compile_sources};
 /// Runs `candor explain`.
 pub(crate) fn run(args: &ExplainArgs) -> u8 {
     let Some(rule) = check::find(&args.code) else {
+        if let Some(rule) = check::audit::find(&args.code) {
+            let _ = std::io::stdout().write_all(explain_audit(rule).as_bytes());
+            return EXIT_OK;
+        }
         if let Some(code) = code::find(&args.code) {
             // A code of the compiler itself: the language, not the law.
             let text = format!(
@@ -53,6 +57,26 @@ pub(crate) fn explain(rule: &Rule) -> String {
     out.push_str(&indent(&report(rule)));
     out.push_str("\nThe fix\n-------\n");
     out.push_str(&diff(rule.example, rule.fixed));
+    out.push_str(&format!(
+        "\nAllowing it: a finding the policy accepts is allowed in the policy, with the reason on record:\n\n    rules {{\n      allow {} \"...\"\n    }}\n",
+        rule.code
+    ));
+    out
+}
+
+/// The explanation of a rule of `candor audit`.
+pub(crate) fn explain_audit(rule: &check::audit::AuditRule) -> String {
+    let mut out = format!("{}: {}\n\n", rule.code, rule.summary);
+    out.push_str(&format!("severity  {} (by default)\n", rule.severity));
+    out.push_str(
+        "applies   `candor audit`: the notice against recorded visits (`--har`, `--url`) and \
+         an app's manifests (`--app`)\n",
+    );
+    out.push_str(&format!("law       {}\n\n", rule.citation));
+    out.push_str(&wrap(rule.explanation, 80));
+    out.push_str("\nThe fix\n-------\n");
+    out.push_str(&wrap(rule.fix, 80));
+    out.push_str(&format!("\nExample: {}\n", rule.example));
     out.push_str(&format!(
         "\nAllowing it: a finding the policy accepts is allowed in the policy, with the reason on record:\n\n    rules {{\n      allow {} \"...\"\n    }}\n",
         rule.code

@@ -1,5 +1,6 @@
 //! What each command does. `main` calls [`run`] and exits with its code.
 
+mod audit;
 mod build;
 mod check;
 mod diff;
@@ -38,6 +39,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Diff(args) => diff::run(&args),
         Command::NoticeOfChange(args) => diff::notice(&args),
         Command::Publish(args) => publish::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Lsp => crate::lsp::run_stdio(),

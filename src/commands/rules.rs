@@ -56,6 +56,15 @@ fn json() -> String {
             law: r.family.title(),
             jurisdictions: r.family.laws().map(|l| l.jurisdiction.word()).collect(),
         })
+        .chain(check::audit::RULES.iter().map(|r| JsonRule {
+            code: r.code,
+            severity: r.severity,
+            summary: r.summary,
+            citation: r.citation,
+            family: "audit",
+            law: "candor audit: the notice against the website and the app",
+            jurisdictions: Vec::new(),
+        }))
         .collect();
     let mut text = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_owned());
     text.push('\n');
@@ -91,10 +100,22 @@ fn human() -> String {
         }
         out.push('\n');
     }
+    out.push_str("Audit (`candor audit`: the notice against the website and the app)\n");
+    for r in check::audit::RULES {
+        out.push_str(&format!(
+            "  {:width$}  {:7}  {}\n",
+            r.code,
+            r.severity.as_str(),
+            r.summary
+        ));
+        out.push_str(&format!("  {:width$}  {:7}  {}\n", "", "", r.citation));
+    }
+    out.push('\n');
     out.push_str(&format!(
-        "{} rules and {} compiler codes, each of which `--deny`, `--warn` and `--allow` accept. \
+        "{} rules, {} audit rules and {} compiler codes, each of which `--deny`, `--warn` and `--allow` accept. \
          `candor explain CODE` explains one, with an example and its fix.\n",
         rules.len(),
+        check::audit::RULES.len(),
         core.len()
     ));
     out

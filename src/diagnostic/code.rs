@@ -166,11 +166,13 @@ pub static CORE: &[Code] = &[
 /// The pseudo-code that `deny warnings` and `warn warnings` act on.
 pub const WARNINGS: &str = "warnings";
 
-/// Every code candor can report: the compiler's, then the legal rules'.
+/// Every code candor can report: the compiler's, the legal rules', then
+/// those of `candor audit`.
 pub fn all() -> impl Iterator<Item = Code> {
     CORE.iter()
         .copied()
         .chain(crate::check::rules().map(crate::check::Rule::code))
+        .chain(crate::check::audit::codes())
 }
 
 /// The code called `name`.

@@ -209,3 +209,40 @@ fn a_sensitive_item_is_sold_only_when_its_own_data_sets_sell_it() {
         "precise location is sold to the broker: {sold:?}"
     );
 }
+
+#[test]
+fn cookie_consent_follows_the_bases_and_the_laws_of_each_region() {
+    // A US-only notice whose advertising cookies are an opt-out: no word of
+    // consent, and consent.json asks none.
+    let (md, _) = notice();
+    let tags = &md[md.find("- Advertising tags").expect("the cookie list")..];
+    let tags = &tags[..tags.find("\n\n").unwrap_or(tags.len())];
+    assert!(tags.contains("Not strictly necessary."), "{tags}");
+    assert!(!tags.contains("consent"), "{tags}");
+    let options = Options {
+        today: PolicyDate::parse("2026-12-01"),
+        ..Options::default()
+    };
+    let policy = compile(Path::new("tests/fixtures/corpus/fitness_app"), &options)
+        .expect("loads")
+        .policy
+        .expect("a model");
+    let consent: serde_json::Value =
+        serde_json::from_str(&candor::render::export::signals::consent(&policy)).expect("JSON");
+    let category = &consent["categories"][0];
+    assert_eq!(category["id"], "ad_tags");
+    assert_eq!(category["consent_required"], false, "{category}");
+    assert_eq!(category["consent_required_in"], serde_json::json!([]));
+
+    // The same cookies for EEA readers too, on consent: consent in the EEA.
+    let mut eu = policy.clone();
+    eu.jurisdictions
+        .push(candor::model::words::Jurisdiction::Gdpr);
+    let consent: serde_json::Value =
+        serde_json::from_str(&candor::render::export::signals::consent(&eu)).expect("JSON");
+    assert_eq!(consent["categories"][0]["consent_required"], true);
+    assert_eq!(
+        consent["categories"][0]["consent_required_in"],
+        serde_json::json!(["eea"])
+    );
+}

@@ -20,6 +20,8 @@ use super::markdown;
 use super::prose::{self, ProseOptions};
 use super::text::{basis_label, roman_marker};
 use crate::law;
+use crate::views;
+use crate::views::cookies::Consent;
 
 mod collection;
 mod colorado;
@@ -1194,9 +1196,17 @@ impl Builder<'_> {
     fn cookie_facts(&self, c: &crate::model::CookieCategory) -> Vec<FactView> {
         let policy = self.policy;
         let text = c.text.as_deref();
-        let mut facts: Vec<FactView> = FactView::answer("essential", c.essential)
-            .into_iter()
-            .collect();
+        // "Set only with your consent" only where the bases say consent:
+        // not next to an opt-out basis, nor for US readers the bases do not
+        // ask (`views::cookies`).
+        let essential = match (c.essential, views::cookies::consent(c)) {
+            (Some(false), Consent::Never | Consent::Unstated) => {
+                Some(FactView::new("essential.no_opt_out", ""))
+            }
+            (Some(false), Consent::Partly) => Some(FactView::new("essential.no_partly", "")),
+            (value, _) => FactView::answer("essential", value),
+        };
+        let mut facts: Vec<FactView> = essential.into_iter().collect();
         facts.extend(c.vendors.iter().map(|r| vendor_fact(policy.get(r))));
         facts.extend(names_fact(
             "purposes",

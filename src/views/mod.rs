@@ -9,6 +9,8 @@
 //!
 //! - [`flows`]: the flows that touch an item, a purpose or a group of
 //!   people, and the recipients and retention rules they reach;
+//! - [`cookies`]: where a cookie category is set only with consent, from
+//!   its bases and the declared laws, per region;
 //! - [`ccpa`]: the rows of the CCPA table, derived per statutory letter from
 //!   the items' letters and the flows that collect them. A `ccpa`
 //!   declaration is presentation (its name, examples, order and grouping)
@@ -19,6 +21,7 @@
 //! and below `check` and `render` (which read them).
 
 pub mod ccpa;
+pub mod cookies;
 pub mod flows;
 
 use crate::model::Policy;

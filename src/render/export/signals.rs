@@ -22,6 +22,8 @@ use serde_json::{Value, json};
 use super::{json_text, plain, text_output};
 use crate::model::Policy;
 use crate::model::words::Word;
+use crate::views;
+use crate::views::cookies::Consent;
 
 /// Whether the notice states how it handles opt-out preference signals.
 #[must_use]
@@ -53,7 +55,17 @@ pub fn consent(policy: &Policy) -> String {
                 "id": c.id,
                 "name": c.name,
                 "essential": c.essential,
-                "consent_required": c.essential.map(|e| !e),
+                // Where the law asks consent (the declared laws' regions),
+                // and whether the business asks it under its own bases: a
+                // CCPA-only policy's opt-out cookies need none.
+                "consent_required": c.essential.map(|e| {
+                    !e && (!views::cookies::consent_required_in(policy, c).is_empty()
+                        || views::cookies::consent(c) == Consent::Always)
+                }),
+                "consent_required_in": views::cookies::consent_required_in(policy, c)
+                    .iter()
+                    .map(|r| r.word())
+                    .collect::<Vec<_>>(),
                 "lawful_bases": c.bases.iter().map(|b| b.basis.word()).collect::<Vec<_>>(),
                 "purposes": c.purposes.iter().map(|p| {
                     let p = policy.get(p);

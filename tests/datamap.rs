@@ -246,3 +246,55 @@ fn cookie_consent_follows_the_bases_and_the_laws_of_each_region() {
         serde_json::json!(["eea"])
     );
 }
+
+#[test]
+fn retention_stated_on_the_rule_reaches_every_table_of_the_row() {
+    // The period is stated once, on the retention rule, which names the
+    // CCPA row in `applies_to`; the row itself says nothing of retention.
+    let text = r#"
+policy shop "Privacy Policy" {
+  updated 2026-10
+  jurisdictions ccpa
+  outline main
+}
+section main "California" {
+  insert ccpa_table
+  insert notice_at_collection
+}
+source you "you" { kind data_subject }
+purpose orders "Handling orders"
+third_party couriers "delivery companies" { kind service_provider; consideration none; targeted_advertising no }
+item email "email address" { ccpa A }
+ccpa identifiers "Identifiers" {
+  statutory A
+  examples "email address"
+  items email
+  sources you
+  third_parties couriers
+  purposes orders
+}
+retention order_keep "Orders" {
+  applies_to identifiers
+  period "six years after your last order"
+}
+"#;
+    let mut sources = candor::source::Sources::new();
+    sources.add(candor::source::SourceFile::new(
+        std::path::PathBuf::from("inline.policy"),
+        text,
+    ));
+    let compiled = candor::compile_sources(sources, &[], &Options::default());
+    let policy = compiled.policy.expect("a model");
+    let outputs = render::render(&policy, &RenderOptions::default()).expect("renders");
+    let md = &outputs
+        .iter()
+        .find(|o| o.name == "privacy-policy.md")
+        .expect("the notice")
+        .contents;
+    assert_eq!(
+        md.matches("six years after your last order").count(),
+        2,
+        "the CCPA table and the notice at collection both give the period:\n{md}"
+    );
+    assert!(!md.contains("not stated"), "{md}");
+}

@@ -15,7 +15,9 @@
 //! as the statute names the category.
 
 use crate::model::words::{CcpaLetter, Word};
-use crate::model::{CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref, Subject};
+use crate::model::{
+    CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref, RetentionTarget, Subject,
+};
 
 use super::flows;
 
@@ -102,6 +104,17 @@ fn complete(policy: &Policy, row: &CcpaCategory) -> CcpaCategory {
     }
     let (found, refs) = flows_of(policy, &row.items, &[]);
     fill(policy, &mut row, &found, refs);
+    // A retention rule that names the row in its `applies_to` is the row's
+    // too: stated once there, printed wherever the row is.
+    for (i, rule) in policy.retention.iter().enumerate() {
+        let names_row = rule
+            .applies_to
+            .iter()
+            .any(|t| matches!(t, RetentionTarget::Ccpa(c) if c.id() == row.id));
+        if names_row && !row.retention.iter().any(|r| r.index() == i) {
+            row.retention.push(Ref::new(rule.id.clone(), i, rule.span));
+        }
+    }
     row
 }
 

@@ -15,21 +15,20 @@
 //! as the statute names the category.
 
 use crate::model::words::{CcpaLetter, Word};
-use crate::model::{
-    CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref, RetentionTarget, Subject,
-};
+use crate::model::{CcpaCategory, CcpaCategorySpans, Dataset, Item, Policy, Ref, Subject};
 
-use super::flows;
+use super::flows::{self, Index};
 
 /// The rows of the CCPA table: the declared rows, completed from the data
 /// map; or, when the policy names none, a derived row for each letter its
 /// data sets collect.
 #[must_use]
 pub fn rows(policy: &Policy) -> Vec<CcpaCategory> {
-    let mut rows: Vec<CcpaCategory> = policy
+    let index = Index::new(policy);
+    let rows: Vec<CcpaCategory> = policy
         .ccpa
         .iter()
-        .map(|row| complete(policy, row))
+        .map(|row| complete(policy, &index, row))
         .collect();
     // A policy that names rows keeps its table as it names it (a letter it
     // leaves out is `ccpa::item-category`'s finding); one that names none
@@ -37,21 +36,11 @@ pub fn rows(policy: &Policy) -> Vec<CcpaCategory> {
     if !rows.is_empty() {
         return rows;
     }
-    for letter in CcpaLetter::WORDS
+    CcpaLetter::WORDS
         .iter()
         .filter_map(|w| CcpaLetter::from_word(w))
-    {
-        let covered = rows
-            .iter()
-            .any(|r| r.collected != Some(false) && r.statutory.contains(&letter));
-        if covered {
-            continue;
-        }
-        if let Some(row) = derived(policy, letter) {
-            rows.push(row);
-        }
-    }
-    rows
+        .filter_map(|letter| derived(policy, &index, letter))
+        .collect()
 }
 
 /// The id prefix of a derived row: `category_a`, ... (also its anchor).
@@ -59,59 +48,49 @@ pub const DERIVED: &str = "category_";
 
 /// The collected items of some letters, in declaration order, as
 /// references.
-fn items_of(policy: &Policy, letters: &[CcpaLetter]) -> Vec<Ref<Item>> {
+fn items_of(policy: &Policy, index: &Index, letters: &[CcpaLetter]) -> Vec<Ref<Item>> {
     policy
         .items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.ccpa.iter().any(|l| letters.contains(l)))
+        .filter(|(i, item)| index.collected(*i) && item.ccpa.iter().any(|l| letters.contains(l)))
         .map(|(i, item)| Ref::new(item.id.clone(), i, item.span))
-        .filter(|r| flows::of_item(policy, r).next().is_some())
         .collect()
 }
 
 /// The flows that collect any of these items about these people (anyone
-/// when `subjects` is empty), in declaration order, and references to them.
+/// when `subjects` is empty), in declaration order, with their indices.
 fn flows_of<'p>(
     policy: &'p Policy,
+    index: &Index,
     items: &[Ref<Item>],
     subjects: &[Ref<Subject>],
-) -> (Vec<&'p Dataset>, Vec<Ref<Dataset>>) {
-    let mut found = Vec::new();
-    let mut refs = Vec::new();
-    for (i, d) in policy.datasets.iter().enumerate() {
-        let collects = d
-            .collects
-            .iter()
-            .any(|c| items.iter().any(|r| r.index() == c.index()));
-        if collects && flows::about(d, subjects) {
-            found.push(d);
-            refs.push(Ref::new(d.id.clone(), i, d.span));
-        }
-    }
-    (found, refs)
+) -> Vec<(usize, &'p Dataset)> {
+    index
+        .flows_of_items(items)
+        .into_iter()
+        .map(|d| (d, &policy.datasets[d]))
+        .filter(|(_, d)| flows::about(d, subjects))
+        .collect()
 }
 
 /// A declared row with what it does not state filled in from the flows of
 /// its items.
-fn complete(policy: &Policy, row: &CcpaCategory) -> CcpaCategory {
+fn complete(policy: &Policy, index: &Index, row: &CcpaCategory) -> CcpaCategory {
     let mut row = row.clone();
     if row.collected == Some(false) {
         return row;
     }
     if row.spans.items.is_none() && !row.statutory.is_empty() {
-        row.items = items_of(policy, &row.statutory);
+        row.items = items_of(policy, index, &row.statutory);
     }
-    let (found, refs) = flows_of(policy, &row.items, &[]);
-    fill(policy, &mut row, &found, refs);
+    let found = flows_of(policy, index, &row.items, &[]);
+    fill(policy, index, &mut row, &found);
     // A retention rule that names the row in its `applies_to` is the row's
     // too: stated once there, printed wherever the row is.
-    for (i, rule) in policy.retention.iter().enumerate() {
-        let names_row = rule
-            .applies_to
-            .iter()
-            .any(|t| matches!(t, RetentionTarget::Ccpa(c) if c.id() == row.id));
-        if names_row && !row.retention.iter().any(|r| r.index() == i) {
+    for &i in index.rules_of_row(&row.id) {
+        if !row.retention.iter().any(|r| r.index() == i) {
+            let rule = &policy.retention[i];
             row.retention.push(Ref::new(rule.id.clone(), i, rule.span));
         }
     }
@@ -129,7 +108,8 @@ pub fn for_people(policy: &Policy, row: &CcpaCategory, subjects: &[Ref<Subject>]
     if subjects.is_empty() || row.collected == Some(false) {
         return row;
     }
-    let (found, refs) = flows_of(policy, &row.items, subjects);
+    let index = Index::new(policy);
+    let found = flows_of(policy, &index, &row.items, subjects);
     // An item no flow collects from anyone is kept: the row states it, and
     // nothing says whom it is about.
     row.items.retain(|i| {
@@ -139,51 +119,56 @@ pub fn for_people(policy: &Policy, row: &CcpaCategory, subjects: &[Ref<Subject>]
     if row.spans.datasets.is_none() {
         row.datasets.clear();
     }
-    fill(policy, &mut row, &found, refs);
+    fill(policy, &index, &mut row, &found);
     row
 }
 
 /// Fills what a row does not state from these flows.
-fn fill(policy: &Policy, row: &mut CcpaCategory, found: &[&Dataset], refs: Vec<Ref<Dataset>>) {
+fn fill(policy: &Policy, index: &Index, row: &mut CcpaCategory, found: &[(usize, &Dataset)]) {
     if found.is_empty() {
         return;
     }
     if row.spans.datasets.is_none() {
-        row.datasets = refs;
+        row.datasets = found
+            .iter()
+            .map(|(i, d)| Ref::new(d.id.clone(), *i, d.span))
+            .collect();
     }
     if row.spans.sources.is_none() {
         row.sources = Vec::new();
-        for f in found {
+        for (_, f) in found {
             flows::union(&mut row.sources, &f.sources);
         }
     }
+    let datasets = || found.iter().map(|(_, d)| *d);
     if row.spans.purposes.is_none() {
-        row.purposes = flows::purposes(found.iter().copied());
+        row.purposes = flows::purposes(datasets());
     }
     if row.spans.third_parties.is_none() {
-        row.third_parties = flows::recipients(found.iter().copied());
+        row.third_parties = flows::recipients(datasets());
     }
     if row.spans.retention.is_none() {
-        row.retention = flows::retention(policy, found);
+        row.retention = flows::retention(policy, index, found);
     }
 }
 
 /// The row of a letter that the flows collect, or `None` when they collect
 /// nothing of it.
-fn derived(policy: &Policy, letter: CcpaLetter) -> Option<CcpaCategory> {
-    let items = items_of(policy, &[letter]);
+fn derived(policy: &Policy, index: &Index, letter: CcpaLetter) -> Option<CcpaCategory> {
+    let items = items_of(policy, index, &[letter]);
     let first = items.first()?;
     let span = policy.get(first).spans.ccpa.unwrap_or(first.span());
-    let (found, refs) = flows_of(policy, &items, &[]);
+    let found = flows_of(policy, index, &items, &[]);
     let mut sources = Vec::new();
     let mut subjects = Vec::new();
-    for f in &found {
+    for (_, f) in &found {
         flows::union(&mut sources, &f.sources);
         flows::union(&mut subjects, &f.subjects);
     }
     // A flow that names no one may be about anyone: the row then names no
     // one either (as a declared row that leaves out `subjects`).
-    let everyone = found.iter().any(|f| f.subjects.is_empty());
+    let everyone = found.iter().any(|(_, f)| f.subjects.is_empty());
+    let datasets = || found.iter().map(|(_, d)| *d);
     Some(CcpaCategory {
         id: format!("{DERIVED}{}", letter.word().to_ascii_lowercase()),
         name: letter.statutory_name().to_owned(),
@@ -193,15 +178,18 @@ fn derived(policy: &Policy, letter: CcpaLetter) -> Option<CcpaCategory> {
         examples: None,
         items,
         subjects: if everyone { Vec::new() } else { subjects },
-        datasets: refs,
+        datasets: found
+            .iter()
+            .map(|(i, d)| Ref::new(d.id.clone(), *i, d.span))
+            .collect(),
         sources,
         sold: None,
         shared: None,
         disclosed: None,
-        third_parties: flows::recipients(found.iter().copied()),
+        third_parties: flows::recipients(datasets()),
         third_parties_same_as: None,
-        purposes: flows::purposes(found.iter().copied()),
-        retention: flows::retention(policy, &found),
+        purposes: flows::purposes(datasets()),
+        retention: flows::retention(policy, index, &found),
         text: None,
         span,
         spans: CcpaCategorySpans::default(),

@@ -14,8 +14,8 @@
 //! - [`exports`]: the facts the exports need, and the store labels against the notice.
 //! - [`uk`]: what the UK GDPR asks beyond the GDPR's text: the ICO, the UK
 //!   representative, the UK transfer tools;
-//! - [`states`]: the US state laws (Colorado, Virginia, Connecticut, Texas,
-//!   Oregon, Utah), one family per law;
+//! - [`states`]: the US state laws of `law/declarations.rs`, one family
+//!   per law;
 //! - [`colorado`]: what the Colorado Privacy Act Rules (4 CCR 904-3) add:
 //!   the purpose-by-purpose disclosures, loyalty programmes, profiling.
 //!
@@ -124,23 +124,9 @@ macro_rules! family_scope {
     (ccpa) => {
         $crate::law::Family::Ccpa
     };
-    (colorado) => {
-        $crate::law::Family::Colorado
-    };
-    (virginia) => {
-        $crate::law::Family::Virginia
-    };
-    (connecticut) => {
-        $crate::law::Family::Connecticut
-    };
-    (texas) => {
-        $crate::law::Family::Texas
-    };
-    (oregon) => {
-        $crate::law::Family::Oregon
-    };
-    (utah) => {
-        $crate::law::Family::Utah
+    // A state law of `law/declarations.rs`, by its word.
+    ($state:ident) => {
+        $crate::law::Family::of_word(stringify!($state))
     };
 }
 pub(crate) use family_scope;
@@ -264,7 +250,7 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
     let prose = context::collect_prose(policy);
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
-    for family in Family::ALL {
+    for &family in Family::ALL {
         // A law's family runs once per declared law of the family, each time
         // with that law's rights block; the structural rules run once.
         let laws: Vec<Option<&Law>> = if family == Family::Structure {

@@ -1,5 +1,4 @@
-//! The US state privacy laws: Colorado, Virginia, Connecticut, Texas, Oregon
-//! and Utah. One family of rules per law (`virginia::appeal`), so that a
+//! The US state privacy laws of `law/declarations.rs`. One family of rules per law (`virginia::appeal`), so that a
 //! finding names the one statute it applies, a policy can allow a finding
 //! for one state without silencing the others, and `candor rules` groups
 //! the rules by law. The checks are shared: each reads the law it runs for
@@ -16,41 +15,98 @@ use super::{Rule, finding, rule};
 
 mod consent;
 
-/// The rules every state law has, with its own citations.
-macro_rules! state_rules {
+/// A rule every state law has: like `rule!`, with the law's word as a
+/// literal (its fixtures are `tests/fixtures/rules/<word>/<name>.*.policy`).
+macro_rules! state_rule {
     (
-        $fam:ident, $state:literal,
-        rights: $rights:literal,
-        notice: $notice:literal,
-        sale: $sale:literal,
-        sale_def: $sale_def:literal,
-        requests: $requests:literal
-        $(, appeal: $appeal:literal)? $(,)?
+        $word:literal :: $name:literal,
+        $severity:ident,
+        summary: $summary:expr,
+        citation: $citation:expr,
+        explanation: $explanation:expr,
+        check: $check:expr $(,)?
     ) => {
-        [
-            rule!($fam::"rights-block", Error,
+        Rule::new(
+            concat!($word, "::", $name),
+            crate::diagnostic::Severity::$severity,
+            crate::law::Family::of_word($word),
+            [$summary, $citation, $explanation],
+            [
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    $word,
+                    "/",
+                    $name,
+                    ".fail.policy"
+                )),
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    $word,
+                    "/",
+                    $name,
+                    ".pass.policy"
+                )),
+            ],
+            $check,
+        )
+    };
+}
+
+/// The rules every state law has, each citing its own declaration
+/// (`law/declarations.rs`): `rights-block`, `rights`, `request-methods`,
+/// `notice-contents`, `opt-out`, and `appeal` and `sensitive-consent` where
+/// the law has them.
+macro_rules! state_rules {
+    ($(
+        $variant:ident = $word:literal {
+            state: $state:literal,
+            act: $act:literal,
+            code: $code:literal,
+            in_force: $in_force:literal,
+            applies: $applies:literal, $thresholds:literal,
+            consumer: $consumer:literal,
+            sale: $sale_def:literal, other_value: $other_value:literal,
+            sensitive: $sensitive:literal,
+            kinds: [$($kind:ident),* $(,)?],
+            kinds_from: [$(($later:ident, $from:literal)),* $(,)?],
+            children: $children:literal,
+            rights: $rights:literal,
+            correct_from: [$($correct:literal)?],
+            profiling_opt_out: $profiling:literal,
+            notice: $notice:literal,
+            disclose_sale: $sale:literal,
+            requests: $requests:literal,
+            appeal: [$($appeal:literal)?],
+            consent: [$($consent:literal)?],
+        }
+    )*) => {
+        /// The rules every state law has, law by law.
+        const GENERIC: &[&[Rule]] = &[$(&[
+            state_rule!($word::"rights-block", Error,
                 summary: concat!("a policy declaring ", $state, " describes the ", $state, " consumer's rights"),
                 citation: concat!($notice, "; ", $rights),
                 explanation: concat!("\
     The privacy notice must say how consumers may exercise their rights (", $notice, "), the \
     rights that ", $rights, " grants. That needs a `rights` declaration for the law: one with \
-    `jurisdiction ", stringify!($fam), "`, or a block of another law whose rights are the same \
-    and which says `covers ", stringify!($fam), "`."),
+    `jurisdiction ", $word, "`, or a block of another law whose rights are the same \
+    and which says `covers ", $word, "`."),
                 check: rights_block,
             ),
-            rule!($fam::"rights", Warning,
+            state_rule!($word::"rights", Warning,
                 summary: concat!("the ", $state, " rights list access, correction, deletion and portability"),
                 citation: $rights,
                 explanation: concat!("\
     ", $rights, " grants every consumer the rights to confirm processing and access the data, to \
-    correct inaccuracies, to delete, and to obtain a portable copy; the privacy notice describes \
-    how to exercise them. candor accepts the GDPR and CCPA kinds that say the same (`access` or \
-    `know`, `correct` or `rectification`, `delete` or `erasure`, `portability`). The opt-outs are \
-    `", stringify!($fam), "::opt-out`'s question: they are owed in the notice when the business \
-    sells, targets advertising or profiles."),
+    delete, and to obtain a portable copy, and (where the law grants it, from the day it began) to \
+    correct inaccuracies; the privacy notice describes how to exercise them. candor accepts the \
+    GDPR and CCPA kinds that say the same (`access` or `know`, `correct` or `rectification`, \
+    `delete` or `erasure`, `portability`). The opt-outs are `", $word, "::opt-out`'s question: \
+    they are owed in the notice when the business sells, targets advertising or profiles."),
                 check: rights,
             ),
-            rule!($fam::"request-methods", Error,
+            state_rule!($word::"request-methods", Error,
                 summary: concat!("the ", $state, " rights say by which means a request is made"),
                 citation: $requests,
                 explanation: concat!("\
@@ -59,7 +115,7 @@ macro_rules! state_rules {
     phone number) that take requests."),
                 check: request_methods,
             ),
-            rule!($fam::"notice-contents", Warning,
+            state_rule!($word::"notice-contents", Warning,
                 summary: concat!("the notice gives the categories of personal data, their purposes and the categories of third parties (", $state, ")"),
                 citation: $notice,
                 explanation: concat!("\
@@ -71,7 +127,7 @@ macro_rules! state_rules {
     be sold, shared or disclosed that names no category of third parties."),
                 check: notice_contents,
             ),
-            rule!($fam::"opt-out", Error,
+            state_rule!($word::"opt-out", Error,
                 summary: concat!("selling, targeted advertising and significant profiling come with their opt-out in the ", $state, " rights"),
                 citation: concat!($sale, "; ", $rights, "; ", $sale_def),
                 explanation: concat!("\
@@ -86,7 +142,7 @@ macro_rules! state_rules {
                 check: opt_out,
             ),
             $(
-            rule!($fam::"appeal", Error,
+            state_rule!($word::"appeal", Error,
                 summary: concat!("the ", $state, " rights say how to appeal a refused request"),
                 citation: $appeal,
                 explanation: concat!("\
@@ -97,62 +153,31 @@ macro_rules! state_rules {
                 check: appeal,
             ),
             )?
-        ]
+            $(
+            state_rule!($word::"sensitive-consent", Warning,
+                summary: concat!("the ", $state, " sensitive data is processed with the consumer's consent"),
+                citation: $consent,
+                explanation: concat!("\
+    A controller does not process a consumer's sensitive data without the consumer's consent, nor \
+    the personal data of a known child (under 13) without the consent of a parent or as COPPA \
+    requires (", $consent, "). Sensitive data is ", $state, "'s own list (", $sensitive, "), \
+    read from the items' `sensitive` kinds (`candor explain` lists the kinds this law counts, \
+    and the day from which a kind an amendment added counts); a data set whose `subjects` \
+    include a group with `children yes` holds a known child's data. candor reads the consent \
+    from the lawful basis of each data set the law reaches (subjects not in an employment or \
+    commercial `context`): `basis consent`, or the Art. 9(2) condition `explicit_consent`. It \
+    reports a data set that collects sensitive data with neither, and an item of a collected \
+    category that no such data set collects. The law's exemptions (a legal obligation, \
+    security, a contract the consumer asked for) can still answer a finding: record them with \
+    `allow`."),
+                check: consent::sensitive_consent,
+            ),
+            )?
+        ]),*];
     };
 }
 
-const COLORADO: &[Rule] = &state_rules!(colorado, "Colorado",
-    rights: "C.R.S. §6-1-1306(1)",
-    notice: "C.R.S. §6-1-1308(1)(a)",
-    sale: "C.R.S. §6-1-1308(1)(b)",
-    sale_def: "C.R.S. §6-1-1303(23)",
-    requests: "C.R.S. §6-1-1308(1)(a)(III)",
-    appeal: "C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)",
-);
-
-const VIRGINIA: &[Rule] = &state_rules!(virginia, "Virginia",
-    rights: "Va. Code §59.1-577(A)",
-    notice: "Va. Code §59.1-578(C)",
-    sale: "Va. Code §59.1-578(D)",
-    sale_def: "Va. Code §59.1-575",
-    requests: "Va. Code §59.1-578(E)",
-    appeal: "Va. Code §59.1-577(C), §59.1-578(C)(3)",
-);
-
-const CONNECTICUT: &[Rule] = &state_rules!(connecticut, "Connecticut",
-    rights: "Conn. Gen. Stat. §42-518(a)",
-    notice: "Conn. Gen. Stat. §42-520(c)",
-    sale: "Conn. Gen. Stat. §42-520(d)",
-    sale_def: "Conn. Gen. Stat. §42-515",
-    requests: "Conn. Gen. Stat. §42-520(e)",
-    appeal: "Conn. Gen. Stat. §42-518(d), §42-520(c)(3)",
-);
-
-const TEXAS: &[Rule] = &state_rules!(texas, "Texas",
-    rights: "Tex. Bus. & Com. Code §541.051(b)",
-    notice: "Tex. Bus. & Com. Code §541.102(a)",
-    sale: "Tex. Bus. & Com. Code §541.103",
-    sale_def: "Tex. Bus. & Com. Code §541.001",
-    requests: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
-    appeal: "Tex. Bus. & Com. Code §541.053, §541.102(a)(3)",
-);
-
-const OREGON: &[Rule] = &state_rules!(oregon, "Oregon",
-    rights: "ORS 646A.574(1)",
-    notice: "ORS 646A.578(4)",
-    sale: "ORS 646A.578(4)(h), 646A.574(1)(d)",
-    sale_def: "ORS 646A.570",
-    requests: "ORS 646A.578(4)(i), 646A.578(5)",
-    appeal: "ORS 646A.576(6), 646A.578(4)(c)",
-);
-
-const UTAH: &[Rule] = &state_rules!(utah, "Utah",
-    rights: "Utah Code §13-61-201",
-    notice: "Utah Code §13-61-302(1)(a)",
-    sale: "Utah Code §13-61-302(1)(b)",
-    sale_def: "Utah Code §13-61-101",
-    requests: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
-);
+crate::state_laws!(state_rules);
 
 /// The rules that only one state has.
 const SPECIFIC: &[Rule] = &[
@@ -249,15 +274,10 @@ const SPECIFIC: &[Rule] = &[
 
 /// Every rule of the state laws, law by law.
 pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
-    COLORADO
+    GENERIC
         .iter()
-        .chain(VIRGINIA)
-        .chain(CONNECTICUT)
-        .chain(TEXAS)
-        .chain(OREGON)
-        .chain(UTAH)
+        .flat_map(|rules| rules.iter())
         .chain(SPECIFIC)
-        .chain(consent::RULES)
 }
 
 /// The state law the rules run for, and its rights block.

@@ -86,7 +86,7 @@ fn human() -> String {
         ));
     }
     out.push('\n');
-    for family in Family::ALL {
+    for &family in Family::ALL {
         out.push_str(&family.heading());
         out.push('\n');
         for r in rules.iter().filter(|r| r.family == family) {

@@ -20,6 +20,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-missing", Error,
         summary: "the notice identifies the controller",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     The first thing a notice must say is who is responsible for the data: the identity of the \
     controller (Art. 13(1)(a)). A policy declaring the GDPR needs a `controller` declaration with \
@@ -29,6 +30,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-address", Warning,
         summary: "the controller has a postal address",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     The controller's contact details (Art. 13(1)(a)) include where it is: the postal address is \
     how a person, a court or a supervisory authority identifies and reaches the controller, and \
@@ -38,6 +40,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-contact", Warning,
         summary: "the controller has an electronic contact (email or web address)",
         citation: "GDPR Art. 12(2), Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     A person must be able to reach the controller easily to ask about their data and exercise \
     their rights (Art. 12(2)). The EDPB's transparency guidelines expect several means of \
@@ -48,6 +51,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"legitimate-interest", Warning,
         summary: "a legitimate-interest basis names the interest pursued",
         citation: "GDPR Art. 6(1)(f), Art. 13(1)(d), Art. 14(2)(b)",
+        since: "2018-05-25",
         explanation: "\
     When processing rests on legitimate interests, the notice must say which interest is pursued \
     (Art. 13(1)(d)): \"fraud prevention\", \"answering your inquiry\". \"Our legitimate interest\" \
@@ -59,6 +63,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"consent-withdrawal", Error,
         summary: "processing based on consent says how to withdraw it",
         citation: "GDPR Art. 7(3), Art. 13(2)(c), Art. 14(2)(d)",
+        since: "2018-05-25",
         explanation: "\
     Where processing rests on consent (Art. 6(1)(a) or 9(2)(a)), the notice must tell people they \
     can withdraw it at any time (Art. 13(2)(c)), and withdrawing must be as easy as consenting \
@@ -69,6 +74,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"special-category-condition", Error,
         summary: "special-category data has an Art. 9(2) condition",
         citation: "GDPR Art. 9(1)-(2), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     Health, ethnic origin, religion, biometrics and the other categories of Art. 9(1) may be \
     processed only under one of the conditions of Art. 9(2) (explicit consent, employment law, \
@@ -81,6 +87,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"explicit-consent", Warning,
         summary: "consent to special-category data is explicit consent",
         citation: "GDPR Art. 9(2)(a), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     Consent can lift the ban on processing special-category data only when it is explicit (Art. \
     9(2)(a)): an express statement, not a pre-ticked box or an inference from conduct. A notice \
@@ -92,6 +99,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"ambiguous-basis", Warning,
         summary: "a purpose with several lawful bases says when each applies",
         citation: "GDPR Art. 6(1), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     A purpose may rest on different bases for different people (contract for customers, \
     legitimate interest for prospects), but then the notice must say which applies when. \
@@ -103,6 +111,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"retention", Error,
         summary: "every data set has a retention rule",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
+        since: "2018-05-25",
         explanation: "\
     The notice must give, for the data it describes, the period for which it will be stored or, \
     if that is not possible, the criteria used to determine that period (Art. 13(2)(a)). A data set \
@@ -113,6 +122,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"retention-open-ended", Warning,
         summary: "a data set's retention is more than open-ended wording",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
+        since: "2018-05-25",
         explanation: "\
     \"For a reasonable period\" or \"as long as necessary\" on its own is neither a period nor a \
     criterion: the EDPB's transparency guidelines say it is not enough to state generically that \
@@ -124,6 +134,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"rights-block", Error,
         summary: "a policy declaring the GDPR describes the data subject's rights",
         citation: "GDPR Art. 13(2)(b)-(d), Art. 14(2)(c)-(e)",
+        since: "2018-05-25",
         explanation: "\
     A GDPR notice must describe the rights of access, rectification, erasure, restriction, \
     objection and portability, the right to withdraw consent and the right to complain to a \
@@ -134,6 +145,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"rights", Warning,
         summary: "the GDPR rights include access, rectification, erasure, restriction, objection and portability",
         citation: "GDPR Art. 13(2)(b), Art. 14(2)(c), Art. 15-18, 20, 21",
+        since: "2018-05-25",
         explanation: "\
     Art. 13(2)(b) asks the notice to name the rights of access (Art. 15), rectification (16), \
     erasure (17), restriction (18), portability (20) and objection (21). candor asks for objection \
@@ -144,6 +156,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"complaint-right", Error,
         summary: "the GDPR rights include the right to complain to a supervisory authority",
         citation: "GDPR Art. 13(2)(d), Art. 14(2)(e), Art. 77",
+        since: "2018-05-25",
         explanation: "\
     Every data subject may lodge a complaint with a supervisory authority (Art. 77), and the \
     notice must say so (Art. 13(2)(d)). The GDPR rights need a right of kind `complaint`.",
@@ -152,6 +165,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"object-direct-marketing", Warning,
         summary: "with direct marketing on legitimate interest, the right to object covers direct marketing",
         citation: "GDPR Art. 21(2)-(4)",
+        since: "2018-05-25",
         explanation: "\
     Objection to direct marketing is absolute: once a person objects, the marketing stops, with no \
     weighing of interests (Art. 21(2)-(3)); and the right must be brought to the person's attention \
@@ -164,6 +178,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"data-source", Warning,
         summary: "a data set says where its data comes from",
         citation: "GDPR Art. 14(2)(f)",
+        since: "2018-05-25",
         explanation: "\
     Whether data comes from the person (Art. 13) or from someone else (Art. 14) decides what the \
     notice must say; for data obtained elsewhere, the notice must name the source (Art. 14(2)(f)). \
@@ -173,6 +188,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"indirect-categories", Warning,
         summary: "a data set obtained from others names the categories of data",
         citation: "GDPR Art. 14(1)(d)",
+        since: "2018-05-25",
         explanation: "\
     When data is not obtained from the person, they do not know what was collected: the notice \
     must name the categories of personal data concerned (Art. 14(1)(d)). A data set with a source \
@@ -183,6 +199,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"profiling-decisions", Advice,
         summary: "a profiling purpose says whether automated decisions are made",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22",
+        since: "2018-05-25",
         explanation: "\
     Art. 13(2)(f) asks for information only where there is automated decision-making with legal \
     or similarly significant effects (Art. 22(1), (4)); profiling alone does not bring it. Saying \
@@ -195,6 +212,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"automated-decisions-right", Error,
         summary: "automated decisions come with the Art. 22 rights",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22(3); UK GDPR Art. 22C(1)-(2)",
+        since: "2018-05-25",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means, the \
     person has the right to obtain human intervention, to express their point of view and to \
@@ -209,6 +227,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"required-data", Warning,
         summary: "data collected from the person says whether providing it is required",
         citation: "GDPR Art. 13(2)(e)",
+        since: "2018-05-25",
         explanation: "\
     When data is collected from the person, the notice must say whether providing it is a \
     statutory or contractual requirement, or needed to enter a contract, whether the person must \
@@ -221,6 +240,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"response-time", Error,
         summary: "the GDPR response time is at most one month, extendable by two",
         citation: "GDPR Art. 12(3)",
+        since: "2018-05-25",
         explanation: "\
     A controller must act on a request without undue delay and at the latest within one month, \
     which it may extend by two further months for complex or numerous requests (Art. 12(3)). A \

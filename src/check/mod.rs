@@ -92,6 +92,14 @@ pub struct Rule {
     pub summary: &'static str,
     /// The provision it comes from.
     pub citation: &'static str,
+    /// The day the duty began, from the commencement provisions: the rule
+    /// runs only when `--today` (or the system date) is on or after it.
+    /// `None` only for the structural rules, which check that the policy
+    /// holds together and follow no one law's commencement.
+    pub since: Option<PolicyDate>,
+    /// The day the duty ended, when it was repealed: the rule runs only
+    /// before it.
+    pub until: Option<PolicyDate>,
     /// Why the law asks for it, and what counts.
     pub explanation: &'static str,
     /// A policy that triggers the rule.
@@ -141,6 +149,8 @@ macro_rules! rule {
         $severity:ident,
         summary: $summary:expr,
         citation: $citation:expr,
+        since: $since:literal,
+        $(until: $until:literal,)?
         explanation: $explanation:expr,
         check: $check:expr $(,)?
     ) => {
@@ -149,6 +159,7 @@ macro_rules! rule {
             $crate::diagnostic::Severity::$severity,
             $crate::check::family_scope!($family),
             [$summary, $citation, $explanation],
+            [$crate::check::since($since), $crate::check::until(&[$($until)?])],
             [
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
@@ -180,6 +191,7 @@ impl Rule {
         severity: Severity,
         family: Family,
         [summary, citation, explanation]: [&'static str; 3],
+        [since, until]: [Option<PolicyDate>; 2],
         [example, fixed]: [&'static str; 2],
         check: CheckFn,
     ) -> Self {
@@ -189,6 +201,8 @@ impl Rule {
             family,
             summary,
             citation,
+            since,
+            until,
             explanation,
             example,
             fixed,
@@ -206,12 +220,43 @@ impl Rule {
         }
     }
 
+    /// Whether the duty is in force on a day: on or after [`Rule::since`]
+    /// and before [`Rule::until`].
+    #[must_use]
+    pub fn in_force_on(&self, today: PolicyDate) -> bool {
+        self.since.is_none_or(|s| s <= today) && self.until.is_none_or(|u| today < u)
+    }
+
     /// The family: `gdpr` of `gdpr::consent-withdrawal`.
     #[must_use]
     pub fn family(&self) -> &'static str {
         self.code
             .split_once("::")
             .map_or(self.code, |(family, _)| family)
+    }
+}
+
+/// A rule's `since`: a day `YYYY-MM-DD`, or `always` for a structural
+/// rule (used by [`rule!`]; anything else fails to compile).
+#[must_use]
+pub(crate) const fn since(text: &str) -> Option<PolicyDate> {
+    if text.len() == 6 {
+        assert!(
+            text.as_bytes()[0] == b'a',
+            "`since` is YYYY-MM-DD or `always`"
+        );
+        None
+    } else {
+        Some(law::day(text))
+    }
+}
+
+/// A rule's `until`, when it has one (used by [`rule!`]).
+#[must_use]
+pub(crate) const fn until(text: &[&str]) -> Option<PolicyDate> {
+    match text {
+        [day] => Some(law::day(day)),
+        _ => None,
     }
 }
 
@@ -263,7 +308,8 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
         };
         for law in laws {
             let ctx = Ctx::new(policy, today, law, &prose);
-            for rule in rules().filter(|r| r.family == family) {
+            // A duty not yet begun (or repealed) on `today` is not judged.
+            for rule in rules().filter(|r| r.family == family && r.in_force_on(today)) {
                 (rule.check)(&ctx, &mut found);
                 for mut d in found.drain(..) {
                     d.code = rule.code.to_owned();

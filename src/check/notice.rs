@@ -19,6 +19,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"representative", Warning,
         summary: "a controller established outside the EU names its representative there",
         citation: "GDPR Art. 3(2), Art. 27, Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     A controller with no establishment in the Union that offers goods or services to people there, \
     or monitors their behaviour (Art. 3(2)), must designate a representative in the Union (Art. \
@@ -33,6 +34,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"dpo-contact", Error,
         summary: "the notice gives the contact details of a designated data protection officer",
         citation: "GDPR Art. 13(1)(b), Art. 14(1)(b), Art. 37(7)",
+        since: "2018-05-25",
         explanation: "\
     Where a data protection officer is designated, the notice gives the officer's contact details \
     (Art. 13(1)(b)); the controller publishes them (Art. 37(7)). The controller's `dpo CONTACT` \
@@ -45,6 +47,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"joint-controllers", Warning,
         summary: "a joint controller comes with the essence of the arrangement",
         citation: "GDPR Art. 26(1)-(2)",
+        since: "2018-05-25",
         explanation: "\
     Controllers that decide the purposes and means together are joint controllers; they set out \
     their responsibilities in an arrangement whose essence is made available to the data subject \
@@ -56,6 +59,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"cookie-consent", Warning,
         summary: "cookies that are not strictly necessary rest on consent",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3); GDPR Art. 4(11), Art. 6(1)(a); CJEU C-673/17 Planet49",
+        since: "2011-05-25",
         explanation: "\
     Storing or reading information on a person's device needs their consent, given with clear \
     and comprehensive information, unless it is strictly necessary for the service they asked for \
@@ -69,6 +73,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"cookie-details", Warning,
         summary: "a cookie category that needs consent says how long its cookies last and who can read them",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3); CJEU C-673/17 Planet49",
+        since: "2011-05-25",
         explanation: "\
     Consent to cookies is informed only if the person is told how long the cookies operate and \
     whether third parties may access them (CJEU C-673/17, Planet49). A cookie category that is not \
@@ -79,6 +84,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"withdrawal-effect", Warning,
         summary: "the right to withdraw consent says that withdrawal does not affect earlier processing",
         citation: "GDPR Art. 7(3), Art. 13(2)(c), Art. 14(2)(d)",
+        since: "2018-05-25",
         explanation: "\
     Where processing rests on consent, the notice states \"the right to withdraw consent at any \
     time, without affecting the lawfulness of processing based on consent before its withdrawal\" \
@@ -89,6 +95,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"automated-decisions-info", Warning,
         summary: "automated decisions come with their logic, significance and consequences",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 15(1)(h), Art. 22",
+        since: "2018-05-25",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means (Art. \
     22(1), (4)), the notice gives meaningful information about the logic involved and the \
@@ -100,6 +107,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"public-source", Warning,
         summary: "data from publicly accessible sources is said to come from them",
         citation: "GDPR Art. 14(2)(f)",
+        since: "2018-05-25",
         explanation: "\
     For data not obtained from the person, the notice names the source \"and, if applicable, \
     whether it came from publicly accessible sources\" (Art. 14(2)(f)). A source of kind `public`, \

@@ -23,6 +23,7 @@ macro_rules! state_rule {
         $severity:ident,
         summary: $summary:expr,
         citation: $citation:expr,
+        since: $since:literal,
         explanation: $explanation:expr,
         check: $check:expr $(,)?
     ) => {
@@ -31,6 +32,7 @@ macro_rules! state_rule {
             crate::diagnostic::Severity::$severity,
             crate::law::Family::of_word($word),
             [$summary, $citation, $explanation],
+            [Some(crate::law::day($since)), None],
             [
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
@@ -87,6 +89,7 @@ macro_rules! state_rules {
             state_rule!($word::"rights-block", Error,
                 summary: concat!("a policy declaring ", $state, " describes the ", $state, " consumer's rights"),
                 citation: concat!($notice, "; ", $rights),
+                since: $in_force,
                 explanation: concat!("\
     The privacy notice must say how consumers may exercise their rights (", $notice, "), the \
     rights that ", $rights, " grants. That needs a `rights` declaration for the law: one with \
@@ -97,6 +100,7 @@ macro_rules! state_rules {
             state_rule!($word::"rights", Warning,
                 summary: concat!("the ", $state, " rights list access, correction, deletion and portability"),
                 citation: $rights,
+                since: $in_force,
                 explanation: concat!("\
     ", $rights, " grants every consumer the rights to confirm processing and access the data, to \
     delete, and to obtain a portable copy, and (where the law grants it, from the day it began) to \
@@ -109,6 +113,7 @@ macro_rules! state_rules {
             state_rule!($word::"request-methods", Error,
                 summary: concat!("the ", $state, " rights say by which means a request is made"),
                 citation: $requests,
+                since: $in_force,
                 explanation: concat!("\
     The notice describes the means by which consumers submit requests (", $requests, "). The \
     rights block needs `request_methods` naming the contacts (a web form, an email address, a \
@@ -118,6 +123,7 @@ macro_rules! state_rules {
             state_rule!($word::"notice-contents", Warning,
                 summary: concat!("the notice gives the categories of personal data, their purposes and the categories of third parties (", $state, ")"),
                 citation: $notice,
+                since: $in_force,
                 explanation: concat!("\
     The privacy notice lists the categories of personal data processed, the purpose of \
     processing, the categories shared with third parties and the categories of those third \
@@ -130,6 +136,7 @@ macro_rules! state_rules {
             state_rule!($word::"opt-out", Error,
                 summary: concat!("selling, targeted advertising and significant profiling come with their opt-out in the ", $state, " rights"),
                 citation: concat!($sale, "; ", $rights, "; ", $sale_def),
+                since: $in_force,
                 explanation: concat!("\
     A controller that sells personal data or processes it for targeted advertising discloses it \
     clearly and conspicuously, with the manner in which consumers opt out (", $sale, "). The \
@@ -145,6 +152,7 @@ macro_rules! state_rules {
             state_rule!($word::"appeal", Error,
                 summary: concat!("the ", $state, " rights say how to appeal a refused request"),
                 citation: $appeal,
+                since: $in_force,
                 explanation: concat!("\
     The controller establishes a process for consumers to appeal its refusal to act on a \
     request, and the privacy notice says how to appeal (", $appeal, "). The rights block needs \
@@ -157,6 +165,7 @@ macro_rules! state_rules {
             state_rule!($word::"sensitive-consent", Warning,
                 summary: concat!("the ", $state, " sensitive data is processed with the consumer's consent"),
                 citation: $consent,
+                since: $in_force,
                 explanation: concat!("\
     A controller does not process a consumer's sensitive data without the consumer's consent, nor \
     the personal data of a known child (under 13) without the consent of a parent or as COPPA \
@@ -184,6 +193,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(texas::"sensitive-sale-notice", Error,
         summary: "a Texas controller that sells sensitive data prints \"NOTICE: We may sell your sensitive personal data.\"",
         citation: "Tex. Bus. & Com. Code §541.102(b), §541.001",
+        since: "2024-07-01",
         explanation: "\
     If a controller engages in the sale of personal data that is sensitive data, it includes the \
     notice \"NOTICE: We may sell your sensitive personal data.\", posted in the same location and \
@@ -199,6 +209,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(texas::"biometric-sale-notice", Error,
         summary: "a Texas controller that sells biometric data prints \"NOTICE: We may sell your biometric personal data.\"",
         citation: "Tex. Bus. & Com. Code §541.102(c)",
+        since: "2024-07-01",
         explanation: "\
     If a controller engages in the sale of personal data that is biometric data, it includes the \
     notice \"NOTICE: We may sell your biometric personal data.\", posted in the same location and \
@@ -211,6 +222,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(texas::"sensitive-categories", Warning,
         summary: "the Texas notice's categories include the sensitive data processed",
         citation: "Tex. Bus. & Com. Code §541.102(a)(1)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice lists the categories of personal data processed, \"including, if \
     applicable, any sensitive data processed by the controller\" (§541.102(a)(1)). candor reports \
@@ -221,6 +233,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"sensitive-categories", Warning,
         summary: "the Oregon notice's categories include the categories of sensitive data processed",
         citation: "ORS 646A.578(4)(a), (4)(d)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice lists the categories of personal data, including the categories of \
     sensitive data, that the controller processes, and those it shares with third parties (ORS \
@@ -231,6 +244,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"third-party-list", Warning,
         summary: "the Oregon rights include a list of the specific third parties data was disclosed to",
         citation: "ORS 646A.574(1)(a)(B), 646A.578(4)(c)",
+        since: "2024-07-01",
         explanation: "\
     An Oregon consumer may obtain, at the controller's option, a list of the specific third \
     parties, other than natural persons, to which the controller has disclosed the consumer's \
@@ -243,6 +257,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"contact-method", Error,
         summary: "the Oregon notice gives an email address or online method, actively monitored, to contact the controller",
         citation: "ORS 646A.578(4)(f)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice specifies an electronic mail address or other online method by which a \
     consumer can contact the controller and that the controller actively monitors (ORS \
@@ -253,6 +268,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"controller-identity", Error,
         summary: "the Oregon notice identifies the controller",
         citation: "ORS 646A.578(4)(g)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice identifies the controller, including any business name under which it \
     registered with the Secretary of State and any assumed business name it uses in Oregon (ORS \
@@ -263,6 +279,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(connecticut::"contact-method", Error,
         summary: "the Connecticut notice gives an active email address or other online mechanism to contact the controller",
         citation: "Conn. Gen. Stat. §42-520(c)(6)",
+        since: "2023-07-01",
         explanation: "\
     The privacy notice includes an active electronic mail address or other online mechanism that \
     the consumer may use to contact the controller (§42-520(c)(6)). candor looks for an email \
@@ -318,16 +335,23 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, Some(block))) = state(ctx) else {
         return;
     };
-    let wanted: [(&str, &[RightKind]); 4] = [
-        ("access", &[RightKind::Access, RightKind::Know]),
-        ("correct", &[RightKind::Correct, RightKind::Rectification]),
-        ("delete", &[RightKind::Delete, RightKind::Erasure]),
-        ("portability", &[RightKind::Portability]),
+    // The right to correct is owed from the day the law granted it (Utah's
+    // from 1 July 2026), and not at all under a law that grants none.
+    let correct_owed = law.correct_from.is_some_and(|from| from <= ctx.today);
+    let wanted: [(&str, &[RightKind], bool); 4] = [
+        ("access", &[RightKind::Access, RightKind::Know], true),
+        (
+            "correct",
+            &[RightKind::Correct, RightKind::Rectification],
+            correct_owed,
+        ),
+        ("delete", &[RightKind::Delete, RightKind::Erasure], true),
+        ("portability", &[RightKind::Portability], true),
     ];
     let missing: Vec<String> = wanted
         .iter()
-        .filter(|(_, kinds)| !has_right(block, kinds))
-        .map(|(w, _)| format!("`{w}`"))
+        .filter(|(_, kinds, owed)| *owed && !has_right(block, kinds))
+        .map(|(w, _, _)| format!("`{w}`"))
         .collect();
     if missing.is_empty() {
         return;
@@ -630,7 +654,10 @@ pub(super) fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in law.datasets(p) {
         for r in &d.collects {
             let item = p.get(r);
-            if !law.sensitive(item) || listed.contains(&r.index()) || !reported.insert(r.index()) {
+            if !law.sensitive_on(item, ctx.today)
+                || listed.contains(&r.index())
+                || !reported.insert(r.index())
+            {
                 continue;
             }
             out.push(

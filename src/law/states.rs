@@ -216,6 +216,15 @@ impl StateLaw {
         item.sensitive.is_some_and(|k| self.sensitive_kind(k))
     }
 
+    /// Whether an item is sensitive data under this law on a day: a kind an
+    /// amendment added counts from the day it took effect
+    /// ([`StateLaw::sensitive_kind_on`]). The rules judge by this one.
+    #[must_use]
+    pub fn sensitive_on(&self, item: &Item, today: PolicyDate) -> bool {
+        item.sensitive
+            .is_some_and(|k| self.sensitive_kind_on(k, today))
+    }
+
     /// Whether a kind of sensitive data is on this law's list (kinds an
     /// amendment added count whatever the day: see
     /// [`StateLaw::sensitive_kind_on`]).

@@ -41,7 +41,7 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The sensitive items among some, named for a message.
     let sensitive = |refs: &[Ref<Item>], also: &dyn Fn(&Ref<Item>) -> bool| -> Vec<String> {
         refs.iter()
-            .filter(|r| also(r) && law.sensitive(p.get(*r)))
+            .filter(|r| also(r) && law.sensitive_on(p.get(*r), ctx.today))
             .map(|r| format!("`{}`", r.id()))
             .collect()
     };

@@ -14,6 +14,7 @@ use super::context::{Ctx, and_list};
 use super::{Rule, finding, rule};
 
 mod consent;
+mod maryland;
 
 /// A rule every state law has: like `rule!`, with the law's word as a
 /// literal (its fixtures are `tests/fixtures/rules/<word>/<name>.*.policy`).
@@ -77,6 +78,8 @@ macro_rules! state_rules {
             rights: $rights:literal,
             correct_from: [$($correct:literal)?],
             profiling_opt_out: $profiling:literal,
+            targeted_opt_out: $targeted:literal,
+            third_party_list: [$($list:literal)?],
             notice: $notice:literal,
             disclose_sale: $sale:literal,
             requests: $requests:literal,
@@ -162,6 +165,21 @@ macro_rules! state_rules {
             ),
             )?
             $(
+            state_rule!($word::"third-party-list", Warning,
+                summary: concat!("the ", $state, " rights include a list of the specific third parties data was disclosed to"),
+                citation: $list,
+                since: $in_force,
+                explanation: concat!("\
+    A ", $state, " consumer may obtain a list of the specific third parties to which the \
+    controller has disclosed the consumer's personal data (or, where the controller does not \
+    keep that per consumer, any consumers' personal data) (", $list, "). Unlike the \
+    categories of third parties of the other state laws, this is named recipients, on request. \
+    The notice describes how to exercise each right: the rights block needs a right of kind \
+    `third_party_list` when any third party receives personal data."),
+                check: third_party_list,
+            ),
+            )?
+            $(
             state_rule!($word::"sensitive-consent", Warning,
                 summary: concat!("the ", $state, " sensitive data is processed with the consumer's consent"),
                 citation: $consent,
@@ -241,19 +259,6 @@ const SPECIFIC: &[Rule] = &[
     collected by a data set, that no collected category lists among its `items`.",
         check: sensitive_categories,
     ),
-    rule!(oregon::"third-party-list", Warning,
-        summary: "the Oregon rights include a list of the specific third parties data was disclosed to",
-        citation: "ORS 646A.574(1)(a)(B), 646A.578(4)(c)",
-        since: "2024-07-01",
-        explanation: "\
-    An Oregon consumer may obtain, at the controller's option, a list of the specific third \
-    parties, other than natural persons, to which the controller has disclosed the consumer's \
-    personal data or any personal data (ORS 646A.574(1)(a)(B)). Unlike the other states' \
-    categories of third parties, this is named recipients, on request. The notice describes how \
-    to exercise each right (646A.578(4)(c)): the rights block needs a right of kind \
-    `third_party_list` when any third party receives personal data.",
-        check: oregon_third_party_list,
-    ),
     rule!(oregon::"contact-method", Error,
         summary: "the Oregon notice gives an email address or online method, actively monitored, to contact the controller",
         citation: "ORS 646A.578(4)(f)",
@@ -295,6 +300,7 @@ pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
         .iter()
         .flat_map(|rules| rules.iter())
         .chain(SPECIFIC)
+        .chain(maryland::RULES)
 }
 
 /// The state law the rules run for, and its rights block.
@@ -483,7 +489,9 @@ fn opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             t.span(),
         ));
     }
-    if let Some((what, span)) = states::targeted_advertising(law, p) {
+    if let Some((what, span)) =
+        states::targeted_advertising(law, p).filter(|_| law.targeted_opt_out)
+    {
         owed.push((
             RightKind::OptOutTargeted,
             format!("{what} serves targeted advertising"),
@@ -681,7 +689,7 @@ pub(super) fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+fn third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, Some(block))) = state(ctx) else {
         return;
     };
@@ -694,8 +702,8 @@ fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         finding(
             block.span,
             format!(
-                "the rights block `{}` does not offer Oregon consumers the list of specific third parties their data was disclosed to",
-                block.id
+                "the rights block `{}` does not offer {} consumers the list of specific third parties their data was disclosed to",
+                block.id, law.state
             ),
         )
         .with_label("no `third_party_list` right")

@@ -79,6 +79,12 @@ pub struct StateLaw {
     /// Whether the law grants an opt-out of profiling in furtherance of
     /// decisions with legal or similarly significant effects (Utah does not).
     pub profiling_opt_out: bool,
+    /// Whether the law grants an opt-out of targeted advertising (Iowa's
+    /// does not).
+    pub targeted_opt_out: bool,
+    /// The provision granting a list of the specific third parties the
+    /// consumer's data was disclosed to; empty when there is none.
+    pub third_party_list_cite: &'static str,
     /// The day the right to correct began, when the law grants it.
     pub correct_from: Option<PolicyDate>,
     /// The provision that grants the rights.
@@ -139,6 +145,8 @@ macro_rules! state_law_values {
             rights: $rights:literal,
             correct_from: [$($correct:literal)?],
             profiling_opt_out: $profiling:literal,
+            targeted_opt_out: $targeted:literal,
+            third_party_list: [$($list:literal)?],
             notice: $notice:literal,
             disclose_sale: $disclose:literal,
             requests: $requests:literal,
@@ -159,6 +167,8 @@ macro_rules! state_law_values {
                 other_value_sells: $other_value,
                 appeal: !or_empty!($($appeal)?).is_empty(),
                 profiling_opt_out: $profiling,
+                targeted_opt_out: $targeted,
+                third_party_list_cite: or_empty!($($list)?),
                 correct_from: {
                     let from: &[PolicyDate] = &[$(super::day($correct))?];
                     from.first().copied()

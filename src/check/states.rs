@@ -80,6 +80,8 @@ macro_rules! state_rules {
             profiling_opt_out: $profiling:literal,
             targeted_opt_out: $targeted:literal,
             third_party_list: [$($list:literal)?],
+            signals: [$($signals:literal, $signals_from:literal)?],
+            opt_out_link: [$($link:literal)?],
             notice: $notice:literal,
             disclose_sale: $sale:literal,
             requests: $requests:literal,
@@ -177,6 +179,36 @@ macro_rules! state_rules {
     The notice describes how to exercise each right: the rights block needs a right of kind \
     `third_party_list` when any third party receives personal data."),
                 check: third_party_list,
+            ),
+            )?
+            $(
+            state_rule!($word::"opt-out-signals", Error,
+                summary: concat!("a controller that sells or targets advertising under ", $state, " law says how it honours opt-out preference signals, and does not refuse them"),
+                citation: $signals,
+                since: $signals_from,
+                explanation: concat!("\
+    From ", $signals_from, " a controller must let consumers opt out of the sale of personal data \
+    and of targeted advertising through an opt-out preference signal, such as Global Privacy \
+    Control sent by a browser or a device setting, and act on it (", $signals, "). When the \
+    facts show a sale under ", $state, " law or targeted advertising, the rights block serving \
+    ", $state, " needs `opt_out_signals \"...\"` naming the signal, what it does and what it \
+    applies to (the browser, the device or the account); a text that says the signal is not \
+    honoured is an error, since the law requires honouring it."),
+                check: opt_out_signals,
+            ),
+            )?
+            $(
+            state_rule!($word::"opt-out-link", Error,
+                summary: concat!("a controller that sells or targets advertising under ", $state, " law links to a web page where consumers opt out"),
+                citation: $link,
+                since: $in_force,
+                explanation: concat!("\
+    The means of making a request include a clear and conspicuous link on the controller's \
+    website to a web page where the consumer, or an agent, can opt out of targeted advertising \
+    or the sale of personal data (", $link, "). When the facts show a sale under ", $state, " \
+    law or targeted advertising, candor asks the `request_methods` of the rights block serving \
+    ", $state, " to name a contact with a `url`: the opt-out page."),
+                check: opt_out_link,
             ),
             )?
             $(
@@ -558,6 +590,161 @@ fn appeal(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "add `appeal \"If we decline your request, you may appeal by ... within ... days; we \
              answer within ... days\"` and `attorney_general \"...\"` with the attorney general's \
              complaint page",
+        ),
+    );
+}
+
+/// What shows a sale under the law, or targeted advertising, among the
+/// data the law reaches: the message and where it is written.
+fn sells_or_targets(
+    law: &StateLaw,
+    p: &crate::model::Policy,
+) -> Option<(String, crate::source::Span)> {
+    if let Some((c, t)) = law.sold_categories(p).next() {
+        return Some((
+            format!(
+                "the category `{}` is sold to `{}` under {} law",
+                c.id,
+                t.id(),
+                law.state
+            ),
+            t.span(),
+        ));
+    }
+    states::targeted_advertising(law, p)
+        .map(|(what, span)| (format!("{what} serves targeted advertising"), span))
+}
+
+/// What a description of opt-out preference signals says.
+#[derive(Debug, PartialEq, Eq)]
+enum SignalText {
+    /// It says the signal is not honoured.
+    Refused,
+    /// It names the signal, what it does and what it applies to.
+    Described,
+    /// It mentions signals without saying how they are applied.
+    Vague,
+}
+
+fn signal_text(how: &str) -> SignalText {
+    let t = super::text::normalize(how);
+    let refused = [
+        "do not honor",
+        "do not honour",
+        "does not honor",
+        "does not honour",
+        "do not respond",
+        "does not respond",
+        "do not recognize",
+        "do not recognise",
+        "does not recognize",
+        "does not recognise",
+        "not able to honor",
+        "not able to honour",
+        "cannot honor",
+        "cannot honour",
+        "ignore",
+    ];
+    if refused.iter().any(|w| t.contains(w)) {
+        return SignalText::Refused;
+    }
+    let signal = ["signal", "global privacy control", "gpc"]
+        .iter()
+        .any(|w| t.contains(w));
+    let effect = [
+        "opt out",
+        "opt-out",
+        "opts you out",
+        "request to opt",
+        "treat",
+        "honor",
+        "honour",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let scope = ["browser", "device", "profile", "account"]
+        .iter()
+        .any(|w| t.contains(w));
+    if signal && effect && scope {
+        SignalText::Described
+    } else {
+        SignalText::Vague
+    }
+}
+
+fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let Some((why, span)) = sells_or_targets(law, ctx.policy) else {
+        return;
+    };
+    let at = block.spans.opt_out_signals.unwrap_or(block.span);
+    let (message, label, help) = match block.opt_out_signals.as_deref().map(signal_text) {
+        Some(SignalText::Described) => return,
+        Some(SignalText::Refused) => (
+            format!(
+                "{why}, but the rights block `{}` says opt-out preference signals are not honoured, which {} law requires",
+                block.id, law.state
+            ),
+            "signal refused",
+            "honour the signal: treat a Global Privacy Control signal as a request to opt out of \
+             the sale of personal data and of targeted advertising, and say so in `opt_out_signals`",
+        ),
+        Some(SignalText::Vague) => (
+            format!(
+                "{why}, but the rights block `{}` mentions opt-out preference signals without saying how they are applied",
+                block.id
+            ),
+            "how is the signal applied?",
+            "name the signal (Global Privacy Control), what it does (it opts the consumer out of \
+             sale and targeted advertising) and what it applies to (the browser or device, and the \
+             account when the consumer is known)",
+        ),
+        None => (
+            format!(
+                "{why}, but the rights block `{}` does not say how opt-out preference signals are processed",
+                block.id
+            ),
+            "no `opt_out_signals`",
+            "add `opt_out_signals \"We treat a Global Privacy Control signal as a request to opt \
+             out of the sale of your personal data and of targeted advertising for that browser \
+             and, if you are signed in, for your account.\"`",
+        ),
+    };
+    out.push(
+        finding(at, message)
+            .with_label(label)
+            .with_secondary(span, "sale or targeted advertising")
+            .with_help(help),
+    );
+}
+
+fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let Some((why, span)) = sells_or_targets(law, p) else {
+        return;
+    };
+    if block.request_methods.iter().any(|r| p.get(r).url.is_some()) {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "{why}, but the rights block `{}` names no web page where {} consumers opt out",
+                block.id, law.state
+            ),
+        )
+        .with_label("no opt-out page")
+        .with_secondary(span, "sale or targeted advertising")
+        .with_help(
+            "name the opt-out page among `request_methods`, e.g. `contact choices \"Your Privacy \
+             Choices\" { url \"https://.../privacy-choices\" }`, and link to it clearly and \
+             conspicuously from the website",
         ),
     );
 }

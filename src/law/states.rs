@@ -147,6 +147,8 @@ macro_rules! state_law_values {
             profiling_opt_out: $profiling:literal,
             targeted_opt_out: $targeted:literal,
             third_party_list: [$($list:literal)?],
+            signals: [$($signals:literal, $signals_from:literal)?],
+            opt_out_link: [$($link:literal)?],
             notice: $notice:literal,
             disclose_sale: $disclose:literal,
             requests: $requests:literal,

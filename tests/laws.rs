@@ -190,3 +190,33 @@ fn rules_json_prints_every_start_date() {
         }
     }
 }
+
+#[test]
+fn a_state_law_judges_nothing_when_everyone_is_an_employee() {
+    let found = codes("colorado_employees.policy", "2026-11-29");
+    assert!(
+        found.iter().all(|c| !c.starts_with("colorado::")),
+        "{found:?}"
+    );
+    // The same notice about customers is the law's to judge.
+    let path = Path::new("tests/fixtures/laws/colorado_employees.policy");
+    let text = std::fs::read_to_string(path).expect("fixture").replace(
+        "\"employees\" { context employment }",
+        "\"customers\" { context consumer }",
+    );
+    let mut sources = candor::source::Sources::new();
+    sources.add(candor::source::SourceFile::new(path.to_path_buf(), &text));
+    let compiled = candor::compile_sources(sources, &[], &on("2026-11-29"));
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "colorado::rights-block"),
+        "{:?}",
+        compiled
+            .diagnostics
+            .iter()
+            .map(|d| &d.code)
+            .collect::<Vec<_>>()
+    );
+}

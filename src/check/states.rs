@@ -87,6 +87,7 @@ macro_rules! state_rules {
             requests: $requests:literal,
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
+            sensitive_opt_out: [$($sensitive_opt_out:literal)?],
         }
     )*) => {
         /// The rules every state law has, law by law.
@@ -232,6 +233,22 @@ macro_rules! state_rules {
                 check: consent::sensitive_consent,
             ),
             )?
+            $(
+            state_rule!($word::"sensitive-opt-out", Warning,
+                summary: concat!("sensitive data processed without consent comes with a chance to opt out (", $state, ")"),
+                citation: $sensitive_opt_out,
+                since: $in_force,
+                explanation: concat!("\
+    ", $state, " does not ask for consent to process sensitive data; it asks that the consumer \
+    first be presented with clear notice and an opportunity to opt out of the processing \
+    (", $sensitive_opt_out, "). Sensitive data is ", $state, "'s own list (", $sensitive, "), read \
+    from the items' `sensitive` kinds. candor reports a data set the law reaches that collects \
+    sensitive data with no consent stated (`basis consent` or `explicit_consent`, which is more \
+    than the law asks) when the rights block serving ", $state, " offers no right of kind \
+    `limit_sensitive`, the opportunity to opt out."),
+                check: sensitive_opt_out,
+            ),
+            )?
         ]),*];
     };
 }
@@ -336,9 +353,17 @@ pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// The state law the rules run for, and its rights block.
+///
+/// None when the law reaches no one the policy describes: when every data
+/// set and every category of personal data is about people in an
+/// employment or commercial context, whom the law's definition of consumer
+/// leaves out (e.g. C.R.S. §6-1-1303(6)), its rules have nothing to judge.
 fn state<'p>(ctx: &Ctx<'p>) -> Option<(&'static StateLaw, Option<&'p RightsBlock>)> {
     let law = ctx.law?;
     let state = StateLaw::of(law.jurisdiction)?;
+    if !state.reaches_anyone(ctx.policy) {
+        return None;
+    }
     Some((state, law.rights_block(ctx.policy)))
 }
 
@@ -747,6 +772,48 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              conspicuously from the website",
         ),
     );
+}
+
+fn sensitive_opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    if has_right(block, &[RightKind::LimitSensitive]) {
+        return;
+    }
+    let p = ctx.policy;
+    for d in law.datasets(p) {
+        if states::consented(d) {
+            continue;
+        }
+        let items: Vec<String> = d
+            .collects
+            .iter()
+            .filter(|r| law.sensitive_on(p.get(*r), ctx.today))
+            .map(|r| format!("`{}`", r.id()))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push(
+            finding(
+                d.span,
+                format!(
+                    "the data set `{}` collects {}, sensitive data under {} law, with no consent, but the {} rights offer no way to opt out of its processing",
+                    d.id,
+                    and_list(&items),
+                    law.state,
+                    law.state
+                ),
+            )
+            .with_label("sensitive data without an opt-out")
+            .with_secondary(block.span, "no `limit_sensitive` right here")
+            .with_help(format!(
+                "add `right limit_sensitive \"Right to opt out of the processing of sensitive data\" {{ text \"...how...\" }}` to `{}`, or state the consumer's consent on the data set",
+                block.id
+            )),
+        );
+    }
 }
 
 /// The verbatim notices of Tex. Bus. & Com. Code §541.102(b) and (c).

@@ -51,7 +51,10 @@
 //!   the means of making a request;
 //! - `appeal`: the appeal provision (empty brackets when there is none);
 //! - `consent`: the provision forbidding sensitive data without consent
-//!   (empty brackets when the law asks for notice and an opt-out instead).
+//!   (empty brackets when the law asks for notice and an opt-out instead);
+//! - `sensitive_opt_out`: the provision asking, in place of consent, for
+//!   clear notice and an opportunity to opt out of processing sensitive
+//!   data (Utah, Iowa).
 
 /// Calls `$callback! { ... }` with every state law's declaration. See the
 /// module documentation for the fields.
@@ -86,6 +89,7 @@ macro_rules! state_laws {
                 requests: "C.R.S. §6-1-1308(1)(a)(III)",
                 appeal: ["C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)"],
                 consent: ["C.R.S. §6-1-1308(7); 4 CCR 904-3 Part 7"],
+                sensitive_opt_out: [],
             }
             Virginia = "virginia" {
                 state: "Virginia",
@@ -114,6 +118,7 @@ macro_rules! state_laws {
                 requests: "Va. Code §59.1-578(E)",
                 appeal: ["Va. Code §59.1-577(C), §59.1-578(C)(3)"],
                 consent: ["Va. Code §59.1-578(A)(5)"],
+                sensitive_opt_out: [],
             }
             Connecticut = "connecticut" {
                 state: "Connecticut",
@@ -143,6 +148,7 @@ macro_rules! state_laws {
                 requests: "Conn. Gen. Stat. §42-520(e)",
                 appeal: ["Conn. Gen. Stat. §42-518(d), §42-520(c)(3)"],
                 consent: ["Conn. Gen. Stat. §42-520(a)(4)"],
+                sensitive_opt_out: [],
             }
             Texas = "texas" {
                 state: "Texas",
@@ -171,6 +177,7 @@ macro_rules! state_laws {
                 requests: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
                 appeal: ["Tex. Bus. & Com. Code §541.053, §541.102(a)(3)"],
                 consent: ["Tex. Bus. & Com. Code §541.101(b)(4)"],
+                sensitive_opt_out: [],
             }
             Oregon = "oregon" {
                 state: "Oregon",
@@ -199,6 +206,7 @@ macro_rules! state_laws {
                 requests: "ORS 646A.578(4)(i), 646A.578(5)",
                 appeal: ["ORS 646A.576(6), 646A.578(4)(c)"],
                 consent: ["ORS 646A.578(2)(b)"],
+                sensitive_opt_out: [],
             }
             Utah = "utah" {
                 state: "Utah",
@@ -228,6 +236,7 @@ macro_rules! state_laws {
                 requests: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
                 appeal: [],
                 consent: [],
+                sensitive_opt_out: ["Utah Code §13-61-302(3)"],
             }
             Montana = "montana" {
                 state: "Montana",
@@ -256,6 +265,7 @@ macro_rules! state_laws {
                 requests: "Mont. Code Ann. §30-14-2812",
                 appeal: ["Mont. Code Ann. §30-14-2808"],
                 consent: ["Mont. Code Ann. §30-14-2812(2)(b)"],
+                sensitive_opt_out: [],
             }
             Iowa = "iowa" {
                 state: "Iowa",
@@ -287,6 +297,7 @@ macro_rules! state_laws {
                 appeal: ["Iowa Code §715D.3(3)"],
                 // Notice and a chance to opt out, not consent (§715D.4(2)).
                 consent: [],
+                sensitive_opt_out: ["Iowa Code §715D.4(2)"],
             }
             Delaware = "delaware" {
                 state: "Delaware",
@@ -315,6 +326,7 @@ macro_rules! state_laws {
                 requests: "Del. Code tit. 6, §12D-104(b)",
                 appeal: ["Del. Code tit. 6, §12D-104(c)(2), (d)"],
                 consent: ["Del. Code tit. 6, §12D-106(a)(4)"],
+                sensitive_opt_out: [],
             }
             Nebraska = "nebraska" {
                 state: "Nebraska",
@@ -343,6 +355,7 @@ macro_rules! state_laws {
                 requests: "Neb. Rev. Stat. §87-1111, §87-1113(6)",
                 appeal: ["Neb. Rev. Stat. §87-1108(3), §87-1109, §87-1113(3)"],
                 consent: ["Neb. Rev. Stat. §87-1112(2)(d)"],
+                sensitive_opt_out: [],
             }
             NewHampshire = "new_hampshire" {
                 state: "New Hampshire",
@@ -371,6 +384,7 @@ macro_rules! state_laws {
                 requests: "RSA 507-H:4, II",
                 appeal: ["RSA 507-H:4"],
                 consent: ["RSA 507-H:6"],
+                sensitive_opt_out: [],
             }
             NewJersey = "new_jersey" {
                 state: "New Jersey",
@@ -399,6 +413,7 @@ macro_rules! state_laws {
                 requests: "N.J. Stat. §56:8-166.6(a)(5)",
                 appeal: ["N.J. Stat. §56:8-166.6(a)(5), §56:8-166.7(c)"],
                 consent: ["N.J. Stat. §56:8-166.12(a)(4)"],
+                sensitive_opt_out: [],
             }
             Tennessee = "tennessee" {
                 state: "Tennessee",
@@ -427,6 +442,7 @@ macro_rules! state_laws {
                 requests: "Tenn. Code Ann. §47-18-3304(a)(1), §47-18-3305",
                 appeal: ["Tenn. Code Ann. §47-18-3304(b)(2), (c)"],
                 consent: ["Tenn. Code Ann. §47-18-3305"],
+                sensitive_opt_out: [],
             }
             Minnesota = "minnesota" {
                 state: "Minnesota",
@@ -455,6 +471,7 @@ macro_rules! state_laws {
                 requests: "Minn. Stat. §325M.16 subd. 1(a)(3)",
                 appeal: ["Minn. Stat. §325M.14; §325M.16 subd. 1(a)(3)"],
                 consent: ["Minn. Stat. §325M.16 subd. 2"],
+                sensitive_opt_out: [],
             }
             Maryland = "maryland" {
                 state: "Maryland",
@@ -485,6 +502,7 @@ macro_rules! state_laws {
                 // Strict necessity, not consent, and no sale of sensitive
                 // data at all (§14-4707(a)(1)-(2)): `maryland::sensitive-sale`.
                 consent: [],
+                sensitive_opt_out: [],
             }
             Indiana = "indiana" {
                 state: "Indiana",
@@ -513,6 +531,7 @@ macro_rules! state_laws {
                 requests: "Ind. Code §24-15-4-5",
                 appeal: ["Ind. Code §24-15-3-1(c)(2), (d)"],
                 consent: ["Ind. Code §24-15-4-1(5)"],
+                sensitive_opt_out: [],
             }
             Kentucky = "kentucky" {
                 state: "Kentucky",
@@ -541,6 +560,7 @@ macro_rules! state_laws {
                 requests: "KRS 367.3617(5)",
                 appeal: ["KRS 367.3615(4), 367.3617(3)(c)"],
                 consent: ["KRS 367.3617(1)"],
+                sensitive_opt_out: [],
             }
             RhodeIsland = "rhode_island" {
                 state: "Rhode Island",
@@ -569,6 +589,7 @@ macro_rules! state_laws {
                 requests: "R.I. Gen. Laws §6-48.1-5(f)",
                 appeal: ["R.I. Gen. Laws §6-48.1-6(b)(2)"],
                 consent: ["R.I. Gen. Laws §6-48.1-4(c)"],
+                sensitive_opt_out: [],
             }
         }
     };

@@ -154,6 +154,7 @@ macro_rules! state_law_values {
             requests: $requests:literal,
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
+            sensitive_opt_out: [$($sensitive_opt_out:literal)?],
         }
     )*) => {
         /// Every state law, in the order of their declarations.
@@ -326,6 +327,20 @@ impl StateLaw {
             )
             .peekable();
         users.peek().is_none() || users.any(|covered| covered)
+    }
+
+    /// Whether the law reaches anyone the policy describes: a data set or a
+    /// collected category about people it covers, or a policy that
+    /// describes no one yet (nothing tells that the law does not apply).
+    #[must_use]
+    pub fn reaches_anyone(&self, policy: &Policy) -> bool {
+        let mut groups = policy
+            .datasets
+            .iter()
+            .map(|d| self.covers_dataset(policy, d))
+            .chain(collected(policy).map(|c| self.covers_category(policy, c)))
+            .peekable();
+        groups.peek().is_none() || groups.any(|covered| covered)
     }
 
     /// The collected categories this law reaches.

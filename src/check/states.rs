@@ -85,6 +85,7 @@ macro_rules! state_rules {
             notice: $notice:literal,
             disclose_sale: $sale:literal,
             requests: $requests:literal,
+            last_updated: [$($last_updated:literal)?],
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
@@ -231,6 +232,18 @@ macro_rules! state_rules {
     security, a contract the consumer asked for) can still answer a finding: record them with \
     `allow`."),
                 check: consent::sensitive_consent,
+            ),
+            )?
+            $(
+            state_rule!($word::"last-updated", Warning,
+                summary: concat!("the notice says when it was last updated (", $state, ")"),
+                citation: $last_updated,
+                since: $in_force,
+                explanation: concat!("\
+    The privacy notice gives the date it was last updated, or took effect (", $last_updated, "), \
+    so that a consumer can tell whether it changed since they last read it. The policy needs \
+    `updated YYYY-MM-DD` in its `policy` declaration, which the notice prints."),
+                check: last_updated,
             ),
             )?
             $(
@@ -771,6 +784,27 @@ fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              Choices\" { url \"https://.../privacy-choices\" }`, and link to it clearly and \
              conspicuously from the website",
         ),
+    );
+}
+
+fn last_updated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, _)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    if p.updated.is_some() {
+        return;
+    }
+    out.push(
+        finding(
+            p.span,
+            format!(
+                "the notice does not say when it was last updated, which {} law asks it to",
+                law.state
+            ),
+        )
+        .with_label("no `updated`")
+        .with_help("add `updated YYYY-MM-DD` with the date of the last change to the notice"),
     );
 }
 

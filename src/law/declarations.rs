@@ -48,7 +48,8 @@
 //!   a clear and conspicuous link to an opt-out page;
 //! - `notice`: the privacy notice's contents; `disclose_sale`: the duty to
 //!   disclose sales and targeted advertising with the opt-out; `requests`:
-//!   the means of making a request;
+//!   the means of making a request; `last_updated`, the provision asking the
+//!   notice to give the date it was last updated (or took effect);
 //! - `appeal`: the appeal provision (empty brackets when there is none);
 //! - `consent`: the provision forbidding sensitive data without consent
 //!   (empty brackets when the law asks for notice and an opt-out instead);
@@ -87,6 +88,7 @@ macro_rules! state_laws {
                 notice: "C.R.S. §6-1-1308(1)(a)",
                 disclose_sale: "C.R.S. §6-1-1308(1)(b)",
                 requests: "C.R.S. §6-1-1308(1)(a)(III)",
+                last_updated: ["4 CCR 904-3 Rule 6.03(A)(8)"],
                 appeal: ["C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)"],
                 consent: ["C.R.S. §6-1-1308(7); 4 CCR 904-3 Part 7"],
                 sensitive_opt_out: [],
@@ -116,6 +118,7 @@ macro_rules! state_laws {
                 notice: "Va. Code §59.1-578(C)",
                 disclose_sale: "Va. Code §59.1-578(D)",
                 requests: "Va. Code §59.1-578(E)",
+                last_updated: [],
                 appeal: ["Va. Code §59.1-577(C), §59.1-578(C)(3)"],
                 consent: ["Va. Code §59.1-578(A)(5)"],
                 sensitive_opt_out: [],
@@ -146,6 +149,7 @@ macro_rules! state_laws {
                 notice: "Conn. Gen. Stat. §42-520(c)",
                 disclose_sale: "Conn. Gen. Stat. §42-520(d)",
                 requests: "Conn. Gen. Stat. §42-520(e)",
+                last_updated: [],
                 appeal: ["Conn. Gen. Stat. §42-518(d), §42-520(c)(3)"],
                 consent: ["Conn. Gen. Stat. §42-520(a)(4)"],
                 sensitive_opt_out: [],
@@ -175,6 +179,7 @@ macro_rules! state_laws {
                 notice: "Tex. Bus. & Com. Code §541.102(a)",
                 disclose_sale: "Tex. Bus. & Com. Code §541.103",
                 requests: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
+                last_updated: [],
                 appeal: ["Tex. Bus. & Com. Code §541.053, §541.102(a)(3)"],
                 consent: ["Tex. Bus. & Com. Code §541.101(b)(4)"],
                 sensitive_opt_out: [],
@@ -204,6 +209,7 @@ macro_rules! state_laws {
                 notice: "ORS 646A.578(4)",
                 disclose_sale: "ORS 646A.578(4)(h), (5)(b); 646A.574(1)(d)",
                 requests: "ORS 646A.578(4)(i), 646A.578(5)",
+                last_updated: [],
                 appeal: ["ORS 646A.576(6), 646A.578(4)(c)"],
                 consent: ["ORS 646A.578(2)(b)"],
                 sensitive_opt_out: [],
@@ -234,6 +240,7 @@ macro_rules! state_laws {
                 notice: "Utah Code §13-61-302(1)(a)",
                 disclose_sale: "Utah Code §13-61-302(1)(b)",
                 requests: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
+                last_updated: [],
                 appeal: [],
                 consent: [],
                 sensitive_opt_out: ["Utah Code §13-61-302(3)"],
@@ -263,6 +270,7 @@ macro_rules! state_laws {
                 notice: "Mont. Code Ann. §30-14-2812",
                 disclose_sale: "Mont. Code Ann. §30-14-2812; §30-14-2809(3)(a)",
                 requests: "Mont. Code Ann. §30-14-2812",
+                last_updated: [],
                 appeal: ["Mont. Code Ann. §30-14-2808"],
                 consent: ["Mont. Code Ann. §30-14-2812(2)(b)"],
                 sensitive_opt_out: [],
@@ -294,6 +302,7 @@ macro_rules! state_laws {
                 notice: "Iowa Code §715D.4",
                 disclose_sale: "Iowa Code §715D.4",
                 requests: "Iowa Code §715D.3(1), §715D.4(6)",
+                last_updated: [],
                 appeal: ["Iowa Code §715D.3(3)"],
                 // Notice and a chance to opt out, not consent (§715D.4(2)).
                 consent: [],
@@ -324,6 +333,7 @@ macro_rules! state_laws {
                 notice: "Del. Code tit. 6, §12D-106(c)",
                 disclose_sale: "Del. Code tit. 6, §12D-106",
                 requests: "Del. Code tit. 6, §12D-104(b)",
+                last_updated: [],
                 appeal: ["Del. Code tit. 6, §12D-104(c)(2), (d)"],
                 consent: ["Del. Code tit. 6, §12D-106(a)(4)"],
                 sensitive_opt_out: [],
@@ -353,6 +363,7 @@ macro_rules! state_laws {
                 notice: "Neb. Rev. Stat. §87-1113",
                 disclose_sale: "Neb. Rev. Stat. §87-1114",
                 requests: "Neb. Rev. Stat. §87-1111, §87-1113(6)",
+                last_updated: [],
                 appeal: ["Neb. Rev. Stat. §87-1108(3), §87-1109, §87-1113(3)"],
                 consent: ["Neb. Rev. Stat. §87-1112(2)(d)"],
                 sensitive_opt_out: [],
@@ -382,6 +393,7 @@ macro_rules! state_laws {
                 notice: "RSA 507-H:6",
                 disclose_sale: "RSA 507-H:6",
                 requests: "RSA 507-H:4, II",
+                last_updated: [],
                 appeal: ["RSA 507-H:4"],
                 consent: ["RSA 507-H:6"],
                 sensitive_opt_out: [],
@@ -411,6 +423,7 @@ macro_rules! state_laws {
                 notice: "N.J. Stat. §56:8-166.6(a)",
                 disclose_sale: "N.J. Stat. §56:8-166.6(b)",
                 requests: "N.J. Stat. §56:8-166.6(a)(5)",
+                last_updated: ["N.J. Stat. §56:8-166.6(a)(6)"],
                 appeal: ["N.J. Stat. §56:8-166.6(a)(5), §56:8-166.7(c)"],
                 consent: ["N.J. Stat. §56:8-166.12(a)(4)"],
                 sensitive_opt_out: [],
@@ -440,6 +453,7 @@ macro_rules! state_laws {
                 notice: "Tenn. Code Ann. §47-18-3305",
                 disclose_sale: "Tenn. Code Ann. §47-18-3305",
                 requests: "Tenn. Code Ann. §47-18-3304(a)(1), §47-18-3305",
+                last_updated: [],
                 appeal: ["Tenn. Code Ann. §47-18-3304(b)(2), (c)"],
                 consent: ["Tenn. Code Ann. §47-18-3305"],
                 sensitive_opt_out: [],
@@ -469,6 +483,7 @@ macro_rules! state_laws {
                 notice: "Minn. Stat. §325M.16 subd. 1(a)",
                 disclose_sale: "Minn. Stat. §325M.16 subd. 1(b)",
                 requests: "Minn. Stat. §325M.16 subd. 1(a)(3)",
+                last_updated: ["Minn. Stat. §325M.16 subd. 1(a)(8)"],
                 appeal: ["Minn. Stat. §325M.14; §325M.16 subd. 1(a)(3)"],
                 consent: ["Minn. Stat. §325M.16 subd. 2"],
                 sensitive_opt_out: [],
@@ -498,6 +513,7 @@ macro_rules! state_laws {
                 notice: "Md. Code, Com. Law §14-4707",
                 disclose_sale: "Md. Code, Com. Law §14-4707",
                 requests: "Md. Code, Com. Law §14-4705(c)",
+                last_updated: [],
                 appeal: ["Md. Code, Com. Law §14-4707 (privacy notice: how to appeal)"],
                 // Strict necessity, not consent, and no sale of sensitive
                 // data at all (§14-4707(a)(1)-(2)): `maryland::sensitive-sale`.
@@ -529,6 +545,7 @@ macro_rules! state_laws {
                 notice: "Ind. Code §24-15-4-3",
                 disclose_sale: "Ind. Code §24-15-4-4",
                 requests: "Ind. Code §24-15-4-5",
+                last_updated: [],
                 appeal: ["Ind. Code §24-15-3-1(c)(2), (d)"],
                 consent: ["Ind. Code §24-15-4-1(5)"],
                 sensitive_opt_out: [],
@@ -558,6 +575,7 @@ macro_rules! state_laws {
                 notice: "KRS 367.3617(3)",
                 disclose_sale: "KRS 367.3617(4)",
                 requests: "KRS 367.3617(5)",
+                last_updated: [],
                 appeal: ["KRS 367.3615(4), 367.3617(3)(c)"],
                 consent: ["KRS 367.3617(1)"],
                 sensitive_opt_out: [],
@@ -587,6 +605,7 @@ macro_rules! state_laws {
                 notice: "R.I. Gen. Laws §6-48.1-3(a)",
                 disclose_sale: "R.I. Gen. Laws §6-48.1-3(b)",
                 requests: "R.I. Gen. Laws §6-48.1-5(f)",
+                last_updated: [],
                 appeal: ["R.I. Gen. Laws §6-48.1-6(b)(2)"],
                 consent: ["R.I. Gen. Laws §6-48.1-4(c)"],
                 sensitive_opt_out: [],

@@ -152,6 +152,7 @@ macro_rules! state_law_values {
             notice: $notice:literal,
             disclose_sale: $disclose:literal,
             requests: $requests:literal,
+            last_updated: [$($last_updated:literal)?],
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],

@@ -220,3 +220,20 @@ fn a_state_law_judges_nothing_when_everyone_is_an_employee() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn uk_analytics_cookies_with_an_opt_out_need_no_consent_from_5_february_2026() {
+    let path =
+        Path::new("tests/fixtures/false-alarms/gdpr__cookie-consent@uk-analytics-opt-out.policy");
+    let codes_on = |day: &str| -> Vec<String> {
+        compile(path, &on(day))
+            .expect("compiles")
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    let code = "gdpr::cookie-consent".to_owned();
+    assert!(codes_on("2026-02-04").contains(&code));
+    assert!(!codes_on("2026-02-05").contains(&code));
+}

@@ -232,7 +232,8 @@ pub(super) const RULES: &[Rule] = &[
     When data is collected from the person, the notice must say whether providing it is a \
     statutory or contractual requirement, or needed to enter a contract, whether the person must \
     provide it, and what happens if they do not (Art. 13(2)(e)). A data set with a source of kind \
-    `data_subject` needs `required yes` or `required no`, with the consequence. A data set that \
+    `data_subject` needs `required yes` or `required no`, with the consequence, unless each item \
+    it collects says so itself (`item ... { required yes \"...\" }`). A data set that \
     rests on `contract` is processed because it is needed for the contract, so `required no` \
     there contradicts its own basis: the data is a requirement for entering the contract.",
         check: required_data,
@@ -941,6 +942,11 @@ fn required_data(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+            continue;
+        }
+        // Each item may answer for itself (`item ... { required yes "..." }`):
+        // a data set whose every item does needs no answer of its own.
+        if !d.collects.is_empty() && d.collects.iter().all(|r| p.get(r).required.is_some()) {
             continue;
         }
         if let Some(source) = d

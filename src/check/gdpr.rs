@@ -79,9 +79,12 @@ pub(super) const RULES: &[Rule] = &[
     Health, ethnic origin, religion, biometrics and the other categories of Art. 9(1) may be \
     processed only under one of the conditions of Art. 9(2) (explicit consent, employment law, \
     legal claims, ...), in addition to an Art. 6 basis. A data set that collects an item marked \
-    `special` needs a basis that names its condition (`special CONDITION`). This rule reports such \
-    a data set that relies on no condition and no consent at all; one relying on ordinary consent \
-    is reported by `gdpr::explicit-consent`.",
+    `special` needs a basis that names its condition (`special CONDITION`), and every branch \
+    needs its own: a condition on one basis for a purpose (under one `when`) does not cover \
+    another basis for the same purpose. This rule reports a data set that relies on no condition \
+    and no consent at all, and each basis without a condition that shares a purpose with one that \
+    has it (a basis with no `for` covers every purpose); a branch relying on ordinary consent is \
+    reported by `gdpr::explicit-consent`.",
         check: special_category_condition,
     ),
     rule!(gdpr::"explicit-consent", Warning,
@@ -439,58 +442,109 @@ fn item_list(items: &[&Ref<Item>]) -> String {
 fn special_category_condition(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
         let items = special_items(ctx, d);
-        if items.is_empty()
-            || d.bases
-                .iter()
-                .any(|b| b.special.is_some() || b.basis == LawfulBasis::Consent)
-        {
+        if items.is_empty() {
             continue;
         }
-        let diag = finding(
-            d.spans.collects.unwrap_or(d.span),
-            format!(
-                "{} `{}` collects special-category data ({}) but none of its bases names an Art. 9(2) condition",
-                noun(d),
-                d.id,
-                item_list(&items)
-            ),
-        )
-        .with_label("special-category data collected here")
-        .with_help(
-            "add `special CONDITION` to the basis that covers this data, e.g. `special employment` \
-             or `special explicit_consent` (the Art. 9(2) conditions are listed in the language \
-             reference)",
-        );
-        out.push(special_labels(ctx, diag, &items));
+        let any_condition = d
+            .bases
+            .iter()
+            .any(|b| b.special.is_some() || b.basis == LawfulBasis::Consent);
+        if !any_condition {
+            let diag = finding(
+                d.spans.collects.unwrap_or(d.span),
+                format!(
+                    "{} `{}` collects special-category data ({}) but none of its bases names an Art. 9(2) condition",
+                    noun(d),
+                    d.id,
+                    item_list(&items)
+                ),
+            )
+            .with_label("special-category data collected here")
+            .with_help(
+                "add `special CONDITION` to the basis that covers this data, e.g. `special employment` \
+                 or `special explicit_consent` (the Art. 9(2) conditions are listed in the language \
+                 reference)",
+            );
+            out.push(special_labels(ctx, diag, &items));
+            continue;
+        }
+        // Another branch names a condition: each branch of the same purpose
+        // (another `when`, or a basis for all purposes) needs its own.
+        // Consent without one is `gdpr::explicit-consent`'s.
+        for b in d.bases.iter().filter(|b| {
+            b.special.is_none()
+                && b.basis != LawfulBasis::Consent
+                && beside_a_condition(&d.bases, b)
+        }) {
+            let diag = finding(
+                basis_span(b),
+                format!(
+                    "{} `{}` collects special-category data ({}), but its `{}` basis names no Art. 9(2) condition, although another basis for the same purpose does",
+                    noun(d),
+                    d.id,
+                    item_list(&items),
+                    b.basis
+                ),
+            )
+            .with_label("no Art. 9(2) condition for this branch")
+            .with_help(
+                "each basis under which the special-category data is processed needs its own \
+                 condition: add `special CONDITION` to this basis too",
+            );
+            out.push(special_labels(ctx, diag, &items));
+        }
     }
 }
 
 fn explicit_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
         let items = special_items(ctx, d);
-        if items.is_empty() || d.bases.iter().any(|b| b.special.is_some()) {
+        if items.is_empty() {
             continue;
         }
-        let Some(consent) = d.bases.iter().find(|b| b.basis == LawfulBasis::Consent) else {
-            continue;
-        };
-        let diag = finding(
-            basis_span(consent),
-            format!(
-                "{} `{}` collects special-category data ({}) on consent the notice does not say is explicit",
-                noun(d),
-                d.id,
-                item_list(&items)
-            ),
-        )
-        .with_label("ordinary consent")
-        .with_help(
-            "consider stating that the consent is explicit, as Art. 9(2)(a) requires (`special \
-             explicit_consent` in this basis, and words to match in its text), or name the Art. \
-             9(2) condition relied on instead, e.g. `special employment`",
-        );
-        out.push(special_labels(ctx, diag, &items));
+        // A consent basis needs `special explicit_consent` (or another
+        // condition): when no basis names a condition, or when a branch of
+        // the same purpose does (the condition there does not cover it).
+        let any_condition = d.bases.iter().any(|b| b.special.is_some());
+        for consent in d.bases.iter().filter(|b| {
+            b.basis == LawfulBasis::Consent
+                && b.special.is_none()
+                && (!any_condition || beside_a_condition(&d.bases, b))
+        }) {
+            let diag = finding(
+                basis_span(consent),
+                format!(
+                    "{} `{}` collects special-category data ({}) on consent the notice does not say is explicit",
+                    noun(d),
+                    d.id,
+                    item_list(&items)
+                ),
+            )
+            .with_label("ordinary consent")
+            .with_help(
+                "consider stating that the consent is explicit, as Art. 9(2)(a) requires (`special \
+                 explicit_consent` in this basis, and words to match in its text), or name the Art. \
+                 9(2) condition relied on instead, e.g. `special employment`",
+            );
+            out.push(special_labels(ctx, diag, &items));
+        }
     }
+}
+
+/// Whether a basis without an Art. 9(2) condition is a branch of a purpose
+/// that another basis, with a condition, also covers: the two share a
+/// purpose (a basis with no `for` covers every purpose of its data set).
+fn beside_a_condition(bases: &[Basis], basis: &Basis) -> bool {
+    let shares = |a: &Basis, b: &Basis| {
+        a.purposes.is_empty()
+            || b.purposes.is_empty()
+            || a.purposes
+                .iter()
+                .any(|x| b.purposes.iter().any(|y| x.index() == y.index()))
+    };
+    bases
+        .iter()
+        .any(|other| other.special.is_some() && shares(other, basis))
 }
 
 fn ambiguous_in(

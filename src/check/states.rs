@@ -283,7 +283,8 @@ const SPECIFIC: &[Rule] = &[
     biometric data, precise geolocation: the items' `sensitive` kinds; or data collected from a \
     known child, a category whose `subjects` or data sets' subjects say `children yes`) and a \
     third party that gives money or other valuable consideration for it and is not a processor, an affiliate or \
-    an acquirer. The notice's prose must then hold the sentence word for word.",
+    an acquirer. The text of a section the notice prints (one the `outline` lists) must then hold \
+    the sentence word for word.",
         check: texas_sensitive_notice,
     ),
     rule!(texas::"biometric-sale-notice", Error,
@@ -854,12 +855,24 @@ fn sensitive_opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 const TEXAS_SENSITIVE: &str = "NOTICE: We may sell your sensitive personal data.";
 const TEXAS_BIOMETRIC: &str = "NOTICE: We may sell your biometric personal data.";
 
-/// Whether the notice's prose holds a sentence word for word (spaces and
-/// line breaks aside).
+/// Whether the notice prints a sentence word for word (spaces and line
+/// breaks aside) in the text of a section the notice prints: one the
+/// `outline` lists, or any when there is no outline. A sentence in a
+/// section the outline leaves out is never read by anyone.
 fn prints(ctx: &Ctx<'_>, sentence: &str) -> bool {
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let wanted = squash(sentence);
-    ctx.prose.iter().any(|p| squash(p.text).contains(&wanted))
+    let p = ctx.policy;
+    let printed: Vec<&crate::model::Section> = if p.outline.is_empty() {
+        p.sections.iter().collect()
+    } else {
+        p.outline.iter().map(|r| p.get(r)).collect()
+    };
+    printed.iter().any(|section| {
+        section.blocks.iter().any(|block| {
+            matches!(block, crate::model::Block::Text { markdown, .. } if squash(markdown).contains(&wanted))
+        })
+    })
 }
 
 fn texas_notice(

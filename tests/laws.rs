@@ -237,3 +237,21 @@ fn uk_analytics_cookies_with_an_opt_out_need_no_consent_from_5_february_2026() {
     assert!(codes_on("2026-02-04").contains(&code));
     assert!(!codes_on("2026-02-05").contains(&code));
 }
+
+#[test]
+fn the_charity_soft_opt_in_counts_from_5_february_2026() {
+    let path = Path::new(
+        "tests/fixtures/false-alarms/gdpr__electronic-marketing@charity-soft-opt-in.policy",
+    );
+    let codes_on = |day: &str| -> Vec<String> {
+        compile(path, &on(day))
+            .expect("compiles")
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    let code = "gdpr::electronic-marketing".to_owned();
+    assert!(codes_on("2026-02-04").contains(&code));
+    assert!(!codes_on("2026-02-05").contains(&code));
+}

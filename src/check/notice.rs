@@ -121,6 +121,24 @@ pub(super) const RULES: &[Rule] = &[
     on it (`method ... { sources ...; text \"...\" }`); the source's own `text` is not printed.",
         check: public_source,
     ),
+    rule!(gdpr::"electronic-marketing", Warning,
+        summary: "marketing by email or text message rests on consent, or on the soft opt-in",
+        citation: "Directive 2002/58/EC (ePrivacy) Art. 13(1)-(2); PECR reg. 22(2)-(3A) (reg. 22(3A) inserted by the Data (Use and Access) Act 2025 s. 114, in force 5 February 2026)",
+        since: "2003-10-31",
+        explanation: "\
+    Unsolicited direct marketing by email or text message to an individual needs their prior \
+    consent (ePrivacy Directive Art. 13(1); in the UK, PECR reg. 22(2)), whatever the GDPR basis \
+    of the processing. The exception, the soft opt-in, covers the business's own customers: \
+    details obtained in the course of a sale, for similar products, with a simple way to refuse \
+    given when the details were collected and in every message (Art. 13(2); reg. 22(3)). In the \
+    UK, from 5 February 2026, a charity may also email its supporters for its charitable \
+    purposes on the same terms (reg. 22(3A)). candor reads electronic marketing from a purpose \
+    with `fides marketing_communications_email` or `marketing_communications_sms`, or `marketing \
+    yes` and a name that says email, text messages or a newsletter; it reports a basis other \
+    than consent for such a purpose unless the basis (its `when` or text) says the people are \
+    customers (or, in the UK, a charity's supporters) and how to opt out.",
+        check: electronic_marketing,
+    ),
 ];
 
 /// Whether a region is in the EEA (the EU, the EEA or a member state).
@@ -344,6 +362,81 @@ fn uk_statistics_exempt(ctx: &Ctx<'_>, c: &CookieCategory) -> bool {
         .any(|w| t.contains(w))
     });
     statistics && objection
+}
+
+/// Whether a purpose is direct marketing by email or text message.
+fn electronic_marketing_purpose(purpose: &crate::model::Purpose) -> bool {
+    use crate::model::words::FidesDataUse;
+    if matches!(
+        purpose.fides,
+        Some(FidesDataUse::MarketingCommunicationsEmail | FidesDataUse::MarketingCommunicationsSms)
+    ) {
+        return true;
+    }
+    let name = text::normalize(&purpose.name);
+    purpose.marketing == Some(true)
+        && ["email", "e-mail", "text message", "sms", "newsletter"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+fn electronic_marketing(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let charities = ctx
+        .law
+        .is_some_and(|l| l.jurisdiction == Jurisdiction::UkGdpr)
+        && ctx.today >= PECR_SCHEDULE_A1_FROM;
+    let mentions = |texts: &[String], words: &[&str]| {
+        texts.iter().any(|t| words.iter().any(|w| t.contains(w)))
+    };
+    for d in &p.datasets {
+        for purpose_ref in &d.purposes {
+            let purpose = p.get(purpose_ref);
+            if !electronic_marketing_purpose(purpose) {
+                continue;
+            }
+            for b in d.bases.iter().filter(|b| {
+                b.basis != LawfulBasis::Consent
+                    && (b.purposes.is_empty()
+                        || b.purposes.iter().any(|r| r.index() == purpose_ref.index()))
+            }) {
+                let texts: Vec<String> = [
+                    b.condition.as_deref(),
+                    b.text.as_deref(),
+                    b.interest.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .map(text::normalize)
+                .collect();
+                let opt_out = mentions(&texts, &["unsubscribe", "opt out", "opt-out", "refuse"]);
+                let customers = mentions(
+                    &texts,
+                    &["customer", "bought", "purchase", "buy from us", "ordered"],
+                );
+                let supporters =
+                    charities && mentions(&texts, &["supporter", "donat", "charit", "volunteer"]);
+                if opt_out && (customers || supporters) {
+                    continue;
+                }
+                out.push(
+                    finding(
+                        super::context::basis_span(b),
+                        format!(
+                            "purpose `{}` sends marketing by email or text message on `{}`, but neither consent nor the soft opt-in is stated",
+                            purpose.id, b.basis
+                        ),
+                    )
+                    .with_label("electronic marketing without consent")
+                    .with_help(
+                        "rest email and text-message marketing on `basis consent { withdraw \"...\" }`; \
+                         or, for your own customers, say so in the basis (`when \"you bought from \
+                         us\"`) with how to opt out (the unsubscribe link in every message)",
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn cookie_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -409,7 +409,10 @@ fn electronic_marketing(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .flatten()
                 .map(text::normalize)
                 .collect();
-                let opt_out = mentions(&texts, &["unsubscribe", "opt out", "opt-out", "refuse"]);
+                let opt_out = mentions(
+                    &texts,
+                    &["unsubscribe", "opt out", "opt-out", "refuse", "object"],
+                );
                 let customers = mentions(
                     &texts,
                     &["customer", "bought", "purchase", "buy from us", "ordered"],

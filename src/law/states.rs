@@ -528,11 +528,21 @@ mod tests {
                 .collect()
         };
         assert_eq!(on(SensitiveInference), ["Colorado"]);
-        assert_eq!(on(NationalOrigin), ["Oregon"]);
-        assert_eq!(on(TransgenderOrNonbinary), ["Connecticut", "Oregon"]);
+        assert_eq!(on(NationalOrigin), ["Oregon", "Maryland"]);
+        assert_eq!(
+            on(TransgenderOrNonbinary),
+            [
+                "Connecticut",
+                "Oregon",
+                "Delaware",
+                "New Jersey",
+                "Maryland"
+            ]
+        );
         assert_eq!(on(CrimeVictim), ["Connecticut", "Oregon"]);
+        assert_eq!(on(FinancialAccount), ["Connecticut", "New Jersey"]);
         assert_eq!(on(AccountCredentials), Vec::<&str>::new());
-        assert_eq!(on(Health).len(), 6);
+        assert_eq!(on(Health).len(), STATES.len());
         for kind in [
             SensitiveInference,
             NationalOrigin,
@@ -547,10 +557,16 @@ mod tests {
             .filter(|s| s.children_sensitive())
             .map(|s| s.state)
             .collect();
-        assert!(!children.contains(&"Utah") && children.len() == 5);
-        // Every law but Utah's forbids sensitive data without consent.
+        assert!(!children.contains(&"Utah") && children.len() == STATES.len() - 1);
+        // Every law forbids sensitive data without consent but Utah's and
+        // Iowa's (notice and an opt-out) and Maryland's (strict necessity).
         for s in STATES {
-            assert_eq!(s.consent_cite.is_empty(), s.state == "Utah", "{}", s.state);
+            assert_eq!(
+                s.consent_cite.is_empty(),
+                ["Utah", "Iowa", "Maryland"].contains(&s.state),
+                "{}",
+                s.state
+            );
             assert!(!s.consumer_cite.is_empty());
         }
     }

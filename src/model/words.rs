@@ -74,7 +74,7 @@ macro_rules! jurisdictions {
                 /// California Consumer Privacy Act, as amended by the CPRA.
                 Ccpa = "ccpa",
                 $(
-                #[doc = concat!($act, ", ", $code, ".")]
+                #[doc = concat!($act, ", ", $code)]
                 $variant = $word,
                 )*
             }

@@ -255,3 +255,17 @@ fn the_charity_soft_opt_in_counts_from_5_february_2026() {
     assert!(codes_on("2026-02-04").contains(&code));
     assert!(!codes_on("2026-02-05").contains(&code));
 }
+
+#[test]
+fn gpc_json_says_what_the_notice_says_about_the_signal() {
+    let gpc = |name: &str| -> String {
+        let path = Path::new("tests/fixtures/missed-findings").join(name);
+        let compiled = compile(&path, &on("2026-11-29")).expect("compiles");
+        candor::render::export::signals::gpc(compiled.policy.as_ref().expect("a model"))
+    };
+    assert!(gpc("structure__gpc-signals@refused.policy").contains("\"gpc\": false"));
+    let pass = Path::new("tests/fixtures/rules/structure/gpc-signals.pass.policy");
+    let compiled = compile(pass, &on("2026-11-29")).expect("compiles");
+    let json = candor::render::export::signals::gpc(compiled.policy.as_ref().expect("a model"));
+    assert!(json.contains("\"gpc\": true"), "{json}");
+}

@@ -31,9 +31,9 @@ pub(super) const RULES: &[Rule] = &[
         explanation: "\
     `/.well-known/gpc.json` with `\"gpc\": true` tells browsers the site honours the Global Privacy \
     Control. The claim must come from the notice: candor writes `true` only when a rights block \
-    states how opt-out preference signals are handled (`opt_out_signals`). A policy that asks for \
-    `exports gpc` without that statement would publish `\"gpc\": false`, or a promise its notice does \
-    not make.",
+    states how opt-out preference signals are handled (`opt_out_signals`) and does not refuse \
+    them. A policy that asks for `exports gpc` without that statement, or with one that refuses \
+    the signal, would publish `\"gpc\": false`, or a promise its notice does not make.",
         check: gpc_signals,
     ),
     rule!(structure::"consent-essential", Error,
@@ -219,8 +219,40 @@ fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::law::signals::{SignalStatement, read};
     let p = ctx.policy;
-    if !p.exports(Export::Gpc) || crate::render::export::signals::honours_gpc(p) {
+    if !p.exports(Export::Gpc) {
+        return;
+    }
+    let statements: Vec<(SignalStatement, crate::source::Span)> = p
+        .rights
+        .iter()
+        .filter_map(|b| {
+            b.opt_out_signals
+                .as_deref()
+                .map(|s| (read(s), b.spans.opt_out_signals.unwrap_or(b.span)))
+        })
+        .collect();
+    // A statement that does not refuse the signal is enough for the file
+    // (`ccpa::opt-out-signals` and `STATE::opt-out-signals` ask how it is
+    // applied); one that refuses it contradicts `"gpc": true`.
+    if statements
+        .iter()
+        .any(|(s, _)| *s != SignalStatement::Refused)
+    {
+        return;
+    }
+    if let Some((_, span)) = statements.first() {
+        out.push(
+            finding(
+                *span,
+                "the policy exports `gpc.json`, but the notice says opt-out preference signals are not honoured: `gpc.json` says `\"gpc\": false`",
+            )
+            .with_label("`exports gpc`")
+            .with_help(
+                "honour the Global Privacy Control and say how in `opt_out_signals`, or remove `gpc` from `exports`",
+            ),
+        );
         return;
     }
     out.push(

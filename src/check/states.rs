@@ -6,6 +6,7 @@
 //! (`law::states`). These rules run when the policy declares the state.
 
 use crate::diagnostic::Diagnostic;
+use crate::law::signals::SignalStatement;
 use crate::law::states::{self, StateLaw};
 use crate::model::RightsBlock;
 use crate::model::words::{RightKind, SensitiveKind, Word};
@@ -654,63 +655,6 @@ fn sells_or_targets(
         .map(|(what, span)| (format!("{what} serves targeted advertising"), span))
 }
 
-/// What a description of opt-out preference signals says.
-#[derive(Debug, PartialEq, Eq)]
-enum SignalText {
-    /// It says the signal is not honoured.
-    Refused,
-    /// It names the signal, what it does and what it applies to.
-    Described,
-    /// It mentions signals without saying how they are applied.
-    Vague,
-}
-
-fn signal_text(how: &str) -> SignalText {
-    let t = super::text::normalize(how);
-    let refused = [
-        "do not honor",
-        "do not honour",
-        "does not honor",
-        "does not honour",
-        "do not respond",
-        "does not respond",
-        "do not recognize",
-        "do not recognise",
-        "does not recognize",
-        "does not recognise",
-        "not able to honor",
-        "not able to honour",
-        "cannot honor",
-        "cannot honour",
-        "ignore",
-    ];
-    if refused.iter().any(|w| t.contains(w)) {
-        return SignalText::Refused;
-    }
-    let signal = ["signal", "global privacy control", "gpc"]
-        .iter()
-        .any(|w| t.contains(w));
-    let effect = [
-        "opt out",
-        "opt-out",
-        "opts you out",
-        "request to opt",
-        "treat",
-        "honor",
-        "honour",
-    ]
-    .iter()
-    .any(|w| t.contains(w));
-    let scope = ["browser", "device", "profile", "account"]
-        .iter()
-        .any(|w| t.contains(w));
-    if signal && effect && scope {
-        SignalText::Described
-    } else {
-        SignalText::Vague
-    }
-}
-
 fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, Some(block))) = state(ctx) else {
         return;
@@ -719,9 +663,13 @@ fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let at = block.spans.opt_out_signals.unwrap_or(block.span);
-    let (message, label, help) = match block.opt_out_signals.as_deref().map(signal_text) {
-        Some(SignalText::Described) => return,
-        Some(SignalText::Refused) => (
+    let (message, label, help) = match block
+        .opt_out_signals
+        .as_deref()
+        .map(crate::law::signals::read)
+    {
+        Some(SignalStatement::Described) => return,
+        Some(SignalStatement::Refused) => (
             format!(
                 "{why}, but the rights block `{}` says opt-out preference signals are not honoured, which {} law requires",
                 block.id, law.state
@@ -730,7 +678,7 @@ fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "honour the signal: treat a Global Privacy Control signal as a request to opt out of \
              the sale of personal data and of targeted advertising, and say so in `opt_out_signals`",
         ),
-        Some(SignalText::Vague) => (
+        Some(SignalStatement::Vague) => (
             format!(
                 "{why}, but the rights block `{}` mentions opt-out preference signals without saying how they are applied",
                 block.id

@@ -10,6 +10,7 @@
 pub mod ccpa;
 pub mod colorado;
 pub mod declarations;
+pub mod signals;
 pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};

@@ -1,7 +1,8 @@
 //! The corpus (`tests/fixtures/corpus/`): small policies modelled on
 //! different kinds of published notices (an ad-funded publisher, an
 //! employer, a B2B SaaS, a mobile app with location data, a retailer with a
-//! loyalty programme, a Connecticut shop under the state law's own labels).
+//! loyalty programme, a Connecticut shop under the state law's own labels, a
+//! national retailer that declares all nineteen US state laws).
 //! Each must compile without errors; its findings and
 //! its Markdown are snapshots (so a rule that starts or stops firing on a
 //! real shape shows up in review); its HTML must print every fact its

@@ -200,10 +200,12 @@ fn the_catalogue_is_large_documented_and_unique() {
             "{}",
             r.code
         );
+        // The family is the law's `jurisdictions` word (`new_jersey`), the
+        // name after `::` lower-case words joined by `-`.
+        let (family, name) = r.code.split_once("::").expect("a family");
         assert!(
-            r.code
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == ':' || c == '-'),
+            family.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
             "codes are lower-case words: {}",
             r.code
         );

@@ -23,6 +23,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"rights-block", Error,
         summary: "a policy declaring the CCPA describes the California consumer's rights",
         citation: "Cal. Civ. Code §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     The privacy policy must describe the consumer's rights under the CCPA and how to exercise \
     them (§1798.130(a)(5)(A)). That needs a `rights` declaration with `jurisdiction ccpa`, its \
@@ -32,6 +33,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"statutory-letters", Warning,
         summary: "every CCPA category names its statutory letters (A-L)",
         citation: "Cal. Civ. Code §1798.140(v)(1), §1798.130(a)(5)(B), §1798.130(c); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     The CCPA lists the categories of personal information, (A) identifiers to (L) sensitive \
     personal information (§1798.140(v)(1)), and the policy must disclose what it collects by \
@@ -42,6 +44,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"item-category", Warning,
         summary: "every statutory category an item collected falls in has a row in the CCPA table",
         citation: "Cal. Civ. Code §1798.100(a)(1)-(2), §1798.110(c), §1798.130(a)(5)(B), §1798.130(c); Cal. Code Regs. tit. 11, §7011, §7012",
+        since: "2020-01-01",
         explanation: "\
     The policy must list the categories of personal information collected in the past 12 months, \
     and of sensitive personal information separately (§1798.100(a)(1)-(2)). candor takes the \
@@ -56,6 +59,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"notice-at-collection", Warning,
         summary: "the categories collected from each group of people are disclosed for them",
         citation: "Cal. Civ. Code §1798.100(a)(1)-(2); Cal. Code Regs. tit. 11, §7012(a)",
+        since: "2020-01-01",
         explanation: "\
     At or before collection a business must tell the people it collects from which categories of \
     personal information it collects from them, why, and whether they are sold or shared \
@@ -71,6 +75,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"category-items", Warning,
         summary: "an item listed in a CCPA category falls in one of its statutory letters",
         citation: "Cal. Civ. Code §1798.140(v)(1)",
+        since: "2020-01-01",
         explanation: "\
     A row of the CCPA table lists the items it covers. When an item's own statutory letters share \
     none with the row's `statutory` letters, either the item is in the wrong row or its letters \
@@ -80,6 +85,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"sensitive-letter", Warning,
         summary: "an item that is sensitive personal information carries the letter L",
         citation: "Cal. Civ. Code §1798.140(ae), §1798.140(v)(1)(L), §1798.100(a)(2)",
+        since: "2023-01-01",
         explanation: "\
     Sensitive personal information (§1798.140(ae): government identifiers, account log-ins with \
     their password, precise geolocation, ethnic origin, health, ...) is statutory category (L), and \
@@ -90,6 +96,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"protected-class-letter", Warning,
         summary: "an item about a protected classification carries the letter C",
         citation: "Cal. Civ. Code §1798.140(v)(1)(C)",
+        since: "2020-01-01",
         explanation: "\
     Characteristics of protected classifications under California or federal law (race, ethnic \
     origin, religion, sexual orientation, citizenship, ...) are statutory category (C). An item \
@@ -99,6 +106,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"category-columns", Warning,
         summary: "every row of the CCPA table fills every column",
         citation: "Cal. Civ. Code §1798.110(c), §1798.115(c), §1798.130(a)(5)(B)-(C); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     The policy must give the categories of sources, the business or commercial purposes, whether \
     each category is sold, shared or disclosed for a business purpose, and the categories of third \
@@ -114,6 +122,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"category-retention", Error,
         summary: "every CCPA category has a retention period or criteria",
         citation: "Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
+        since: "2023-01-01",
         explanation: "\
     The policy must give, for each category of personal information (and of sensitive personal \
     information), how long the business intends to keep it, or the criteria used to decide \
@@ -124,6 +133,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"retention-open-ended", Warning,
         summary: "a CCPA category's retention is more than open-ended wording",
         citation: "Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
+        since: "2023-01-01",
         explanation: "\
     \"The length of time the business intends to retain each category\" (§1798.100(a)(3)) is not \
     \"a reasonable period\". candor reports a category whose retention rules all consist of such \
@@ -134,6 +144,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"disclosure-contradiction", Error,
         summary: "a row's sold, shared and disclosed answers agree with its third parties' facts",
         citation: "Cal. Civ. Code §1798.140(ad)(1), §1798.140(ah)(1), §1798.140(e), §1798.110(c)(4), §1798.115(c)",
+        since: "2020-01-01",
         explanation: "\
     A row may state `sold`, `shared` and `disclosed` itself, and its third parties may say what \
     the business receives for the information (`consideration`) and whether they use it for \
@@ -150,6 +161,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"disclosure-unstated", Warning,
         summary: "each collected row says whether it is sold, shared and disclosed",
         citation: "Cal. Civ. Code §1798.130(a)(5)(B)-(C), §1798.110(c)(4), §1798.115(c); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        since: "2020-01-01",
         explanation: "\
     The privacy policy lists, for each category of personal information, whether it was sold, \
     shared or disclosed for a business purpose in the past 12 months, and to which categories of \
@@ -162,6 +174,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"shared-ad-networks", Warning,
         summary: "a category disclosed to ad or social networks, or used for targeted advertising, is shared",
         citation: "Cal. Civ. Code §1798.140(ah), §1798.120(a)-(b), §1798.135(a)",
+        since: "2023-01-01",
         explanation: "\
     \"Sharing\" is making personal information available to a third party for cross-context \
     behavioural advertising, paid or not (§1798.140(ah)). Ad networks and social networks (their \
@@ -180,6 +193,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"opt-out-right", Error,
         summary: "selling or sharing comes with the right to opt out",
         citation: "Cal. Civ. Code §1798.120(a)-(b), §1798.130(a)(5)(A), §1798.135(a)(1); Cal. Code Regs. tit. 11, §7011, §7013",
+        since: "2020-01-01",
         explanation: "\
     A business that sells or shares personal information must tell consumers they may opt out \
     (§1798.120(b)), and its privacy policy must describe that right. A category with `sold yes` or \
@@ -189,6 +203,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"opt-out-link", Warning,
         summary: "selling or sharing comes with a \"Do Not Sell or Share\" link",
         citation: "Cal. Civ. Code §1798.135(a)(1), (a)(3), (b)(1); Cal. Code Regs. tit. 11, §7013, §7015, §7025(e)-(g), §7026(a)(1)",
+        since: "2020-01-01",
         explanation: "\
     A business that sells or shares must offer a clear and conspicuous link titled \"Do Not Sell \
     or Share My Personal Information\" (§1798.135(a)(1)), or the single alternative opt-out link \
@@ -202,6 +217,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"opt-out-signals", Warning,
         summary: "selling or sharing comes with a description of how opt-out preference signals are processed",
         citation: "Cal. Code Regs. tit. 11, §7025(b)-(c), §7011",
+        since: "2023-03-29",
         explanation: "\
     A business that sells or shares must treat an opt-out preference signal such as Global \
     Privacy Control as a valid request to opt out of sale and sharing for that browser or device \
@@ -215,6 +231,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"no-sale-statement", Warning,
         summary: "when nothing is sold or shared, the policy says so plainly",
         citation: "Cal. Civ. Code §1798.130(a)(5)(C)(i); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     If the business has not sold or shared personal information in the preceding 12 months, the \
     policy must disclose that fact (§1798.130(a)(5)(C)(i), §7011): a reader should not have to \
@@ -227,6 +244,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"rights", Warning,
         summary: "the CCPA rights include to know, to delete, to correct, no retaliation, and to limit where it is owed",
         citation: "Cal. Civ. Code §1798.105, .106, .110, .115, .121(a), .125, §1798.130(a)(5)(A); Cal. Code Regs. tit. 11, §7011",
+        since: "2023-01-01",
         explanation: "\
     The privacy policy must describe the consumer's rights: to know (§1798.110, .115), to delete \
     (§1798.105), to correct (§1798.106), to opt out of sale or sharing (§1798.120; see \
@@ -240,6 +258,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"sensitive-use", Warning,
         summary: "a policy that collects sensitive personal information says whether it uses it beyond the permitted purposes",
         citation: "Cal. Civ. Code §1798.121(a), (d); Cal. Code Regs. tit. 11, §7011, §7014, §7027(m)",
+        since: "2023-01-01",
         explanation: "\
     Sensitive personal information used only for the purposes the regulations list (providing the \
     goods or services, security, short-term transient use, ...: §7027(m)) carries no right to \
@@ -252,6 +271,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"sensitive-advertising", Error,
         summary: "sensitive personal information that goes to a buyer or an advertiser is used beyond the permitted purposes",
         citation: "Cal. Civ. Code §1798.121(a), (d), §1798.140(ah); Cal. Code Regs. tit. 11, §7014, §7027(m)",
+        since: "2023-01-01",
         explanation: "\
     Selling sensitive personal information, or sharing it for cross-context behavioural \
     advertising, is not among the purposes for which a business may use it without offering the \
@@ -267,6 +287,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"sensitive-kinds", Warning,
         summary: "the (L) row names each kind of sensitive personal information collected",
         citation: "Cal. Civ. Code §1798.100(a)(2), §1798.130(c), §1798.140(ae); Cal. Code Regs. tit. 11, §7011",
+        since: "2023-01-01",
         explanation: "\
     Sensitive personal information is not one category but several (§1798.140(ae): government \
     identifiers, account log-ins, precise geolocation, racial or ethnic origin, health, ...), and \
@@ -279,6 +300,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"financial-incentive", Warning,
         summary: "a financial incentive comes with its notice: how to opt in, how to withdraw, and the value of the data",
         citation: "Cal. Civ. Code §1798.125(b); Cal. Code Regs. tit. 11, §7016",
+        since: "2020-01-01",
         explanation: "\
     A business may offer a financial incentive or a different price for personal information (a \
     loyalty programme, a discount for an email address) only with a notice of financial incentive \
@@ -292,6 +314,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"request-metrics", Warning,
         summary: "a business handling 10 million consumers' information publishes its request metrics",
         citation: "Cal. Code Regs. tit. 11, §7102",
+        since: "2023-03-29",
         explanation: "\
     A business that knows or reasonably should know that it buys, receives for commercial \
     purposes, sells, shares or otherwise makes available the personal information of 10,000,000 \
@@ -305,6 +328,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"admt-notice", Warning,
         summary: "automated decision-making for significant decisions comes with a pre-use notice and its rights",
         citation: "Cal. Code Regs. tit. 11, §7200(a)-(b), §7220, §7221, §7222",
+        since: "2026-01-01",
         explanation: "\
     A business that uses automated decision-making technology (ADMT) to make a significant \
     decision about a consumer (financial or lending services, housing, education, employment, \
@@ -319,6 +343,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"request-methods", Warning,
         summary: "two or more request methods, one a toll-free number (or an email when online only)",
         citation: "Cal. Civ. Code §1798.130(a)(1)",
+        since: "2020-01-01",
         explanation: "\
     A business must offer two or more designated methods for requests to know and to delete, \
     including at least a toll-free telephone number (§1798.130(a)(1)(A)). A business that operates \
@@ -331,6 +356,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"updated-date", Error,
         summary: "the policy states the date it was last updated",
         citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     The privacy policy states the date it was last updated (§7011), which is also how a reader \
     (and a regulator) tells whether it was updated in the past 12 months (§1798.130(a)(5)). A \
@@ -340,6 +366,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"last-updated", Warning,
         summary: "the policy was last updated within the past 12 months",
         citation: "Cal. Civ. Code §1798.130(a)(5); Cal. Code Regs. tit. 11, §7011",
+        since: "2020-01-01",
         explanation: "\
     The privacy policy must be updated at least once every 12 months (§1798.130(a)(5)) and state \
     the date it was last updated (§7011). candor compares `updated` with the date of the run \
@@ -350,6 +377,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"authorized-agents", Warning,
         summary: "the policy explains how an authorised agent can make a request",
         citation: "Cal. Code Regs. tit. 11, §7011, §7063",
+        since: "2020-08-14",
         explanation: "\
     A consumer may use an authorised agent to make requests (§7063), and the privacy policy must \
     explain how the agent can do so (§7011). The CCPA rights need `agents \"...\"`.",
@@ -358,6 +386,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"response-time", Error,
         summary: "the CCPA response time is at most 45 days, extendable once by 45",
         citation: "Cal. Civ. Code §1798.130(a)(2); Cal. Code Regs. tit. 11, §7021",
+        since: "2020-01-01",
         explanation: "\
     A business must respond to a request to know, delete or correct within 45 calendar days, and \
     may extend that once by a further 45 days with notice (§1798.130(a)(2)). A `response_days` or \

@@ -11,6 +11,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"child-age", Error,
         summary: "an age of digital consent is not below the one the law sets for its region",
         citation: "GDPR Art. 8(1); UK Data Protection Act 2018, s. 9",
+        since: "2018-05-25",
         explanation: "\
     Below the age of digital consent, consent to an online service offered to a child must come \
     from a parent (Art. 8(1)). The GDPR sets it at 16 and lets each member state lower it to no \
@@ -27,6 +28,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"minors-opt-in", Warning,
         summary: "the policy says whether it sells or shares the information of consumers known to be under 16, and how they opt in",
         citation: "Cal. Civ. Code §1798.120(c); Cal. Code Regs. tit. 11, §7011, §7070-7072",
+        since: "2020-01-01",
         explanation: "\
     A business may not sell or share the personal information of a consumer it knows to be under \
     16 unless the consumer (aged 13 to 15) or a parent (under 13) has affirmatively authorised it \

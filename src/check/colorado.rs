@@ -21,6 +21,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"purpose-disclosures", Warning,
         summary: "the Colorado notice says, purpose by purpose, which categories are provided for it and whether that data is sold, used for targeted advertising or for significant profiling",
         citation: "4 CCR 904-3 Rule 6.03(A)(1)(a)-(c); C.R.S. §6-1-1308(1)(a)",
+        since: "2023-07-01",
         explanation: "\
     The privacy notice describes the processing \"linked in a way that gives Consumers a \
     meaningful understanding of how each category of their Personal Data will be used when they \
@@ -41,6 +42,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"purpose-table", Warning,
         summary: "the Colorado notice prints its purpose-by-purpose disclosures (`insert colorado_purposes`)",
         citation: "4 CCR 904-3 Rule 6.03(A)(1)",
+        since: "2023-07-01",
         explanation: "\
     Rule 6.03(A)(1) asks for the categories, purposes and sale, targeted advertising and \
     profiling answers to be linked purpose by purpose. The CCPA table links categories to \
@@ -55,6 +57,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"sensitive-categories", Warning,
         summary: "the Colorado notice's categories include the sensitive data processed",
         citation: "4 CCR 904-3 Rule 6.03(A)(1)(a); C.R.S. §6-1-1303(24)",
+        since: "2023-07-01",
         explanation: "\
     The notice gives the categories of personal data processed \"including, but not limited to, \
     whether Personal Data of a Child or other Sensitive Data is Processed\" (4 CCR 904-3 Rule \
@@ -68,6 +71,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"universal-opt-out", Warning,
         summary: "a Colorado controller that sells or targets advertising explains how universal opt-out signals are processed",
         citation: "4 CCR 904-3 Rule 6.03(A)(4)(e), Rule 5.02(A)",
+        since: "2024-07-01",
         explanation: "\
     Consumers may opt out of targeted advertising and the sale of personal data through a \
     universal opt-out mechanism (4 CCR 904-3 Rule 5.02(A)), and since 1 July 2024 the notice \
@@ -80,6 +84,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"loyalty-program", Warning,
         summary: "a Colorado loyalty programme or financial incentive says which data it sells or uses for targeted advertising and to which kinds of third parties",
         citation: "4 CCR 904-3 Rule 6.05(F)(1)(a), (b)",
+        since: "2023-07-01",
         explanation: "\
     A controller maintaining a bona fide loyalty program discloses, at registration or by a link \
     to the section of the privacy notice, \"the categories of Personal Data or Sensitive Data \
@@ -96,6 +101,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(colorado::"profiling-transparency", Warning,
         summary: "Colorado profiling with legal or similarly significant effects is explained in the notice",
         citation: "4 CCR 904-3 Rule 9.03(A)",
+        since: "2023-07-01",
         explanation: "\
     A controller that profiles in furtherance of decisions that result in the provision or \
     denial of financial or lending services, housing, insurance, education, criminal justice, \

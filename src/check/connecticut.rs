@@ -14,6 +14,7 @@ use super::{Rule, finding, rule};
 pub(super) const RULES: &[Rule] = &[rule!(connecticut::"llm-training", Warning,
     summary: "the Connecticut notice says whether personal data is used to train large language models",
     citation: "Conn. Gen. Stat. §42-520(c), as amended by Conn. Pub. Act 25-113 (SB 1295), effective 1 July 2026",
+    since: "2026-07-01",
     explanation: "\
     From 1 July 2026 the privacy notice of a controller under the Connecticut Data Privacy Act \
     includes a statement disclosing whether the controller collects, uses or sells personal data \

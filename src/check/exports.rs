@@ -16,6 +16,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"ropa-security", Warning,
         summary: "a record of processing describes the security measures of each activity",
         citation: "GDPR Art. 30(1)(g), Art. 32(1)",
+        since: "always",
         explanation: "\
     The record of processing activities holds, where possible, a general description of the \
     technical and organisational security measures of Art. 32(1) (Art. 30(1)(g)). When the policy \
@@ -26,17 +27,19 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"gpc-signals", Error,
         summary: "a policy that publishes `gpc.json` says in its notice how it handles opt-out preference signals",
         citation: "Global Privacy Control specification, \"Well-known Resource\"; Cal. Code Regs. tit. 11, §7025",
+        since: "always",
         explanation: "\
     `/.well-known/gpc.json` with `\"gpc\": true` tells browsers the site honours the Global Privacy \
     Control. The claim must come from the notice: candor writes `true` only when a rights block \
-    states how opt-out preference signals are handled (`opt_out_signals`). A policy that asks for \
-    `exports gpc` without that statement would publish `\"gpc\": false`, or a promise its notice does \
-    not make.",
+    states how opt-out preference signals are handled (`opt_out_signals`) and does not refuse \
+    them. A policy that asks for `exports gpc` without that statement, or with one that refuses \
+    the signal, would publish `\"gpc\": false`, or a promise its notice does not make.",
         check: gpc_signals,
     ),
     rule!(structure::"consent-essential", Error,
         summary: "a policy that exports its consent configuration says of every cookie category whether it is essential",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3)",
+        since: "always",
         explanation: "\
     A consent banner asks for consent before setting any cookie that is not strictly necessary for \
     the service the person asked for (ePrivacy Directive Art. 5(3)). `consent.json` derives which \
@@ -47,6 +50,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"store-label-facts", Error,
         summary: "every collected item and its purposes name their app-store data type and purpose",
         citation: "App Store Review Guidelines 5.1.1; Apple, \"App privacy details on the App Store\"; Google Play Developer Program Policy, \"User Data: Data safety section\"",
+        since: "always",
         explanation: "\
     The App Store privacy details and the Google Play Data safety form list every type of data the \
     app collects, with its purposes; Apple also asks whether each is linked to the person and used \
@@ -61,6 +65,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"store-label-notice", Error,
         summary: "the app-store labels claim no tracking or advertising that the notice does not publish",
         citation: "App Store Review Guidelines 5.1.1, 5.1.2(i); Google Play Developer Program Policy, \"User Data: Data safety section\"; GDPR Art. 13(1)(c)",
+        since: "always",
         explanation: "\
     A store label and the notice describe the same processing and must agree. An item marked \
     `tracking yes` is used to track people for advertising: the notice must say so, through a \
@@ -73,6 +78,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"fides-facts", Error,
         summary: "a policy that exports a fideslang manifest names the taxonomy key of every item, purpose and subject of its data sets",
         citation: "fideslang taxonomy (data categories, data uses, data subjects); GDPR Art. 30(1)(b)-(c)",
+        since: "always",
         explanation: "\
     A fideslang manifest describes processing with the keys of the fideslang taxonomy: each privacy \
     declaration names its data categories, its data use and its data subjects. `exports fides` \
@@ -84,6 +90,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"gpp-facts", Error,
         summary: "a policy that exports the GPP notice fields states the facts each field is derived from",
         citation: "IAB Tech Lab, GPP \"US National Privacy Technical Specification\" (usnat notice fields); Cal. Civ. Code §1798.120, §1798.121, §1798.135",
+        since: "always",
         explanation: "\
     The notice fields of the GPP US National section say whether the business sells or shares \
     personal data, advertises on it, or processes sensitive data, and if so whether the notice offers \
@@ -212,8 +219,40 @@ fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::law::signals::{SignalStatement, read};
     let p = ctx.policy;
-    if !p.exports(Export::Gpc) || crate::render::export::signals::honours_gpc(p) {
+    if !p.exports(Export::Gpc) {
+        return;
+    }
+    let statements: Vec<(SignalStatement, crate::source::Span)> = p
+        .rights
+        .iter()
+        .filter_map(|b| {
+            b.opt_out_signals
+                .as_deref()
+                .map(|s| (read(s), b.spans.opt_out_signals.unwrap_or(b.span)))
+        })
+        .collect();
+    // A statement that does not refuse the signal is enough for the file
+    // (`ccpa::opt-out-signals` and `STATE::opt-out-signals` ask how it is
+    // applied); one that refuses it contradicts `"gpc": true`.
+    if statements
+        .iter()
+        .any(|(s, _)| *s != SignalStatement::Refused)
+    {
+        return;
+    }
+    if let Some((_, span)) = statements.first() {
+        out.push(
+            finding(
+                *span,
+                "the policy exports `gpc.json`, but the notice says opt-out preference signals are not honoured: `gpc.json` says `\"gpc\": false`",
+            )
+            .with_label("`exports gpc`")
+            .with_help(
+                "honour the Global Privacy Control and say how in `opt_out_signals`, or remove `gpc` from `exports`",
+            ),
+        );
         return;
     }
     out.push(

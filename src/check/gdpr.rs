@@ -20,6 +20,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-missing", Error,
         summary: "the notice identifies the controller",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     The first thing a notice must say is who is responsible for the data: the identity of the \
     controller (Art. 13(1)(a)). A policy declaring the GDPR needs a `controller` declaration with \
@@ -29,6 +30,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-address", Warning,
         summary: "the controller has a postal address",
         citation: "GDPR Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     The controller's contact details (Art. 13(1)(a)) include where it is: the postal address is \
     how a person, a court or a supervisory authority identifies and reaches the controller, and \
@@ -38,6 +40,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"controller-contact", Warning,
         summary: "the controller has an electronic contact (email or web address)",
         citation: "GDPR Art. 12(2), Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     A person must be able to reach the controller easily to ask about their data and exercise \
     their rights (Art. 12(2)). The EDPB's transparency guidelines expect several means of \
@@ -48,6 +51,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"legitimate-interest", Warning,
         summary: "a legitimate-interest basis names the interest pursued",
         citation: "GDPR Art. 6(1)(f), Art. 13(1)(d), Art. 14(2)(b)",
+        since: "2018-05-25",
         explanation: "\
     When processing rests on legitimate interests, the notice must say which interest is pursued \
     (Art. 13(1)(d)): \"fraud prevention\", \"answering your inquiry\". \"Our legitimate interest\" \
@@ -59,6 +63,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"consent-withdrawal", Error,
         summary: "processing based on consent says how to withdraw it",
         citation: "GDPR Art. 7(3), Art. 13(2)(c), Art. 14(2)(d)",
+        since: "2018-05-25",
         explanation: "\
     Where processing rests on consent (Art. 6(1)(a) or 9(2)(a)), the notice must tell people they \
     can withdraw it at any time (Art. 13(2)(c)), and withdrawing must be as easy as consenting \
@@ -69,18 +74,23 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"special-category-condition", Error,
         summary: "special-category data has an Art. 9(2) condition",
         citation: "GDPR Art. 9(1)-(2), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     Health, ethnic origin, religion, biometrics and the other categories of Art. 9(1) may be \
     processed only under one of the conditions of Art. 9(2) (explicit consent, employment law, \
     legal claims, ...), in addition to an Art. 6 basis. A data set that collects an item marked \
-    `special` needs a basis that names its condition (`special CONDITION`). This rule reports such \
-    a data set that relies on no condition and no consent at all; one relying on ordinary consent \
-    is reported by `gdpr::explicit-consent`.",
+    `special` needs a basis that names its condition (`special CONDITION`), and every branch \
+    needs its own: a condition on one basis for a purpose (under one `when`) does not cover \
+    another basis for the same purpose. This rule reports a data set that relies on no condition \
+    and no consent at all, and each basis without a condition that shares a purpose with one that \
+    has it (a basis with no `for` covers every purpose); a branch relying on ordinary consent is \
+    reported by `gdpr::explicit-consent`.",
         check: special_category_condition,
     ),
     rule!(gdpr::"explicit-consent", Warning,
         summary: "consent to special-category data is explicit consent",
         citation: "GDPR Art. 9(2)(a), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     Consent can lift the ban on processing special-category data only when it is explicit (Art. \
     9(2)(a)): an express statement, not a pre-ticked box or an inference from conduct. A notice \
@@ -92,6 +102,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"ambiguous-basis", Warning,
         summary: "a purpose with several lawful bases says when each applies",
         citation: "GDPR Art. 6(1), Art. 13(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     A purpose may rest on different bases for different people (contract for customers, \
     legitimate interest for prospects), but then the notice must say which applies when. \
@@ -103,6 +114,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"retention", Error,
         summary: "every data set has a retention rule",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
+        since: "2018-05-25",
         explanation: "\
     The notice must give, for the data it describes, the period for which it will be stored or, \
     if that is not possible, the criteria used to determine that period (Art. 13(2)(a)). A data set \
@@ -113,6 +125,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"retention-open-ended", Warning,
         summary: "a data set's retention is more than open-ended wording",
         citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a)",
+        since: "2018-05-25",
         explanation: "\
     \"For a reasonable period\" or \"as long as necessary\" on its own is neither a period nor a \
     criterion: the EDPB's transparency guidelines say it is not enough to state generically that \
@@ -124,6 +137,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"rights-block", Error,
         summary: "a policy declaring the GDPR describes the data subject's rights",
         citation: "GDPR Art. 13(2)(b)-(d), Art. 14(2)(c)-(e)",
+        since: "2018-05-25",
         explanation: "\
     A GDPR notice must describe the rights of access, rectification, erasure, restriction, \
     objection and portability, the right to withdraw consent and the right to complain to a \
@@ -134,6 +148,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"rights", Warning,
         summary: "the GDPR rights include access, rectification, erasure, restriction, objection and portability",
         citation: "GDPR Art. 13(2)(b), Art. 14(2)(c), Art. 15-18, 20, 21",
+        since: "2018-05-25",
         explanation: "\
     Art. 13(2)(b) asks the notice to name the rights of access (Art. 15), rectification (16), \
     erasure (17), restriction (18), portability (20) and objection (21). candor asks for objection \
@@ -144,6 +159,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"complaint-right", Error,
         summary: "the GDPR rights include the right to complain to a supervisory authority",
         citation: "GDPR Art. 13(2)(d), Art. 14(2)(e), Art. 77",
+        since: "2018-05-25",
         explanation: "\
     Every data subject may lodge a complaint with a supervisory authority (Art. 77), and the \
     notice must say so (Art. 13(2)(d)). The GDPR rights need a right of kind `complaint`.",
@@ -152,6 +168,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"object-direct-marketing", Warning,
         summary: "with direct marketing on legitimate interest, the right to object covers direct marketing",
         citation: "GDPR Art. 21(2)-(4)",
+        since: "2018-05-25",
         explanation: "\
     Objection to direct marketing is absolute: once a person objects, the marketing stops, with no \
     weighing of interests (Art. 21(2)-(3)); and the right must be brought to the person's attention \
@@ -164,6 +181,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"data-source", Warning,
         summary: "a data set says where its data comes from",
         citation: "GDPR Art. 14(2)(f)",
+        since: "2018-05-25",
         explanation: "\
     Whether data comes from the person (Art. 13) or from someone else (Art. 14) decides what the \
     notice must say; for data obtained elsewhere, the notice must name the source (Art. 14(2)(f)). \
@@ -173,6 +191,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"indirect-categories", Warning,
         summary: "a data set obtained from others names the categories of data",
         citation: "GDPR Art. 14(1)(d)",
+        since: "2018-05-25",
         explanation: "\
     When data is not obtained from the person, they do not know what was collected: the notice \
     must name the categories of personal data concerned (Art. 14(1)(d)). A data set with a source \
@@ -183,6 +202,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"profiling-decisions", Advice,
         summary: "a profiling purpose says whether automated decisions are made",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22",
+        since: "2018-05-25",
         explanation: "\
     Art. 13(2)(f) asks for information only where there is automated decision-making with legal \
     or similarly significant effects (Art. 22(1), (4)); profiling alone does not bring it. Saying \
@@ -195,6 +215,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"automated-decisions-right", Error,
         summary: "automated decisions come with the Art. 22 rights",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 22(3); UK GDPR Art. 22C(1)-(2)",
+        since: "2018-05-25",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means, the \
     person has the right to obtain human intervention, to express their point of view and to \
@@ -209,11 +230,13 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"required-data", Warning,
         summary: "data collected from the person says whether providing it is required",
         citation: "GDPR Art. 13(2)(e)",
+        since: "2018-05-25",
         explanation: "\
     When data is collected from the person, the notice must say whether providing it is a \
     statutory or contractual requirement, or needed to enter a contract, whether the person must \
     provide it, and what happens if they do not (Art. 13(2)(e)). A data set with a source of kind \
-    `data_subject` needs `required yes` or `required no`, with the consequence. A data set that \
+    `data_subject` needs `required yes` or `required no`, with the consequence, unless each item \
+    it collects says so itself (`item ... { required yes \"...\" }`). A data set that \
     rests on `contract` is processed because it is needed for the contract, so `required no` \
     there contradicts its own basis: the data is a requirement for entering the contract.",
         check: required_data,
@@ -221,6 +244,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"response-time", Error,
         summary: "the GDPR response time is at most one month, extendable by two",
         citation: "GDPR Art. 12(3)",
+        since: "2018-05-25",
         explanation: "\
     A controller must act on a request without undue delay and at the latest within one month, \
     which it may extend by two further months for complex or numerous requests (Art. 12(3)). A \
@@ -418,58 +442,109 @@ fn item_list(items: &[&Ref<Item>]) -> String {
 fn special_category_condition(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
         let items = special_items(ctx, d);
-        if items.is_empty()
-            || d.bases
-                .iter()
-                .any(|b| b.special.is_some() || b.basis == LawfulBasis::Consent)
-        {
+        if items.is_empty() {
             continue;
         }
-        let diag = finding(
-            d.spans.collects.unwrap_or(d.span),
-            format!(
-                "{} `{}` collects special-category data ({}) but none of its bases names an Art. 9(2) condition",
-                noun(d),
-                d.id,
-                item_list(&items)
-            ),
-        )
-        .with_label("special-category data collected here")
-        .with_help(
-            "add `special CONDITION` to the basis that covers this data, e.g. `special employment` \
-             or `special explicit_consent` (the Art. 9(2) conditions are listed in the language \
-             reference)",
-        );
-        out.push(special_labels(ctx, diag, &items));
+        let any_condition = d
+            .bases
+            .iter()
+            .any(|b| b.special.is_some() || b.basis == LawfulBasis::Consent);
+        if !any_condition {
+            let diag = finding(
+                d.spans.collects.unwrap_or(d.span),
+                format!(
+                    "{} `{}` collects special-category data ({}) but none of its bases names an Art. 9(2) condition",
+                    noun(d),
+                    d.id,
+                    item_list(&items)
+                ),
+            )
+            .with_label("special-category data collected here")
+            .with_help(
+                "add `special CONDITION` to the basis that covers this data, e.g. `special employment` \
+                 or `special explicit_consent` (the Art. 9(2) conditions are listed in the language \
+                 reference)",
+            );
+            out.push(special_labels(ctx, diag, &items));
+            continue;
+        }
+        // Another branch names a condition: each branch of the same purpose
+        // (another `when`, or a basis for all purposes) needs its own.
+        // Consent without one is `gdpr::explicit-consent`'s.
+        for b in d.bases.iter().filter(|b| {
+            b.special.is_none()
+                && b.basis != LawfulBasis::Consent
+                && beside_a_condition(&d.bases, b)
+        }) {
+            let diag = finding(
+                basis_span(b),
+                format!(
+                    "{} `{}` collects special-category data ({}), but its `{}` basis names no Art. 9(2) condition, although another basis for the same purpose does",
+                    noun(d),
+                    d.id,
+                    item_list(&items),
+                    b.basis
+                ),
+            )
+            .with_label("no Art. 9(2) condition for this branch")
+            .with_help(
+                "each basis under which the special-category data is processed needs its own \
+                 condition: add `special CONDITION` to this basis too",
+            );
+            out.push(special_labels(ctx, diag, &items));
+        }
     }
 }
 
 fn explicit_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
         let items = special_items(ctx, d);
-        if items.is_empty() || d.bases.iter().any(|b| b.special.is_some()) {
+        if items.is_empty() {
             continue;
         }
-        let Some(consent) = d.bases.iter().find(|b| b.basis == LawfulBasis::Consent) else {
-            continue;
-        };
-        let diag = finding(
-            basis_span(consent),
-            format!(
-                "{} `{}` collects special-category data ({}) on consent the notice does not say is explicit",
-                noun(d),
-                d.id,
-                item_list(&items)
-            ),
-        )
-        .with_label("ordinary consent")
-        .with_help(
-            "consider stating that the consent is explicit, as Art. 9(2)(a) requires (`special \
-             explicit_consent` in this basis, and words to match in its text), or name the Art. \
-             9(2) condition relied on instead, e.g. `special employment`",
-        );
-        out.push(special_labels(ctx, diag, &items));
+        // A consent basis needs `special explicit_consent` (or another
+        // condition): when no basis names a condition, or when a branch of
+        // the same purpose does (the condition there does not cover it).
+        let any_condition = d.bases.iter().any(|b| b.special.is_some());
+        for consent in d.bases.iter().filter(|b| {
+            b.basis == LawfulBasis::Consent
+                && b.special.is_none()
+                && (!any_condition || beside_a_condition(&d.bases, b))
+        }) {
+            let diag = finding(
+                basis_span(consent),
+                format!(
+                    "{} `{}` collects special-category data ({}) on consent the notice does not say is explicit",
+                    noun(d),
+                    d.id,
+                    item_list(&items)
+                ),
+            )
+            .with_label("ordinary consent")
+            .with_help(
+                "consider stating that the consent is explicit, as Art. 9(2)(a) requires (`special \
+                 explicit_consent` in this basis, and words to match in its text), or name the Art. \
+                 9(2) condition relied on instead, e.g. `special employment`",
+            );
+            out.push(special_labels(ctx, diag, &items));
+        }
     }
+}
+
+/// Whether a basis without an Art. 9(2) condition is a branch of a purpose
+/// that another basis, with a condition, also covers: the two share a
+/// purpose (a basis with no `for` covers every purpose of its data set).
+fn beside_a_condition(bases: &[Basis], basis: &Basis) -> bool {
+    let shares = |a: &Basis, b: &Basis| {
+        a.purposes.is_empty()
+            || b.purposes.is_empty()
+            || a.purposes
+                .iter()
+                .any(|x| b.purposes.iter().any(|y| x.index() == y.index()))
+    };
+    bases
+        .iter()
+        .any(|other| other.special.is_some() && shares(other, basis))
 }
 
 fn ambiguous_in(
@@ -921,6 +996,11 @@ fn required_data(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+            continue;
+        }
+        // Each item may answer for itself (`item ... { required yes "..." }`):
+        // a data set whose every item does needs no answer of its own.
+        if !d.collects.is_empty() && d.collects.iter().all(|r| p.get(r).required.is_some()) {
             continue;
         }
         if let Some(source) = d

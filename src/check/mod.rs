@@ -14,8 +14,8 @@
 //! - [`exports`]: the facts the exports need, and the store labels against the notice.
 //! - [`uk`]: what the UK GDPR asks beyond the GDPR's text: the ICO, the UK
 //!   representative, the UK transfer tools;
-//! - [`states`]: the US state laws (Colorado, Virginia, Connecticut, Texas,
-//!   Oregon, Utah), one family per law;
+//! - [`states`]: the US state laws of `law/declarations.rs`, one family
+//!   per law;
 //! - [`colorado`]: what the Colorado Privacy Act Rules (4 CCR 904-3) add:
 //!   the purpose-by-purpose disclosures, loyalty programmes, profiling.
 //!
@@ -92,6 +92,14 @@ pub struct Rule {
     pub summary: &'static str,
     /// The provision it comes from.
     pub citation: &'static str,
+    /// The day the duty began, from the commencement provisions: the rule
+    /// runs only when `--today` (or the system date) is on or after it.
+    /// `None` only for the structural rules, which check that the policy
+    /// holds together and follow no one law's commencement.
+    pub since: Option<PolicyDate>,
+    /// The day the duty ended, when it was repealed: the rule runs only
+    /// before it.
+    pub until: Option<PolicyDate>,
     /// Why the law asks for it, and what counts.
     pub explanation: &'static str,
     /// A policy that triggers the rule.
@@ -124,23 +132,9 @@ macro_rules! family_scope {
     (ccpa) => {
         $crate::law::Family::Ccpa
     };
-    (colorado) => {
-        $crate::law::Family::Colorado
-    };
-    (virginia) => {
-        $crate::law::Family::Virginia
-    };
-    (connecticut) => {
-        $crate::law::Family::Connecticut
-    };
-    (texas) => {
-        $crate::law::Family::Texas
-    };
-    (oregon) => {
-        $crate::law::Family::Oregon
-    };
-    (utah) => {
-        $crate::law::Family::Utah
+    // A state law of `law/declarations.rs`, by its word.
+    ($state:ident) => {
+        $crate::law::Family::of_word(stringify!($state))
     };
 }
 pub(crate) use family_scope;
@@ -155,6 +149,8 @@ macro_rules! rule {
         $severity:ident,
         summary: $summary:expr,
         citation: $citation:expr,
+        since: $since:literal,
+        $(until: $until:literal,)?
         explanation: $explanation:expr,
         check: $check:expr $(,)?
     ) => {
@@ -163,6 +159,7 @@ macro_rules! rule {
             $crate::diagnostic::Severity::$severity,
             $crate::check::family_scope!($family),
             [$summary, $citation, $explanation],
+            [$crate::check::since($since), $crate::check::until(&[$($until)?])],
             [
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
@@ -194,6 +191,7 @@ impl Rule {
         severity: Severity,
         family: Family,
         [summary, citation, explanation]: [&'static str; 3],
+        [since, until]: [Option<PolicyDate>; 2],
         [example, fixed]: [&'static str; 2],
         check: CheckFn,
     ) -> Self {
@@ -203,6 +201,8 @@ impl Rule {
             family,
             summary,
             citation,
+            since,
+            until,
             explanation,
             example,
             fixed,
@@ -220,12 +220,43 @@ impl Rule {
         }
     }
 
+    /// Whether the duty is in force on a day: on or after [`Rule::since`]
+    /// and before [`Rule::until`].
+    #[must_use]
+    pub fn in_force_on(&self, today: PolicyDate) -> bool {
+        self.since.is_none_or(|s| s <= today) && self.until.is_none_or(|u| today < u)
+    }
+
     /// The family: `gdpr` of `gdpr::consent-withdrawal`.
     #[must_use]
     pub fn family(&self) -> &'static str {
         self.code
             .split_once("::")
             .map_or(self.code, |(family, _)| family)
+    }
+}
+
+/// A rule's `since`: a day `YYYY-MM-DD`, or `always` for a structural
+/// rule (used by [`rule!`]; anything else fails to compile).
+#[must_use]
+pub(crate) const fn since(text: &str) -> Option<PolicyDate> {
+    if text.len() == 6 {
+        assert!(
+            text.as_bytes()[0] == b'a',
+            "`since` is YYYY-MM-DD or `always`"
+        );
+        None
+    } else {
+        Some(law::day(text))
+    }
+}
+
+/// A rule's `until`, when it has one (used by [`rule!`]).
+#[must_use]
+pub(crate) const fn until(text: &[&str]) -> Option<PolicyDate> {
+    match text {
+        [day] => Some(law::day(day)),
+        _ => None,
     }
 }
 
@@ -264,7 +295,7 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
     let prose = context::collect_prose(policy);
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
-    for family in Family::ALL {
+    for &family in Family::ALL {
         // A law's family runs once per declared law of the family, each time
         // with that law's rights block; the structural rules run once.
         let laws: Vec<Option<&Law>> = if family == Family::Structure {
@@ -277,7 +308,8 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
         };
         for law in laws {
             let ctx = Ctx::new(policy, today, law, &prose);
-            for rule in rules().filter(|r| r.family == family) {
+            // A duty not yet begun (or repealed) on `today` is not judged.
+            for rule in rules().filter(|r| r.family == family && r.in_force_on(today)) {
                 (rule.check)(&ctx, &mut found);
                 for mut d in found.drain(..) {
                     d.code = rule.code.to_owned();

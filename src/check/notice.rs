@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::words::{
     Jurisdiction, LawfulBasis, RecipientKind, Region, RightKind, SourceKind,
 };
-use crate::model::{Block, Contact, CookieCategory, Insert, Ref};
+use crate::model::{Block, Contact, CookieCategory, Insert, PolicyDate, Ref};
 
 use super::context::{Ctx, advertising_vendors, and_list};
 use super::text;
@@ -19,6 +19,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"representative", Warning,
         summary: "a controller established outside the EU names its representative there",
         citation: "GDPR Art. 3(2), Art. 27, Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2018-05-25",
         explanation: "\
     A controller with no establishment in the Union that offers goods or services to people there, \
     or monitors their behaviour (Art. 3(2)), must designate a representative in the Union (Art. \
@@ -33,6 +34,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"dpo-contact", Error,
         summary: "the notice gives the contact details of a designated data protection officer",
         citation: "GDPR Art. 13(1)(b), Art. 14(1)(b), Art. 37(7)",
+        since: "2018-05-25",
         explanation: "\
     Where a data protection officer is designated, the notice gives the officer's contact details \
     (Art. 13(1)(b)); the controller publishes them (Art. 37(7)). The controller's `dpo CONTACT` \
@@ -45,6 +47,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"joint-controllers", Warning,
         summary: "a joint controller comes with the essence of the arrangement",
         citation: "GDPR Art. 26(1)-(2)",
+        since: "2018-05-25",
         explanation: "\
     Controllers that decide the purposes and means together are joint controllers; they set out \
     their responsibilities in an arrangement whose essence is made available to the data subject \
@@ -55,20 +58,27 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule!(gdpr::"cookie-consent", Warning,
         summary: "cookies that are not strictly necessary rest on consent",
-        citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3); GDPR Art. 4(11), Art. 6(1)(a); CJEU C-673/17 Planet49",
+        citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3); GDPR Art. 4(11), Art. 6(1)(a); CJEU C-673/17 Planet49; PECR reg. 6 and Sch. A1 (Data (Use and Access) Act 2025 s. 112)",
+        since: "2011-05-25",
         explanation: "\
     Storing or reading information on a person's device needs their consent, given with clear \
     and comprehensive information, unless it is strictly necessary for the service they asked for \
     (ePrivacy Directive Art. 5(3); in the UK, PECR reg. 6); consent is GDPR consent, so a \
     pre-ticked box does not do (CJEU C-673/17, Planet49). A cookie category that is marked \
     `essential no`, serves targeted advertising, or lets ad or social networks collect data cannot \
-    rest on legitimate interest or contract. Some authorities exempt narrowly configured audience \
+    rest on legitimate interest or contract. In the UK, from 5 February 2026, PECR Schedule A1 \
+    (inserted by the Data (Use and Access) Act 2025 s. 112, SI 2026/82) lets cookies that collect \
+    statistics on how a service is used, to improve it, do without consent if the person is told \
+    clearly and can object: a notice for the UK only whose category measures use (its name, text, \
+    basis or purposes say analytics, statistics or improving), serves no advertising and says how \
+    to opt out is not reported. Some EU authorities exempt narrowly configured audience \
     measurement; allow the finding with that reason where it applies.",
         check: cookie_consent,
     ),
     rule!(gdpr::"cookie-details", Warning,
         summary: "a cookie category that needs consent says how long its cookies last and who can read them",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3); CJEU C-673/17 Planet49",
+        since: "2011-05-25",
         explanation: "\
     Consent to cookies is informed only if the person is told how long the cookies operate and \
     whether third parties may access them (CJEU C-673/17, Planet49). A cookie category that is not \
@@ -79,6 +89,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"withdrawal-effect", Warning,
         summary: "the right to withdraw consent says that withdrawal does not affect earlier processing",
         citation: "GDPR Art. 7(3), Art. 13(2)(c), Art. 14(2)(d)",
+        since: "2018-05-25",
         explanation: "\
     Where processing rests on consent, the notice states \"the right to withdraw consent at any \
     time, without affecting the lawfulness of processing based on consent before its withdrawal\" \
@@ -89,6 +100,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"automated-decisions-info", Warning,
         summary: "automated decisions come with their logic, significance and consequences",
         citation: "GDPR Art. 13(2)(f), Art. 14(2)(g), Art. 15(1)(h), Art. 22",
+        since: "2018-05-25",
         explanation: "\
     When decisions with legal or similarly significant effects are made by automated means (Art. \
     22(1), (4)), the notice gives meaningful information about the logic involved and the \
@@ -100,12 +112,32 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"public-source", Warning,
         summary: "data from publicly accessible sources is said to come from them",
         citation: "GDPR Art. 14(2)(f)",
+        since: "2018-05-25",
         explanation: "\
     For data not obtained from the person, the notice names the source \"and, if applicable, \
     whether it came from publicly accessible sources\" (Art. 14(2)(f)). A source of kind `public`, \
-    or marked `public yes`, must read as public to the person: candor looks for the word in the \
-    source's name or text.",
+    or marked `public yes`, must read as public to the person: candor looks for the word in what \
+    the notice prints of it, the source's name or the text of a method of collection that draws \
+    on it (`method ... { sources ...; text \"...\" }`); the source's own `text` is not printed.",
         check: public_source,
+    ),
+    rule!(gdpr::"electronic-marketing", Warning,
+        summary: "marketing by email or text message rests on consent, or on the soft opt-in",
+        citation: "Directive 2002/58/EC (ePrivacy) Art. 13(1)-(2); PECR reg. 22(2)-(3A) (reg. 22(3A) inserted by the Data (Use and Access) Act 2025 s. 114, in force 5 February 2026)",
+        since: "2003-10-31",
+        explanation: "\
+    Unsolicited direct marketing by email or text message to an individual needs their prior \
+    consent (ePrivacy Directive Art. 13(1); in the UK, PECR reg. 22(2)), whatever the GDPR basis \
+    of the processing. The exception, the soft opt-in, covers the business's own customers: \
+    details obtained in the course of a sale, for similar products, with a simple way to refuse \
+    given when the details were collected and in every message (Art. 13(2); reg. 22(3)). In the \
+    UK, from 5 February 2026, a charity may also email its supporters for its charitable \
+    purposes on the same terms (reg. 22(3A)). candor reads electronic marketing from a purpose \
+    with `fides marketing_communications_email` or `marketing_communications_sms`, or `marketing \
+    yes` and a name that says email, text messages or a newsletter; it reports a basis other \
+    than consent for such a purpose unless the basis (its `when` or text) says the people are \
+    customers (or, in the UK, a charity's supporters) and how to opt out.",
+        check: electronic_marketing,
     ),
 ];
 
@@ -267,6 +299,149 @@ fn needs_consent(ctx: &Ctx<'_>, c: &CookieCategory) -> Option<String> {
     (!ads.is_empty()).then(|| format!("{} read them", and_list(&ads)))
 }
 
+/// The day PECR Schedule A1 (inserted by the Data (Use and Access) Act 2025
+/// s. 112 and Sch. 12) came into force: 5 February 2026 (SI 2026/82 reg.
+/// 2(w)).
+const PECR_SCHEDULE_A1_FROM: PolicyDate = PolicyDate {
+    year: 2026,
+    month: 2,
+    day: Some(5),
+};
+
+/// Whether UK cookies fall under PECR's exception for statistical purposes
+/// (Schedule A1, as inserted by the Data (Use and Access) Act 2025 s. 112):
+/// a policy for the UK only, on or after 5 February 2026, whose category
+/// measures how the service is used (analytics, statistics), serves no
+/// advertising and tells the person how to object (opt out).
+fn uk_statistics_exempt(ctx: &Ctx<'_>, c: &CookieCategory) -> bool {
+    let p = ctx.policy;
+    let uk_only = ctx
+        .law
+        .is_some_and(|l| l.jurisdiction == Jurisdiction::UkGdpr)
+        && !p.has(Jurisdiction::Gdpr);
+    if !uk_only || ctx.today < PECR_SCHEDULE_A1_FROM {
+        return false;
+    }
+    let advertising = c
+        .purposes
+        .iter()
+        .any(|r| p.get(r).targeted_advertising == Some(true))
+        || !advertising_vendors(p, c).is_empty();
+    if advertising {
+        return false;
+    }
+    let texts: Vec<String> = std::iter::once(c.name.as_str())
+        .chain(c.text.as_deref())
+        .chain(c.bases.iter().filter_map(|b| b.text.as_deref()))
+        .chain(c.purposes.iter().map(|r| p.get(r).name.as_str()))
+        .map(text::normalize)
+        .collect();
+    let statistics = texts.iter().any(|t| {
+        [
+            "analytic",
+            "statistic",
+            "measure",
+            "how our",
+            "how you use",
+            "improve",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    });
+    let objection = texts.iter().any(|t| {
+        [
+            "opt out",
+            "opt-out",
+            "object",
+            "turn off",
+            "switch off",
+            "turn them off",
+            "refuse",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    });
+    statistics && objection
+}
+
+/// Whether a purpose is direct marketing by email or text message.
+fn electronic_marketing_purpose(purpose: &crate::model::Purpose) -> bool {
+    use crate::model::words::FidesDataUse;
+    if matches!(
+        purpose.fides,
+        Some(FidesDataUse::MarketingCommunicationsEmail | FidesDataUse::MarketingCommunicationsSms)
+    ) {
+        return true;
+    }
+    let name = text::normalize(&purpose.name);
+    purpose.marketing == Some(true)
+        && ["email", "e-mail", "text message", "sms", "newsletter"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+fn electronic_marketing(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let charities = ctx
+        .law
+        .is_some_and(|l| l.jurisdiction == Jurisdiction::UkGdpr)
+        && ctx.today >= PECR_SCHEDULE_A1_FROM;
+    let mentions = |texts: &[String], words: &[&str]| {
+        texts.iter().any(|t| words.iter().any(|w| t.contains(w)))
+    };
+    for d in &p.datasets {
+        for purpose_ref in &d.purposes {
+            let purpose = p.get(purpose_ref);
+            if !electronic_marketing_purpose(purpose) {
+                continue;
+            }
+            for b in d.bases.iter().filter(|b| {
+                b.basis != LawfulBasis::Consent
+                    && (b.purposes.is_empty()
+                        || b.purposes.iter().any(|r| r.index() == purpose_ref.index()))
+            }) {
+                let texts: Vec<String> = [
+                    b.condition.as_deref(),
+                    b.text.as_deref(),
+                    b.interest.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .map(text::normalize)
+                .collect();
+                let opt_out = mentions(
+                    &texts,
+                    &["unsubscribe", "opt out", "opt-out", "refuse", "object"],
+                );
+                let customers = mentions(
+                    &texts,
+                    &["customer", "bought", "purchase", "buy from us", "ordered"],
+                );
+                let supporters =
+                    charities && mentions(&texts, &["supporter", "donat", "charit", "volunteer"]);
+                if opt_out && (customers || supporters) {
+                    continue;
+                }
+                out.push(
+                    finding(
+                        super::context::basis_span(b),
+                        format!(
+                            "purpose `{}` sends marketing by email or text message on `{}`, but neither consent nor the soft opt-in is stated",
+                            purpose.id, b.basis
+                        ),
+                    )
+                    .with_label("electronic marketing without consent")
+                    .with_help(
+                        "rest email and text-message marketing on `basis consent { withdraw \"...\" }`; \
+                         or, for your own customers, say so in the basis (`when \"you bought from \
+                         us\"`) with how to opt out (the unsubscribe link in every message)",
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn cookie_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for c in &ctx.policy.cookies {
         if c.bases.is_empty() || c.bases.iter().any(|b| b.basis == LawfulBasis::Consent) {
@@ -275,6 +450,9 @@ fn cookie_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(why) = needs_consent(ctx, c) else {
             continue;
         };
+        if uk_statistics_exempt(ctx, c) {
+            continue;
+        }
         let basis = &c.bases[0];
         out.push(
             finding(
@@ -361,17 +539,33 @@ fn states_withdrawal_effect(sentence: &str) -> bool {
         && (sentence.contains("lawful")
             || sentence.contains("before")
             || sentence.contains("prior to")
+            || sentence.contains("earlier")
             || sentence.contains("already"))
+}
+
+/// The sentences of the prose that mention withdrawal, split only where a
+/// sentence ends (`.`, `!`, `?`, a blank line): a semicolon joins two
+/// clauses of one sentence ("you may withdraw consent at any time; doing so
+/// does not affect earlier processing").
+fn withdrawal_sentences<'a>(ctx: &'a Ctx<'_>) -> impl Iterator<Item = String> + 'a {
+    ctx.prose
+        .iter()
+        .filter(|p| text::mentions_any(p.text, &["withdr"]))
+        .flat_map(|p| {
+            p.text
+                .split(['.', '!', '?'])
+                .flat_map(|s| s.split("\n\n"))
+                .map(|s| text::normalize(&s.split_whitespace().collect::<Vec<_>>().join(" ")))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        })
 }
 
 fn withdrawal_effect(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((basis, _)) = ctx.bases().find(|(b, _)| b.basis == LawfulBasis::Consent) else {
         return;
     };
-    if ctx
-        .sentences_about(&["withdr"])
-        .any(|s| states_withdrawal_effect(&s))
-    {
+    if withdrawal_sentences(ctx).any(|s| states_withdrawal_effect(&s)) {
         return;
     }
     let mut d = finding(
@@ -432,6 +626,10 @@ fn automated_decisions_info(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn public_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
+    let says_public = |t: &str| {
+        let t = text::normalize(t);
+        t.contains("public") || t.contains("published")
+    };
     let mut used = vec![false; p.sources.len()];
     for d in &p.datasets {
         for s in &d.sources {
@@ -443,24 +641,26 @@ fn public_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (s, used) in p.sources.iter().zip(used) {
+    // What a reader sees of a source: its name, and the text of a method of
+    // collection that draws on it (which `insert methods` prints). The
+    // source's own `text` is not printed, so it cannot say so.
+    let mut said = vec![false; p.sources.len()];
+    for m in &p.methods {
+        if m.text.as_deref().is_some_and(says_public) {
+            for s in &m.sources {
+                said[s.index()] = true;
+            }
+        }
+    }
+    for ((s, used), said) in p.sources.iter().zip(used).zip(said) {
         let public = s.kind == Some(SourceKind::Public) || s.public == Some(true);
-        if !used || !public {
+        if !used || !public || said || says_public(&s.name) {
             continue;
         }
-        let says = [Some(s.name.as_str()), s.text.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|t| {
-                let t = text::normalize(t);
-                t.contains("public") || t.contains("published")
-            });
-        if !says {
-            out.push(
-                finding(s.span, format!("source `{}` is publicly accessible, but its name and text do not say so", s.id))
-                    .with_label("public source")
-                    .with_help("say that the data comes from publicly accessible sources, e.g. `text \"public professional profiles\"`"),
-            );
-        }
+        out.push(
+            finding(s.span, format!("source `{}` is publicly accessible, but neither its name nor the text of a method that draws on it says so", s.id))
+                .with_label("public source")
+                .with_help("say that the data comes from publicly accessible sources in the source's name (`source ID \"public profiles on professional networks\"`) or in the text of the method of collection that the notice prints"),
+        );
     }
 }

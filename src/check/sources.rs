@@ -14,6 +14,7 @@ use super::{Rule, finding, rule};
 pub(super) static RULES: &[Rule] = &[rule!(gdpr::"indirect-source", Warning,
     summary: "the notice says where data obtained from others comes from",
     citation: "GDPR Art. 14(2)(f), Recital 61",
+    since: "2018-05-25",
     explanation: "\
     When data is not obtained from the person, the notice says \"from which source the personal data \
     originate\" (Art. 14(2)(f)); where several sources make naming each impossible, general \

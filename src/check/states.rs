@@ -1,5 +1,4 @@
-//! The US state privacy laws: Colorado, Virginia, Connecticut, Texas, Oregon
-//! and Utah. One family of rules per law (`virginia::appeal`), so that a
+//! The US state privacy laws of `law/declarations.rs`. One family of rules per law (`virginia::appeal`), so that a
 //! finding names the one statute it applies, a policy can allow a finding
 //! for one state without silencing the others, and `candor rules` groups
 //! the rules by law. The checks are shared: each reads the law it runs for
@@ -7,6 +6,7 @@
 //! (`law::states`). These rules run when the policy declares the state.
 
 use crate::diagnostic::Diagnostic;
+use crate::law::signals::SignalStatement;
 use crate::law::states::{self, StateLaw};
 use crate::model::RightsBlock;
 use crate::model::words::{RightKind, SensitiveKind, Word};
@@ -15,53 +15,123 @@ use super::context::{Ctx, and_list};
 use super::{Rule, finding, rule};
 
 mod consent;
+mod maryland;
 
-/// The rules every state law has, with its own citations.
-macro_rules! state_rules {
+/// A rule every state law has: like `rule!`, with the law's word as a
+/// literal (its fixtures are `tests/fixtures/rules/<word>/<name>.*.policy`).
+macro_rules! state_rule {
     (
-        $fam:ident, $state:literal,
-        rights: $rights:literal,
-        notice: $notice:literal,
-        sale: $sale:literal,
-        sale_def: $sale_def:literal,
-        requests: $requests:literal
-        $(, appeal: $appeal:literal)? $(,)?
+        $word:literal :: $name:literal,
+        $severity:ident,
+        summary: $summary:expr,
+        citation: $citation:expr,
+        since: $since:literal,
+        explanation: $explanation:expr,
+        check: $check:expr $(,)?
     ) => {
-        [
-            rule!($fam::"rights-block", Error,
+        Rule::new(
+            concat!($word, "::", $name),
+            crate::diagnostic::Severity::$severity,
+            crate::law::Family::of_word($word),
+            [$summary, $citation, $explanation],
+            [Some(crate::law::day($since)), None],
+            [
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    $word,
+                    "/",
+                    $name,
+                    ".fail.policy"
+                )),
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/rules/",
+                    $word,
+                    "/",
+                    $name,
+                    ".pass.policy"
+                )),
+            ],
+            $check,
+        )
+    };
+}
+
+/// The rules every state law has, each citing its own declaration
+/// (`law/declarations.rs`): `rights-block`, `rights`, `request-methods`,
+/// `notice-contents`, `opt-out`, and `appeal` and `sensitive-consent` where
+/// the law has them.
+macro_rules! state_rules {
+    ($(
+        $variant:ident = $word:literal {
+            state: $state:literal,
+            act: $act:literal,
+            code: $code:literal,
+            in_force: $in_force:literal,
+            applies: $applies:literal, $thresholds:literal,
+            consumer: $consumer:literal,
+            sale: $sale_def:literal, other_value: $other_value:literal,
+            sensitive: $sensitive:literal,
+            kinds: [$($kind:ident),* $(,)?],
+            kinds_from: [$(($later:ident, $from:literal)),* $(,)?],
+            children: $children:literal,
+            rights: $rights:literal,
+            correct_from: [$($correct:literal)?],
+            profiling_opt_out: $profiling:literal,
+            targeted_opt_out: $targeted:literal,
+            third_party_list: [$($list:literal)?],
+            signals: [$($signals:literal, $signals_from:literal)?],
+            opt_out_link: [$($link:literal)?],
+            notice: $notice:literal,
+            disclose_sale: $sale:literal,
+            requests: $requests:literal,
+            last_updated: [$($last_updated:literal)?],
+            appeal: [$($appeal:literal)?],
+            consent: [$($consent:literal)?],
+            sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+        }
+    )*) => {
+        /// The rules every state law has, law by law.
+        const GENERIC: &[&[Rule]] = &[$(&[
+            state_rule!($word::"rights-block", Error,
                 summary: concat!("a policy declaring ", $state, " describes the ", $state, " consumer's rights"),
                 citation: concat!($notice, "; ", $rights),
+                since: $in_force,
                 explanation: concat!("\
     The privacy notice must say how consumers may exercise their rights (", $notice, "), the \
     rights that ", $rights, " grants. That needs a `rights` declaration for the law: one with \
-    `jurisdiction ", stringify!($fam), "`, or a block of another law whose rights are the same \
-    and which says `covers ", stringify!($fam), "`."),
+    `jurisdiction ", $word, "`, or a block of another law whose rights are the same \
+    and which says `covers ", $word, "`."),
                 check: rights_block,
             ),
-            rule!($fam::"rights", Warning,
+            state_rule!($word::"rights", Warning,
                 summary: concat!("the ", $state, " rights list access, correction, deletion and portability"),
                 citation: $rights,
+                since: $in_force,
                 explanation: concat!("\
     ", $rights, " grants every consumer the rights to confirm processing and access the data, to \
-    correct inaccuracies, to delete, and to obtain a portable copy; the privacy notice describes \
-    how to exercise them. candor accepts the GDPR and CCPA kinds that say the same (`access` or \
-    `know`, `correct` or `rectification`, `delete` or `erasure`, `portability`). The opt-outs are \
-    `", stringify!($fam), "::opt-out`'s question: they are owed in the notice when the business \
-    sells, targets advertising or profiles."),
+    delete, and to obtain a portable copy, and (where the law grants it, from the day it began) to \
+    correct inaccuracies; the privacy notice describes how to exercise them. candor accepts the \
+    GDPR and CCPA kinds that say the same (`access` or `know`, `correct` or `rectification`, \
+    `delete` or `erasure`, `portability`). The opt-outs are `", $word, "::opt-out`'s question: \
+    they are owed in the notice when the business sells, targets advertising or profiles."),
                 check: rights,
             ),
-            rule!($fam::"request-methods", Error,
+            state_rule!($word::"request-methods", Error,
                 summary: concat!("the ", $state, " rights say by which means a request is made"),
                 citation: $requests,
+                since: $in_force,
                 explanation: concat!("\
     The notice describes the means by which consumers submit requests (", $requests, "). The \
     rights block needs `request_methods` naming the contacts (a web form, an email address, a \
     phone number) that take requests."),
                 check: request_methods,
             ),
-            rule!($fam::"notice-contents", Warning,
+            state_rule!($word::"notice-contents", Warning,
                 summary: concat!("the notice gives the categories of personal data, their purposes and the categories of third parties (", $state, ")"),
                 citation: $notice,
+                since: $in_force,
                 explanation: concat!("\
     The privacy notice lists the categories of personal data processed, the purpose of \
     processing, the categories shared with third parties and the categories of those third \
@@ -71,9 +141,10 @@ macro_rules! state_rules {
     be sold, shared or disclosed that names no category of third parties."),
                 check: notice_contents,
             ),
-            rule!($fam::"opt-out", Error,
+            state_rule!($word::"opt-out", Error,
                 summary: concat!("selling, targeted advertising and significant profiling come with their opt-out in the ", $state, " rights"),
                 citation: concat!($sale, "; ", $rights, "; ", $sale_def),
+                since: $in_force,
                 explanation: concat!("\
     A controller that sells personal data or processes it for targeted advertising discloses it \
     clearly and conspicuously, with the manner in which consumers opt out (", $sale, "). The \
@@ -86,9 +157,10 @@ macro_rules! state_rules {
                 check: opt_out,
             ),
             $(
-            rule!($fam::"appeal", Error,
+            state_rule!($word::"appeal", Error,
                 summary: concat!("the ", $state, " rights say how to appeal a refused request"),
                 citation: $appeal,
+                since: $in_force,
                 explanation: concat!("\
     The controller establishes a process for consumers to appeal its refusal to act on a \
     request, and the privacy notice says how to appeal (", $appeal, "). The rights block needs \
@@ -97,68 +169,112 @@ macro_rules! state_rules {
                 check: appeal,
             ),
             )?
-        ]
+            $(
+            state_rule!($word::"third-party-list", Warning,
+                summary: concat!("the ", $state, " rights include a list of the specific third parties data was disclosed to"),
+                citation: $list,
+                since: $in_force,
+                explanation: concat!("\
+    A ", $state, " consumer may obtain a list of the specific third parties to which the \
+    controller has disclosed the consumer's personal data (or, where the controller does not \
+    keep that per consumer, any consumers' personal data) (", $list, "). Unlike the \
+    categories of third parties of the other state laws, this is named recipients, on request. \
+    The notice describes how to exercise each right: the rights block needs a right of kind \
+    `third_party_list` when any third party receives personal data."),
+                check: third_party_list,
+            ),
+            )?
+            $(
+            state_rule!($word::"opt-out-signals", Error,
+                summary: concat!("a controller that sells or targets advertising under ", $state, " law says how it honours opt-out preference signals, and does not refuse them"),
+                citation: $signals,
+                since: $signals_from,
+                explanation: concat!("\
+    From ", $signals_from, " a controller must let consumers opt out of the sale of personal data \
+    and of targeted advertising through an opt-out preference signal, such as Global Privacy \
+    Control sent by a browser or a device setting, and act on it (", $signals, "). When the \
+    facts show a sale under ", $state, " law or targeted advertising, the rights block serving \
+    ", $state, " needs `opt_out_signals \"...\"` naming the signal, what it does and what it \
+    applies to (the browser, the device or the account); a text that says the signal is not \
+    honoured is an error, since the law requires honouring it."),
+                check: opt_out_signals,
+            ),
+            )?
+            $(
+            state_rule!($word::"opt-out-link", Error,
+                summary: concat!("a controller that sells or targets advertising under ", $state, " law links to a web page where consumers opt out"),
+                citation: $link,
+                since: $in_force,
+                explanation: concat!("\
+    The means of making a request include a clear and conspicuous link on the controller's \
+    website to a web page where the consumer, or an agent, can opt out of targeted advertising \
+    or the sale of personal data (", $link, "). When the facts show a sale under ", $state, " \
+    law or targeted advertising, candor asks the `request_methods` of the rights block serving \
+    ", $state, " to name a contact with a `url`: the opt-out page."),
+                check: opt_out_link,
+            ),
+            )?
+            $(
+            state_rule!($word::"sensitive-consent", Warning,
+                summary: concat!("the ", $state, " sensitive data is processed with the consumer's consent"),
+                citation: $consent,
+                since: $in_force,
+                explanation: concat!("\
+    A controller does not process a consumer's sensitive data without the consumer's consent, nor \
+    the personal data of a known child (under 13) without the consent of a parent or as COPPA \
+    requires (", $consent, "). Sensitive data is ", $state, "'s own list (", $sensitive, "), \
+    read from the items' `sensitive` kinds (`candor explain` lists the kinds this law counts, \
+    and the day from which a kind an amendment added counts); a data set whose `subjects` \
+    include a group with `children yes` holds a known child's data. candor reads the consent \
+    from the lawful basis of each data set the law reaches (subjects not in an employment or \
+    commercial `context`): `basis consent`, or the Art. 9(2) condition `explicit_consent`. It \
+    reports a data set that collects sensitive data with neither, and an item of a collected \
+    category that no such data set collects. The law's exemptions (a legal obligation, \
+    security, a contract the consumer asked for) can still answer a finding: record them with \
+    `allow`."),
+                check: consent::sensitive_consent,
+            ),
+            )?
+            $(
+            state_rule!($word::"last-updated", Warning,
+                summary: concat!("the notice says when it was last updated (", $state, ")"),
+                citation: $last_updated,
+                since: $in_force,
+                explanation: concat!("\
+    The privacy notice gives the date it was last updated, or took effect (", $last_updated, "), \
+    so that a consumer can tell whether it changed since they last read it. The policy needs \
+    `updated YYYY-MM-DD` in its `policy` declaration, which the notice prints."),
+                check: last_updated,
+            ),
+            )?
+            $(
+            state_rule!($word::"sensitive-opt-out", Warning,
+                summary: concat!("sensitive data processed without consent comes with a chance to opt out (", $state, ")"),
+                citation: $sensitive_opt_out,
+                since: $in_force,
+                explanation: concat!("\
+    ", $state, " does not ask for consent to process sensitive data; it asks that the consumer \
+    first be presented with clear notice and an opportunity to opt out of the processing \
+    (", $sensitive_opt_out, "). Sensitive data is ", $state, "'s own list (", $sensitive, "), read \
+    from the items' `sensitive` kinds. candor reports a data set the law reaches that collects \
+    sensitive data with no consent stated (`basis consent` or `explicit_consent`, which is more \
+    than the law asks) when the rights block serving ", $state, " offers no right of kind \
+    `limit_sensitive`, the opportunity to opt out."),
+                check: sensitive_opt_out,
+            ),
+            )?
+        ]),*];
     };
 }
 
-const COLORADO: &[Rule] = &state_rules!(colorado, "Colorado",
-    rights: "C.R.S. §6-1-1306(1)",
-    notice: "C.R.S. §6-1-1308(1)(a)",
-    sale: "C.R.S. §6-1-1308(1)(b)",
-    sale_def: "C.R.S. §6-1-1303(23)",
-    requests: "C.R.S. §6-1-1308(1)(a)(III)",
-    appeal: "C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)",
-);
-
-const VIRGINIA: &[Rule] = &state_rules!(virginia, "Virginia",
-    rights: "Va. Code §59.1-577(A)",
-    notice: "Va. Code §59.1-578(C)",
-    sale: "Va. Code §59.1-578(D)",
-    sale_def: "Va. Code §59.1-575",
-    requests: "Va. Code §59.1-578(E)",
-    appeal: "Va. Code §59.1-577(C), §59.1-578(C)(3)",
-);
-
-const CONNECTICUT: &[Rule] = &state_rules!(connecticut, "Connecticut",
-    rights: "Conn. Gen. Stat. §42-518(a)",
-    notice: "Conn. Gen. Stat. §42-520(c)",
-    sale: "Conn. Gen. Stat. §42-520(d)",
-    sale_def: "Conn. Gen. Stat. §42-515",
-    requests: "Conn. Gen. Stat. §42-520(e)",
-    appeal: "Conn. Gen. Stat. §42-518(d), §42-520(c)(3)",
-);
-
-const TEXAS: &[Rule] = &state_rules!(texas, "Texas",
-    rights: "Tex. Bus. & Com. Code §541.051(b)",
-    notice: "Tex. Bus. & Com. Code §541.102(a)",
-    sale: "Tex. Bus. & Com. Code §541.103",
-    sale_def: "Tex. Bus. & Com. Code §541.001",
-    requests: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
-    appeal: "Tex. Bus. & Com. Code §541.053, §541.102(a)(3)",
-);
-
-const OREGON: &[Rule] = &state_rules!(oregon, "Oregon",
-    rights: "ORS 646A.574(1)",
-    notice: "ORS 646A.578(4)",
-    sale: "ORS 646A.578(4)(h), 646A.574(1)(d)",
-    sale_def: "ORS 646A.570",
-    requests: "ORS 646A.578(4)(i), 646A.578(5)",
-    appeal: "ORS 646A.576(6), 646A.578(4)(c)",
-);
-
-const UTAH: &[Rule] = &state_rules!(utah, "Utah",
-    rights: "Utah Code §13-61-201",
-    notice: "Utah Code §13-61-302(1)(a)",
-    sale: "Utah Code §13-61-302(1)(b)",
-    sale_def: "Utah Code §13-61-101",
-    requests: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
-);
+crate::state_laws!(state_rules);
 
 /// The rules that only one state has.
 const SPECIFIC: &[Rule] = &[
     rule!(texas::"sensitive-sale-notice", Error,
         summary: "a Texas controller that sells sensitive data prints \"NOTICE: We may sell your sensitive personal data.\"",
         citation: "Tex. Bus. & Com. Code §541.102(b), §541.001",
+        since: "2024-07-01",
         explanation: "\
     If a controller engages in the sale of personal data that is sensitive data, it includes the \
     notice \"NOTICE: We may sell your sensitive personal data.\", posted in the same location and \
@@ -168,12 +284,14 @@ const SPECIFIC: &[Rule] = &[
     biometric data, precise geolocation: the items' `sensitive` kinds; or data collected from a \
     known child, a category whose `subjects` or data sets' subjects say `children yes`) and a \
     third party that gives money or other valuable consideration for it and is not a processor, an affiliate or \
-    an acquirer. The notice's prose must then hold the sentence word for word.",
+    an acquirer. The text of a section the notice prints (one the `outline` lists) must then hold \
+    the sentence word for word.",
         check: texas_sensitive_notice,
     ),
     rule!(texas::"biometric-sale-notice", Error,
         summary: "a Texas controller that sells biometric data prints \"NOTICE: We may sell your biometric personal data.\"",
         citation: "Tex. Bus. & Com. Code §541.102(c)",
+        since: "2024-07-01",
         explanation: "\
     If a controller engages in the sale of personal data that is biometric data, it includes the \
     notice \"NOTICE: We may sell your biometric personal data.\", posted in the same location and \
@@ -186,6 +304,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(texas::"sensitive-categories", Warning,
         summary: "the Texas notice's categories include the sensitive data processed",
         citation: "Tex. Bus. & Com. Code §541.102(a)(1)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice lists the categories of personal data processed, \"including, if \
     applicable, any sensitive data processed by the controller\" (§541.102(a)(1)). candor reports \
@@ -196,6 +315,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"sensitive-categories", Warning,
         summary: "the Oregon notice's categories include the categories of sensitive data processed",
         citation: "ORS 646A.578(4)(a), (4)(d)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice lists the categories of personal data, including the categories of \
     sensitive data, that the controller processes, and those it shares with third parties (ORS \
@@ -203,21 +323,10 @@ const SPECIFIC: &[Rule] = &[
     collected by a data set, that no collected category lists among its `items`.",
         check: sensitive_categories,
     ),
-    rule!(oregon::"third-party-list", Warning,
-        summary: "the Oregon rights include a list of the specific third parties data was disclosed to",
-        citation: "ORS 646A.574(1)(a)(B), 646A.578(4)(c)",
-        explanation: "\
-    An Oregon consumer may obtain, at the controller's option, a list of the specific third \
-    parties, other than natural persons, to which the controller has disclosed the consumer's \
-    personal data or any personal data (ORS 646A.574(1)(a)(B)). Unlike the other states' \
-    categories of third parties, this is named recipients, on request. The notice describes how \
-    to exercise each right (646A.578(4)(c)): the rights block needs a right of kind \
-    `third_party_list` when any third party receives personal data.",
-        check: oregon_third_party_list,
-    ),
     rule!(oregon::"contact-method", Error,
         summary: "the Oregon notice gives an email address or online method, actively monitored, to contact the controller",
         citation: "ORS 646A.578(4)(f)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice specifies an electronic mail address or other online method by which a \
     consumer can contact the controller and that the controller actively monitors (ORS \
@@ -228,6 +337,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(oregon::"controller-identity", Error,
         summary: "the Oregon notice identifies the controller",
         citation: "ORS 646A.578(4)(g)",
+        since: "2024-07-01",
         explanation: "\
     The privacy notice identifies the controller, including any business name under which it \
     registered with the Secretary of State and any assumed business name it uses in Oregon (ORS \
@@ -238,6 +348,7 @@ const SPECIFIC: &[Rule] = &[
     rule!(connecticut::"contact-method", Error,
         summary: "the Connecticut notice gives an active email address or other online mechanism to contact the controller",
         citation: "Conn. Gen. Stat. §42-520(c)(6)",
+        since: "2023-07-01",
         explanation: "\
     The privacy notice includes an active electronic mail address or other online mechanism that \
     the consumer may use to contact the controller (§42-520(c)(6)). candor looks for an email \
@@ -249,21 +360,25 @@ const SPECIFIC: &[Rule] = &[
 
 /// Every rule of the state laws, law by law.
 pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
-    COLORADO
+    GENERIC
         .iter()
-        .chain(VIRGINIA)
-        .chain(CONNECTICUT)
-        .chain(TEXAS)
-        .chain(OREGON)
-        .chain(UTAH)
+        .flat_map(|rules| rules.iter())
         .chain(SPECIFIC)
-        .chain(consent::RULES)
+        .chain(maryland::RULES)
 }
 
 /// The state law the rules run for, and its rights block.
+///
+/// None when the law reaches no one the policy describes: when every data
+/// set and every category of personal data is about people in an
+/// employment or commercial context, whom the law's definition of consumer
+/// leaves out (e.g. C.R.S. §6-1-1303(6)), its rules have nothing to judge.
 fn state<'p>(ctx: &Ctx<'p>) -> Option<(&'static StateLaw, Option<&'p RightsBlock>)> {
     let law = ctx.law?;
     let state = StateLaw::of(law.jurisdiction)?;
+    if !state.reaches_anyone(ctx.policy) {
+        return None;
+    }
     Some((state, law.rights_block(ctx.policy)))
 }
 
@@ -298,16 +413,23 @@ fn rights(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, Some(block))) = state(ctx) else {
         return;
     };
-    let wanted: [(&str, &[RightKind]); 4] = [
-        ("access", &[RightKind::Access, RightKind::Know]),
-        ("correct", &[RightKind::Correct, RightKind::Rectification]),
-        ("delete", &[RightKind::Delete, RightKind::Erasure]),
-        ("portability", &[RightKind::Portability]),
+    // The right to correct is owed from the day the law granted it (Utah's
+    // from 1 July 2026), and not at all under a law that grants none.
+    let correct_owed = law.correct_from.is_some_and(|from| from <= ctx.today);
+    let wanted: [(&str, &[RightKind], bool); 4] = [
+        ("access", &[RightKind::Access, RightKind::Know], true),
+        (
+            "correct",
+            &[RightKind::Correct, RightKind::Rectification],
+            correct_owed,
+        ),
+        ("delete", &[RightKind::Delete, RightKind::Erasure], true),
+        ("portability", &[RightKind::Portability], true),
     ];
     let missing: Vec<String> = wanted
         .iter()
-        .filter(|(_, kinds)| !has_right(block, kinds))
-        .map(|(w, _)| format!("`{w}`"))
+        .filter(|(_, kinds, owed)| *owed && !has_right(block, kinds))
+        .map(|(w, _, _)| format!("`{w}`"))
         .collect();
     if missing.is_empty() {
         return;
@@ -439,7 +561,9 @@ fn opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             t.span(),
         ));
     }
-    if let Some((what, span)) = states::targeted_advertising(law, p) {
+    if let Some((what, span)) =
+        states::targeted_advertising(law, p).filter(|_| law.targeted_opt_out)
+    {
         owed.push((
             RightKind::OptOutTargeted,
             format!("{what} serves targeted advertising"),
@@ -510,16 +634,193 @@ fn appeal(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// What shows a sale under the law, or targeted advertising, among the
+/// data the law reaches: the message and where it is written.
+fn sells_or_targets(
+    law: &StateLaw,
+    p: &crate::model::Policy,
+) -> Option<(String, crate::source::Span)> {
+    if let Some((c, t)) = law.sold_categories(p).next() {
+        return Some((
+            format!(
+                "the category `{}` is sold to `{}` under {} law",
+                c.id,
+                t.id(),
+                law.state
+            ),
+            t.span(),
+        ));
+    }
+    states::targeted_advertising(law, p)
+        .map(|(what, span)| (format!("{what} serves targeted advertising"), span))
+}
+
+fn opt_out_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let Some((why, span)) = sells_or_targets(law, ctx.policy) else {
+        return;
+    };
+    let at = block.spans.opt_out_signals.unwrap_or(block.span);
+    let (message, label, help) = match block
+        .opt_out_signals
+        .as_deref()
+        .map(crate::law::signals::read)
+    {
+        Some(SignalStatement::Described) => return,
+        Some(SignalStatement::Refused) => (
+            format!(
+                "{why}, but the rights block `{}` says opt-out preference signals are not honoured, which {} law requires",
+                block.id, law.state
+            ),
+            "signal refused",
+            "honour the signal: treat a Global Privacy Control signal as a request to opt out of \
+             the sale of personal data and of targeted advertising, and say so in `opt_out_signals`",
+        ),
+        Some(SignalStatement::Vague) => (
+            format!(
+                "{why}, but the rights block `{}` mentions opt-out preference signals without saying how they are applied",
+                block.id
+            ),
+            "how is the signal applied?",
+            "name the signal (Global Privacy Control), what it does (it opts the consumer out of \
+             sale and targeted advertising) and what it applies to (the browser or device, and the \
+             account when the consumer is known)",
+        ),
+        None => (
+            format!(
+                "{why}, but the rights block `{}` does not say how opt-out preference signals are processed",
+                block.id
+            ),
+            "no `opt_out_signals`",
+            "add `opt_out_signals \"We treat a Global Privacy Control signal as a request to opt \
+             out of the sale of your personal data and of targeted advertising for that browser \
+             and, if you are signed in, for your account.\"`",
+        ),
+    };
+    out.push(
+        finding(at, message)
+            .with_label(label)
+            .with_secondary(span, "sale or targeted advertising")
+            .with_help(help),
+    );
+}
+
+fn opt_out_link(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    let Some((why, span)) = sells_or_targets(law, p) else {
+        return;
+    };
+    if block.request_methods.iter().any(|r| p.get(r).url.is_some()) {
+        return;
+    }
+    out.push(
+        finding(
+            block.span,
+            format!(
+                "{why}, but the rights block `{}` names no web page where {} consumers opt out",
+                block.id, law.state
+            ),
+        )
+        .with_label("no opt-out page")
+        .with_secondary(span, "sale or targeted advertising")
+        .with_help(
+            "name the opt-out page among `request_methods`, e.g. `contact choices \"Your Privacy \
+             Choices\" { url \"https://.../privacy-choices\" }`, and link to it clearly and \
+             conspicuously from the website",
+        ),
+    );
+}
+
+fn last_updated(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, _)) = state(ctx) else {
+        return;
+    };
+    let p = ctx.policy;
+    if p.updated.is_some() {
+        return;
+    }
+    out.push(
+        finding(
+            p.span,
+            format!(
+                "the notice does not say when it was last updated, which {} law asks it to",
+                law.state
+            ),
+        )
+        .with_label("no `updated`")
+        .with_help("add `updated YYYY-MM-DD` with the date of the last change to the notice"),
+    );
+}
+
+fn sensitive_opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((law, Some(block))) = state(ctx) else {
+        return;
+    };
+    if has_right(block, &[RightKind::LimitSensitive]) {
+        return;
+    }
+    let p = ctx.policy;
+    for d in law.datasets(p) {
+        if states::consented(d) {
+            continue;
+        }
+        let items: Vec<String> = d
+            .collects
+            .iter()
+            .filter(|r| law.sensitive_on(p.get(*r), ctx.today))
+            .map(|r| format!("`{}`", r.id()))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push(
+            finding(
+                d.span,
+                format!(
+                    "the data set `{}` collects {}, sensitive data under {} law, with no consent, but the {} rights offer no way to opt out of its processing",
+                    d.id,
+                    and_list(&items),
+                    law.state,
+                    law.state
+                ),
+            )
+            .with_label("sensitive data without an opt-out")
+            .with_secondary(block.span, "no `limit_sensitive` right here")
+            .with_help(format!(
+                "add `right limit_sensitive \"Right to opt out of the processing of sensitive data\" {{ text \"...how...\" }}` to `{}`, or state the consumer's consent on the data set",
+                block.id
+            )),
+        );
+    }
+}
+
 /// The verbatim notices of Tex. Bus. & Com. Code §541.102(b) and (c).
 const TEXAS_SENSITIVE: &str = "NOTICE: We may sell your sensitive personal data.";
 const TEXAS_BIOMETRIC: &str = "NOTICE: We may sell your biometric personal data.";
 
-/// Whether the notice's prose holds a sentence word for word (spaces and
-/// line breaks aside).
+/// Whether the notice prints a sentence word for word (spaces and line
+/// breaks aside) in the text of a section the notice prints: one the
+/// `outline` lists, or any when there is no outline. A sentence in a
+/// section the outline leaves out is never read by anyone.
 fn prints(ctx: &Ctx<'_>, sentence: &str) -> bool {
     let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let wanted = squash(sentence);
-    ctx.prose.iter().any(|p| squash(p.text).contains(&wanted))
+    let p = ctx.policy;
+    let printed: Vec<&crate::model::Section> = if p.outline.is_empty() {
+        p.sections.iter().collect()
+    } else {
+        p.outline.iter().map(|r| p.get(r)).collect()
+    };
+    printed.iter().any(|section| {
+        section.blocks.iter().any(|block| {
+            matches!(block, crate::model::Block::Text { markdown, .. } if squash(markdown).contains(&wanted))
+        })
+    })
 }
 
 fn texas_notice(
@@ -610,7 +911,10 @@ pub(super) fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in law.datasets(p) {
         for r in &d.collects {
             let item = p.get(r);
-            if !law.sensitive(item) || listed.contains(&r.index()) || !reported.insert(r.index()) {
+            if !law.sensitive_on(item, ctx.today)
+                || listed.contains(&r.index())
+                || !reported.insert(r.index())
+            {
                 continue;
             }
             out.push(
@@ -634,7 +938,7 @@ pub(super) fn sensitive_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+fn third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, Some(block))) = state(ctx) else {
         return;
     };
@@ -647,8 +951,8 @@ fn oregon_third_party_list(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         finding(
             block.span,
             format!(
-                "the rights block `{}` does not offer Oregon consumers the list of specific third parties their data was disclosed to",
-                block.id
+                "the rights block `{}` does not offer {} consumers the list of specific third parties their data was disclosed to",
+                block.id, law.state
             ),
         )
         .with_label("no `third_party_list` right")

@@ -21,6 +21,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"dataset-purpose", Error,
         summary: "every data set and processing activity names at least one purpose",
         citation: "GDPR Art. 5(1)(b), Art. 13(1)(c), Art. 14(1)(c); Cal. Civ. Code §1798.100(a)(1)",
+        since: "always",
         explanation: "\
     A notice tells people why their data is processed: the GDPR asks for the purposes of each \
     processing (Art. 13(1)(c), 14(1)(c)), and the CCPA for the purposes of each category collected \
@@ -31,6 +32,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"purpose-basis", Error,
         summary: "every purpose of a data set or cookie category has a lawful basis",
         citation: "GDPR Art. 6(1), Art. 13(1)(c), Art. 14(1)(c)",
+        since: "2018-05-25",
         explanation: "\
     Under the GDPR each purpose needs one of the six lawful bases of Art. 6(1), and the notice must \
     state it next to the purpose (Art. 13(1)(c)). A `basis` without `for` covers every purpose of its \
@@ -41,6 +43,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"basis-purpose", Warning,
         summary: "a lawful basis is given only for purposes of its own data set",
         citation: "GDPR Art. 13(1)(c)",
+        since: "always",
         explanation: "\
     A `basis ... for PURPOSE` ties the basis to a purpose of the same data set (or cookie \
     category). When the purpose is not listed in the data set's `purposes`, the notice gives a basis \
@@ -51,6 +54,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"recipient-category", Warning,
         summary: "every vendor and CCPA third party falls in a disclosed recipient category",
         citation: "GDPR Art. 13(1)(e), Art. 14(1)(e)",
+        since: "2018-05-25",
         explanation: "\
     The GDPR asks the notice to name the recipients, or the categories of recipients, of personal \
     data (Art. 13(1)(e)). When a vendor or a category of third parties of the CCPA table receives \
@@ -64,6 +68,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"method-sources", Warning,
         summary: "a data set lists the sources its collection methods draw on",
         citation: "GDPR Art. 14(2)(f); Cal. Civ. Code §1798.110(a)(2)",
+        since: "always",
         explanation: "\
     A collection method (\"provided by your admin\", \"from third parties\") draws on sources. When a \
     data set uses a method but does not list that method's sources among its own, the notice is \
@@ -74,6 +79,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"retention-empty", Warning,
         summary: "a retention rule states a period or the criteria that set it",
         citation: "GDPR Art. 13(2)(a), Art. 14(2)(a); Cal. Civ. Code §1798.100(a)(3); Cal. Code Regs. tit. 11, §7012",
+        since: "always",
         explanation: "\
     Both laws ask for the period data is kept or, where no fixed period is possible, the criteria \
     that set it. A retention rule with neither `period` nor `criteria` records no answer candor can \
@@ -83,6 +89,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"email-format", Warning,
         summary: "every email address, in a field or in prose, is well formed",
         citation: "GDPR Art. 12(2), Art. 13(1)(a)",
+        since: "always",
         explanation: "\
     An email address with no domain (`privacy@example`), a space or a missing part sends a \
     person's request nowhere. candor reads the `email` fields and every address written in prose \
@@ -92,6 +99,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"undeclared-email", Warning,
         summary: "an email address of the company written in prose is one of the declared contacts",
         citation: "GDPR Art. 12(2), Art. 13(1)(a)",
+        since: "always",
         explanation: "\
     Addresses written in prose drift: a team renames a mailbox, updates the contact block and \
     forgets the sentence in section 9. Every address of the company that the notice gives should \
@@ -104,6 +112,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"url-format", Warning,
         summary: "every web address, in a field or in prose, is a well-formed http(s) address",
         citation: "GDPR Art. 12(1); Cal. Code Regs. tit. 11, §7003(a)-(b), §7011",
+        since: "always",
         explanation: "\
     Request forms, opt-out pages and vendors' policies are links. A web address without `https://`, \
     without a host or with a space in it does not open, and a notice must be accessible (GDPR Art. \
@@ -113,6 +122,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"phone-format", Warning,
         summary: "every phone number has digits only (and usual punctuation) and a plausible length",
         citation: "GDPR Art. 13(1)(a); Cal. Civ. Code §1798.130(a)(1)",
+        since: "always",
         explanation: "\
     A phone number is written with digits, spaces, `+`, `-`, `.`, `/` and brackets, and has between \
     7 and 15 digits (ITU-T E.164). Anything else is likely a typo or a placeholder left in.",
@@ -121,6 +131,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"california-table", Advice,
         summary: "a notice that does not declare the CCPA prints the state laws' categories table, not California's",
         citation: "Cal. Civ. Code §1798.140(e), (ad), (ah); Va. Code §59.1-575; C.R.S. §6-1-1303",
+        since: "always",
         explanation: "\
     `insert ccpa_table` prints California's labels: the statutory letters of §1798.140(v)(1), \
     \"shared\" in the sense of cross-context behavioural advertising (§1798.140(ah)) and \
@@ -134,6 +145,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"toll-free-phone", Warning,
         summary: "a phone number marked toll_free has a toll-free area code",
         citation: "Cal. Civ. Code §1798.130(a)(1)(A)",
+        since: "always",
         explanation: "\
     The CCPA asks for a toll-free number among the request methods, and candor trusts the \
     `toll_free` mark when it checks that. A North American number is toll-free only with the area \

@@ -12,6 +12,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"transfer-safeguard", Error,
         summary: "a transfer outside the EEA names its safeguard",
         citation: "GDPR Art. 13(1)(f), Art. 14(1)(f), Art. 44-49",
+        since: "2018-05-25",
         explanation: "\
     Personal data may leave the EEA (or the UK) only to a country with an adequacy decision (Art. \
     45), under appropriate safeguards (Art. 46: standard contractual clauses, certification, codes \
@@ -22,6 +23,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"transfer-copy", Warning,
         summary: "a transfer under Art. 46/47 safeguards says how to obtain a copy of them",
         citation: "GDPR Art. 13(1)(f), Art. 14(1)(f)",
+        since: "2018-05-25",
         explanation: "\
     When data is transferred under standard contractual clauses, binding corporate rules, a \
     certification or a code of conduct, the notice must give \"the means by which to obtain a copy \
@@ -33,6 +35,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"transfer-destination", Warning,
         summary: "a transfer names the countries the data goes to",
         citation: "GDPR Art. 13(1)(f), Art. 14(1)(f)",
+        since: "2018-05-25",
         explanation: "\
     The notice must state the controller's intention to transfer data to a third country (Art. \
     13(1)(f)), and the EDPB's transparency guidelines ask for the third countries to be named. A \
@@ -43,6 +46,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"transfer-undeclared", Warning,
         summary: "a recipient located outside the EEA comes with a declared transfer",
         citation: "GDPR Art. 13(1)(f), Art. 14(1)(f), Art. 44",
+        since: "2018-05-25",
         explanation: "\
     Disclosing data to a recipient in a third country is a transfer (Art. 44), and the notice must \
     say so, with its safeguard (Art. 13(1)(f)). A `vendor` or `recipient` whose `location` names a \

@@ -17,6 +17,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"uk-authority", Warning,
         summary: "the UK GDPR rights name the Information Commissioner as the authority to complain to",
         citation: "UK GDPR Art. 13(2)(d), Art. 14(2)(e), Art. 77(1); Data Protection Act 2018 s. 165",
+        since: "2021-01-01",
         explanation: "\
     Under the UK GDPR the supervisory authority is the Information Commissioner (the ICO), and the \
     notice tells people of their right to complain to it (Art. 13(2)(d), 77(1)). A notice written \
@@ -29,6 +30,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"uk-representative", Warning,
         summary: "a controller with no UK establishment names its UK representative",
         citation: "UK GDPR Art. 3(2), Art. 27, Art. 13(1)(a), Art. 14(1)(a)",
+        since: "2021-01-01",
         explanation: "\
     A controller not established in the UK that offers goods or services to people in the UK, or \
     monitors their behaviour there, designates in writing a representative in the UK (UK GDPR \
@@ -43,6 +45,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"uk-transfer-tool", Error,
         summary: "a transfer from the UK on standard contractual clauses uses the IDTA or the UK Addendum",
         citation: "UK GDPR Art. 46(2)(d); Data Protection Act 2018 s. 119A; ICO International Data Transfer Agreement and Addendum (in force 21 March 2022)",
+        since: "2021-01-01",
         explanation: "\
     The EU standard contractual clauses are not on their own a UK transfer tool. Since 21 March \
     2024, when the transitional period for contracts on the old clauses ended, a restricted \
@@ -55,6 +58,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"uk-controller-complaint", Warning,
         summary: "the UK GDPR rights say how to complain to the controller itself",
         citation: "Data Protection Act 2018 s. 164A(1)-(2) (inserted by the Data (Use and Access) Act 2025 s. 103, in force 19 June 2026 under SI 2026/82 reg. 3)",
+        since: "2026-06-19",
         explanation: "\
     Since 19 June 2026 a data subject who considers that the processing of their personal data \
     infringes the UK GDPR may complain to the controller (DPA 2018 s. 164A(1)), and the \
@@ -72,6 +76,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(gdpr::"uk-only-basis", Error,
         summary: "a recognised legitimate interest is not a lawful basis under the EU GDPR",
         citation: "UK GDPR Art. 6(1)(ea), Art. 6(5), Annex 1 (inserted by the Data (Use and Access) Act 2025 s. 70 and Sch. 4, in force 5 February 2026); GDPR Art. 6(1)",
+        since: "2018-05-25",
         explanation: "\
     The Data (Use and Access) Act 2025 added to the UK GDPR a lawful basis the EU GDPR does not \
     have: processing necessary for the purposes of a recognised legitimate interest (UK GDPR Art. \
@@ -82,12 +87,15 @@ pub(super) const RULES: &[Rule] = &[
     interest under point (f) with its balancing. candor reports a `basis \
     recognised_legitimate_interest` when the policy declares `gdpr` and the data set (or cookie \
     category) gives no other basis for the same purposes. A policy that declares only `uk_gdpr` \
-    is not affected.",
+    is not affected from 5 February 2026, when Art. 6(1)(ea) came into force (SI 2026/82); on an \
+    earlier `--today` the basis did not exist under the UK GDPR either, and candor reports it \
+    there too.",
         check: uk_only_basis,
     ),
     rule!(gdpr::"uk-automated-decision-basis", Error,
         summary: "no significant decision based solely on automated processing relies on a recognised legitimate interest",
         citation: "UK GDPR Art. 22A(1), Art. 22B(4) (inserted by the Data (Use and Access) Act 2025 s. 80, in force 5 February 2026)",
+        since: "2026-02-05",
         explanation: "\
     \"A significant decision may not be taken based solely on automated processing if the \
     processing of personal data carried out by, or on behalf of, the decision-maker for the \
@@ -264,7 +272,23 @@ fn other_basis_covers(bases: &[Basis], purpose: Option<&Ref<Purpose>>) -> bool {
     })
 }
 
+/// The day UK GDPR Art. 6(1)(ea) came into force (the Data (Use and Access)
+/// Act 2025 s. 70, commenced on 5 February 2026 by SI 2026/82).
+const RECOGNISED_INTERESTS_FROM: PolicyDate = PolicyDate {
+    year: 2026,
+    month: 2,
+    day: Some(5),
+};
+
 fn uk_only_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if ctx
+        .law
+        .is_some_and(|l| l.jurisdiction == Jurisdiction::UkGdpr)
+        && ctx.today < RECOGNISED_INTERESTS_FROM
+    {
+        uk_basis_not_yet(ctx, out);
+        return;
+    }
     if ctx.law.is_none_or(|l| l.jurisdiction != Jurisdiction::Gdpr) {
         return;
     }
@@ -328,6 +352,42 @@ fn uk_only_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                      usually `basis legitimate_interest` with the `interest` pursued (Art. 6(1)(f)); \
                      if the processing concerns only people the EU GDPR does not reach, allow the \
                      finding with that reason",
+                ),
+            );
+        }
+    }
+}
+
+/// Before 5 February 2026 a recognised legitimate interest was no basis
+/// under the UK GDPR either.
+fn uk_basis_not_yet(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    let bases = p
+        .datasets
+        .iter()
+        .map(|d| (d.id.as_str(), "data set", d.bases.as_slice()))
+        .chain(
+            p.cookies
+                .iter()
+                .map(|c| (c.id.as_str(), "cookie category", c.bases.as_slice())),
+        );
+    for (id, kind, bases) in bases {
+        for b in bases
+            .iter()
+            .filter(|b| b.basis == LawfulBasis::RecognisedLegitimateInterest)
+        {
+            out.push(
+                finding(
+                    b.head,
+                    format!(
+                        "{kind} `{id}` relies on a recognised legitimate interest, a basis the UK GDPR has only from 5 February 2026 (checked on {})",
+                        ctx.today
+                    ),
+                )
+                .with_label("not yet in force")
+                .with_help(
+                    "until UK GDPR Art. 6(1)(ea) is in force, give these purposes a basis of Art. \
+                     6(1)(a)-(f), usually `basis legitimate_interest` with the `interest` pursued",
                 ),
             );
         }

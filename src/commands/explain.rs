@@ -8,7 +8,10 @@ use super::{EXIT_OK, fail};
 use crate::check::{self, EXAMPLE_TODAY, Rule};
 use crate::cli::ExplainArgs;
 use crate::diagnostic::{self, Color, code};
+use crate::law::Family;
+use crate::law::states::StateLaw;
 use crate::model::words::RuleLevel;
+use crate::model::words::Word;
 use crate::source::{SourceFile, Sources};
 use crate::{Options, compile_sources};
 
@@ -49,8 +52,15 @@ pub(crate) fn explain(rule: &Rule) -> String {
     let mut out = format!("{}: {}\n\n", rule.code, rule.summary);
     out.push_str(&format!("severity  {} (by default)\n", rule.severity));
     out.push_str(&format!("applies   {applies}\n"));
-    out.push_str(&format!("law       {}\n\n", rule.citation));
+    out.push_str(&format!("law       {}\n", rule.citation));
+    out.push_str(&format!("in force  {}\n\n", in_force(rule)));
     out.push_str(&wrap(rule.explanation, 80));
+    if let Family::State(j) = rule.family
+        && let Some(law) = StateLaw::of(j)
+    {
+        out.push('\n');
+        out.push_str(&wrap(&who(law), 80));
+    }
     out.push_str("\nExample\n-------\n");
     out.push_str(&indent(rule.example));
     out.push_str("\ncandor reports\n--------------\n");
@@ -82,6 +92,50 @@ pub(crate) fn explain_audit(rule: &check::audit::AuditRule) -> String {
         rule.code
     ));
     out
+}
+
+/// When the rule's duty runs, as `candor explain` prints it.
+pub(crate) fn in_force(rule: &Rule) -> String {
+    match (rule.since, rule.until) {
+        (None, _) => "always: a structural rule, checked under every law".to_owned(),
+        (Some(since), None) => format!("from {since}; checked when `--today` is on or after it"),
+        (Some(since), Some(until)) => format!("from {since} until {until} (repealed)"),
+    }
+}
+
+/// Whom a state law covers, and what declaring it means.
+fn who(law: &StateLaw) -> String {
+    let mut kinds: Vec<String> = law
+        .sensitive_kinds
+        .iter()
+        .map(|k| format!("`{}`", k.word()))
+        .collect();
+    kinds.extend(
+        law.sensitive_kinds_from
+            .iter()
+            .map(|(k, from)| format!("`{}` (from {from})", k.word())),
+    );
+    format!(
+        "Who is covered: declaring `{word}` means the business says it meets the {act}'s \
+         thresholds ({applies}): {thresholds}. candor does not check the thresholds. The law \
+         protects its consumers ({consumer}): residents acting in an individual or household \
+         context, not people acting in an employment or commercial context, so its rules read only \
+         the data sets and categories about people with no such `context`. In force from {from}. \
+         Sensitive data ({sensitive}): {kinds}{children}.",
+        word = law.jurisdiction.word(),
+        act = law.act,
+        applies = law.applies_cite,
+        thresholds = law.thresholds,
+        consumer = law.consumer_cite,
+        from = law.in_force,
+        sensitive = law.sensitive_cite,
+        kinds = kinds.join(", "),
+        children = if law.children_sensitive {
+            ", and the personal data of a known child"
+        } else {
+            ""
+        },
+    )
 }
 
 /// What candor reports on the example, drawn without colour.

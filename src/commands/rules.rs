@@ -1,6 +1,6 @@
 //! `candor rules`: the catalogue of rules, as a readable list or as JSON
-//! (an array of `{code, severity, summary, citation, family, law,
-//! jurisdictions}`, grouped law by law: the rules of one family are
+//! (an array of `{code, severity, summary, citation, since, until, family,
+//! law, jurisdictions}`, grouped law by law: the rules of one family are
 //! adjacent, in the order of [`Family::ALL`]).
 
 use std::io::Write;
@@ -21,6 +21,12 @@ struct JsonRule {
     severity: Severity,
     summary: &'static str,
     citation: &'static str,
+    /// The day the duty began (`YYYY-MM-DD`), or `always` for a structural
+    /// rule.
+    since: String,
+    /// The day the duty ended, when it was repealed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
     /// The family, which is the law: `virginia`, `gdpr`, `structure`.
     family: &'static str,
     /// The law's title: "Virginia Consumer Data Protection Act".
@@ -52,6 +58,10 @@ fn json() -> String {
             severity: r.severity,
             summary: r.summary,
             citation: r.citation,
+            since: r
+                .since
+                .map_or_else(|| "always".to_owned(), |d| d.to_string()),
+            until: r.until.map(|d| d.to_string()),
             family: r.family(),
             law: r.family.title(),
             jurisdictions: r.family.laws().map(|l| l.jurisdiction.word()).collect(),
@@ -61,6 +71,10 @@ fn json() -> String {
             severity: r.severity,
             summary: r.summary,
             citation: r.citation,
+            // The audit compares the notice with what the site and the app
+            // do: a consistency check, with no commencement of its own.
+            since: "always".to_owned(),
+            until: None,
             family: "audit",
             law: "candor audit: the notice against the website and the app",
             jurisdictions: Vec::new(),
@@ -86,7 +100,7 @@ fn human() -> String {
         ));
     }
     out.push('\n');
-    for family in Family::ALL {
+    for &family in Family::ALL {
         out.push_str(&family.heading());
         out.push('\n');
         for r in rules.iter().filter(|r| r.family == family) {
@@ -97,6 +111,12 @@ fn human() -> String {
                 r.summary
             ));
             out.push_str(&format!("  {:width$}  {:7}  {}\n", "", "", r.citation));
+            if let Some(since) = r.since {
+                out.push_str(&format!(
+                    "  {:width$}  {:7}  in force from {since}\n",
+                    "", ""
+                ));
+            }
         }
         out.push('\n');
     }

@@ -4,16 +4,17 @@
 //! A rule belongs to a family (`gdpr::`, `ccpa::`, `structure::`); it runs
 //! once for each declared law of its family, with that law's own rights
 //! block, so a policy that declares `gdpr` and `uk_gdpr` has both of its
-//! rights blocks checked, each against its law. Adding a law that shares a
-//! family's rules is one entry here; a law with rules of its own adds a
-//! [`Family`].
+//! rights blocks checked, each against its law. Every US state law is one
+//! declaration in [`declarations`], and a family of its own.
 
 pub mod ccpa;
 pub mod colorado;
+pub mod declarations;
+pub mod signals;
 pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};
-use crate::model::{Policy, RightsBlock};
+use crate::model::{Policy, PolicyDate, RightsBlock};
 
 /// Yes when one of the answers is yes, no when every one is no (no answers
 /// at all counts as no), unknown otherwise: a label over several third
@@ -30,6 +31,34 @@ pub fn any_yes(answers: &[Option<bool>]) -> Option<bool> {
     }
 }
 
+/// A day written `YYYY-MM-DD` in a declaration or a rule table, in a
+/// constant. Fails to compile on anything else.
+#[must_use]
+pub const fn day(text: &str) -> PolicyDate {
+    const fn digit(b: &[u8], i: usize) -> u16 {
+        assert!(b[i].is_ascii_digit(), "a day is YYYY-MM-DD");
+        (b[i] - b'0') as u16
+    }
+    let b = text.as_bytes();
+    assert!(
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-',
+        "a day is YYYY-MM-DD"
+    );
+    let year = digit(b, 0) * 1000 + digit(b, 1) * 100 + digit(b, 2) * 10 + digit(b, 3);
+    let month = digit(b, 5) * 10 + digit(b, 6);
+    let d = digit(b, 8) * 10 + digit(b, 9);
+    assert!(
+        month >= 1 && month <= 12 && d >= 1 && d <= 31,
+        "a day is YYYY-MM-DD"
+    );
+    #[expect(clippy::cast_possible_truncation, reason = "checked to be at most 31")]
+    PolicyDate {
+        year,
+        month: month as u8,
+        day: Some(d as u8),
+    }
+}
+
 /// A family of rules: the part of a rule's code before `::`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
@@ -40,33 +69,27 @@ pub enum Family {
     Gdpr,
     /// The CCPA/CPRA privacy policy.
     Ccpa,
-    /// The Colorado Privacy Act.
-    Colorado,
-    /// The Virginia Consumer Data Protection Act.
-    Virginia,
-    /// The Connecticut Data Privacy Act.
-    Connecticut,
-    /// The Texas Data Privacy and Security Act.
-    Texas,
-    /// The Oregon Consumer Privacy Act.
-    Oregon,
-    /// The Utah Consumer Privacy Act.
-    Utah,
+    /// A US state law of `law/declarations.rs`, one family per law
+    /// (`virginia::appeal`).
+    State(Jurisdiction),
 }
 
 impl Family {
-    /// Every family, in the order `candor rules` lists them.
-    pub const ALL: [Family; 9] = [
-        Family::Structure,
-        Family::Gdpr,
-        Family::Ccpa,
-        Family::Colorado,
-        Family::Virginia,
-        Family::Connecticut,
-        Family::Texas,
-        Family::Oregon,
-        Family::Utah,
-    ];
+    /// Every family, in the order `candor rules` lists them: the state laws
+    /// in the order of their declarations.
+    pub const ALL: &'static [Family] = &ALL_FAMILIES;
+
+    /// The family a rule table names by its word: `colorado` is the
+    /// Colorado Privacy Act's. Fails to compile for a word that names no
+    /// law of its own family.
+    #[must_use]
+    pub const fn of_word(word: &str) -> Family {
+        match Jurisdiction::of_word(word) {
+            Jurisdiction::Gdpr | Jurisdiction::UkGdpr => Family::Gdpr,
+            Jurisdiction::Ccpa => Family::Ccpa,
+            j => Family::State(j),
+        }
+    }
 
     /// The family of a rule code, by its prefix.
     #[must_use]
@@ -75,13 +98,8 @@ impl Family {
             "structure" => Some(Family::Structure),
             "gdpr" => Some(Family::Gdpr),
             "ccpa" => Some(Family::Ccpa),
-            "colorado" => Some(Family::Colorado),
-            "virginia" => Some(Family::Virginia),
-            "connecticut" => Some(Family::Connecticut),
-            "texas" => Some(Family::Texas),
-            "oregon" => Some(Family::Oregon),
-            "utah" => Some(Family::Utah),
-            _ => None,
+            word => states::StateLaw::of(Jurisdiction::from_word(word)?)
+                .map(|s| Family::State(s.jurisdiction)),
         }
     }
 
@@ -132,12 +150,7 @@ impl Family {
             Family::Structure => "Structure",
             Family::Gdpr => "GDPR",
             Family::Ccpa => "CCPA / CPRA",
-            Family::Colorado => "Colorado Privacy Act",
-            Family::Virginia => "Virginia Consumer Data Protection Act",
-            Family::Connecticut => "Connecticut Data Privacy Act",
-            Family::Texas => "Texas Data Privacy and Security Act",
-            Family::Oregon => "Oregon Consumer Privacy Act",
-            Family::Utah => "Utah Consumer Privacy Act",
+            Family::State(j) => states::StateLaw::of(j).map_or("", |s| s.act),
         }
     }
 }
@@ -153,54 +166,46 @@ pub struct Law {
     pub name: &'static str,
 }
 
-/// Every law candor knows.
-pub static LAWS: &[Law] = &[
-    Law {
-        jurisdiction: Jurisdiction::Gdpr,
-        family: Family::Gdpr,
-        name: "the GDPR",
-    },
-    Law {
-        jurisdiction: Jurisdiction::UkGdpr,
-        family: Family::Gdpr,
-        name: "the UK GDPR",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Ccpa,
-        family: Family::Ccpa,
-        name: "the CCPA",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Colorado,
-        family: Family::Colorado,
-        name: "the Colorado Privacy Act",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Virginia,
-        family: Family::Virginia,
-        name: "the Virginia Consumer Data Protection Act",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Connecticut,
-        family: Family::Connecticut,
-        name: "the Connecticut Data Privacy Act",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Texas,
-        family: Family::Texas,
-        name: "the Texas Data Privacy and Security Act",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Oregon,
-        family: Family::Oregon,
-        name: "the Oregon Consumer Privacy Act",
-    },
-    Law {
-        jurisdiction: Jurisdiction::Utah,
-        family: Family::Utah,
-        name: "the Utah Consumer Privacy Act",
-    },
-];
+/// Declares [`LAWS`] and the families: the GDPR, the UK GDPR and the CCPA,
+/// then every state law of `law/declarations.rs`.
+macro_rules! laws {
+    ($($variant:ident = $word:literal { state: $state:literal, act: $act:literal, $($rest:tt)* })*) => {
+        /// Every law candor knows.
+        pub static LAWS: &[Law] = &[
+            Law {
+                jurisdiction: Jurisdiction::Gdpr,
+                family: Family::Gdpr,
+                name: "the GDPR",
+            },
+            Law {
+                jurisdiction: Jurisdiction::UkGdpr,
+                family: Family::Gdpr,
+                name: "the UK GDPR",
+            },
+            Law {
+                jurisdiction: Jurisdiction::Ccpa,
+                family: Family::Ccpa,
+                name: "the CCPA",
+            },
+            $(
+            Law {
+                jurisdiction: Jurisdiction::$variant,
+                family: Family::State(Jurisdiction::$variant),
+                name: concat!("the ", $act),
+            },
+            )*
+        ];
+
+        const ALL_FAMILIES: [Family; 3 + [$($word),*].len()] = [
+            Family::Structure,
+            Family::Gdpr,
+            Family::Ccpa,
+            $(Family::State(Jurisdiction::$variant),)*
+        ];
+    };
+}
+
+crate::state_laws!(laws);
 
 impl Law {
     /// The law a `jurisdictions` word declares.

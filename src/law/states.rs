@@ -47,10 +47,13 @@ use crate::model::words::{
     Art9Condition, Consideration, Jurisdiction, LawfulBasis, RecipientKind, SensitiveKind,
     SubjectContext,
 };
-use crate::model::{CcpaCategory, Dataset, Item, Policy, Purpose, Ref, Subject, ThirdParty};
+use crate::model::{
+    CcpaCategory, Dataset, Item, Policy, PolicyDate, Purpose, Ref, Subject, ThirdParty,
+};
 
 /// What candor knows of one state law: how it derives its labels and the
-/// provisions its rules cite.
+/// provisions its rules cite. Each is one declaration in
+/// `law/declarations.rs`.
 #[derive(Debug)]
 pub struct StateLaw {
     /// The word that declares it.
@@ -59,6 +62,15 @@ pub struct StateLaw {
     pub state: &'static str,
     /// The act's name: "Virginia Consumer Data Protection Act".
     pub act: &'static str,
+    /// Where the act is in the state's code: "Va. Code §59.1-575 ff.".
+    pub code: &'static str,
+    /// The day its duties began.
+    pub in_force: PolicyDate,
+    /// The provision that says who must comply.
+    pub applies_cite: &'static str,
+    /// Who must comply, in words: the thresholds a business that declares
+    /// the law says it meets.
+    pub thresholds: &'static str,
     /// Whether a "sale" includes other valuable consideration, not only
     /// money.
     pub other_value_sells: bool,
@@ -67,6 +79,14 @@ pub struct StateLaw {
     /// Whether the law grants an opt-out of profiling in furtherance of
     /// decisions with legal or similarly significant effects (Utah does not).
     pub profiling_opt_out: bool,
+    /// Whether the law grants an opt-out of targeted advertising (Iowa's
+    /// does not).
+    pub targeted_opt_out: bool,
+    /// The provision granting a list of the specific third parties the
+    /// consumer's data was disclosed to; empty when there is none.
+    pub third_party_list_cite: &'static str,
+    /// The day the right to correct began, when the law grants it.
+    pub correct_from: Option<PolicyDate>,
     /// The provision that grants the rights.
     pub rights_cite: &'static str,
     /// The provision on the appeal, when there is one.
@@ -81,6 +101,14 @@ pub struct StateLaw {
     pub sale_definition: &'static str,
     /// The definition of "sensitive data".
     pub sensitive_cite: &'static str,
+    /// The kinds of sensitive data on the law's list since it came into
+    /// force.
+    pub sensitive_kinds: &'static [SensitiveKind],
+    /// Kinds an amendment added, each with the day it counts from.
+    pub sensitive_kinds_from: &'static [(SensitiveKind, PolicyDate)],
+    /// Whether the personal data of a known child (under 13) is sensitive
+    /// data.
+    pub children_sensitive: bool,
     /// The definition of "consumer", which leaves out people acting in an
     /// employment or commercial context.
     pub consumer_cite: &'static str,
@@ -89,111 +117,84 @@ pub struct StateLaw {
     pub consent_cite: &'static str,
 }
 
-/// The six state laws, in the order of [`crate::law::LAWS`].
-pub static STATES: [StateLaw; 6] = [
-    StateLaw {
-        jurisdiction: Jurisdiction::Colorado,
-        state: "Colorado",
-        act: "Colorado Privacy Act",
-        other_value_sells: true,
-        appeal: true,
-        profiling_opt_out: true,
-        rights_cite: "C.R.S. §6-1-1306(1)",
-        appeal_cite: "C.R.S. §6-1-1306(3)",
-        notice_cite: "C.R.S. §6-1-1308(1)(a)",
-        sale_cite: "C.R.S. §6-1-1308(1)(b)",
-        requests_cite: "C.R.S. §6-1-1308(1)(a)(III)",
-        sale_definition: "C.R.S. §6-1-1303(23)",
-        sensitive_cite: "C.R.S. §6-1-1303(24)",
-        consumer_cite: "C.R.S. §6-1-1303(6)",
-        consent_cite: "C.R.S. §6-1-1308(7); 4 CCR 904-3 Rule 6.10",
-    },
-    StateLaw {
-        jurisdiction: Jurisdiction::Virginia,
-        state: "Virginia",
-        act: "Virginia Consumer Data Protection Act",
-        other_value_sells: false,
-        appeal: true,
-        profiling_opt_out: true,
-        rights_cite: "Va. Code §59.1-577(A)",
-        appeal_cite: "Va. Code §59.1-577(C)",
-        notice_cite: "Va. Code §59.1-578(C)",
-        sale_cite: "Va. Code §59.1-578(D)",
-        requests_cite: "Va. Code §59.1-578(E)",
-        sale_definition: "Va. Code §59.1-575",
-        sensitive_cite: "Va. Code §59.1-575",
-        consumer_cite: "Va. Code §59.1-575",
-        consent_cite: "Va. Code §59.1-578(A)(5)",
-    },
-    StateLaw {
-        jurisdiction: Jurisdiction::Connecticut,
-        state: "Connecticut",
-        act: "Connecticut Data Privacy Act",
-        other_value_sells: true,
-        appeal: true,
-        profiling_opt_out: true,
-        rights_cite: "Conn. Gen. Stat. §42-518(a)",
-        appeal_cite: "Conn. Gen. Stat. §42-518(d), §42-520(c)(3)",
-        notice_cite: "Conn. Gen. Stat. §42-520(c)",
-        sale_cite: "Conn. Gen. Stat. §42-520(d)",
-        requests_cite: "Conn. Gen. Stat. §42-520(e)",
-        sale_definition: "Conn. Gen. Stat. §42-515",
-        sensitive_cite: "Conn. Gen. Stat. §42-515",
-        consumer_cite: "Conn. Gen. Stat. §42-515",
-        consent_cite: "Conn. Gen. Stat. §42-520(a)(4)",
-    },
-    StateLaw {
-        jurisdiction: Jurisdiction::Texas,
-        state: "Texas",
-        act: "Texas Data Privacy and Security Act",
-        other_value_sells: true,
-        appeal: true,
-        profiling_opt_out: true,
-        rights_cite: "Tex. Bus. & Com. Code §541.051(b)",
-        appeal_cite: "Tex. Bus. & Com. Code §541.053, §541.102(a)(3)",
-        notice_cite: "Tex. Bus. & Com. Code §541.102(a)",
-        sale_cite: "Tex. Bus. & Com. Code §541.103",
-        requests_cite: "Tex. Bus. & Com. Code §541.102(a)(6), §541.055",
-        sale_definition: "Tex. Bus. & Com. Code §541.001",
-        sensitive_cite: "Tex. Bus. & Com. Code §541.001",
-        consumer_cite: "Tex. Bus. & Com. Code §541.001",
-        consent_cite: "Tex. Bus. & Com. Code §541.101(b)(4)",
-    },
-    StateLaw {
-        jurisdiction: Jurisdiction::Oregon,
-        state: "Oregon",
-        act: "Oregon Consumer Privacy Act",
-        other_value_sells: true,
-        appeal: true,
-        profiling_opt_out: true,
-        rights_cite: "ORS 646A.574(1)",
-        appeal_cite: "ORS 646A.576(6), 646A.578(4)(c)",
-        notice_cite: "ORS 646A.578(4)",
-        sale_cite: "ORS 646A.578(4)(h), 646A.574(1)(d)",
-        requests_cite: "ORS 646A.578(4)(i), 646A.578(5)",
-        sale_definition: "ORS 646A.570",
-        sensitive_cite: "ORS 646A.570",
-        consumer_cite: "ORS 646A.570",
-        consent_cite: "ORS 646A.578(2)(b)",
-    },
-    StateLaw {
-        jurisdiction: Jurisdiction::Utah,
-        state: "Utah",
-        act: "Utah Consumer Privacy Act",
-        other_value_sells: false,
-        appeal: false,
-        profiling_opt_out: false,
-        rights_cite: "Utah Code §13-61-201",
-        appeal_cite: "",
-        notice_cite: "Utah Code §13-61-302(1)(a)",
-        sale_cite: "Utah Code §13-61-302(1)(b)",
-        requests_cite: "Utah Code §13-61-302(1)(a)(iii), §13-61-202(1)",
-        sale_definition: "Utah Code §13-61-101",
-        sensitive_cite: "Utah Code §13-61-101",
-        consumer_cite: "Utah Code §13-61-101",
-        consent_cite: "",
-    },
-];
+/// The first of a bracketed optional literal, or "".
+macro_rules! or_empty {
+    () => {
+        ""
+    };
+    ($text:literal) => {
+        $text
+    };
+}
+
+/// Declares [`STATES`] from `law/declarations.rs`.
+macro_rules! state_law_values {
+    ($(
+        $variant:ident = $word:literal {
+            state: $state:literal,
+            act: $act:literal,
+            code: $code:literal,
+            in_force: $in_force:literal,
+            applies: $applies:literal, $thresholds:literal,
+            consumer: $consumer:literal,
+            sale: $sale:literal, other_value: $other_value:literal,
+            sensitive: $sensitive:literal,
+            kinds: [$($kind:ident),* $(,)?],
+            kinds_from: [$(($later:ident, $from:literal)),* $(,)?],
+            children: $children:literal,
+            rights: $rights:literal,
+            correct_from: [$($correct:literal)?],
+            profiling_opt_out: $profiling:literal,
+            targeted_opt_out: $targeted:literal,
+            third_party_list: [$($list:literal)?],
+            signals: [$($signals:literal, $signals_from:literal)?],
+            opt_out_link: [$($link:literal)?],
+            notice: $notice:literal,
+            disclose_sale: $disclose:literal,
+            requests: $requests:literal,
+            last_updated: [$($last_updated:literal)?],
+            appeal: [$($appeal:literal)?],
+            consent: [$($consent:literal)?],
+            sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+        }
+    )*) => {
+        /// Every state law, in the order of their declarations.
+        pub static STATES: &[StateLaw] = &[$(
+            StateLaw {
+                jurisdiction: Jurisdiction::$variant,
+                state: $state,
+                act: $act,
+                code: $code,
+                in_force: super::day($in_force),
+                applies_cite: $applies,
+                thresholds: $thresholds,
+                other_value_sells: $other_value,
+                appeal: !or_empty!($($appeal)?).is_empty(),
+                profiling_opt_out: $profiling,
+                targeted_opt_out: $targeted,
+                third_party_list_cite: or_empty!($($list)?),
+                correct_from: {
+                    let from: &[PolicyDate] = &[$(super::day($correct))?];
+                    from.first().copied()
+                },
+                rights_cite: $rights,
+                appeal_cite: or_empty!($($appeal)?),
+                notice_cite: $notice,
+                sale_cite: $disclose,
+                requests_cite: $requests,
+                sale_definition: $sale,
+                sensitive_cite: $sensitive,
+                sensitive_kinds: &[$(SensitiveKind::$kind),*],
+                sensitive_kinds_from: &[$((SensitiveKind::$later, super::day($from))),*],
+                children_sensitive: $children,
+                consumer_cite: $consumer,
+                consent_cite: or_empty!($($consent)?),
+            },
+        )*];
+    };
+}
+
+crate::state_laws!(state_law_values);
 
 impl StateLaw {
     /// The state law a jurisdiction word declares, when it is one.
@@ -229,57 +230,41 @@ impl StateLaw {
         item.sensitive.is_some_and(|k| self.sensitive_kind(k))
     }
 
-    /// Whether a kind of sensitive data is on this law's list. Account
-    /// log-ins, union membership and the contents of communications are
-    /// sensitive in California only; government identifiers and financial
-    /// accounts in California and (from 1 July 2026) Connecticut; Colorado's
-    /// list has no precise geolocation but has neural (biological) data, and
-    /// its rules add sensitive data inferences (4 CCR 904-3 Rule 2.02);
-    /// Oregon's has national origin, status as transgender or non-binary
-    /// (Connecticut's too from 1 July 2026) and status as a victim of crime
-    /// (Connecticut's too). Connecticut's "consumer health data" is read
-    /// from `health`.
+    /// Whether an item is sensitive data under this law on a day: a kind an
+    /// amendment added counts from the day it took effect
+    /// ([`StateLaw::sensitive_kind_on`]). The rules judge by this one.
+    #[must_use]
+    pub fn sensitive_on(&self, item: &Item, today: PolicyDate) -> bool {
+        item.sensitive
+            .is_some_and(|k| self.sensitive_kind_on(k, today))
+    }
+
+    /// Whether a kind of sensitive data is on this law's list (kinds an
+    /// amendment added count whatever the day: see
+    /// [`StateLaw::sensitive_kind_on`]).
     #[must_use]
     pub fn sensitive_kind(&self, kind: SensitiveKind) -> bool {
-        use SensitiveKind::*;
-        match kind {
-            RacialOrEthnicOrigin
-            | ReligiousOrPhilosophicalBeliefs
-            | Health
-            | SexLifeOrSexualOrientation
-            | CitizenshipOrImmigration
-            | Genetic
-            | Biometric => true,
-            PreciseGeolocation => self.jurisdiction != Jurisdiction::Colorado,
-            // Colorado (biological and neural data) and Connecticut (as
-            // amended by P.A. 25-113 from 1 July 2026).
-            Neural => matches!(
-                self.jurisdiction,
-                Jurisdiction::Colorado | Jurisdiction::Connecticut
-            ),
-            // Connecticut added government identifiers and financial
-            // account numbers with P.A. 25-113 (from 1 July 2026).
-            GovernmentId | FinancialAccount => self.jurisdiction == Jurisdiction::Connecticut,
-            AccountCredentials | UnionMembership | CommunicationsContent => false,
-            SensitiveInference => self.jurisdiction == Jurisdiction::Colorado,
-            NationalOrigin => self.jurisdiction == Jurisdiction::Oregon,
-            // Connecticut by P.A. 25-113, from 1 July 2026.
-            TransgenderOrNonbinary => matches!(
-                self.jurisdiction,
-                Jurisdiction::Oregon | Jurisdiction::Connecticut
-            ),
-            CrimeVictim => matches!(
-                self.jurisdiction,
-                Jurisdiction::Oregon | Jurisdiction::Connecticut
-            ),
-        }
+        self.sensitive_kinds.contains(&kind)
+            || self.sensitive_kinds_from.iter().any(|(k, _)| *k == kind)
+    }
+
+    /// Whether a kind of sensitive data is on this law's list on a day:
+    /// a kind an amendment added counts from the day the amendment took
+    /// effect (Connecticut's P.A. 25-113 kinds from 1 July 2026).
+    #[must_use]
+    pub fn sensitive_kind_on(&self, kind: SensitiveKind, today: PolicyDate) -> bool {
+        self.sensitive_kinds.contains(&kind)
+            || self
+                .sensitive_kinds_from
+                .iter()
+                .any(|(k, from)| *k == kind && today >= *from)
     }
 
     /// Whether the personal data of a known child (under 13) is sensitive
     /// data under this law: in every one of them but Utah's.
     #[must_use]
     pub fn children_sensitive(&self) -> bool {
-        self.jurisdiction != Jurisdiction::Utah
+        self.children_sensitive
     }
 
     /// Whether the law protects a group of people: not when they deal with
@@ -343,6 +328,20 @@ impl StateLaw {
             )
             .peekable();
         users.peek().is_none() || users.any(|covered| covered)
+    }
+
+    /// Whether the law reaches anyone the policy describes: a data set or a
+    /// collected category about people it covers, or a policy that
+    /// describes no one yet (nothing tells that the law does not apply).
+    #[must_use]
+    pub fn reaches_anyone(&self, policy: &Policy) -> bool {
+        let mut groups = policy
+            .datasets
+            .iter()
+            .map(|d| self.covers_dataset(policy, d))
+            .chain(collected(policy).map(|c| self.covers_category(policy, c)))
+            .peekable();
+        groups.peek().is_none() || groups.any(|covered| covered)
     }
 
     /// The collected categories this law reaches.
@@ -511,7 +510,7 @@ mod tests {
 
     #[test]
     fn every_state_is_a_law_of_its_own_family() {
-        for s in &STATES {
+        for s in STATES {
             let law = crate::law::Law::of(s.jurisdiction);
             assert_eq!(law.jurisdiction, s.jurisdiction);
             assert_ne!(law.family, crate::law::Family::Ccpa);
@@ -529,11 +528,21 @@ mod tests {
                 .collect()
         };
         assert_eq!(on(SensitiveInference), ["Colorado"]);
-        assert_eq!(on(NationalOrigin), ["Oregon"]);
-        assert_eq!(on(TransgenderOrNonbinary), ["Connecticut", "Oregon"]);
+        assert_eq!(on(NationalOrigin), ["Oregon", "Maryland"]);
+        assert_eq!(
+            on(TransgenderOrNonbinary),
+            [
+                "Connecticut",
+                "Oregon",
+                "Delaware",
+                "New Jersey",
+                "Maryland"
+            ]
+        );
         assert_eq!(on(CrimeVictim), ["Connecticut", "Oregon"]);
+        assert_eq!(on(FinancialAccount), ["Connecticut", "New Jersey"]);
         assert_eq!(on(AccountCredentials), Vec::<&str>::new());
-        assert_eq!(on(Health).len(), 6);
+        assert_eq!(on(Health).len(), STATES.len());
         for kind in [
             SensitiveInference,
             NationalOrigin,
@@ -548,10 +557,16 @@ mod tests {
             .filter(|s| s.children_sensitive())
             .map(|s| s.state)
             .collect();
-        assert!(!children.contains(&"Utah") && children.len() == 5);
-        // Every law but Utah's forbids sensitive data without consent.
-        for s in &STATES {
-            assert_eq!(s.consent_cite.is_empty(), s.state == "Utah", "{}", s.state);
+        assert!(!children.contains(&"Utah") && children.len() == STATES.len() - 1);
+        // Every law forbids sensitive data without consent but Utah's and
+        // Iowa's (notice and an opt-out) and Maryland's (strict necessity).
+        for s in STATES {
+            assert_eq!(
+                s.consent_cite.is_empty(),
+                ["Utah", "Iowa", "Maryland"].contains(&s.state),
+                "{}",
+                s.state
+            );
             assert!(!s.consumer_cite.is_empty());
         }
     }

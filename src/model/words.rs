@@ -31,6 +31,11 @@ macro_rules! closed_set {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant,)+
         }
 
+        impl $name {
+            /// Every value, in the order of [`Word::WORDS`].
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+
         impl Word for $name {
             const WHAT: &'static str = $what;
             const WORDS: &'static [&'static str] = &[$($word),+];
@@ -55,28 +60,62 @@ macro_rules! closed_set {
     };
 }
 
-closed_set! {
-    /// The laws a policy declares itself subject to.
-    Jurisdiction, "jurisdiction" {
-        /// EU General Data Protection Regulation.
-        Gdpr = "gdpr",
-        /// The UK GDPR.
-        UkGdpr = "uk_gdpr",
-        /// California Consumer Privacy Act, as amended by the CPRA.
-        Ccpa = "ccpa",
-        /// Colorado Privacy Act, C.R.S. §6-1-1301 ff.
-        Colorado = "colorado",
-        /// Virginia Consumer Data Protection Act, Va. Code §59.1-575 ff.
-        Virginia = "virginia",
-        /// Connecticut Data Privacy Act, Conn. Gen. Stat. §42-515 ff.
-        Connecticut = "connecticut",
-        /// Texas Data Privacy and Security Act, Tex. Bus. & Com. Code ch. 541.
-        Texas = "texas",
-        /// Oregon Consumer Privacy Act, ORS 646A.570 ff.
-        Oregon = "oregon",
-        /// Utah Consumer Privacy Act, Utah Code §13-61-101 ff.
-        Utah = "utah",
+/// Declares [`Jurisdiction`]: the GDPR, the UK GDPR and the CCPA, then one
+/// word per US state law of `law/declarations.rs`.
+macro_rules! jurisdictions {
+    ($($variant:ident = $word:literal { state: $state:literal, act: $act:literal, code: $code:literal, $($rest:tt)* })*) => {
+        closed_set! {
+            /// The laws a policy declares itself subject to.
+            Jurisdiction, "jurisdiction" {
+                /// EU General Data Protection Regulation.
+                Gdpr = "gdpr",
+                /// The UK GDPR.
+                UkGdpr = "uk_gdpr",
+                /// California Consumer Privacy Act, as amended by the CPRA.
+                Ccpa = "ccpa",
+                $(
+                #[doc = concat!($act, ", ", $code)]
+                $variant = $word,
+                )*
+            }
+        }
+    };
+}
+
+crate::state_laws!(jurisdictions);
+
+impl Jurisdiction {
+    /// The jurisdiction a word names, in a constant: for rule tables, which
+    /// name their law by its word. Fails to compile for a word that names
+    /// no law.
+    #[must_use]
+    pub const fn of_word(word: &str) -> Jurisdiction {
+        let words = <Jurisdiction as Word>::WORDS;
+        let mut i = 0;
+        while i < words.len() {
+            if const_eq(words[i], word) {
+                return Jurisdiction::ALL[i];
+            }
+            i += 1;
+        }
+        panic!("not a jurisdiction word")
     }
+}
+
+/// Whether two strings are equal, in a constant.
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 closed_set! {

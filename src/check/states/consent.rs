@@ -10,59 +10,13 @@
 use std::collections::HashSet;
 
 use crate::check::context::{Ctx, and_list};
-use crate::check::{Rule, finding, rule};
+use crate::check::finding;
 use crate::diagnostic::Diagnostic;
 use crate::law::states::{self, StateLaw};
 use crate::model::words::Word;
 use crate::model::{Item, Ref};
 
-/// The rule, with its law's citation: one per law that requires consent.
-macro_rules! consent_rule {
-    ($fam:ident, $state:literal, $cite:literal, $extra:literal) => {
-        rule!($fam::"sensitive-consent", Warning,
-            summary: concat!("the ", $state, " sensitive data is processed with the consumer's consent"),
-            citation: $cite,
-            explanation: concat!("\
-    A controller does not process a consumer's sensitive data without the consumer's consent, nor \
-    the personal data of a known child (under 13) without the consent of a parent or as COPPA \
-    requires (", $cite, "). Sensitive data is ", $state, "'s own list, read from the items' \
-    `sensitive` kinds", $extra, "; a data set whose `subjects` include a group with \
-    `children yes` holds a known child's data. candor reads the consent from the lawful basis of \
-    each data set the law reaches (subjects not in an employment or commercial `context`): \
-    `basis consent`, or the Art. 9(2) condition `explicit_consent`. It reports a data set that \
-    collects sensitive data with neither, and an item of a collected category that no such data \
-    set collects. The law's exemptions (a legal obligation, security, a contract the consumer \
-    asked for) can still answer a finding: record them with `allow`."),
-            check: sensitive_consent,
-        )
-    };
-}
-
-/// The consent rules of the five laws that require consent.
-pub(super) const RULES: &[Rule] = &[
-    consent_rule!(
-        colorado,
-        "Colorado",
-        "C.R.S. §6-1-1308(7); 4 CCR 904-3 Rule 6.10",
-        " (Colorado's rules add sensitive data inferences, `sensitive_inference`, 4 CCR 904-3 Rule 2.02)"
-    ),
-    consent_rule!(virginia, "Virginia", "Va. Code §59.1-578(A)(5)", ""),
-    consent_rule!(
-        connecticut,
-        "Connecticut",
-        "Conn. Gen. Stat. §42-520(a)(4)",
-        " (Connecticut adds status as a victim of crime and, from 1 July 2026, status as transgender or non-binary, neural data, financial accounts and government identifiers)"
-    ),
-    consent_rule!(texas, "Texas", "Tex. Bus. & Com. Code §541.101(b)(4)", ""),
-    consent_rule!(
-        oregon,
-        "Oregon",
-        "ORS 646A.578(2)(b)",
-        " (Oregon adds national origin, status as transgender or non-binary and status as a victim of crime)"
-    ),
-];
-
-fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((law, _)) = super::state(ctx) else {
         return;
     };
@@ -87,7 +41,7 @@ fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The sensitive items among some, named for a message.
     let sensitive = |refs: &[Ref<Item>], also: &dyn Fn(&Ref<Item>) -> bool| -> Vec<String> {
         refs.iter()
-            .filter(|r| also(r) && law.sensitive(p.get(*r)))
+            .filter(|r| also(r) && law.sensitive_on(p.get(*r), ctx.today))
             .map(|r| format!("`{}`", r.id()))
             .collect()
     };

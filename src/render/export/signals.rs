@@ -25,10 +25,17 @@ use crate::model::words::Word;
 use crate::views;
 use crate::views::cookies::Consent;
 
-/// Whether the notice states how it handles opt-out preference signals.
+/// Whether the notice says it honours opt-out preference signals: a rights
+/// block's `opt_out_signals` that does not refuse them
+/// ([`crate::law::signals::read`]). A notice that refuses the Global
+/// Privacy Control publishes `"gpc": false`.
 #[must_use]
 pub fn honours_gpc(policy: &Policy) -> bool {
-    policy.rights.iter().any(|b| b.opt_out_signals.is_some())
+    policy.rights.iter().any(|b| {
+        b.opt_out_signals.as_deref().is_some_and(|s| {
+            crate::law::signals::read(s) != crate::law::signals::SignalStatement::Refused
+        })
+    })
 }
 
 /// `gpc.json`.

@@ -324,7 +324,6 @@ const NOT_PRINTED: &[(&str, &str)] = &[
     ("policy", "id_prefix"),
     ("policy", "language"),
     ("policy", "text"),
-    ("processing", "name"),
     ("processing", "operations"),
     ("processing", "security"),
     ("rights", "name"),
@@ -333,6 +332,9 @@ const NOT_PRINTED: &[(&str, &str)] = &[
     ("rules", "warn"),
     ("source", "text"),
     ("subject", "text"),
+    ("third_party", "arrangement"),
+    ("third_party", "location"),
+    ("third_party", "shares"),
     ("third_party", "text"),
     ("vendor", "url"),
 ];

@@ -32,7 +32,8 @@ const FIXTURES: &[&str] = &[
 /// earlier attacks used.
 const PAYLOAD: &str = " Notice https://ok.example/<img src=x onerror=alert(document.domain)> \
     www.ok.example/<svg onload=alert(2)> https://ok.example/\\<b onclick=alert(3)\\> \
-    http://a.example/[x](javascript:alert(4)) <script>alert(5)</script>";
+    http://a.example/[x](javascript:alert(4)) <script>alert(5)</script> \
+    https://a.example/`<img src=x onerror=alert(6)>`";
 
 /// The elements a Markdown renderer writes for the notice's own Markdown:
 /// anything else in its HTML came from input.

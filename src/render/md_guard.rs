@@ -120,8 +120,9 @@ pub fn hazards(document: &str) -> Vec<Hazard> {
 /// Whether the byte at `at` (a `:` or a `.`) is where a renderer that
 /// links bare addresses in the source (cmark-gfm, markdown-it's inline
 /// `linkify`) starts reading one, and the address it would read (up to a
-/// space or a `<`) takes in an escape: a backslash, or an entity such as
-/// `&lt;`. The start is then escaped (`https\://`, `www\.`), which changes
+/// space or a `<`) takes in an escape (a backslash, or an entity such as
+/// `&lt;`) or the backtick that opens a code span (the code after it would
+/// be read as Markdown, its `<img>` as HTML). The start is then escaped (`https\://`, `www\.`), which changes
 /// nothing in what a reader sees, but no longer starts an address in the
 /// source; renderers that link addresses in the parsed text still may,
 /// and safely, for the parsed text has no escape left to lose.
@@ -150,7 +151,7 @@ fn swallows(document: &str, at: usize) -> bool {
     let run = &run[..run
         .find(|c: char| c.is_whitespace() || c == '<')
         .unwrap_or(run.len())];
-    run.contains('\\')
+    run.contains(['\\', '`'])
         || run
             .match_indices('&')
             .any(|(i, _)| looks_like_entity(&run[i + 1..]))
@@ -254,6 +255,8 @@ mod tests {
             safe,
             "Notice https\\://ok.example/&lt;img src=x onerror=alert(1)&gt;\n"
         );
+        let code = guard("see https://a.example/`<img src=x onerror=f()>`\n").expect("guarded");
+        assert_eq!(code, "see https\\://a.example/`<img src=x onerror=f()>`\n");
         let www = guard("see www.shop.example/a\\_b\n").expect("guarded");
         assert_eq!(www, "see www\\.shop.example/a\\_b\n");
         // An address with nothing to swallow stays as written.

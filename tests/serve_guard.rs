@@ -84,8 +84,19 @@ fn request(port: u16, path: &str, headers: &str) -> (u16, String) {
     (status, body)
 }
 
-fn policy_dir(templates: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
+/// A temporary folder holding the policy folder `policy/`, so that
+/// `../outside` stays inside the temporary folder.
+struct PolicyDir(tempfile::TempDir);
+
+impl PolicyDir {
+    fn path(&self) -> std::path::PathBuf {
+        self.0.path().join("policy")
+    }
+}
+
+fn policy_dir(templates: &str) -> PolicyDir {
+    let dir = PolicyDir(tempfile::tempdir().expect("a temporary directory"));
+    std::fs::create_dir(dir.path()).expect("mkdir");
     std::fs::write(
         dir.path().join("site.policy"),
         POLICY.replace("TEMPLATES", templates),
@@ -131,7 +142,7 @@ fn serve_reads_no_template_that_build_refuses() {
             .output()
             .expect("build runs");
         assert!(!build.status.success(), "build refuses `{case}`");
-        let served = start(dir.path());
+        let served = start(&dir.path());
         let (status, page) = request(served.1, "/", &format!("Host: 127.0.0.1:{}\r\n", served.1));
         assert_eq!(status, 200);
         assert!(
@@ -148,7 +159,7 @@ fn serve_reads_no_template_that_build_refuses() {
 #[test]
 fn serve_answers_only_its_own_host_and_no_other_site() {
     let dir = policy_dir("");
-    let served = start(dir.path());
+    let served = start(&dir.path());
     let port = served.1;
     let ok = |headers: &str| request(port, "/", headers).0;
     assert_eq!(ok(&format!("Host: 127.0.0.1:{port}\r\n")), 200);
@@ -221,7 +232,7 @@ fn open_stream(port: u16) -> Option<TcpStream> {
 #[test]
 fn event_streams_are_bounded_and_freed_when_the_client_leaves() {
     let dir = policy_dir("");
-    let served = start(dir.path());
+    let served = start(&dir.path());
     let port = served.1;
     let streams: Vec<TcpStream> = (0..16)
         .map(|_| open_stream(port).expect("a stream within the bound"))

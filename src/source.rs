@@ -298,6 +298,33 @@ impl Sources {
     }
 }
 
+/// The `.policy` files under `dir` that [`Sources::load`] would read, in
+/// path order, for a reader that cannot stop at the first problem (the
+/// language server): the walk does not follow links to directories (no
+/// loop, no way out), and a file that is not a regular file or that links
+/// out of `dir` is left out. An unreadable directory gives no file.
+/// Without `recursive`, only the files of `dir` itself.
+#[must_use]
+pub fn policy_paths(dir: &Path, recursive: bool) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    if recursive {
+        let _ = collect_policy_files(dir, &mut paths);
+    } else if let Ok(entries) = std::fs::read_dir(dir) {
+        paths.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "policy")),
+        );
+    }
+    let Ok(root) = std::fs::canonicalize(dir) else {
+        return Vec::new();
+    };
+    paths.retain(|p| check_policy_file(p, Some(&root)).is_ok());
+    paths.sort();
+    paths
+}
+
 fn collect_policy_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io(dir.to_owned(), e))?;
     for entry in entries {

@@ -125,11 +125,18 @@ fn leftovers_of_killed_builds_are_cleaned_and_a_half_swapped_out_restored() {
     let out = dir.path().join("out");
     build(Path::new(FIXTURE), &out, &[]).assert().code(0);
     // A build killed while staging (its PID is above any pid_max).
-    let tmp = dir.path().join(".out.tmp-999999999");
+    let tmp = dir
+        .path()
+        .join(".out.candor-tmp-999999999-0123456789abcdef");
     fs::create_dir(&tmp).expect("mkdir");
     fs::write(tmp.join("privacy-policy.md"), "half\n").expect("write");
     // A build killed between its two renames: `out` aside, nothing in place.
-    fs::rename(&out, dir.path().join(".out.old-999999998")).expect("rename");
+    fs::rename(
+        &out,
+        dir.path()
+            .join(".out.candor-old-999999998-fedcba9876543210"),
+    )
+    .expect("rename");
     build(Path::new(FIXTURE), &out, &[]).assert().code(0);
     assert_eq!(names(dir.path()), ["out"]);
     build(Path::new(FIXTURE), &out, &["--check"])

@@ -24,4 +24,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = candor::diff::render::json(&diff, "old", "new");
     let markdown = candor::diff::render::markdown(&diff, Some("1 January 2026"));
     oracle::assert_markdown_inert("changelog", &markdown);
+    oracle::assert_autolinked_inert("changelog", &markdown);
 });

@@ -170,6 +170,21 @@ pub fn assert_markdown_inert(name: &str, md: &str) {
     );
 }
 
+/// The autolinking oracle: the document rendered as GitHub renders it
+/// (comrak with its `autolink` extension, tables, strikethrough, raw HTML
+/// passed through), and that HTML through [`assert_html_inert`]. A bare
+/// address that takes a backslash escape into its link frees the markup
+/// after it; CommonMark alone cannot see that.
+pub fn assert_autolinked_inert(name: &str, md: &str) {
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.render.r#unsafe = true;
+    let html = comrak::markdown_to_html(md, &options);
+    assert_html_inert(&format!("{name} (GitHub's renderer)"), &html, 0);
+}
+
 /// Renders a compiled policy both ways (page and fragment) and checks every
 /// output with the oracles.
 pub fn render_and_check(compiled: &Compiled) {
@@ -194,6 +209,7 @@ pub fn render_and_check(compiled: &Compiled) {
                 assert_html_inert(output.name, &output.contents, usize::from(!fragment));
             } else if output.name.ends_with(".md") {
                 assert_markdown_inert(output.name, &output.contents);
+                assert_autolinked_inert(output.name, &output.contents);
             } else if output.name.ends_with(".json") {
                 let _: serde_json::Value =
                     serde_json::from_str(&output.contents).expect("the JSON outputs parse");

@@ -8,12 +8,12 @@
 //! previous output as it was.
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use super::{EXIT_OK, EXIT_POLICY, compile, fail, report};
 use crate::Compiled;
 use crate::cli::BuildArgs;
-use crate::render::{self, RenderOptions, output};
+use crate::render::{self, RenderOptions, output, templates};
 
 /// Runs `candor build`.
 pub(crate) fn run(args: &BuildArgs) -> u8 {
@@ -47,7 +47,12 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
     // `insert changes` prints the versions in the git history.
     let policy = super::publish::with_history(policy, &args.compile.path, &id_prefix);
 
-    let templates = match templates_dir(args, policy.templates.as_deref()) {
+    let templates = match templates::confined_dir(
+        &args.compile.path,
+        args.templates.as_deref(),
+        policy.templates.as_deref(),
+        args.allow_templates_outside,
+    ) {
         Ok(templates) => templates,
         Err(e) => return fail(&format!("{e}\nnothing written")),
     };
@@ -97,83 +102,4 @@ fn check(out: &Path, outputs: &[render::Output]) -> u8 {
         }
         Err(e) => fail(&e.to_string()),
     }
-}
-
-/// The templates directory: `--templates`, else the policy's `templates`
-/// setting, which is relative to the policy's directory.
-///
-/// A policy file is often edited by people who do not run the build (a
-/// pull request), so what it names is confined to the policy's own tree:
-/// no absolute path, no `..`, and no template that is a symbolic link
-/// leading out (`env -> /proc/self/environ` would publish the build's
-/// secrets). Templates given with `--templates` are confined to their own
-/// directory the same way. `--allow-templates-outside` lifts both.
-fn templates_dir(args: &BuildArgs, from_policy: Option<&str>) -> Result<Option<PathBuf>, String> {
-    let trust = args.allow_templates_outside;
-    if let Some(dir) = &args.templates {
-        if !trust {
-            confine(dir, dir)?;
-        }
-        return Ok(Some(dir.clone()));
-    }
-    let Some(dir) = from_policy else {
-        return Ok(None);
-    };
-    let path = &args.compile.path;
-    let base = if path.is_dir() {
-        path.as_path()
-    } else {
-        path.parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-    };
-    let relative = Path::new(dir);
-    let inside = relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if !trust && !inside {
-        return Err(format!(
-            "the policy's `templates \"{dir}\"` leads out of the policy's directory\nhelp: keep the templates in a directory inside the policy's, or pass `--allow-templates-outside` to trust this path"
-        ));
-    }
-    let joined = base.join(relative);
-    if !trust {
-        confine(&joined, base)?;
-    }
-    Ok(Some(joined))
-}
-
-/// Refuses a templates directory, or a template in it, that resolves
-/// (through symbolic links) to a place outside `root`. A directory that
-/// does not exist is left for the template loader to report.
-fn confine(dir: &Path, root: &Path) -> Result<(), String> {
-    let (Ok(root), Ok(real_dir)) = (std::fs::canonicalize(root), std::fs::canonicalize(dir)) else {
-        return Ok(());
-    };
-    let outside = |what: &Path, real: &Path| {
-        format!(
-            "the template `{}` leads to `{}`, outside `{}`\nhelp: copy the file into the templates directory, or pass `--allow-templates-outside` to trust it",
-            what.display(),
-            real.display(),
-            root.display()
-        )
-    };
-    if !real_dir.starts_with(&root) {
-        return Err(outside(dir, &real_dir));
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        format!(
-            "cannot read the templates directory `{}`: {e}",
-            dir.display()
-        )
-    })?;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if let Ok(real) = std::fs::canonicalize(&path)
-            && !real.starts_with(&root)
-        {
-            return Err(outside(&path, &real));
-        }
-    }
-    Ok(())
 }

@@ -15,6 +15,8 @@ mod features;
 mod index;
 pub mod project;
 mod schema;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -60,6 +62,12 @@ pub fn run_stdio() -> u8 {
     server.serve(&rx)
 }
 
+/// The longest message the server reads: 64 MiB, far above the full text
+/// of any policy file an editor sends, and far below what would exhaust
+/// memory (a `Content-Length` of 18446744073709551615 asked for an
+/// impossible allocation).
+pub const MAX_MESSAGE: usize = 64 << 20;
+
 /// Reads framed messages until the input ends.
 fn read_messages(input: &mut dyn BufRead, tx: &mpsc::Sender<Incoming>) {
     loop {
@@ -96,6 +104,28 @@ fn read_messages(input: &mut dyn BufRead, tx: &mpsc::Sender<Incoming>) {
             }
             continue;
         };
+        if length > MAX_MESSAGE {
+            // Read past the body (a client that really sends it stays in
+            // step), without holding it.
+            let skipped = std::io::copy(
+                &mut std::io::Read::take(&mut *input, length as u64),
+                &mut std::io::sink(),
+            );
+            let error = error_value(
+                Value::Null,
+                ErrorCode::InvalidRequest,
+                &format!(
+                    "a message of {length} bytes is longer than the {} MiB the server reads",
+                    MAX_MESSAGE >> 20
+                ),
+            );
+            if tx.send(Incoming::Malformed(error)).is_err()
+                || skipped.map_or(true, |n| n < length as u64)
+            {
+                return;
+            }
+            continue;
+        }
         let mut body = vec![0; length];
         if input.read_exact(&mut body).is_err() {
             return;
@@ -166,6 +196,11 @@ struct Server<W: Write> {
     workspaces: Vec<PathBuf>,
     /// Projects edited since their last analysis.
     dirty: std::collections::HashSet<usize>,
+    /// The editor's latest text of each document edited since the last
+    /// parse.
+    pending: HashMap<Url, String>,
+    /// How many editor texts were parsed (a burst of edits counts once).
+    edits_applied: usize,
     shutdown: bool,
     initialized: bool,
     /// How a diagnostic's code links to its explanation: a template with
@@ -185,6 +220,8 @@ impl<W: Write> Server<W> {
             published: HashMap::new(),
             workspaces: Vec::new(),
             dirty: std::collections::HashSet::new(),
+            pending: HashMap::new(),
+            edits_applied: 0,
             shutdown: false,
             initialized: false,
             explain_uri: EXPLAIN_COMMAND.to_owned(),
@@ -232,8 +269,18 @@ impl<W: Write> Server<W> {
         }
     }
 
+    /// Parses the last text the editor sent of each document edited since.
+    fn apply_pending(&mut self) {
+        let mut pending: Vec<(Url, String)> = self.pending.drain().collect();
+        pending.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        for (uri, text) in pending {
+            self.edit(&uri, Change::Editor(&text));
+        }
+    }
+
     /// Checks the projects edited since their last analysis, and publishes.
     fn analyse_dirty(&mut self) {
+        self.apply_pending();
         let mut dirty: Vec<usize> = self.dirty.drain().collect();
         dirty.sort_unstable();
         for p in dirty {
@@ -251,6 +298,7 @@ impl<W: Write> Server<W> {
     }
 
     fn request(&mut self, request: Request) {
+        self.apply_pending();
         let Request { id, method, params } = request;
         if method == req::Initialize::METHOD {
             self.initialized = true;
@@ -375,12 +423,23 @@ impl<W: Write> Server<W> {
     }
 
     fn notification(&mut self, n: Notification) {
+        let is_text = matches!(
+            n.method.as_str(),
+            notif::DidOpenTextDocument::METHOD | notif::DidChangeTextDocument::METHOD
+        );
+        if !is_text {
+            self.apply_pending();
+        }
         match n.method.as_str() {
+            // The editor's text is kept, not parsed: a burst of edits to
+            // one document is parsed once, in its last version, when the
+            // burst is over or something needs the document.
             notif::DidOpenTextDocument::METHOD => {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params)
                 {
-                    self.edit(&p.text_document.uri, Change::Editor(&p.text_document.text));
+                    self.pending
+                        .insert(p.text_document.uri, p.text_document.text);
                 }
             }
             notif::DidChangeTextDocument::METHOD => {
@@ -388,7 +447,7 @@ impl<W: Write> Server<W> {
                     serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params)
                     && let Some(change) = p.content_changes.into_iter().last()
                 {
-                    self.edit(&p.text_document.uri, Change::Editor(&change.text));
+                    self.pending.insert(p.text_document.uri, change.text);
                 }
             }
             notif::DidCloseTextDocument::METHOD => {
@@ -426,6 +485,7 @@ impl<W: Write> Server<W> {
             Change::Editor(text) => {
                 let id = project.set_text(&path, text);
                 project.open[id.0 as usize] = true;
+                self.edits_applied += 1;
             }
             // The editor's text of a file it holds is newer than the disk's.
             Change::Disk if held => return,
@@ -447,7 +507,11 @@ impl<W: Write> Server<W> {
         if let Some(i) = self.projects.iter().position(|p| p.root() == root) {
             return i;
         }
-        self.projects.push(Project::load(&root));
+        // The workspace folders are the boundary: a file outside them is a
+        // project of its own folder's files, without subfolders
+        // (`file:///x.policy` would otherwise read the whole disk).
+        let inside = self.workspaces.iter().any(|w| root.starts_with(w));
+        self.projects.push(Project::load_from(&root, inside));
         self.projects.len() - 1
     }
 

@@ -42,7 +42,26 @@ impl Project {
     /// opened later).
     #[must_use]
     pub fn load(root: &Path) -> Self {
-        let mut project = Project {
+        Project::load_from(root, true)
+    }
+
+    /// Reads the `.policy` files of `root`, and of its subdirectories when
+    /// `recursive`, walked as `candor check` walks them (see
+    /// [`crate::source::policy_paths`]).
+    #[must_use]
+    pub fn load_from(root: &Path, recursive: bool) -> Self {
+        let mut project = Project::empty(root);
+        for path in crate::source::policy_paths(root, recursive) {
+            let text = read(&path);
+            project.set_text(&path, &text);
+        }
+        project
+    }
+
+    /// A project of `root` with no file yet.
+    #[must_use]
+    pub fn empty(root: &Path) -> Self {
+        Project {
             root: root.to_owned(),
             sources: Sources::new(),
             trees: Vec::new(),
@@ -55,15 +74,7 @@ impl Project {
             resolver: resolve::Incremental::new(),
             diagnostics: Vec::new(),
             options: Options::default(),
-        };
-        let mut paths = Vec::new();
-        policy_files(root, &mut paths);
-        paths.sort();
-        for path in paths {
-            let text = read(&path);
-            project.set_text(&path, &text);
         }
-        project
     }
 
     /// The directory.
@@ -187,22 +198,6 @@ pub(crate) fn read(path: &Path) -> String {
             }
         },
         Err(_) => String::new(),
-    }
-}
-
-/// Every `.policy` file under `dir`, recursively; unreadable directories are
-/// skipped.
-pub(crate) fn policy_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            policy_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "policy") {
-            out.push(path);
-        }
     }
 }
 

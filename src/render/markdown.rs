@@ -65,6 +65,8 @@ enum Edit {
 struct OpenLink {
     range: Range<usize>,
     image: bool,
+    /// An autolink `<https://...>` or `<a@b.c>`: its text is its address.
+    autolink: bool,
     /// A reference link with its definition in the same prose, rewritten
     /// inline: `(destination, title)`.
     inline: Option<(String, String)>,
@@ -128,11 +130,20 @@ pub fn to_markdown(markdown: &str) -> String {
             // is not a valid tag) is escaped too, for Markdown renderers
             // that are laxer about what a tag is; so are brackets, which
             // could otherwise pair with a definition elsewhere.
-            Event::Text(_) if !in_code_block => {
+            // `<` and `>` become entities even when the author escaped
+            // them (see [`push_escaped`]). The text of an autolink
+            // `<https://...>` is its address, and stays as written.
+            Event::Text(_) if !in_code_block && !in_autolink(&links) => {
                 let bytes = markdown.as_bytes();
                 for i in range.clone() {
-                    if matches!(bytes[i], b'<' | b'[' | b']') && (i == 0 || bytes[i - 1] != b'\\') {
-                        edits.push((i..i + 1, Edit::Escape));
+                    let escaped = odd_backslashes_before(bytes, i);
+                    match bytes[i] {
+                        b'<' | b'>' => {
+                            let start = if escaped { i - 1 } else { i };
+                            edits.push((start..i + 1, Edit::Escape));
+                        }
+                        b'[' | b']' if !escaped => edits.push((i..i + 1, Edit::Escape)),
+                        _ => {}
                     }
                 }
             }
@@ -156,11 +167,14 @@ pub fn to_markdown(markdown: &str) -> String {
             Edit::Escape => {
                 let start = range.start.max(at);
                 out.push_str(&markdown[at..start]);
-                for c in markdown[start..range.end].chars() {
-                    if c.is_ascii_punctuation() {
-                        out.push('\\');
-                    }
-                    out.push(c);
+                let mut piece = &markdown[start..range.end];
+                if let Some(angle) = piece.strip_prefix('\\')
+                    && matches!(angle, "<" | ">")
+                {
+                    piece = angle; // the author's `\<`: the entity alone
+                }
+                for c in piece.chars() {
+                    push_escaped(&mut out, c);
                 }
             }
             Edit::Replace(text) => {
@@ -175,6 +189,23 @@ pub fn to_markdown(markdown: &str) -> String {
     }
     out.push_str(&markdown[at..]);
     out.trim_end().to_owned()
+}
+
+/// Whether the innermost link being read is an autolink `<...>`.
+fn in_autolink(links: &[OpenLink]) -> bool {
+    links.last().is_some_and(|l| l.autolink)
+}
+
+/// Whether the byte at `at` is escaped: an odd number of backslashes
+/// right before it.
+fn odd_backslashes_before(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
 }
 
 /// Starts reading a link: a reference link is noted for rewriting inline.
@@ -197,6 +228,7 @@ fn open_link(
     OpenLink {
         range,
         image,
+        autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
         inline: reference.then(|| (dest.to_owned(), title.to_owned())),
         text: None,
     }
@@ -372,7 +404,9 @@ pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in text.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' => {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -384,8 +418,28 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
+/// How a character of text is written so that it stays text: `<` and `>`
+/// as entities, other ASCII punctuation backslash-escaped.
+///
+/// `<` and `>` are never backslash-escaped: a renderer that turns bare
+/// addresses into links (GitHub's, markdown-it's `linkify`) reads the
+/// address in the source up to the `<`, takes the backslash into the link,
+/// and the `<img onerror=...>` after it becomes live HTML. An entity has no
+/// backslash to lose.
+pub(crate) fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        c if c.is_ascii_punctuation() => {
+            out.push('\\');
+            out.push(c);
+        }
+        c => out.push(c),
+    }
+}
+
 /// Whether text after an `&` would make an entity: `amp;`, `#39;`, `#x27;`.
-fn looks_like_entity(rest: &str) -> bool {
+pub(crate) fn looks_like_entity(rest: &str) -> bool {
     let name_len = rest
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
@@ -411,14 +465,14 @@ mod tests {
     fn raw_html_is_text_in_markdown() {
         let md = to_markdown("Hello <script>alert(1)</script> world");
         assert!(!md.contains("<script>"), "{md}");
-        assert!(md.contains("\\<script\\>"), "{md}");
+        assert!(md.contains("&lt;script&gt;"), "{md}");
     }
 
     #[test]
     fn html_block_is_text_in_markdown() {
         let md = to_markdown("<div onclick=\"x()\">\nhi\n</div>\n\nAfter.");
         assert!(
-            md.starts_with("\\<div onclick\\=\\\"x\\(\\)\\\"\\>"),
+            md.starts_with("&lt;div onclick\\=\\\"x\\(\\)\\\"&gt;"),
             "{md}"
         );
         assert!(md.ends_with("After."), "{md}");
@@ -440,10 +494,10 @@ mod tests {
         assert!(html.contains("href=\"https://example.com\""), "{html}");
         let md = to_markdown("[click](JaVaScRiPt:alert(1)) <javascript:alert(2)>");
         assert!(md.starts_with("\\[click\\]"), "{md}");
-        assert!(md.contains("\\<javascript\\:alert\\(2\\)\\>"), "{md}");
+        assert!(md.contains("&lt;javascript\\:alert\\(2\\)&gt;"), "{md}");
         assert_eq!(
             to_markdown("a <img src=x onerror=f('')> `<b>`"),
-            "a \\<img src=x onerror=f('')> `<b>`"
+            "a &lt;img src=x onerror=f('')&gt; `<b>`"
         );
         assert!(!to_html("<javascript:alert(2)>").contains("href"));
     }
@@ -485,7 +539,7 @@ mod tests {
     fn plain_text_is_escaped_for_markdown() {
         assert_eq!(
             escape_text("a*b_c [x](y) <i> | AT&T &amp;"),
-            "a\\*b\\_c \\[x\\](y) \\<i\\> \\| AT&T \\&amp;"
+            "a\\*b\\_c \\[x\\](y) &lt;i&gt; \\| AT&T \\&amp;"
         );
         assert_eq!(escape_text("two\nlines"), "two lines");
     }

@@ -12,9 +12,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Tag};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
-use super::markdown::{is_safe_url, parser};
+use super::markdown::{is_safe_url, looks_like_entity, parser, push_escaped};
 
 /// Something in a Markdown document that a renderer would turn into markup
 /// or a link the author of a policy should not be able to produce.
@@ -29,8 +29,14 @@ pub enum Hazard {
     LinkDefinition(Range<usize>),
     /// A link that takes its address from a definition.
     ReferenceLink(Range<usize>),
-    /// A `<` that CommonMark reads as text, but a laxer renderer might not.
+    /// A `<` or `>` that CommonMark reads as text (bare, or escaped with a
+    /// backslash), but a laxer renderer might not, and one that links bare
+    /// addresses may take the backslash into the address.
     BareAngle(Range<usize>),
+    /// Where a renderer that links bare addresses in the source would start
+    /// reading one (`https://`, `www.`): it would take the backslash
+    /// escapes after it into the address.
+    BareAddress(Range<usize>),
 }
 
 impl Hazard {
@@ -42,7 +48,8 @@ impl Hazard {
             | Hazard::UnsafeUrl(r)
             | Hazard::LinkDefinition(r)
             | Hazard::ReferenceLink(r)
-            | Hazard::BareAngle(r) => r,
+            | Hazard::BareAngle(r)
+            | Hazard::BareAddress(r) => r,
         }
     }
 }
@@ -52,6 +59,7 @@ impl Hazard {
 pub fn hazards(document: &str) -> Vec<Hazard> {
     let mut found = Vec::new();
     let mut in_code_block = false;
+    let mut in_autolink = false;
     let mut events = parser(document).into_offset_iter();
     for (event, range) in events.by_ref() {
         match event {
@@ -69,6 +77,7 @@ pub fn hazards(document: &str) -> Vec<Hazard> {
                     ..
                 },
             ) => {
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 if !is_safe_url(&dest_url) {
                     found.push(Hazard::UnsafeUrl(range));
                 } else if !matches!(
@@ -79,12 +88,22 @@ pub fn hazards(document: &str) -> Vec<Hazard> {
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code_block = false,
-            Event::Text(_) if !in_code_block => {
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::End(TagEnd::Link) => in_autolink = false,
+            Event::Text(_) if !in_code_block && !in_autolink => {
                 let bytes = document.as_bytes();
-                for i in range.filter(|&i| bytes[i] == b'<') {
-                    if i == 0 || bytes[i - 1] != b'\\' {
-                        found.push(Hazard::BareAngle(i..i + 1));
+                for i in range {
+                    let escaped =
+                        bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1;
+                    match bytes[i] {
+                        b'<' | b'>' => {
+                            let start = if escaped { i - 1 } else { i };
+                            found.push(Hazard::BareAngle(start..i + 1));
+                        }
+                        b':' | b'.' if !escaped && swallows(document, i) => {
+                            found.push(Hazard::BareAddress(i..i + 1));
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -96,6 +115,46 @@ pub fn hazards(document: &str) -> Vec<Hazard> {
     }
     found.sort_by_key(|h| (h.range().start, std::cmp::Reverse(h.range().end)));
     found
+}
+
+/// Whether the byte at `at` (a `:` or a `.`) is where a renderer that
+/// links bare addresses in the source (cmark-gfm, markdown-it's inline
+/// `linkify`) starts reading one, and the address it would read (up to a
+/// space or a `<`) takes in an escape (a backslash, or an entity such as
+/// `&lt;`) or the backtick that opens a code span (the code after it would
+/// be read as Markdown, its `<img>` as HTML). The start is then escaped (`https\://`, `www\.`), which changes
+/// nothing in what a reader sees, but no longer starts an address in the
+/// source; renderers that link addresses in the parsed text still may,
+/// and safely, for the parsed text has no escape left to lose.
+///
+/// An address followed by nothing it could swallow stays as written, and
+/// GitHub still links it.
+fn swallows(document: &str, at: usize) -> bool {
+    let bytes = document.as_bytes();
+    let starts = match bytes.get(at) {
+        Some(b':') => {
+            bytes[at + 1..].starts_with(b"//") && at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+        }
+        Some(b'.') => {
+            at >= 3
+                && bytes[at - 3..at].eq_ignore_ascii_case(b"www")
+                // GitHub's rule: at the start of a line, after a space or
+                // after `*`, `_`, `~` or `(`.
+                && (at == 3 || matches!(bytes[at - 4], b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'_' | b'~' | b'('))
+        }
+        _ => false,
+    };
+    if !starts {
+        return false;
+    }
+    let run = &document[at..];
+    let run = &run[..run
+        .find(|c: char| c.is_whitespace() || c == '<')
+        .unwrap_or(run.len())];
+    run.contains(['\\', '`'])
+        || run
+            .match_indices('&')
+            .any(|(i, _)| looks_like_entity(&run[i + 1..]))
 }
 
 /// How many times [`guard`] escapes and reads again before giving up.
@@ -142,11 +201,14 @@ fn escape_ranges<'a>(text: &str, ranges: impl Iterator<Item = &'a Range<usize>>)
         }
         let start = range.start.max(at);
         out.push_str(&text[at..start]);
-        for c in text[start..range.end].chars() {
-            if c.is_ascii_punctuation() {
-                out.push('\\');
-            }
-            out.push(c);
+        let mut piece = &text[start..range.end];
+        if let Some(angle) = piece.strip_prefix('\\')
+            && matches!(angle, "<" | ">")
+        {
+            piece = angle; // an escaped `\<`: the entity alone
+        }
+        for c in piece.chars() {
+            push_escaped(&mut out, c);
         }
         at = range.end;
     }
@@ -181,7 +243,24 @@ mod tests {
             "| a | b |\n| --- | --- |\n| one<br>two | ~~~ <img src=x onerror=alert(1)> ~~~ |\n";
         let safe = guard(doc).expect("guarded");
         assert!(safe.contains("one<br>two"), "{safe}");
-        assert!(safe.contains("~~~ \\<img src\\=x"), "{safe}");
+        assert!(safe.contains("~~~ &lt;img src\\=x"), "{safe}");
         assert!(hazards(&safe).is_empty(), "{safe}");
+    }
+
+    #[test]
+    fn an_address_before_an_escape_no_longer_starts_in_the_source() {
+        let doc = "Notice https://ok.example/\\<img src=x onerror=alert(1)\\>\n";
+        let safe = guard(doc).expect("guarded");
+        assert_eq!(
+            safe,
+            "Notice https\\://ok.example/&lt;img src=x onerror=alert(1)&gt;\n"
+        );
+        let code = guard("see https://a.example/`<img src=x onerror=f()>`\n").expect("guarded");
+        assert_eq!(code, "see https\\://a.example/`<img src=x onerror=f()>`\n");
+        let www = guard("see www.shop.example/a\\_b\n").expect("guarded");
+        assert_eq!(www, "see www\\.shop.example/a\\_b\n");
+        // An address with nothing to swallow stays as written.
+        let clean = "see https://shop.example/privacy and www.shop.example.\n";
+        assert_eq!(guard(clean).expect("guarded"), clean);
     }
 }

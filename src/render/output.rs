@@ -2,13 +2,17 @@
 //!
 //! A build never edits `out/` in place. It writes every file into a new
 //! directory beside it (`.out.tmp-PID`), `fsync`s each file and the
-//! directory, and only then swaps it in with two renames: the old one
-//! aside (`.out.old-PID`), the new one into its place, then the old one
-//! removed and the parent directory `fsync`ed. A build that fails or is
-//! killed before the swap leaves the previous `out/` exactly as it was; a
-//! crash between the two renames leaves it under its `.out.old-PID` name,
-//! and the next build puts it back before doing anything else. Staging
-//! directories of builds that no longer run are removed the same way.
+//! directory, and only then swaps it in: on Linux in one step
+//! (`renameat2` with `RENAME_EXCHANGE`: `out` is never missing), elsewhere
+//! with two renames: the old one aside (`.out.candor-old-PID-MARKER`), the
+//! new one into its place. The old one is then removed and the parent
+//! directory `fsync`ed. A build that fails or is killed before the swap
+//! leaves the previous `out/` exactly as it was; a crash between the two
+//! renames leaves it under its old name, and the next build puts it back
+//! before doing anything else. Staging directories of builds that no
+//! longer run are removed the same way. Only names with candor's prefix,
+//! a process id and a random 16-hex-digit marker are ever taken for a
+//! build's leftovers: a user's `.out.old-123` is left alone.
 //!
 //! Because the whole directory is replaced, a build replaces only a
 //! directory it wrote: it keeps the list of its files in
@@ -27,6 +31,46 @@ use super::{Output, file_names};
 
 /// The file, in the output directory, that lists the files a build wrote.
 pub const MANIFEST: &str = ".candor-manifest";
+
+/// What the names of a build's temporary files and directories start
+/// with, after `.NAME`: `.out.candor-tmp-PID-MARKER`,
+/// `.out.candor-old-PID-MARKER`, `.ccpa.md.candor-tmp-PID-MARKER`.
+const TMP: &str = ".candor-tmp-";
+const OLD: &str = ".candor-old-";
+
+/// A random 16-hex-digit marker for this build's temporary names (the
+/// standard library's randomly seeded hasher; no dependency needed).
+fn marker() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
+
+/// A temporary name of a build: `.{name}{kind}{pid}-{marker}`.
+fn temporary(name: &str, kind: &str, pid: u32, marker: &str) -> String {
+    format!(".{name}{kind}{pid}-{marker}")
+}
+
+/// The process id in a name [`temporary`] made for `name` and `kind`, or
+/// `None` for any other name: only a name with candor's prefix, a number
+/// and a 16-hex-digit marker is a build's leftover, so that a user's own
+/// `.out.old-123` or `.env.tmp-backup` is never taken for one.
+fn leftover_pid(file_name: &str, name: &str, kind: &str) -> Option<u32> {
+    let rest = file_name
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix(kind)?;
+    let (pid, marker) = rest.split_once('-')?;
+    let marked = marker.len() == 16
+        && marker
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if !marked || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
 
 /// The first line of [`MANIFEST`].
 const MANIFEST_HEADER: &str =
@@ -105,12 +149,19 @@ pub fn write_atomically(out: &Path, outputs: &[Output]) -> Result<(), OutputErro
     fs::create_dir_all(parent).map_err(error(format!("create `{}`", parent.display())))?;
 
     let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.tmp-{pid}"));
+    let marker = marker();
+    let staging = parent.join(temporary(&name, TMP, pid, &marker));
     if out.is_dir() && !writable(parent) {
         return write_in_place(&out, outputs);
     }
     let result = stage(&staging, outputs)
-        .and_then(|()| swap(&staging, &out, &parent.join(format!(".{name}.old-{pid}"))))
+        .and_then(|()| {
+            swap(
+                &staging,
+                &out,
+                &parent.join(temporary(&name, OLD, pid, &marker)),
+            )
+        })
         .and_then(|()| sync_dir(parent));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
@@ -141,17 +192,13 @@ fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), OutputError> {
     let Ok(entries) = fs::read_dir(parent) else {
         return Ok(()); // nothing to recover where nothing can be listed
     };
-    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
     for entry in entries.filter_map(Result::ok) {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let (is_old, pid) = if let Some(pid) = file_name.strip_prefix(&old) {
+        let (is_old, pid) = if let Some(pid) = leftover_pid(&file_name, name, OLD) {
             (true, pid)
-        } else if let Some(pid) = file_name.strip_prefix(&tmp) {
+        } else if let Some(pid) = leftover_pid(&file_name, name, TMP) {
             (false, pid)
         } else {
-            continue;
-        };
-        let Ok(pid) = pid.parse::<u32>() else {
             continue;
         };
         if process_runs(pid) {
@@ -221,18 +268,23 @@ fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     let previous: Vec<String> = fs::read_to_string(out.join(MANIFEST))
         .map(|t| t.lines().skip(1).map(str::to_owned).collect())
         .unwrap_or_default();
+    let manifest = manifest(outputs);
+    let files: Vec<(&str, &[u8])> = with_manifest(outputs, &manifest).collect();
     if let Ok(entries) = fs::read_dir(out) {
         for entry in entries.filter_map(Result::ok) {
-            if entry.file_name().to_string_lossy().contains(".tmp-") {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let dead =
+                |name: &str| leftover_pid(&file_name, name, TMP).is_some_and(|p| !process_runs(p));
+            let ours = file_names().chain([MANIFEST]).any(dead) || previous.iter().any(|n| dead(n));
+            if ours {
                 let _ = fs::remove_file(entry.path());
             }
         }
     }
-    let manifest = manifest(outputs);
-    let files = with_manifest(outputs, &manifest);
+    let marker = marker();
     for (name, contents) in files {
         let path = out.join(name);
-        let temp = out.join(format!(".{name}.tmp-{}", std::process::id()));
+        let temp = out.join(temporary(name, TMP, std::process::id(), &marker));
         let _ = fs::remove_file(&temp);
         write_synced(&temp, contents)
             .and_then(|()| fs::rename(&temp, &path))
@@ -279,6 +331,18 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         return fs::rename(staging, out)
             .map_err(error(format!("move the new files to `{}`", out.display())));
     }
+    match exchange(staging, out) {
+        // `out` is the new output in one step; the old one is under the
+        // staging name, and a build killed now leaves only that leftover.
+        Ok(true) => {
+            return fs::remove_dir_all(staging).map_err(error(format!(
+                "remove the previous output `{}`",
+                staging.display()
+            )));
+        }
+        Ok(false) => {}
+        Err(e) => return Err(error(format!("replace `{}`", out.display()))(e)),
+    }
     if old.exists() {
         fs::remove_dir_all(old).map_err(error(format!("remove `{}`", old.display())))?;
     }
@@ -294,6 +358,31 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         "remove the previous output `{}`",
         old.display()
     )))
+}
+
+/// Swaps two directories in one atomic step (`renameat2` with
+/// `RENAME_EXCHANGE`, Linux 3.15 and later, through rustix's safe
+/// wrapper): `Ok(true)` when done, `Ok(false)` where the system or the
+/// file system cannot (the caller then uses two renames, with a moment in
+/// which `out` is missing).
+///
+/// # Errors
+/// The exchange was possible but failed.
+pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
 }
 
 /// Refuses to replace a directory holding anything a build did not write:
@@ -331,8 +420,11 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
         let entry = entry.map_err(error(doing()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        // `.NAME.tmp-PID`: left in place by a killed in-place build.
-        let leftover = name.starts_with('.') && name.contains(".tmp-");
+        // `.NAME.candor-tmp-PID-MARKER`: left in place by a killed
+        // in-place build.
+        let leftover = file_names()
+            .chain([MANIFEST])
+            .any(|n| leftover_pid(&name, n, TMP).is_some());
         let ours = is_file
             && (name == MANIFEST
                 || leftover
@@ -429,7 +521,11 @@ mod tests {
         let out = dir.path();
         let old = [Output::text("ccpa.md", "old\n".to_owned())];
         write_in_place(out, &old).expect("first write");
-        fs::write(out.join(".ccpa.md.tmp-999999999"), "half").expect("leftover");
+        fs::write(
+            out.join(".ccpa.md.candor-tmp-999999999-0123456789abcdef"),
+            "half",
+        )
+        .expect("leftover");
         refuse_foreign(out).expect("a leftover temporary file is candor's");
         let new = [Output::text("ccpa.html", "new\n".to_owned())];
         write_in_place(out, &new).expect("second write");
@@ -441,5 +537,80 @@ mod tests {
         names.sort();
         assert_eq!(names, [MANIFEST, "ccpa.html"]);
         assert!(compare(out, &new).expect("compare").is_empty());
+    }
+
+    #[test]
+    fn only_names_with_the_marker_are_leftovers() {
+        assert_eq!(
+            leftover_pid(".out.candor-old-42-0123456789abcdef", "out", OLD),
+            Some(42)
+        );
+        for name in [
+            ".out.old-42",
+            ".OUT.old-42",
+            ".out.candor-old-42",
+            ".out.candor-old-42-backup",
+            ".env.tmp-backup",
+            ".out.candor-old--0123456789abcdef",
+        ] {
+            assert_eq!(leftover_pid(name, "out", OLD), None, "{name}");
+            assert_eq!(leftover_pid(name, "env", TMP), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_users_dot_old_folder_and_tmp_file_survive_a_build() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let out = dir.path().join("out");
+        // Names the old recovery took for its own (a dead process id).
+        let theirs = dir.path().join(".out.old-999999999");
+        fs::create_dir(&theirs).expect("mkdir");
+        fs::write(theirs.join("notes.txt"), "mine").expect("write");
+        write_atomically(&out, &[Output::text("ccpa.md", "one\n".to_owned())]).expect("build");
+        assert!(
+            theirs.join("notes.txt").exists(),
+            "the user's folder was removed"
+        );
+        // Inside out/: a file whose name holds `.tmp-` is the user's, so
+        // the build refuses the folder, and writing in place keeps it.
+        fs::write(out.join(".env.tmp-backup"), "SECRET=1").expect("write");
+        assert!(refuse_foreign(&out).is_err(), "taken for a leftover");
+        write_in_place(&out, &[Output::text("ccpa.md", "two\n".to_owned())]).expect("in place");
+        assert!(
+            out.join(".env.tmp-backup").exists(),
+            "the user's file was removed"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_swap_is_one_exchange() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).expect("mkdir");
+        fs::create_dir(&b).expect("mkdir");
+        fs::write(a.join("new"), "").expect("write");
+        fs::write(b.join("old"), "").expect("write");
+        if exchange(&a, &b).expect("exchange") {
+            assert!(b.join("new").exists() && a.join("old").exists());
+            // Through write_atomically: the previous output goes with the
+            // staging directory, and nothing named `old` is ever made.
+            let out = dir.path().join("out");
+            write_atomically(&out, &[Output::text("ccpa.md", "1\n".to_owned())]).expect("first");
+            write_atomically(&out, &[Output::text("ccpa.md", "2\n".to_owned())]).expect("second");
+            assert_eq!(
+                fs::read_to_string(out.join("ccpa.md")).expect("read"),
+                "2\n"
+            );
+            let left: Vec<_> = fs::read_dir(dir.path())
+                .expect("dir")
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("candor"))
+                .collect();
+            assert!(left.is_empty(), "{left:?}");
+        } else {
+            eprintln!("skipped: this file system has no RENAME_EXCHANGE");
+        }
     }
 }

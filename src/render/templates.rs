@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -237,4 +237,103 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, TemplateError> {
     }
     files.sort();
     Ok(files)
+}
+/// The templates directory a build or a preview may use: `cli` (the
+/// `--templates` flag), else the policy's `templates` setting
+/// (`from_policy`), which is relative to the directory of `policy_path`.
+/// `candor build` and `candor serve` both call it, so that the preview
+/// reads exactly what the build would.
+///
+/// A policy file is often edited by people who do not run the build (a
+/// pull request), so what it names is confined to the policy's own tree:
+/// no absolute path, no `..`, and no template that is a symbolic link
+/// leading out (`env -> /proc/self/environ` would publish the build's
+/// secrets) or that is not a regular file (a FIFO would hang the build).
+/// Templates given with `--templates` are confined to their own directory
+/// the same way. `trust` (`--allow-templates-outside`) lifts both.
+///
+/// # Errors
+/// The path leads out, or the directory cannot be read; the message says
+/// which and how to proceed.
+pub fn confined_dir(
+    policy_path: &Path,
+    cli: Option<&Path>,
+    from_policy: Option<&str>,
+    trust: bool,
+) -> Result<Option<PathBuf>, String> {
+    if let Some(dir) = cli {
+        if !trust {
+            confine(dir, dir)?;
+        }
+        return Ok(Some(dir.to_owned()));
+    }
+    let Some(dir) = from_policy else {
+        return Ok(None);
+    };
+    let base = if policy_path.is_dir() {
+        policy_path
+    } else {
+        policy_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
+    let relative = Path::new(dir);
+    let inside = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !trust && !inside {
+        return Err(format!(
+            "the policy's `templates \"{dir}\"` leads out of the policy's directory\nhelp: keep the templates in a directory inside the policy's, or pass `--allow-templates-outside` to trust this path"
+        ));
+    }
+    let joined = base.join(relative);
+    if !trust {
+        confine(&joined, base)?;
+    }
+    Ok(Some(joined))
+}
+
+/// Refuses a templates directory, or a template in it, that resolves
+/// (through symbolic links) to a place outside `root`, or a template that
+/// is not a regular file. A directory that does not exist is left for the
+/// template loader to report.
+fn confine(dir: &Path, root: &Path) -> Result<(), String> {
+    let (Ok(root), Ok(real_dir)) = (std::fs::canonicalize(root), std::fs::canonicalize(dir)) else {
+        return Ok(());
+    };
+    let outside = |what: &Path, real: &Path| {
+        format!(
+            "the template `{}` leads to `{}`, outside `{}`\nhelp: copy the file into the templates directory, or pass `--allow-templates-outside` to trust it",
+            what.display(),
+            real.display(),
+            root.display()
+        )
+    };
+    if !real_dir.starts_with(&root) {
+        return Err(outside(dir, &real_dir));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "cannot read the templates directory `{}`: {e}",
+            dir.display()
+        )
+    })?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let Ok(real) = std::fs::canonicalize(&path) else {
+            continue;
+        };
+        if !real.starts_with(&root) {
+            return Err(outside(&path, &real));
+        }
+        let regular = std::fs::metadata(&real).is_ok_and(|m| m.is_file() || m.is_dir());
+        if !regular {
+            return Err(format!(
+                "the template `{}` is not a regular file\nhelp: templates are plain text files",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
 }

@@ -20,7 +20,7 @@ mod page;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -74,17 +74,19 @@ pub(crate) fn rebuild(path: &Path, site: &Shared) {
         && !compiled.has_errors()
         && let Some(policy) = &compiled.policy
     {
+        // Confined exactly as `build` confines it: a policy that names
+        // `/proc/self/environ` or a link out of its folder previews an
+        // error, not the file.
+        let templates =
+            render::templates::confined_dir(path, None, policy.templates.as_deref(), false);
         let options = RenderOptions {
             fragment: false,
-            templates: policy
-                .templates
-                .as_deref()
-                .map(|dir| base_dir(path).join(dir)),
+            templates: templates.clone().unwrap_or(None),
             // The policy's own settings, as `build` uses them without flags.
             id_prefix: policy.id_prefix.clone().unwrap_or_default(),
             heading_level: policy.heading_level.unwrap_or(1),
         };
-        match render::render(policy, &options) {
+        match templates.and_then(|_| render::render(policy, &options).map_err(|e| e.to_string())) {
             Ok(outputs) => {
                 pages = Some(
                     outputs
@@ -94,7 +96,7 @@ pub(crate) fn rebuild(path: &Path, site: &Shared) {
                         .collect::<HashMap<_, _>>(),
                 );
             }
-            Err(e) => next = Err(e.to_string()),
+            Err(e) => next = Err(e),
         }
     }
     let mut site = lock(site);
@@ -167,11 +169,11 @@ pub fn run(path: &Path, port: u16, open: bool) -> u8 {
         });
     }
 
-    let clients: Arc<Mutex<Vec<Sender<u64>>>> = Arc::new(Mutex::new(Vec::new()));
+    let clients = Arc::new(Clients::default());
     let rebuilder = {
         let (site, clients, stop) = (Arc::clone(&site), Arc::clone(&clients), Arc::clone(&stop));
         let path = path.to_owned();
-        std::thread::spawn(move || watch(&path, &events_rx, &site, &clients, &stop))
+        std::thread::spawn(move || watch(&path, &events_rx, &site, &clients.senders, &stop))
     };
 
     let url = format!("http://{address}/");
@@ -185,17 +187,28 @@ pub fn run(path: &Path, port: u16, open: bool) -> u8 {
     }
     while !stop.load(Ordering::SeqCst) {
         let Ok(request) = server.recv() else { break };
-        handle(request, &site, &clients);
+        handle(request, &site, &clients, address.port());
     }
     stop.store(true, Ordering::SeqCst);
     drop(watcher);
-    lock_clients(&clients).clear();
+    lock_clients(&clients.senders).clear();
     let _ = rebuilder.join();
     let _ = writeln!(std::io::stderr(), "stopped");
     EXIT_OK
 }
 
-fn lock_clients(clients: &Mutex<Vec<Sender<u64>>>) -> std::sync::MutexGuard<'_, Vec<Sender<u64>>> {
+/// An open `/events` stream: alive while its thread runs, and where to
+/// send it the version of each new render.
+type Stream = (std::sync::Weak<()>, Sender<u64>);
+
+/// The open `/events` streams: a sender for each, and how many are open.
+#[derive(Default)]
+struct Clients {
+    senders: Mutex<Vec<Stream>>,
+    open: Arc<AtomicUsize>,
+}
+
+fn lock_clients(clients: &Mutex<Vec<Stream>>) -> std::sync::MutexGuard<'_, Vec<Stream>> {
     clients.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -205,7 +218,7 @@ fn watch(
     path: &Path,
     events: &Receiver<notify::Result<notify::Event>>,
     site: &Shared,
-    clients: &Mutex<Vec<Sender<u64>>>,
+    clients: &Mutex<Vec<Stream>>,
     stop: &AtomicBool,
 ) {
     while !stop.load(Ordering::SeqCst) {
@@ -224,7 +237,7 @@ fn watch(
         }
         rebuild(path, site);
         let version = lock(site).version;
-        lock_clients(clients).retain(|c| c.send(version).is_ok());
+        lock_clients(clients).retain(|(_, c)| c.send(version).is_ok());
     }
 }
 
@@ -241,16 +254,106 @@ fn html(body: String) -> Response<std::io::Cursor<Vec<u8>>> {
     }
 }
 
+/// How many `/events` streams may be open at once: a page holds one, and
+/// a few tabs are plenty. Each costs a thread until its client leaves.
+pub const MAX_STREAMS: usize = 16;
+
+/// How often an open `/events` stream sends a comment line, so that a
+/// client that has gone is noticed (the write fails) and its thread ends.
+pub const HEARTBEAT: Duration = Duration::from_secs(1);
+
+/// Why a request is refused before it is read: `None` when it may be
+/// answered.
+///
+/// The server listens on 127.0.0.1 only, but a web page the user visits can
+/// still reach it through DNS rebinding (a name that first resolved to the
+/// page's server now resolves to 127.0.0.1, so the page's script reads the
+/// preview "same-origin"). The browser then sends that name as `Host`; so
+/// only the loopback names with this server's port are answered (421
+/// otherwise). A request a browser marks as coming from another site
+/// (`Origin`, `Sec-Fetch-Site`) is refused too (403): no other page has
+/// any business with the preview, and nothing answers with CORS headers.
+fn refusal(request: &Request, port: u16) -> Option<(u16, &'static str)> {
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_ascii_lowercase())
+    };
+    let allowed: [String; 3] = [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ];
+    match header("host") {
+        Some(host) if allowed.contains(&host) => {}
+        _ => {
+            return Some((
+                421,
+                "this preview answers only at 127.0.0.1, localhost or [::1] with its port",
+            ));
+        }
+    }
+    if let Some(origin) = header("origin")
+        && !allowed.iter().any(|a| origin == format!("http://{a}"))
+    {
+        return Some((403, "the preview answers no other site"));
+    }
+    if header("sec-fetch-site").is_some_and(|site| site == "cross-site" || site == "same-site") {
+        return Some((403, "the preview answers no other site"));
+    }
+    None
+}
+
+/// Counts an open `/events` stream; dropping it frees the place.
+struct StreamSlot(Arc<AtomicUsize>);
+
+impl StreamSlot {
+    fn take(open: &Arc<AtomicUsize>) -> Option<StreamSlot> {
+        open.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+            (n < MAX_STREAMS).then_some(n + 1)
+        })
+        .ok()
+        .map(|_| StreamSlot(Arc::clone(open)))
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Answers one request. The event stream gets a thread of its own.
-fn handle(request: Request, site: &Shared, clients: &Mutex<Vec<Sender<u64>>>) {
+fn handle(request: Request, site: &Shared, clients: &Clients, port: u16) {
+    if let Some((status, why)) = refusal(&request, port) {
+        let _ = request.respond(Response::from_string(why).with_status_code(status));
+        return;
+    }
     let url = request.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/events" {
+        let Some(slot) = StreamSlot::take(&clients.open) else {
+            let _ = request.respond(
+                Response::from_string("too many open event streams").with_status_code(503),
+            );
+            return;
+        };
         let (tx, rx) = mpsc::channel();
-        lock_clients(clients).push(tx);
+        let alive = Arc::new(());
+        {
+            // The senders of streams that have ended go with this one.
+            let mut senders = lock_clients(&clients.senders);
+            senders.retain(|(stream, _)| stream.strong_count() > 0);
+            senders.push((Arc::downgrade(&alive), tx));
+        }
         // tiny_http buffers a chunked body; the stream writes to the socket
         // itself and flushes each event (the body ends with the connection).
+        // A heartbeat comment finds a client that has left: the write
+        // fails, the thread ends and frees its slot.
         std::thread::spawn(move || {
+            let _slot = (slot, alive);
             let mut out = request.into_writer();
             let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 500\n: connected\n\n";
             if out
@@ -260,8 +363,12 @@ fn handle(request: Request, site: &Shared, clients: &Mutex<Vec<Sender<u64>>>) {
             {
                 return;
             }
-            while let Ok(version) = rx.recv() {
-                let event = format!("event: reload\ndata: {version}\n\n");
+            loop {
+                let event = match rx.recv_timeout(HEARTBEAT) {
+                    Ok(version) => format!("event: reload\ndata: {version}\n\n"),
+                    Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_owned(),
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
                 if out
                     .write_all(event.as_bytes())
                     .and_then(|()| out.flush())

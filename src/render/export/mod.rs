@@ -67,8 +67,10 @@ pub fn plain(markdown: &str) -> String {
 
 /// One CSV record (RFC 4180): a field holding a comma, a quote or a line
 /// break is quoted, its quotes doubled. A field starting with `=`, `+`,
-/// `-` or `@` gets a leading `'`, so that a spreadsheet shows it as text
-/// instead of running it as a formula.
+/// `-`, `@`, a tab or a carriage return gets a leading `'`, so that a
+/// spreadsheet shows it as text instead of running it as a formula
+/// (spreadsheets skip a leading tab or carriage return and read the `=`
+/// after it: OWASP's list of formula-starting characters).
 #[must_use]
 pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
     let mut line = String::new();
@@ -78,7 +80,7 @@ pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
         }
         let field = field.as_ref();
         let guarded;
-        let field = if field.starts_with(['=', '+', '-', '@']) {
+        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             guarded = format!("'{field}");
             guarded.as_str()
         } else {

@@ -26,7 +26,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Block, Insert, Policy, Section};
 use crate::render::markdown;
-use crate::render::prose::slug;
+use crate::text::slug;
 use crate::resolve::{DUPLICATE_ID, UNKNOWN_REFERENCE};
 use crate::source::Span;
 use crate::suggest;

@@ -50,6 +50,7 @@ pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod text;
 pub mod views;
 
 use std::path::Path;

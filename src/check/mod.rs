@@ -47,9 +47,10 @@ mod notice;
 mod sources;
 mod states;
 mod structure;
-pub(crate) mod text;
 mod transfers;
 mod uk;
+
+use crate::text;
 
 use std::collections::HashMap;
 

@@ -392,7 +392,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
 /// every id stays valid and needs no escaping in a link or a selector.
 fn id_prefix(cx: &mut Cx<'_>, field: &Field) -> Option<String> {
     let text = first_text(field)?;
-    if !crate::render::prose::is_id_prefix(&text.node) {
+    if !crate::text::is_id_prefix(&text.node) {
         cx.report(
             Diagnostic::error(
                 INVALID_VALUE,

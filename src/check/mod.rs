@@ -37,6 +37,7 @@
 pub mod audit;
 mod ccpa;
 mod children;
+pub mod anchors;
 mod colorado;
 mod connecticut;
 mod context;

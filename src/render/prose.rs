@@ -11,7 +11,7 @@
 //!   calling code in its `tel:` address when the policy knows it.
 //! - **cross-references**: a link to `#anchor` gets the id prefix, so that
 //!   it still points into its own fragment when two share a page.
-//!   `crate::anchors` checks at compile time that the anchor exists.
+//!   `crate::check::anchors` checks at compile time that the anchor exists.
 //! - **headings** written in prose are subsections: `###` (the level they
 //!   have in `privacy-policy.md`) and anything shallower is one level below
 //!   the section heading, `####` two levels, and so on, at most `<h6>`.

@@ -772,9 +772,7 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                 // The state rights print every rights block of a US state law.
                 let rights = ns(DeclKind::Rights);
                 for (i, b) in lists.rights.iter().enumerate() {
-                    let state = |j: &crate::model::words::Jurisdiction| {
-                        crate::law::states::StateLaw::of(*j).is_some()
-                    };
+                    let state = |j: &crate::model::words::Jurisdiction| j.is_us_state_law();
                     if b.jurisdiction.as_ref().is_some_and(state) || b.covers.iter().any(state) {
                         cx.used.insert((rights, i));
                     }

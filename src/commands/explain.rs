@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{EXIT_OK, fail};
 use crate::check::{self, EXAMPLE_TODAY, Rule};
 use crate::cli::ExplainArgs;
-use crate::diagnostic::{self, Color, code};
+use crate::diagnostic::{self, Color};
 use crate::model::words::RuleLevel;
 use crate::source::{SourceFile, Sources};
 use crate::{Options, compile_sources};
@@ -19,7 +19,7 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
             let _ = std::io::stdout().write_all(explain_audit(rule).as_bytes());
             return EXIT_OK;
         }
-        if let Some(code) = code::find(&args.code) {
+        if let Some(code) = check::codes::find(&args.code) {
             // A code of the compiler itself: the language, not the law.
             let text = format!(
                 "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \

@@ -34,15 +34,16 @@
 //! id (a [`crate::model::Ref`] carries the index of what it names) and never
 //! compare every data set with every recipient.
 
+pub mod anchors;
 pub mod audit;
 mod ccpa;
 mod children;
-pub mod anchors;
 pub mod codes;
 mod colorado;
 mod connecticut;
 mod context;
 mod dates;
+pub mod explain;
 mod exports;
 mod gdpr;
 mod notice;

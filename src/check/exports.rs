@@ -7,7 +7,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{Export, PlayPurpose, RecipientKind, Word};
 use crate::model::{Dataset, Policy, Purpose};
-use crate::render::export::store::collected;
+use crate::views::exports::collected;
 
 use super::context::Ctx;
 use super::{Rule, finding, rule};
@@ -213,7 +213,7 @@ fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    if !p.exports(Export::Gpc) || crate::render::export::signals::honours_gpc(p) {
+    if !p.exports(Export::Gpc) || crate::views::exports::honours_gpc(p) {
         return;
     }
     out.push(

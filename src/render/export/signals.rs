@@ -25,17 +25,14 @@ use crate::model::words::Word;
 use crate::views;
 use crate::views::cookies::Consent;
 
-/// Whether the notice states how it handles opt-out preference signals.
-#[must_use]
-pub fn honours_gpc(policy: &Policy) -> bool {
-    policy.rights.iter().any(|b| b.opt_out_signals.is_some())
-}
-
 /// `gpc.json`.
 #[must_use]
 pub fn gpc(policy: &Policy) -> String {
     let mut doc = serde_json::Map::new();
-    doc.insert("gpc".to_owned(), Value::Bool(honours_gpc(policy)));
+    doc.insert(
+        "gpc".to_owned(),
+        Value::Bool(crate::views::exports::honours_gpc(policy)),
+    );
     if let Some(d) = policy.updated
         && d.day.is_some()
     {

@@ -109,10 +109,10 @@ fn edges(files: &[(String, String)]) -> BTreeMap<(String, String), Vec<String>> 
         }
         for target in targets(text) {
             if modules.contains(&target) && node(&target) != node(module) {
-                edges
-                    .entry((node(module), node(&target)))
-                    .or_default()
-                    .push(rel.clone());
+                let by = edges.entry((node(module), node(&target))).or_default();
+                if !by.contains(rel) {
+                    by.push(rel.clone());
+                }
             }
         }
     }

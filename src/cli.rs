@@ -141,7 +141,7 @@ pub struct BuildArgs {
 /// An id prefix must keep every id valid and free of characters that
 /// would need escaping in a URL fragment or a CSS selector.
 fn parse_id_prefix(text: &str) -> Result<String, String> {
-    if crate::render::prose::is_id_prefix(text) {
+    if crate::text::is_id_prefix(text) {
         Ok(text.to_owned())
     } else {
         Err(

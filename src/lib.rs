@@ -29,7 +29,6 @@
 // parser then refers to `crate::alloc`.
 extern crate alloc;
 
-pub mod anchors;
 pub mod archive;
 pub mod audit;
 pub mod check;
@@ -50,6 +49,7 @@ pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod text;
 pub mod views;
 
 use std::path::Path;
@@ -152,6 +152,11 @@ pub fn check_resolved(
     options: &Options,
 ) -> (Option<Policy>, Vec<Diagnostic>) {
     diagnostics.extend(resolved.diagnostics);
+    if let Some(policy) = &resolved.policy {
+        // Links to anchors and anchors claimed twice: errors, like an
+        // unknown reference, so they come before the rules.
+        check::anchors::check(policy, &mut diagnostics);
+    }
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     let mut policy = resolved.policy;
     if let Some(policy) = &mut policy {

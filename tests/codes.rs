@@ -2,7 +2,7 @@
 //! rules` prints is one that `--deny` accepts, and nothing else is.
 
 use assert_cmd::Command;
-use candor::diagnostic::code;
+use candor::check::codes;
 
 fn candor() -> Command {
     Command::cargo_bin("candor").expect("the binary is built")
@@ -28,7 +28,7 @@ fn sarif_rules_and_deny_know_the_same_codes() {
         .iter()
         .map(|r| r["id"].as_str().expect("an id").to_owned())
         .collect();
-    let all: Vec<String> = code::all().map(|c| c.name.to_owned()).collect();
+    let all: Vec<String> = codes::all().map(|c| c.name.to_owned()).collect();
     assert_eq!(in_sarif, all);
 
     let listed = String::from_utf8(candor().arg("rules").output().unwrap().stdout).unwrap();

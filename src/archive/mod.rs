@@ -158,7 +158,7 @@ pub fn entries(versions: &[Version], options: &ArchiveOptions) -> Result<Vec<Ent
         let url = format!("{date}/privacy-policy.html");
         let json = serde_json::to_vec_pretty(policy).map_err(|e| e.to_string())?;
         let model = serde_json::to_value(policy).map_err(|e| e.to_string())?;
-        let anchors = crate::anchors::of(policy);
+        let anchors = crate::check::anchors::of(policy);
         let (class, changes) = match i.checked_sub(1).map(|p| &versions[p]) {
             None => ("first", Vec::new()),
             Some(previous) => {

@@ -286,7 +286,7 @@ pub fn audit(policy: &Policy, registry: &Registry, evidence: &Evidence) -> Vec<D
     let names = named(policy);
     let mut out = Vec::new();
     let consent_law = policy.has(Jurisdiction::Gdpr) || policy.has(Jurisdiction::UkGdpr);
-    let honours_gpc = crate::render::export::signals::honours_gpc(policy);
+    let honours_gpc = crate::views::exports::honours_gpc(policy);
     let mut reported_undeclared: BTreeSet<usize> = BTreeSet::new();
     let mut seen_web: BTreeSet<usize> = BTreeSet::new();
     let mut seen_app: BTreeSet<usize> = BTreeSet::new();

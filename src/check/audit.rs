@@ -2,7 +2,7 @@
 //! the app really do. They read recorded visits (HAR files, or candor's own
 //! visits in headless Chromium) and an app's manifests, not only the
 //! policy, so they are not in [`super::rules`]; their codes are in
-//! [`crate::diagnostic::code::all`], so `--deny`, `rules { allow ... }`,
+//! [`crate::check::codes::all`], so `--deny`, `rules { allow ... }`,
 //! SARIF, `candor rules` and `candor explain` know them like any other.
 
 use crate::diagnostic::Severity;

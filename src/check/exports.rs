@@ -7,7 +7,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::words::{Export, PlayPurpose, RecipientKind, Word};
 use crate::model::{Dataset, Policy, Purpose};
-use crate::render::export::store::collected;
+use crate::views::exports::collected;
 
 use super::context::Ctx;
 use super::{Rule, finding, rule};

@@ -34,27 +34,31 @@
 //! id (a [`crate::model::Ref`] carries the index of what it names) and never
 //! compare every data set with every recipient.
 
+pub mod anchors;
 pub mod audit;
 mod ccpa;
 mod children;
+pub mod codes;
 mod colorado;
 mod connecticut;
 mod context;
 mod dates;
+pub mod explain;
 mod exports;
 mod gdpr;
 mod notice;
 mod sources;
 mod states;
 mod structure;
-pub(crate) mod text;
 mod transfers;
 mod uk;
+
+use crate::text;
 
 use std::collections::HashMap;
 
 use crate::Options;
-use crate::diagnostic::code::{self, Code};
+use crate::diagnostic::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::law::{self, Family, Law};
 use crate::model::words::RuleLevel;
@@ -330,7 +334,7 @@ pub fn run(policy: &Policy, options: &Options) -> Vec<Diagnostic> {
 
 /// Every code a setting may name.
 fn known_codes() -> impl Iterator<Item = &'static str> {
-    code::all().map(|c| c.name).chain([WARNINGS])
+    codes::all().map(|c| c.name).chain([WARNINGS])
 }
 
 /// The did-you-mean for a code that names no rule: the closest code, or the
@@ -346,7 +350,7 @@ fn suggestion(code: &str) -> Option<&'static str> {
 /// compiler core (such as `candor::unused`), or `warnings`.
 #[must_use]
 pub fn is_known_code(code: &str) -> bool {
-    code::is_configurable(code)
+    codes::is_configurable(code)
 }
 
 /// Checks one setting, as written in `rules { ... }` or on the command line.

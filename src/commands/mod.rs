@@ -119,11 +119,11 @@ pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources, args: &Compi
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
         Format::Sarif => {
-            let text = diagnostic::render_sarif(diagnostics, sources);
+            let text = crate::report::sarif::render(diagnostics, sources);
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
         Format::Github => {
-            let text = diagnostic::render_github(diagnostics, sources);
+            let text = crate::report::github::render(diagnostics, sources);
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
     }

@@ -2,7 +2,8 @@
 //! language's mistakes) and the legal rules' (from the rule catalogue).
 //!
 //! Settings (`--deny`, `rules { allow ... }`), SARIF's rule list, `candor
-//! rules` and `candor explain` all read [`all`], so a code one of them
+//! rules` and `candor explain` all read `crate::check::codes::all` (which
+//! adds the rules to [`CORE`] where both are known), so a code one of them
 //! accepts is a code all of them know.
 
 use super::Severity;
@@ -165,24 +166,3 @@ pub static CORE: &[Code] = &[
 
 /// The pseudo-code that `deny warnings` and `warn warnings` act on.
 pub const WARNINGS: &str = "warnings";
-
-/// Every code candor can report: the compiler's, the legal rules', then
-/// those of `candor audit`.
-pub fn all() -> impl Iterator<Item = Code> {
-    CORE.iter()
-        .copied()
-        .chain(crate::check::rules().map(crate::check::Rule::code))
-        .chain(crate::check::audit::codes())
-}
-
-/// The code called `name`.
-#[must_use]
-pub fn find(name: &str) -> Option<Code> {
-    all().find(|c| c.name == name)
-}
-
-/// Whether a setting may name `name`: a code of [`all`], or `warnings`.
-#[must_use]
-pub fn is_configurable(name: &str) -> bool {
-    name == WARNINGS || find(name).is_some()
-}

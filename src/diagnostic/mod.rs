@@ -542,18 +542,3 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     text.push('\n');
     text
 }
-
-// ─── CI formats ────────────────────────────────────────────────────────────
-
-/// SARIF 2.1.0, for code scanning (see [`crate::report::sarif`]).
-#[must_use]
-pub fn render_sarif(diagnostics: &[Diagnostic], sources: &Sources) -> String {
-    crate::report::sarif::render(diagnostics, sources)
-}
-
-/// GitHub workflow commands, one line per diagnostic (see
-/// [`crate::report::github`]).
-#[must_use]
-pub fn render_github(diagnostics: &[Diagnostic], sources: &Sources) -> String {
-    crate::report::github::render(diagnostics, sources)
-}

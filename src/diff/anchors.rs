@@ -7,7 +7,7 @@
 //! reported as material, with the alias that would keep it.
 
 use super::{Change, ChangeKind, Class};
-use crate::anchors;
+use crate::check::anchors;
 use crate::model::Policy;
 use serde_json::Value;
 

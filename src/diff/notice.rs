@@ -21,7 +21,7 @@ use crate::model::Policy;
 #[must_use]
 pub fn markdown(diff: &Diff, new: &Policy, url: Option<&str>) -> String {
     let model = serde_json::to_value(new).unwrap_or(Value::Null);
-    let anchors = crate::anchors::of(new);
+    let anchors = crate::check::anchors::of(new);
     let title = escape(&new.title);
     let mut out = format!("# Changes to our {title}\n\n");
     let who = new

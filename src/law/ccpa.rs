@@ -158,7 +158,7 @@ pub fn collected(category: &CcpaCategory) -> bool {
 #[must_use]
 pub fn is_opt_out_link(contact: &Contact) -> bool {
     contact.url.as_deref().is_some_and(|url| {
-        let words = crate::check::text::normalize(&format!("{} {url}", contact.name));
+        let words = crate::text::normalize(&format!("{} {url}", contact.name));
         [
             "sell",
             "share",

@@ -10,7 +10,9 @@
 pub mod ccpa;
 pub mod colorado;
 pub mod declarations;
-pub mod signals;
+/// What a notice says of opt-out preference signals: read in `views`, so
+/// that the exports below the laws can use it too.
+pub use crate::views::signals;
 pub mod states;
 
 use crate::model::words::{Jurisdiction, Word};

@@ -509,6 +509,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_model_knows_the_same_state_laws() {
+        use crate::model::words::Word;
+        for word in Jurisdiction::WORDS {
+            let j = Jurisdiction::from_word(word).expect("a word of the set");
+            assert_eq!(
+                j.is_us_state_law(),
+                StateLaw::of(j).is_some(),
+                "`{word}`: Jurisdiction::is_us_state_law and law::states::STATES disagree"
+            );
+        }
+    }
+
+    #[test]
     fn every_state_is_a_law_of_its_own_family() {
         for s in STATES {
             let law = crate::law::Law::of(s.jurisdiction);

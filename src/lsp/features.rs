@@ -149,7 +149,7 @@ pub(crate) fn hover(project: &Project, file: FileId, offset: usize) -> Option<Ho
         }
         Found::Other(span, Other::Code(code)) => {
             let value = match check::find(code) {
-                Some(rule) => format!("```text\n{}\n```", crate::commands::explain::explain(rule)),
+                Some(rule) => format!("```text\n{}\n```", crate::check::explain::explain(rule)),
                 None => format!("`{code}` is not a rule of the catalogue"),
             };
             (span, value)

@@ -407,7 +407,7 @@ impl<W: Write> Server<W> {
                 let code = p.arguments.first().and_then(Value::as_str).unwrap_or("");
                 match crate::check::find(code) {
                     Some(rule) if p.command == "candor.server.explain" => {
-                        json(crate::commands::explain::explain(rule))
+                        json(crate::check::explain::explain(rule))
                     }
                     _ => Err((
                         ErrorCode::InvalidParams,

@@ -140,6 +140,25 @@ closed_set! {
     }
 }
 
+impl Jurisdiction {
+    /// Whether this is one of the US state laws other than the CCPA (the
+    /// ones `law::states` describes: their rights print under `insert
+    /// state_rights`). A plain word here, so that lowering need not read
+    /// the laws; `law::states` tests that the two lists agree.
+    #[must_use]
+    pub fn is_us_state_law(self) -> bool {
+        matches!(
+            self,
+            Jurisdiction::Colorado
+                | Jurisdiction::Virginia
+                | Jurisdiction::Connecticut
+                | Jurisdiction::Texas
+                | Jurisdiction::Oregon
+                | Jurisdiction::Utah
+        )
+    }
+}
+
 impl LawfulBasis {
     /// The citation, e.g. "Art. 6(1)(a)".
     #[must_use]

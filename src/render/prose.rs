@@ -11,13 +11,15 @@
 //!   calling code in its `tel:` address when the policy knows it.
 //! - **cross-references**: a link to `#anchor` gets the id prefix, so that
 //!   it still points into its own fragment when two share a page.
-//!   `crate::anchors` checks at compile time that the anchor exists.
+//!   `crate::check::anchors` checks at compile time that the anchor exists.
 //! - **headings** written in prose are subsections: `###` (the level they
 //!   have in `privacy-policy.md`) and anything shallower is one level below
 //!   the section heading, `####` two levels, and so on, at most `<h6>`.
 //!   Each gets an `id`: the prefix and [`slug`] of its text.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+pub use crate::text::{is_id_prefix, slug};
 
 /// How prose is turned into HTML beyond the Markdown itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,16 +45,6 @@ impl Default for ProseOptions {
             autolink: true,
         }
     }
-}
-
-/// Whether `prefix` can start every HTML id: a letter, then letters,
-/// digits, `-` or `_`, so that ids stay valid and need no escaping in a
-/// link or a CSS selector. `--id-prefix` and `id_prefix` both ask this.
-#[must_use]
-pub fn is_id_prefix(prefix: &str) -> bool {
-    let mut chars = prefix.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Applies autolinks, the id prefix and heading levels to a stream of
@@ -167,27 +159,6 @@ fn subsection(level: HeadingLevel, subsection_level: u8) -> HeadingLevel {
         5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
-}
-
-/// The anchor of a prose heading: its letters and digits, lower case, words
-/// joined by `-` (`D. How to Exercise Your Rights.` gives
-/// `d-how-to-exercise-your-rights`).
-#[must_use]
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
 }
 
 /// Writes the text gathered so far, with its addresses linked.

@@ -35,12 +35,12 @@ pub struct RuleInfo {
     pub citation: Option<String>,
 }
 
-/// Every code candor can report ([`crate::diagnostic::code::all`]): the
+/// Every code candor can report ([`crate::check::codes::all`]): the
 /// compiler's codes, then the legal rules with their explanation and
 /// citation.
 #[must_use]
 pub fn catalogue() -> Vec<RuleInfo> {
-    crate::diagnostic::code::all()
+    crate::check::codes::all()
         .map(|code| {
             let rule = crate::check::find(code.name);
             RuleInfo {

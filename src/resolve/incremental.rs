@@ -19,7 +19,7 @@
 //!   as a full resolution lowers them.
 //!
 //! The steps over the whole policy (`same_as` lists, generators' uses,
-//! unused declarations, anchors) then run over the kept lists, which are
+//! unused declarations) then run over the kept lists, which are
 //! moved (not copied) into one model and back. The result is the same as
 //! [`super::resolve`]'s; `tests/incremental.rs` compares the two after a
 //! series of edits.
@@ -254,7 +254,6 @@ impl Incremental {
             policy.controller =
                 controller_from.and_then(|c| self.kept[c].singles.controller.take());
             lists.into_policy(policy);
-            crate::anchors::check(policy, &mut diagnostics);
         }
         self.lent = Some(lent);
         Resolved {

@@ -392,7 +392,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
 /// every id stays valid and needs no escaping in a link or a selector.
 fn id_prefix(cx: &mut Cx<'_>, field: &Field) -> Option<String> {
     let text = first_text(field)?;
-    if !crate::render::prose::is_id_prefix(&text.node) {
+    if !crate::text::is_id_prefix(&text.node) {
         cx.report(
             Diagnostic::error(
                 INVALID_VALUE,
@@ -772,9 +772,7 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                 // The state rights print every rights block of a US state law.
                 let rights = ns(DeclKind::Rights);
                 for (i, b) in lists.rights.iter().enumerate() {
-                    let state = |j: &crate::model::words::Jurisdiction| {
-                        crate::law::states::StateLaw::of(*j).is_some()
-                    };
+                    let state = |j: &crate::model::words::Jurisdiction| j.is_us_state_law();
                     if b.jurisdiction.as_ref().is_some_and(state) || b.covers.iter().any(state) {
                         cx.used.insert((rights, i));
                     }

@@ -73,7 +73,8 @@ pub fn resolve_owned(files: Vec<File>, sources: &Sources, broken_ids: &[String])
 }
 
 /// The second pass, once the symbol table is made: every declaration
-/// lowered, then the cross-references of the prose checked.
+/// lowered (the prose's links to anchors are checked later, by
+/// [`crate::check::anchors`], from [`crate::check_resolved`]).
 fn lower_all<D: std::borrow::Borrow<crate::syntax::tree::Declaration>>(
     table: &symbols::SymbolTable,
     mut diagnostics: Vec<Diagnostic>,
@@ -82,9 +83,6 @@ fn lower_all<D: std::borrow::Borrow<crate::syntax::tree::Declaration>>(
     broken_ids: &[String],
 ) -> Resolved {
     let policy = lower::lower(declarations, sources, table, broken_ids, &mut diagnostics);
-    if let Some(policy) = &policy {
-        crate::anchors::check(policy, &mut diagnostics);
-    }
     Resolved {
         policy,
         diagnostics,

@@ -171,7 +171,7 @@ pub(super) fn explain(code: &str) -> Option<String> {
     let rule = crate::check::find(code)?;
     Some(format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{c}</title></head><body><pre>{}</pre></body></html>",
-        escape(&crate::commands::explain::explain(rule)),
+        escape(&crate::check::explain::explain(rule)),
         c = escape(code)
     ))
 }

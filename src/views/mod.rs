@@ -15,14 +15,18 @@
 //!   the items' letters and the flows that collect them. A `ccpa`
 //!   declaration is presentation (its name, examples, order and grouping)
 //!   plus, in policies of the older shape, facts it states itself, which
-//!   `ccpa::disclosure-contradiction` compares with the facts.
+//!   `ccpa::disclosure-contradiction` compares with the facts;
+//! - [`exports`]: the collected items behind the store labels, and whether
+//!   the notice honours opt-out preference signals.
 //!
 //! Layer: above the model, below `law` (which labels what the views hold)
 //! and below `check` and `render` (which read them).
 
 pub mod ccpa;
 pub mod cookies;
+pub mod exports;
 pub mod flows;
+pub mod signals;
 
 use crate::model::Policy;
 

@@ -116,7 +116,7 @@ pub fn gpp(policy: &Policy) -> String {
         "section": "usnat",
         "section_id": 7,
         "fields": Value::Object(notice),
-        "Gpc": super::signals::honours_gpc(policy),
+        "Gpc": crate::views::exports::honours_gpc(policy),
     }))
 }
 

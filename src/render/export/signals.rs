@@ -25,24 +25,14 @@ use crate::model::words::Word;
 use crate::views;
 use crate::views::cookies::Consent;
 
-/// Whether the notice says it honours opt-out preference signals: a rights
-/// block's `opt_out_signals` that does not refuse them
-/// ([`crate::law::signals::read`]). A notice that refuses the Global
-/// Privacy Control publishes `"gpc": false`.
-#[must_use]
-pub fn honours_gpc(policy: &Policy) -> bool {
-    policy.rights.iter().any(|b| {
-        b.opt_out_signals.as_deref().is_some_and(|s| {
-            crate::law::signals::read(s) != crate::law::signals::SignalStatement::Refused
-        })
-    })
-}
-
 /// `gpc.json`.
 #[must_use]
 pub fn gpc(policy: &Policy) -> String {
     let mut doc = serde_json::Map::new();
-    doc.insert("gpc".to_owned(), Value::Bool(honours_gpc(policy)));
+    doc.insert(
+        "gpc".to_owned(),
+        Value::Bool(crate::views::exports::honours_gpc(policy)),
+    );
     if let Some(d) = policy.updated
         && d.day.is_some()
     {

@@ -19,10 +19,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Value, json};
 
 use super::{csv_record, json_text, text_output};
+use crate::model::Policy;
 use crate::model::words::{
     AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
 };
-use crate::model::{Dataset, Item, Policy};
+pub use crate::views::exports::{Collected, collected};
 
 /// Whether sending data to this kind of recipient is "sharing" in Google
 /// Play's sense (a transfer to a third party that is not a service
@@ -36,37 +37,6 @@ pub fn play_shares_with(kind: RecipientKind) -> bool {
             | RecipientKind::DataBroker
             | RecipientKind::JointController
     )
-}
-
-/// An item the notice says is collected, with the data sets that collect
-/// it, in the order of the item declarations.
-pub struct Collected<'p> {
-    /// The item.
-    pub item: &'p Item,
-    /// The data sets and processing activities that collect it.
-    pub datasets: Vec<&'p Dataset>,
-}
-
-/// Every collected item, in declaration order.
-#[must_use]
-pub fn collected(policy: &Policy) -> Vec<Collected<'_>> {
-    let mut by_item: Vec<Vec<&Dataset>> = vec![Vec::new(); policy.items.len()];
-    for d in &policy.datasets {
-        for i in &d.collects {
-            if let Some(list) = by_item.get_mut(i.index())
-                && !list.iter().any(|x| x.id == d.id)
-            {
-                list.push(d);
-            }
-        }
-    }
-    policy
-        .items
-        .iter()
-        .zip(by_item)
-        .filter(|(_, ds)| !ds.is_empty())
-        .map(|(item, datasets)| Collected { item, datasets })
-        .collect()
 }
 
 /// One data type of the App Store label.

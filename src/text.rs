@@ -1,5 +1,7 @@
 //! Reading the words of a policy: email addresses, web addresses and phone
-//! numbers, open-ended retention wording, and statements in prose.
+//! numbers, open-ended retention wording, statements in prose, and the
+//! anchors and ids made from words. A leaf: it imports nothing of the crate,
+//! so that every layer (lowering, laws, checks, rendering) can use it.
 //!
 //! These are deliberately conservative: a rule built on them must not report
 //! a policy that says the right thing in other words, so each test looks for
@@ -318,6 +320,37 @@ pub(super) fn denies(sentence: &str, verbs: &[&str]) -> bool {
             })
         })
     })
+}
+
+/// Whether `prefix` can start every HTML id: a letter, then letters,
+/// digits, `-` or `_`, so that ids stay valid and need no escaping in a
+/// link or a CSS selector. `--id-prefix` and `id_prefix` both ask this.
+#[must_use]
+pub fn is_id_prefix(prefix: &str) -> bool {
+    let mut chars = prefix.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The anchor of a prose heading: its letters and digits, lower case, words
+/// joined by `-` (`D. How to Exercise Your Rights.` gives
+/// `d-how-to-exercise-your-rights`).
+#[must_use]
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

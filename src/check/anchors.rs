@@ -26,10 +26,10 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Block, Insert, Policy, Section};
 use crate::render::markdown;
-use crate::render::prose::slug;
 use crate::resolve::{DUPLICATE_ID, UNKNOWN_REFERENCE};
 use crate::source::Span;
 use crate::suggest;
+use crate::text::slug;
 
 /// Every anchor of the notice, in document order, each with what carries
 /// it (for messages: "the section `x`").

@@ -36,6 +36,18 @@ pub(super) const RULES: &[Rule] = &[
     the signal, would publish `\"gpc\": false`, or a promise its notice does not make.",
         check: gpc_signals,
     ),
+    rule!(ccpa::"opt-out-signals-refused", Error,
+        summary: "a business that sells or shares personal information does not refuse opt-out preference signals",
+        citation: "Cal. Code Regs. tit. 11, §7025(b)",
+        explanation: "\
+    \"A business that sells or shares personal information shall process any opt-out preference \
+    signal that meets the following requirements as a valid request to opt-out of sale/sharing\" \
+    (Cal. Code Regs. tit. 11, §7025(b)); the Global Privacy Control is such a signal. When a CCPA \
+    category is sold or shared, the CCPA rights' `opt_out_signals` cannot say that the business does \
+    not respond to, honour or recognise the signal. candor reads the statement as `gpc.json` does \
+    (a refusal there publishes `\"gpc\": false`).",
+        check: opt_out_signals_refused,
+    ),
     rule!(structure::"consent-essential", Error,
         summary: "a policy that exports its consent configuration says of every cookie category whether it is essential",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3)",
@@ -263,6 +275,48 @@ fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .with_label("`exports gpc`")
         .with_help(
             "state how the Global Privacy Control is honoured in the rights block (`opt_out_signals \"...\"`), or remove `gpc` from `exports`",
+        ),
+    );
+}
+
+fn opt_out_signals_refused(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    let refuses = block.opt_out_signals.as_deref().is_some_and(|s| {
+        crate::law::signals::read(s) == crate::law::signals::SignalStatement::Refused
+    });
+    if !refuses {
+        return;
+    }
+    let Some((c, word)) = ctx.collected_rows().find_map(|c| {
+        if ctx.sold(c) == Some(true) {
+            Some((c, "sold"))
+        } else if ctx.shared(c) == Some(true) {
+            Some((c, "shared"))
+        } else {
+            None
+        }
+    }) else {
+        return;
+    };
+    let span = if word == "sold" {
+        c.spans.sold
+    } else {
+        c.spans.shared
+    };
+    out.push(
+        finding(
+            block.spans.opt_out_signals.unwrap_or(block.span),
+            format!(
+                "the CCPA category `{}` is {word}, but the CCPA rights say opt-out preference signals are not honoured",
+                c.id
+            ),
+        )
+        .with_label("refuses the signal")
+        .with_secondary(span.unwrap_or(c.span), word)
+        .with_help(
+            "a business that sells or shares must process a signal such as Global Privacy Control as a valid request to opt out of sale/sharing (Cal. Code Regs. tit. 11, §7025(b)): say so, e.g. `opt_out_signals \"We treat a Global Privacy Control signal from your browser as a request to opt out of sale and sharing for that browser and any profile linked to it.\"`",
         ),
     );
 }

@@ -107,7 +107,7 @@ pub(super) const RULES: &[Rule] = &[
     The notice fields of the GPP US National section say whether the business sells or shares \
     personal data, advertises on it, or processes sensitive data, and if so whether the notice offers \
     the opt-out. candor derives them: sale and sharing from the CCPA rows' disclosures, sensitive \
-    uses from the CCPA rights' `sensitive_other_uses`, third parties from the recipients' kinds. \
+    data from the items' `sensitive` kinds and the CCPA rights' `sensitive_other_uses`. \
     A field whose facts are unknown would be guessed by the consent platform; `exports gpp` needs \
     them stated.",
         check: gpp_facts,

@@ -62,3 +62,42 @@ fn a_notice_that_honours_the_signal_publishes_true() {
         "{codes:?}"
     );
 }
+
+/// A manifest that says the app tracks, with no tracking domains, is a
+/// finding (Apple: with `NSPrivacyTracking` true, list the domains).
+#[test]
+fn a_tracking_manifest_without_domains_is_reported() {
+    let codes = |path: &str| -> Vec<String> {
+        compile(Path::new(path), &Options::default())
+            .expect("the policy loads")
+            .diagnostics
+            .iter()
+            .map(|d| d.code.clone())
+            .collect()
+    };
+    let fail = "tests/fixtures/rules/structure/manifest-tracking-domains.fail.policy";
+    let policy = compile(Path::new(fail), &Options::default())
+        .expect("loads")
+        .policy
+        .expect("model");
+    let manifest = candor::render::export::store::privacy_manifest(&policy);
+    let value = plist::Value::from_reader_xml(manifest.as_bytes()).expect("a plist");
+    let dict = value.as_dictionary().expect("a dictionary");
+    assert_eq!(dict["NSPrivacyTracking"].as_boolean(), Some(true));
+    assert!(
+        dict["NSPrivacyTrackingDomains"]
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
+    assert!(
+        codes(fail)
+            .iter()
+            .any(|c| c == "structure::manifest-tracking-domains")
+    );
+    let pass = "tests/fixtures/rules/structure/manifest-tracking-domains.pass.policy";
+    assert!(
+        !codes(pass)
+            .iter()
+            .any(|c| c == "structure::manifest-tracking-domains")
+    );
+}

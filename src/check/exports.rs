@@ -87,6 +87,17 @@ pub(super) const RULES: &[Rule] = &[
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
     ),
+    rule!(structure::"manifest-tracking-domains", Warning,
+        summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
+        citation: "Apple, Bundle Resources, \"NSPrivacyTracking\" and \"NSPrivacyTrackingDomains\"",
+        explanation: "\
+    Apple's documentation of `NSPrivacyTracking`: \"When set to `true` you need to provide a list of \
+    internet domains in `NSPrivacyTrackingDomains`\"; iOS blocks requests to those domains until \
+    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes`, \
+    but the policy does not state the domains, so `PrivacyInfo.xcprivacy` lists none: the manifest \
+    is incomplete until the developer adds the tracking domains of the app and its SDKs.",
+        check: manifest_tracking_domains,
+    ),
     rule!(structure::"fides-facts", Error,
         summary: "a policy that exports a fideslang manifest names the taxonomy key of every item, purpose and subject of its data sets",
         citation: "fideslang taxonomy (data categories, data uses, data subjects); GDPR Art. 30(1)(b)-(c)",
@@ -275,6 +286,28 @@ fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .with_label("`exports gpc`")
         .with_help(
             "state how the Global Privacy Control is honoured in the rights block (`opt_out_signals \"...\"`), or remove `gpc` from `exports`",
+        ),
+    );
+}
+
+fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::AppStore) || !crate::render::export::store::manifest_tracks(p) {
+        return;
+    }
+    let item = p
+        .items
+        .iter()
+        .find(|i| i.tracking == Some(true))
+        .map_or(p.span, |i| i.spans.tracking.unwrap_or(i.span));
+    out.push(
+        finding(
+            item,
+            "`PrivacyInfo.xcprivacy` says the app tracks (`NSPrivacyTracking` true) but lists no tracking domains",
+        )
+        .with_label("tracks")
+        .with_help(
+            "add the internet domains the app and its SDKs use for tracking to `NSPrivacyTrackingDomains` in the manifest Xcode builds (Apple requires at least one when `NSPrivacyTracking` is true)",
         ),
     );
 }

@@ -131,8 +131,16 @@ pub fn app_privacy_details(policy: &Policy) -> String {
     json_text(&Value::Array(list))
 }
 
+/// Whether the privacy manifest says the app tracks (`NSPrivacyTracking`):
+/// an item it collects is marked `tracking yes`.
+#[must_use]
+pub fn manifest_tracks(policy: &Policy) -> bool {
+    apple_entries(policy).values().any(|(_, e)| e.tracking)
+}
+
 /// `PrivacyInfo.xcprivacy`: the privacy manifest's tracking flag and
-/// collected data types. `NSPrivacyTrackingDomains` is written empty: the
+/// collected data types. `NSPrivacyTrackingDomains` is written empty (and
+/// `structure::manifest-tracking-domains` reports it when the app tracks): the
 /// policy does not state the app's tracking domains, which the app's
 /// developers add; nor does it state the required-reason APIs
 /// (`NSPrivacyAccessedAPITypes`), which belong to the code, not the notice.
@@ -140,7 +148,7 @@ pub fn app_privacy_details(policy: &Policy) -> String {
 pub fn privacy_manifest(policy: &Policy) -> String {
     use plist::{Dictionary, Value as P};
     let entries = apple_entries(policy);
-    let tracking = entries.values().any(|(_, e)| e.tracking);
+    let tracking = manifest_tracks(policy);
     let types: Vec<P> = entries
         .values()
         .map(|(kind, e)| {

@@ -39,6 +39,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(ccpa::"opt-out-signals-refused", Error,
         summary: "a business that sells or shares personal information does not refuse opt-out preference signals",
         citation: "Cal. Code Regs. tit. 11, §7025(b)",
+        since: "2023-03-29",
         explanation: "\
     \"A business that sells or shares personal information shall process any opt-out preference \
     signal that meets the following requirements as a valid request to opt-out of sale/sharing\" \
@@ -90,6 +91,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"manifest-tracking-domains", Warning,
         summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
         citation: "Apple, Bundle Resources, \"NSPrivacyTracking\" and \"NSPrivacyTrackingDomains\"",
+        since: "always",
         explanation: "\
     Apple's documentation of `NSPrivacyTracking`: \"When set to `true` you need to provide a list of \
     internet domains in `NSPrivacyTrackingDomains`\"; iOS blocks requests to those domains until \

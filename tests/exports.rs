@@ -470,6 +470,7 @@ fn the_gpp_notice_fields_follow_the_facts() {
         serde_json::json!({
             "section": "usnat",
             "section_id": 7,
+            "version": 2,
             "fields": {
                 "SharingNotice": 1,
                 "SaleOptOutNotice": 0,
@@ -478,7 +479,6 @@ fn the_gpp_notice_fields_follow_the_facts() {
                 "SensitiveDataProcessingOptOutNotice": 0,
                 "SensitiveDataLimitUseNotice": 0,
             },
-            "Gpc": true,
         })
     );
     // Without the opt-out right, the notice no longer gives the notices.

@@ -36,6 +36,19 @@ pub(super) const RULES: &[Rule] = &[
     the signal, would publish `\"gpc\": false`, or a promise its notice does not make.",
         check: gpc_signals,
     ),
+    rule!(ccpa::"opt-out-signals-refused", Error,
+        summary: "a business that sells or shares personal information does not refuse opt-out preference signals",
+        citation: "Cal. Code Regs. tit. 11, §7025(b)",
+        since: "2023-03-29",
+        explanation: "\
+    \"A business that sells or shares personal information shall process any opt-out preference \
+    signal that meets the following requirements as a valid request to opt-out of sale/sharing\" \
+    (Cal. Code Regs. tit. 11, §7025(b)); the Global Privacy Control is such a signal. When a CCPA \
+    category is sold or shared, the CCPA rights' `opt_out_signals` cannot say that the business does \
+    not respond to, honour or recognise the signal. candor reads the statement as `gpc.json` does \
+    (a refusal there publishes `\"gpc\": false`).",
+        check: opt_out_signals_refused,
+    ),
     rule!(structure::"consent-essential", Error,
         summary: "a policy that exports its consent configuration says of every cookie category whether it is essential",
         citation: "Directive 2002/58/EC (ePrivacy) Art. 5(3)",
@@ -75,6 +88,18 @@ pub(super) const RULES: &[Rule] = &[
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
     ),
+    rule!(structure::"manifest-tracking-domains", Warning,
+        summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
+        citation: "Apple, Bundle Resources, \"NSPrivacyTracking\" and \"NSPrivacyTrackingDomains\"",
+        since: "always",
+        explanation: "\
+    Apple's documentation of `NSPrivacyTracking`: \"When set to `true` you need to provide a list of \
+    internet domains in `NSPrivacyTrackingDomains`\"; iOS blocks requests to those domains until \
+    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes`, \
+    but the policy does not state the domains, so `PrivacyInfo.xcprivacy` lists none: the manifest \
+    is incomplete until the developer adds the tracking domains of the app and its SDKs.",
+        check: manifest_tracking_domains,
+    ),
     rule!(structure::"fides-facts", Error,
         summary: "a policy that exports a fideslang manifest names the taxonomy key of every item, purpose and subject of its data sets",
         citation: "fideslang taxonomy (data categories, data uses, data subjects); GDPR Art. 30(1)(b)-(c)",
@@ -95,7 +120,7 @@ pub(super) const RULES: &[Rule] = &[
     The notice fields of the GPP US National section say whether the business sells or shares \
     personal data, advertises on it, or processes sensitive data, and if so whether the notice offers \
     the opt-out. candor derives them: sale and sharing from the CCPA rows' disclosures, sensitive \
-    uses from the CCPA rights' `sensitive_other_uses`, third parties from the recipients' kinds. \
+    data from the items' `sensitive` kinds and the CCPA rights' `sensitive_other_uses`. \
     A field whose facts are unknown would be guessed by the consent platform; `exports gpp` needs \
     them stated.",
         check: gpp_facts,
@@ -263,6 +288,70 @@ fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .with_label("`exports gpc`")
         .with_help(
             "state how the Global Privacy Control is honoured in the rights block (`opt_out_signals \"...\"`), or remove `gpc` from `exports`",
+        ),
+    );
+}
+
+fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::AppStore) || !crate::render::export::store::manifest_tracks(p) {
+        return;
+    }
+    let item = p
+        .items
+        .iter()
+        .find(|i| i.tracking == Some(true))
+        .map_or(p.span, |i| i.spans.tracking.unwrap_or(i.span));
+    out.push(
+        finding(
+            item,
+            "`PrivacyInfo.xcprivacy` says the app tracks (`NSPrivacyTracking` true) but lists no tracking domains",
+        )
+        .with_label("tracks")
+        .with_help(
+            "add the internet domains the app and its SDKs use for tracking to `NSPrivacyTrackingDomains` in the manifest Xcode builds (Apple requires at least one when `NSPrivacyTracking` is true)",
+        ),
+    );
+}
+
+fn opt_out_signals_refused(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(block) = ctx.ccpa_rights else {
+        return;
+    };
+    let refuses = block.opt_out_signals.as_deref().is_some_and(|s| {
+        crate::law::signals::read(s) == crate::law::signals::SignalStatement::Refused
+    });
+    if !refuses {
+        return;
+    }
+    let Some((c, word)) = ctx.collected_rows().find_map(|c| {
+        if ctx.sold(c) == Some(true) {
+            Some((c, "sold"))
+        } else if ctx.shared(c) == Some(true) {
+            Some((c, "shared"))
+        } else {
+            None
+        }
+    }) else {
+        return;
+    };
+    let span = if word == "sold" {
+        c.spans.sold
+    } else {
+        c.spans.shared
+    };
+    out.push(
+        finding(
+            block.spans.opt_out_signals.unwrap_or(block.span),
+            format!(
+                "the CCPA category `{}` is {word}, but the CCPA rights say opt-out preference signals are not honoured",
+                c.id
+            ),
+        )
+        .with_label("refuses the signal")
+        .with_secondary(span.unwrap_or(c.span), word)
+        .with_help(
+            "a business that sells or shares must process a signal such as Global Privacy Control as a valid request to opt out of sale/sharing (Cal. Code Regs. tit. 11, §7025(b)): say so, e.g. `opt_out_signals \"We treat a Global Privacy Control signal from your browser as a request to opt out of sale and sharing for that browser and any profile linked to it.\"`",
         ),
     );
 }

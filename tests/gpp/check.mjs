@@ -1,7 +1,9 @@
 // Puts the notice fields of candor's gpp.json into a GPP string with the
 // IAB Tech Lab's own library (@iabgpp/cmpapi), decodes the string again and
 // checks that every field reads back as written: the fields are ones the
-// US National section has, with values it accepts.
+// US National section has, with values it accepts, in the version the
+// export says (2). `Gpc` is not in the export: it is the person's browser
+// signal, which the consent platform sets.
 //
 // Usage: node tests/gpp/check.mjs PATH/gpp.json
 import { readFileSync } from "node:fs";
@@ -12,12 +14,12 @@ if (exported.section !== "usnat") throw new Error(`unexpected section ${exported
 const fields = Object.entries(exported.fields).filter(([, v]) => v !== null);
 const model = new GppModel();
 for (const [name, value] of fields) model.setFieldValue("usnat", name, value);
-model.setFieldValue("usnat", "Gpc", exported.Gpc);
 const gpp = model.encode();
 const decoded = new GppModel(gpp);
-for (const [name, value] of [...fields, ["Gpc", exported.Gpc]]) {
+if ("Gpc" in exported) throw new Error("Gpc is the browser's signal, not an export field");
+for (const [name, value] of [...fields, ["Version", exported.version]]) {
   const back = decoded.getFieldValue("usnat", name);
   if (back !== value) throw new Error(`${name}: wrote ${value}, read back ${back}`);
 }
 if (decoded.getSectionIds().join() !== "7") throw new Error("the string holds no usnat section");
-console.log(`ok ${fields.length + 1} fields: ${gpp}`);
+console.log(`ok ${fields.length} fields, version ${exported.version}: ${gpp}`);

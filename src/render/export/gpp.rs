@@ -1,31 +1,42 @@
 //! `gpp.json`: the notice fields of the IAB Global Privacy Platform's US
-//! National section (`usnat`, section id 7), derived from the facts, for a
-//! consent platform to put in the GPP string it encodes (the fields are
-//! the same in the section's versions 1 and 2).
+//! National section (`usnat`, section id 7, version 2: "IAB Privacy's
+//! Multi-State Privacy Agreement (MSPA) US National Technical
+//! Specification", October 2024), derived from the facts, for a consent
+//! platform to put in the GPP string it encodes.
 //!
 //! Each field is `0` (not applicable: the business does not do the thing),
 //! `1` (yes, the notice gives the notice) or `2` (no notice given), as the
-//! IAB's "US National Privacy Technical Specification" defines them; `null`
-//! when the policy does not state the facts that decide it, which
-//! `structure::gpp-facts` reports. The opt-out *choices* of the section
-//! (`SaleOptOut`, ...) and the MSPA fields are a person's or a contract's,
-//! not the notice's, and are left out.
+//! specification defines them; `null` when the policy does not state the
+//! facts that decide it, which `structure::gpp-facts` reports.
 //!
-//! | field | not applicable unless | notice given when the CCPA rights list |
+//! | field | not applicable unless | notice given when |
 //! |---|---|---|
-//! | `SharingNotice` | a recipient or third party is not a service provider | (the notice names them) |
-//! | `SaleOptOutNotice` | a CCPA category is sold | `right opt_out` |
+//! | `SharingNotice` | the business processes personal information (an item, or a CCPA row collected) | always: the field is the notice describing the processing (version 2; version 1 meant sharing with third parties) |
+//! | `SaleOptOutNotice` | a CCPA category is sold | the CCPA rights list `right opt_out` |
 //! | `SharingOptOutNotice` | a CCPA category is shared (cross-context advertising) | `right opt_out` |
 //! | `TargetedAdvertisingOptOutNotice` | a purpose is targeted advertising, or a category is shared | `right opt_out` |
-//! | `SensitiveDataProcessingOptOutNotice` | an item is sensitive | `right limit_sensitive` |
-//! | `SensitiveDataLimitUseNotice` | `sensitive_other_uses yes` | `right limit_sensitive` |
+//! | `SensitiveDataProcessingOptOutNotice` | an item is sensitive, or `sensitive_other_uses yes` | `right limit_sensitive` |
+//! | `SensitiveDataLimitUseNotice` | the same: `0` means "does not use or disclose Sensitive Data" | `right limit_sensitive` |
+//!
+//! The two sensitive-data fields share their applicability: a business that
+//! processes sensitive data uses it, so neither can be `0` while the other
+//! is not. One that uses sensitive data only for the purposes of Cal. Code
+//! Regs. tit. 11, §7027(m) needs no "Limit the Use" link and gets `2` (no
+//! such link given): the field has no "not required" value.
+//!
+//! Left out, for the consent platform: the opt-out *choices* (`SaleOptOut`,
+//! ...), the consents and the MSPA fields, which are a person's or a
+//! contract's; and `Gpc`, the GPC subsection, which carries the Global
+//! Privacy Control signal the person's browser sends (`Sec-GPC`,
+//! `navigator.globalPrivacyControl`), not the business's policy on it
+//! (that is `gpc.json`).
 
 use serde_json::{Map, Value, json};
 
 use super::{json_text, text_output};
 use crate::law::{self, Law};
 use crate::model::Policy;
-use crate::model::words::{Jurisdiction, RecipientKind, RightKind};
+use crate::model::words::{Jurisdiction, RightKind};
 
 /// Yes when one says yes, no when all say no, unknown otherwise (and for
 /// none at all, unless `empty` says what none means).
@@ -52,14 +63,6 @@ fn field(applies: Option<bool>, given: bool) -> Value {
 pub fn fields(policy: &Policy) -> Vec<(&'static str, Value)> {
     let rights = Law::of(Jurisdiction::Ccpa).rights_block(policy);
     let has = |kind: RightKind| rights.is_some_and(|b| b.rights.iter().any(|r| r.kind == kind));
-    let third_parties = any(
-        policy
-            .recipients
-            .iter()
-            .map(|r| r.kind)
-            .map(|k| k.map(|k| k != RecipientKind::ServiceProvider)),
-        Some(false),
-    );
     let disclosures: Vec<_> = policy
         .ccpa
         .iter()
@@ -77,17 +80,13 @@ pub fn fields(policy: &Policy) -> Vec<(&'static str, Value)> {
     } else {
         shared
     };
-    let sensitive = Some(policy.items.iter().any(|i| {
+    let sensitive = policy.items.iter().any(|i| {
         i.sensitive
             .is_some_and(crate::model::words::SensitiveKind::cpra)
-    }));
-    let limit = match rights.and_then(|b| b.sensitive_other_uses) {
-        Some(uses) => Some(uses),
-        None if sensitive == Some(false) => Some(false),
-        None => None,
-    };
+    }) || rights.and_then(|b| b.sensitive_other_uses) == Some(true);
+    let processes = !policy.items.is_empty() || !disclosures.is_empty();
     vec![
-        ("SharingNotice", field(third_parties, true)),
+        ("SharingNotice", field(Some(processes), true)),
         ("SaleOptOutNotice", field(sold, has(RightKind::OptOut))),
         ("SharingOptOutNotice", field(shared, has(RightKind::OptOut))),
         (
@@ -96,11 +95,11 @@ pub fn fields(policy: &Policy) -> Vec<(&'static str, Value)> {
         ),
         (
             "SensitiveDataProcessingOptOutNotice",
-            field(sensitive, has(RightKind::LimitSensitive)),
+            field(Some(sensitive), has(RightKind::LimitSensitive)),
         ),
         (
             "SensitiveDataLimitUseNotice",
-            field(limit, has(RightKind::LimitSensitive)),
+            field(Some(sensitive), has(RightKind::LimitSensitive)),
         ),
     ]
 }
@@ -115,8 +114,8 @@ pub fn gpp(policy: &Policy) -> String {
     json_text(&json!({
         "section": "usnat",
         "section_id": 7,
+        "version": 2,
         "fields": Value::Object(notice),
-        "Gpc": crate::views::exports::honours_gpc(policy),
     }))
 }
 

@@ -14,7 +14,7 @@
 //! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security` |
 //! | `gpc` | `gpc.json` | [`signals`] | `structure::gpc-signals` |
 //! | `consent` | `consent.json` | [`signals`] | `structure::consent-essential` |
-//! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice` |
+//! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice`, `structure::manifest-tracking-domains` |
 //! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
 //! | `fides` | `fides.yml` | [`fides`] | `structure::fides-facts` |
 //! | `dpv` | `dpv.jsonld` | [`dpv`] | (the notice's own rules) |
@@ -65,37 +65,32 @@ pub fn plain(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// One CSV record (RFC 4180): a field holding a comma, a quote or a line
-/// break is quoted, its quotes doubled. A field starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return gets a leading `'`, so that a
-/// spreadsheet shows it as text instead of running it as a formula
-/// (spreadsheets skip a leading tab or carriage return and read the `=`
-/// after it: OWASP's list of formula-starting characters).
+/// One CSV record (RFC 4180), written by the `csv` crate: a field holding
+/// a comma, a quote or a line break is quoted, its quotes doubled; lines
+/// end in `\n`. A field starting with `=`, `+`, `-`, `@`, a TAB or a
+/// carriage return gets a leading `'`, so that a spreadsheet shows it as
+/// text instead of running it as a formula (OWASP, "CSV Injection").
 #[must_use]
 pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut line = String::new();
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        let field = field.as_ref();
-        let guarded;
-        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            guarded = format!("'{field}");
-            guarded.as_str()
-        } else {
-            field
-        };
-        if field.contains([',', '"', '\n', '\r']) {
-            line.push('"');
-            line.push_str(&field.replace('"', "\"\""));
-            line.push('"');
-        } else {
-            line.push_str(field);
-        }
-    }
-    line.push('\n');
-    line
+    let guarded: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let f = f.as_ref();
+            if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{f}")
+            } else {
+                f.to_owned()
+            }
+        })
+        .collect();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    // Writing strings into memory cannot fail.
+    let _ = writer.write_record(&guarded);
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Declares a text export: an [`OutputKind`](crate::render::OutputKind)
@@ -162,6 +157,14 @@ mod tests {
         assert_eq!(
             csv_record(&["a", "b,c", "say \"hi\"", "=SUM(A1)", ""]),
             "a,\"b,c\",\"say \"\"hi\"\"\",'=SUM(A1),\n"
+        );
+    }
+
+    #[test]
+    fn csv_fields_led_by_a_tab_or_a_carriage_return_are_guarded() {
+        assert_eq!(
+            csv_record(&["\t=1+1", "\r=1+1", "-2", "+3", "@SUM(A1)", "ok"]),
+            "'\t=1+1,\"'\r=1+1\",'-2,'+3,'@SUM(A1),ok\n"
         );
     }
 }

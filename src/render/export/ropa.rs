@@ -14,7 +14,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::{csv_record, plain, text_output, unique};
-use crate::model::words::{RecipientKind, Safeguard, Word};
+use crate::model::words::{Jurisdiction, RecipientKind, Region, Safeguard, Word};
 use crate::model::{Dataset, Policy};
 use crate::render::text::basis_label;
 use crate::render::{Body, OutputKind, RenderInput, TemplateError};
@@ -61,7 +61,11 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
         .collect();
     let mut bases: Vec<String> = Vec::new();
     for b in &d.bases {
-        let mut label = format!("{} ({})", basis_label(b.basis), b.basis.article());
+        let mut label = format!(
+            "{} ({})",
+            basis_label(b.basis),
+            cite(policy, b.basis.article())
+        );
         if let Some(condition) = &b.condition {
             label.push_str(&format!(" when {}", plain(condition)));
         }
@@ -72,7 +76,10 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
     let items: Vec<_> = d.collects.iter().map(|i| policy.get(i)).collect();
     let special: Vec<String> = items
         .iter()
-        .filter_map(|i| i.special.map(|s| format!("{} ({})", i.name, s.word())))
+        .filter_map(|i| {
+            i.special
+                .map(|s| format!("{} ({})", i.name, in_words(s.word())))
+        })
         .collect();
     let transfers: Vec<_> = d.transfers.iter().map(|t| policy.get(t)).collect();
     let retention: Vec<String> = d
@@ -132,7 +139,7 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
                     text.push_str(&format!(": to {to}"));
                 }
                 if let Some(from) = t.from {
-                    text.push_str(&format!(" (from {})", from.word()));
+                    text.push_str(&format!(" (from {})", region_name(from)));
                 }
                 text
             })
@@ -141,13 +148,77 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
         unique(
             transfers
                 .iter()
-                .flat_map(|t| t.safeguards.iter().map(|s| safeguard(*s))),
+                .flat_map(|t| t.safeguards.iter().map(|s| uk_safeguard(policy, *s))),
         )
         .join("; "),
         retention.join("; "),
         security,
         d.text.as_deref().map(plain).unwrap_or_default(),
     ]
+}
+
+/// A region in words, for a cell: "the European Economic Area", "Austria".
+fn region_name(region: Region) -> &'static str {
+    match region {
+        Region::Eea => "the European Economic Area",
+        Region::Eu => "the European Union",
+        Region::Uk => "the United Kingdom",
+        Region::Us => "the United States",
+        Region::California => "California",
+        Region::Worldwide => "anywhere",
+        Region::At => "Austria",
+        Region::Be => "Belgium",
+        Region::Bg => "Bulgaria",
+        Region::Hr => "Croatia",
+        Region::Cy => "Cyprus",
+        Region::Cz => "Czechia",
+        Region::Dk => "Denmark",
+        Region::Ee => "Estonia",
+        Region::Fi => "Finland",
+        Region::Fr => "France",
+        Region::De => "Germany",
+        Region::Gr => "Greece",
+        Region::Hu => "Hungary",
+        Region::Ie => "Ireland",
+        Region::It => "Italy",
+        Region::Lv => "Latvia",
+        Region::Lt => "Lithuania",
+        Region::Lu => "Luxembourg",
+        Region::Mt => "Malta",
+        Region::Nl => "the Netherlands",
+        Region::Pl => "Poland",
+        Region::Pt => "Portugal",
+        Region::Ro => "Romania",
+        Region::Sk => "Slovakia",
+        Region::Si => "Slovenia",
+        Region::Es => "Spain",
+        Region::Se => "Sweden",
+        Region::Is => "Iceland",
+        Region::Li => "Liechtenstein",
+        Region::No => "Norway",
+    }
+}
+
+/// A closed-set word in words: `racial_or_ethnic_origin` is "racial or
+/// ethnic origin".
+fn in_words(word: &str) -> String {
+    word.replace('_', " ")
+}
+
+/// Whether the controller answers to the UK GDPR only (`jurisdictions`
+/// names `uk_gdpr` and not `gdpr`): its record cites the UK GDPR, whose
+/// article numbers are the GDPR's.
+fn uk_only(policy: &Policy) -> bool {
+    policy.jurisdictions.contains(&Jurisdiction::UkGdpr)
+        && !policy.jurisdictions.contains(&Jurisdiction::Gdpr)
+}
+
+/// A citation of the GDPR as the controller's law cites it.
+fn cite(policy: &Policy, article: &str) -> String {
+    match article.strip_prefix("GDPR ") {
+        Some(rest) if uk_only(policy) => format!("UK GDPR {rest}"),
+        _ => article.to_owned(),
+    }
 }
 
 /// A name and the details stated, comma separated.
@@ -175,6 +246,20 @@ pub fn safeguard(s: Safeguard) -> &'static str {
         Safeguard::UkAddendum => {
             "UK Addendum to the standard contractual clauses (UK GDPR Art. 46(2)(d))"
         }
+    }
+}
+
+/// A safeguard as the controller's law cites it: under the UK GDPR an
+/// adequacy finding is "adequacy regulations" (UK GDPR Art. 45(1), made
+/// under DPA 2018 s. 17A).
+fn uk_safeguard(policy: &Policy, s: Safeguard) -> String {
+    if !uk_only(policy) {
+        return safeguard(s).to_owned();
+    }
+    match s {
+        Safeguard::Adequacy => "adequacy regulations (UK GDPR Art. 45)".to_owned(),
+        Safeguard::Idta | Safeguard::UkAddendum => safeguard(s).to_owned(),
+        _ => safeguard(s).replace("(Art.", "(UK GDPR Art."),
     }
 }
 

@@ -101,55 +101,63 @@ pub fn app_privacy_details(policy: &Policy) -> String {
     json_text(&Value::Array(list))
 }
 
+/// Whether the privacy manifest says the app tracks (`NSPrivacyTracking`):
+/// an item it collects is marked `tracking yes`.
+#[must_use]
+pub fn manifest_tracks(policy: &Policy) -> bool {
+    apple_entries(policy).values().any(|(_, e)| e.tracking)
+}
+
 /// `PrivacyInfo.xcprivacy`: the privacy manifest's tracking flag and
-/// collected data types. `NSPrivacyTrackingDomains` is written empty: the
+/// collected data types. `NSPrivacyTrackingDomains` is written empty (and
+/// `structure::manifest-tracking-domains` reports it when the app tracks): the
 /// policy does not state the app's tracking domains, which the app's
 /// developers add; nor does it state the required-reason APIs
 /// (`NSPrivacyAccessedAPITypes`), which belong to the code, not the notice.
 #[must_use]
 pub fn privacy_manifest(policy: &Policy) -> String {
+    use plist::{Dictionary, Value as P};
     let entries = apple_entries(policy);
-    let tracking = entries.values().any(|(_, e)| e.tracking);
-    let flag = |b: bool| if b { "<true/>" } else { "<false/>" };
-    let mut x = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n\
-         <plist version=\"1.0\">\n<dict>\n",
-    );
-    x.push_str(&format!(
-        "\t<key>NSPrivacyTracking</key>\n\t{}\n",
-        flag(tracking)
-    ));
-    x.push_str("\t<key>NSPrivacyTrackingDomains</key>\n\t<array/>\n");
-    x.push_str("\t<key>NSPrivacyCollectedDataTypes</key>\n");
-    if entries.is_empty() {
-        x.push_str("\t<array/>\n");
-    } else {
-        x.push_str("\t<array>\n");
-        for (kind, e) in entries.values() {
-            x.push_str("\t\t<dict>\n");
-            x.push_str(&format!(
-                "\t\t\t<key>NSPrivacyCollectedDataType</key>\n\t\t\t<string>{}</string>\n",
-                kind.manifest_key()
-            ));
-            x.push_str(&format!(
-                "\t\t\t<key>NSPrivacyCollectedDataTypeLinked</key>\n\t\t\t{}\n",
-                flag(e.linked == Some(true))
-            ));
-            x.push_str(&format!(
-                "\t\t\t<key>NSPrivacyCollectedDataTypeTracking</key>\n\t\t\t{}\n",
-                flag(e.tracking)
-            ));
-            x.push_str("\t\t\t<key>NSPrivacyCollectedDataTypePurposes</key>\n\t\t\t<array>\n");
-            for p in &e.purposes {
-                x.push_str(&format!("\t\t\t\t<string>{}</string>\n", p.manifest_key()));
-            }
-            x.push_str("\t\t\t</array>\n\t\t</dict>\n");
-        }
-        x.push_str("\t</array>\n");
-    }
-    x.push_str("</dict>\n</plist>\n");
-    x
+    let tracking = manifest_tracks(policy);
+    let types: Vec<P> = entries
+        .values()
+        .map(|(kind, e)| {
+            let mut d = Dictionary::new();
+            d.insert(
+                "NSPrivacyCollectedDataType".to_owned(),
+                P::String(kind.manifest_key().to_owned()),
+            );
+            d.insert(
+                "NSPrivacyCollectedDataTypeLinked".to_owned(),
+                P::Boolean(e.linked == Some(true)),
+            );
+            d.insert(
+                "NSPrivacyCollectedDataTypeTracking".to_owned(),
+                P::Boolean(e.tracking),
+            );
+            d.insert(
+                "NSPrivacyCollectedDataTypePurposes".to_owned(),
+                P::Array(
+                    e.purposes
+                        .iter()
+                        .map(|p| P::String(p.manifest_key().to_owned()))
+                        .collect(),
+                ),
+            );
+            P::Dictionary(d)
+        })
+        .collect();
+    let mut doc = Dictionary::new();
+    doc.insert("NSPrivacyTracking".to_owned(), P::Boolean(tracking));
+    doc.insert("NSPrivacyTrackingDomains".to_owned(), P::Array(Vec::new()));
+    doc.insert("NSPrivacyCollectedDataTypes".to_owned(), P::Array(types));
+    let mut bytes = Vec::new();
+    // Writing a value into memory cannot fail: no I/O, and every key is a
+    // string.
+    let _ = P::Dictionary(doc).to_writer_xml(&mut bytes);
+    let mut text = String::from_utf8(bytes).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// One data type of the Play form.

@@ -845,7 +845,7 @@ fn explain_works_for_every_code() {
             );
         }
         assert!(
-            text.contains(&format!("{}\n", rule.code)),
+            text.contains(&format!("[{}]\n", rule.code)),
             "`candor explain {}` shows the finding",
             rule.code
         );

@@ -101,17 +101,13 @@ fn report(rule: &Rule) -> String {
         .into_iter()
         .filter(|d| d.code == rule.code)
         .collect();
-    let text = diagnostic::render_human(&found, &compiled.sources, Color::Never);
-    // The summary line adds nothing to one rule's report.
-    text.lines()
-        .filter(|l| {
-            !l.ends_with("warnings") && !l.ends_with("warning") && *l != "no problems found"
-        })
-        .map(|l| format!("{l}\n"))
-        .collect::<String>()
+    let text = diagnostic::render_human_with(&found, &compiled.sources, Color::Never, false);
+    // The summary line (always the last) adds nothing to one rule's report.
+    let body = text
         .trim_end()
-        .to_owned()
-        + "\n"
+        .rsplit_once('\n')
+        .map_or("", |(body, _)| body);
+    body.trim_end().to_owned() + "\n"
 }
 
 /// Wraps a paragraph at `width` columns.

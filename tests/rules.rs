@@ -219,10 +219,10 @@ fn the_documentation_lists_every_rule() {
         doc.contains(&format!("## The catalogue ({count} rules)")),
         "docs/rules.md's catalogue heading does not say {count} rules"
     );
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let laws = std::fs::read_to_string("docs/laws.md").expect("docs/laws.md");
     assert!(
-        readme.contains(&format!("lists the {count} legal and consistency rules")),
-        "the README's Rules section does not say {count} rules"
+        laws.contains(&format!("lists the {count} legal and consistency rules")),
+        "docs/laws.md does not say {count} rules"
     );
     for rule in check::rules() {
         assert!(

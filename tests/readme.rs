@@ -78,8 +78,13 @@ fn generated(path: &str, name: &str, expected: &str) {
     let text = std::fs::read_to_string(path).expect("the docs are readable");
     let begin = format!("<!-- generated:{name} -->\n");
     let end = format!("<!-- end:{name} -->");
-    let start = text.find(&begin).unwrap_or_else(|| panic!("{path} has no {begin}")) + begin.len();
-    let stop = text.find(&end).unwrap_or_else(|| panic!("{path} has no {end}"));
+    let start = text
+        .find(&begin)
+        .unwrap_or_else(|| panic!("{path} has no {begin}"))
+        + begin.len();
+    let stop = text
+        .find(&end)
+        .unwrap_or_else(|| panic!("{path} has no {end}"));
     if text[start..stop] == *expected {
         return;
     }
@@ -117,7 +122,10 @@ fn the_readme_says_what_the_first_run_prints() {
         "**{} errors, {} warnings and {} advice are expected.**",
         summary.errors, summary.warnings, summary.advice
     );
-    assert!(readme.contains(&expected), "the README does not say {expected}");
+    assert!(
+        readme.contains(&expected),
+        "the README does not say {expected}"
+    );
 }
 
 /// The field-order table of docs/tools.md, from the schema.
@@ -196,7 +204,9 @@ fn the_rule_catalogue_rows_are_the_catalogues() {
     if stale.is_empty() {
         return;
     }
-    if std::env::var_os("CANDOR_UPDATE_DOCS").is_some() && stale.iter().all(|s| s.contains("differs")) {
+    if std::env::var_os("CANDOR_UPDATE_DOCS").is_some()
+        && stale.iter().all(|s| s.contains("differs"))
+    {
         std::fs::write(path, text).expect("writable");
     } else {
         panic!(
@@ -230,23 +240,53 @@ fn module_doc(path: &Path) -> String {
 
 /// What the directories outside `src/` hold (the tree decides which exist).
 const OUTSIDE_SRC: &[(&str, &str)] = &[
-    (".ci/", "what CI runs (`run`), the pre-commit hooks' and the action's tests"),
-    ("benches/", "whole-process benchmarks and the synthetic policy generator"),
+    (
+        ".ci/",
+        "what CI runs (`run`), the pre-commit hooks' and the action's tests",
+    ),
+    (
+        "benches/",
+        "whole-process benchmarks and the synthetic policy generator",
+    ),
     ("docs/", "this guide (mdBook: `book.toml`, `SUMMARY.md`)"),
-    ("editors/", "the VS Code extension: grammar, client, grammar test"),
-    ("fuzz/", "cargo-fuzz targets, their dictionary and corpus (own workspace)"),
-    ("grammar/", "the language, in commented sections (`policy.pest`)"),
-    ("out/", "what `candor build` writes for `policy/` (CI checks it is fresh)"),
-    ("policy/", "the reference policy: Net2Phone's published notice as candor source"),
-    ("templates/", "the built-in tera templates and the style sheet"),
-    ("tests/", "integration tests, fixtures, snapshots, the browser and GPP suites"),
+    (
+        "editors/",
+        "the VS Code extension: grammar, client, grammar test",
+    ),
+    (
+        "fuzz/",
+        "cargo-fuzz targets, their dictionary and corpus (own workspace)",
+    ),
+    (
+        "grammar/",
+        "the language, in commented sections (`policy.pest`)",
+    ),
+    (
+        "out/",
+        "what `candor build` writes for `policy/` (CI checks it is fresh)",
+    ),
+    (
+        "policy/",
+        "the reference policy: Net2Phone's published notice as candor source",
+    ),
+    (
+        "templates/",
+        "the built-in tera templates and the style sheet",
+    ),
+    (
+        "tests/",
+        "integration tests, fixtures, snapshots, the browser and GPP suites",
+    ),
 ];
 
 /// The layout table of docs/layout.md, from the tree.
 fn layout() -> String {
     let mut out = String::from("| path | what it is |\n|---|---|\n");
     let mut top: BTreeSet<String> = BTreeSet::new();
-    for entry in std::fs::read_dir(".").expect("the root").filter_map(Result::ok) {
+    for entry in std::fs::read_dir(".")
+        .expect("the root")
+        .filter_map(Result::ok)
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.path().is_dir() && !matches!(name.as_str(), "target" | ".git" | "src") {
             top.insert(format!("{name}/"));
@@ -273,9 +313,7 @@ fn layout() -> String {
                     src.push((format!("{}/", path.display()), beside));
                 }
                 walk.push(path);
-            } else if dir == Path::new("src")
-                && path.extension().is_some_and(|e| e == "rs")
-            {
+            } else if dir == Path::new("src") && path.extension().is_some_and(|e| e == "rs") {
                 src.push((path.display().to_string(), path));
             }
         }
@@ -351,7 +389,10 @@ fn anchors(text: &str) -> BTreeSet<String> {
 /// Every Markdown file of the front door and the guide.
 fn documents() -> Vec<PathBuf> {
     let mut files = vec![PathBuf::from("README.md")];
-    for entry in std::fs::read_dir("docs").expect("docs/").filter_map(Result::ok) {
+    for entry in std::fs::read_dir("docs")
+        .expect("docs/")
+        .filter_map(Result::ok)
+    {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "md") {
             files.push(path);
@@ -369,7 +410,9 @@ fn every_relative_link_and_anchor_resolves() {
         let text = std::fs::read_to_string(&file).expect("readable");
         let dir = file.parent().unwrap_or(Path::new(""));
         for event in Parser::new(&text) {
-            let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) = event else {
+            let (Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. })) = event
+            else {
                 continue;
             };
             let url = dest_url.to_string();
@@ -380,7 +423,11 @@ fn every_relative_link_and_anchor_resolves() {
                 Some((t, a)) => (t, Some(a)),
                 None => (url.as_str(), None),
             };
-            let path = if target.is_empty() { file.clone() } else { dir.join(target) };
+            let path = if target.is_empty() {
+                file.clone()
+            } else {
+                dir.join(target)
+            };
             if !path.exists() {
                 broken.push(format!("{}: `{url}` (no such file)", file.display()));
                 continue;
@@ -416,6 +463,9 @@ fn the_guide_names_every_chapter_once() {
         if name == "SUMMARY.md" {
             continue;
         }
-        assert!(unique.contains(name), "docs/SUMMARY.md does not name {name}");
+        assert!(
+            unique.contains(name),
+            "docs/SUMMARY.md does not name {name}"
+        );
     }
 }

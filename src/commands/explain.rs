@@ -15,17 +15,7 @@ use crate::{Options, compile_sources};
 /// Runs `candor explain`.
 pub(crate) fn run(args: &ExplainArgs) -> u8 {
     let Some(rule) = check::find(&args.code) else {
-        if let Some(rule) = check::audit::find(&args.code) {
-            let _ = std::io::stdout().write_all(explain_audit(rule).as_bytes());
-            return EXIT_OK;
-        }
-        if let Some(code) = code::find(&args.code) {
-            // A code of the compiler itself: the language, not the law.
-            let text = format!(
-                "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \
-                 policy language itself, which the compiler reports before any rule of law runs\n",
-                code.name, code.summary, code.severity
-            );
+        if let Some(text) = explain_code(&args.code) {
             let _ = std::io::stdout().write_all(text.as_bytes());
             return EXIT_OK;
         }
@@ -82,6 +72,27 @@ pub(crate) fn explain_audit(rule: &check::audit::AuditRule) -> String {
         rule.code
     ));
     out
+}
+
+/// The explanation of any code candor reports: a rule of the catalogue
+/// (as [`explain`]) or a code of the compiler itself; `None` for a code
+/// candor does not know. `serve`'s explanation pages and the language
+/// server use this, so every code a diagnostic shows has a page.
+#[must_use]
+pub(crate) fn explain_code(name: &str) -> Option<String> {
+    if let Some(rule) = check::find(name) {
+        return Some(explain(rule));
+    }
+    if let Some(rule) = check::audit::find(name) {
+        return Some(explain_audit(rule));
+    }
+    let code = code::find(name)?;
+    // A code of the compiler itself: the language, not the law.
+    Some(format!(
+        "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \
+         policy language itself, which the compiler reports before any rule of law runs\n",
+        code.name, code.summary, code.severity
+    ))
 }
 
 /// What candor reports on the example, drawn without colour.

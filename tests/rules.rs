@@ -536,7 +536,7 @@ fn a_policy_declaring_states_renders_their_rights_section() {
         .expect("the fixture loads"),
     );
     for expected in [
-        "If you live in Colorado, Virginia and Texas",
+        "If you live in Colorado, Virginia or Texas",
         "Colorado: Example Retail sells personal data as the Colorado Privacy Act defines a sale",
         "Virginia: Example Retail does not sell personal data as the Virginia Consumer Data Protection Act defines a sale (an exchange of personal data for monetary consideration)",
         "Example Retail processes personal data for targeted advertising; you may opt out of it.",

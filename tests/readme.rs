@@ -248,6 +248,10 @@ const OUTSIDE_SRC: &[(&str, &str)] = &[
         "benches/",
         "whole-process benchmarks and the synthetic policy generator",
     ),
+    (
+        "data/",
+        "the vendor registry `candor audit` reads (`vendors.toml`)",
+    ),
     ("docs/", "this guide (mdBook: `book.toml`, `SUMMARY.md`)"),
     (
         "editors/",

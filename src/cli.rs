@@ -111,9 +111,11 @@ pub struct BuildArgs {
     /// Compilation options.
     #[command(flatten)]
     pub compile: CompileArgs,
-    /// Where to write the outputs.
-    #[arg(long, default_value = "out")]
-    pub out: PathBuf,
+    /// Where to write the outputs [default: `out` beside the policy: the
+    /// policy directory's sibling `out`, or `out` in a policy file's
+    /// directory].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Write nothing; fail and name each file when the output directory is stale.
     #[arg(long)]
     pub check: bool,

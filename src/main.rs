@@ -10,7 +10,7 @@ use candor::commands;
 
 /// mimalloc rather than the system allocator: a large policy's syntax tree
 /// is built on every core, and glibc's per-thread arenas kept a fifth more
-/// memory resident than the tree needs (see the README's benchmarks).
+/// memory resident than the tree needs (see docs/benchmarks.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -288,3 +288,44 @@ fn built_in_templates_work_from_any_directory() {
         .code(0);
     assert!(dir.path().join("published/privacy-policy.html").is_file());
 }
+
+#[test]
+fn without_out_the_build_lands_beside_the_policy_whatever_the_current_directory() {
+    // A company's repository: the policy in `site/policy`, the build run
+    // from elsewhere (a CI step, a script in `tools/`).
+    let repo = tempfile::tempdir().expect("tmp");
+    let policy = repo.path().join("site/policy");
+    fs::create_dir_all(&policy).expect("mkdir");
+    fs::copy(fixture_abs(), policy.join("notice.policy")).expect("copy");
+    let elsewhere = repo.path().join("tools");
+    fs::create_dir_all(&elsewhere).expect("mkdir");
+    candor()
+        .current_dir(&elsewhere)
+        .arg("build")
+        .arg("../site/policy")
+        .args(["--today", "2026-01-01"])
+        .assert()
+        .code(0);
+    assert!(repo.path().join("site/out/privacy-policy.html").is_file());
+    assert!(!elsewhere.join("out").exists());
+    assert!(!policy.join("out").exists());
+
+    // `.` inside the policy directory writes its sibling, not into itself;
+    // `--check` looks in the same place.
+    candor()
+        .current_dir(&policy)
+        .args(["build", ".", "--check", "--today", "2026-01-01"])
+        .assert()
+        .code(0);
+    assert!(!policy.join("out").exists());
+
+    // A single file: `out` in the file's directory.
+    candor()
+        .current_dir(&elsewhere)
+        .arg("build")
+        .arg(policy.join("notice.policy"))
+        .args(["--today", "2026-01-01"])
+        .assert()
+        .code(0);
+    assert!(policy.join("out/privacy-policy.html").is_file());
+}

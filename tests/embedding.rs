@@ -158,7 +158,16 @@ fn fragments_take_an_id_prefix_and_a_heading_level() {
         &page[..80]
     );
     assert!(!page.contains("<style") && !page.contains("<h1"));
-    assert!(page.contains("<h2 class=\"candor-title\">Privacy Policy</h2>"));
+    assert!(
+        page.contains(
+            "<h2 class=\"candor-title\" id=\"pp-privacy-policy-title\">Privacy Policy</h2>"
+        )
+    );
+    // The contents are named by their heading and the notice's title, so
+    // that two notices on one page keep distinct landmark names.
+    assert!(page.contains(
+        "<nav class=\"candor-toc\" aria-labelledby=\"pp-table-of-contents pp-privacy-policy-title\">"
+    ));
     assert!(page.contains("<h3><a class=\"candor-anchor\" href=\"#pp-amendments\">"));
     // Prose subsections sit one level below the sections.
     assert!(page.contains(
@@ -406,10 +415,10 @@ fn the_policy_can_set_the_prefix_and_heading_level_and_the_flags_win() {
         fs::read_to_string(target.join("privacy-policy.html")).expect("written")
     };
     let from_policy = run(&[]);
-    assert!(from_policy.contains("<h2 class=\"candor-title\">"));
+    assert!(from_policy.contains("<h2 class=\"candor-title\" id=\"pp-privacy-policy-title\">"));
     assert!(from_policy.contains("id=\"pp-amendments\""));
     let from_flags = run(&["--id-prefix", "x-", "--heading-level", "3"]);
-    assert!(from_flags.contains("<h3 class=\"candor-title\">"));
+    assert!(from_flags.contains("<h3 class=\"candor-title\" id=\"x-privacy-policy-title\">"));
     assert!(from_flags.contains("id=\"x-amendments\""));
 
     let bad = bundled_with(

@@ -389,3 +389,109 @@ fn deleted_files_and_exit_without_shutdown() {
     let status = client.child.wait().expect("the server exits");
     assert_eq!(status.code(), Some(1));
 }
+
+/// Applies an LSP `WorkspaceEdit`'s changes to the files on disk (ASCII
+/// text, so a character is a byte).
+fn apply(changes: &Value) {
+    for (uri, edits) in changes.as_object().expect("changes by file") {
+        let path = uri.strip_prefix("file://").expect("a file URI");
+        let mut text = std::fs::read_to_string(path).expect("readable");
+        let offset = |text: &str, p: &Value| {
+            let line = p["line"].as_u64().expect("a line") as usize;
+            let character = p["character"].as_u64().expect("a character") as usize;
+            let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+            start + character
+        };
+        let mut edits: Vec<&Value> = edits.as_array().expect("edits").iter().collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(offset(&text, &e["range"]["start"])));
+        for e in edits {
+            let (start, end) = (
+                offset(&text, &e["range"]["start"]),
+                offset(&text, &e["range"]["end"]),
+            );
+            text.replace_range(start..end, e["newText"].as_str().expect("new text"));
+        }
+        std::fs::write(path, text).expect("writable");
+    }
+}
+
+#[test]
+fn rename_refuses_a_taken_name_and_leaves_the_files_formatted() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().canonicalize().expect("a canonical path");
+    // Two items, and a data set whose end-of-line comments `fmt` aligns.
+    std::fs::write(
+        root.join("a.policy"),
+        "policy site \"Privacy Policy\" {\n  updated 2024-01\n  jurisdictions gdpr\n  outline intro\n}\n\n\
+         section intro { text \"Hello.\" }\n\n\
+         dataset signup \"Sign-up\" {\n  collects email # the address we write to\n  purposes accounts # why we keep it\n}\n",
+    )
+    .expect("write a");
+    std::fs::write(
+        root.join("b.policy"),
+        "item email \"email address\" { text \"Your email.\" }\n\n\
+         item phone \"phone number\" { text \"Your phone.\" }\n\n\
+         purpose accounts \"Accounts\" { text \"To run your account.\" }\n",
+    )
+    .expect("write b");
+    let fmt = |check: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_candor"));
+        command.arg("fmt").arg(&root);
+        if check {
+            command.arg("--check");
+        }
+        command.output().expect("candor fmt runs").status.success()
+    };
+    assert!(fmt(false));
+    assert!(fmt(true), "the fixture is formatted");
+    let a = uri(&root.join("a.policy"));
+    let text = std::fs::read_to_string(root.join("a.policy")).expect("a");
+    let line = text
+        .lines()
+        .position(|l| l.contains("collects email"))
+        .expect("a line");
+
+    let mut client = Client::start();
+    client.request(
+        1,
+        "initialize",
+        json!({"capabilities": {}, "rootUri": uri(&root)}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": a, "languageId": "candor", "version": 1, "text": text}}),
+    );
+    let on_email = json!({"textDocument": {"uri": a}, "position": {"line": line, "character": 12}});
+
+    // `phone` is already an item: renaming `email` to it would merge them.
+    let mut params = on_email.clone();
+    params["newName"] = json!("phone");
+    let taken = client.request(2, "textDocument/rename", params);
+    let message = taken["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("already declared"), "{taken}");
+    assert!(message.contains("b.policy:3"), "{taken}");
+
+    // A purpose may share the name of an item: another namespace.
+    let mut params = on_email.clone();
+    params["newName"] = json!("accounts");
+    let other = client.request(3, "textDocument/rename", params);
+    assert!(other["result"]["changes"].is_object(), "{other}");
+
+    // A longer name moves the aligned comments: the files stay formatted.
+    let mut params = on_email;
+    params["newName"] = json!("electronic_mail_address");
+    let edit = client.request(4, "textDocument/rename", params);
+    apply(&edit["result"]["changes"]);
+    let renamed = std::fs::read_to_string(root.join("a.policy")).expect("a");
+    assert!(
+        renamed.contains("collects electronic_mail_address # the address"),
+        "{renamed}"
+    );
+    let b = std::fs::read_to_string(root.join("b.policy")).expect("b");
+    assert!(
+        b.contains("item electronic_mail_address \"email address\""),
+        "{b}"
+    );
+    assert!(fmt(true), "the renamed files are not formatted:\n{renamed}");
+}

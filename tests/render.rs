@@ -744,3 +744,18 @@ ccpa staff_records "Employee records" { statutory I; examples "payroll"; subject
         "{html}"
     );
 }
+
+#[test]
+fn the_state_rights_address_a_reader_of_one_state() {
+    // One reader lives in one state: "Colorado, Virginia or Texas".
+    let outputs = render_policy(Path::new("tests/fixtures/valid/us-states.policy"), false);
+    let md = file(&outputs, "privacy-policy.md");
+    assert!(
+        md.contains("If you live in Colorado, Virginia or Texas, "),
+        "{}",
+        md.lines()
+            .find(|l| l.contains("If you live in"))
+            .unwrap_or("")
+    );
+    assert!(!md.contains("If you live in Colorado, Virginia and Texas"));
+}

@@ -221,10 +221,10 @@ fn the_documentation_lists_every_rule() {
         doc.contains(&format!("## The catalogue ({count} rules)")),
         "docs/rules.md's catalogue heading does not say {count} rules"
     );
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let laws = std::fs::read_to_string("docs/laws.md").expect("docs/laws.md");
     assert!(
-        readme.contains(&format!("lists the {count} legal and consistency rules")),
-        "the README's Rules section does not say {count} rules"
+        laws.contains(&format!("lists the {count} legal and consistency rules")),
+        "docs/laws.md does not say {count} rules"
     );
     for rule in check::rules() {
         assert!(
@@ -538,7 +538,7 @@ fn a_policy_declaring_states_renders_their_rights_section() {
         .expect("the fixture loads"),
     );
     for expected in [
-        "If you live in Colorado, Virginia and Texas",
+        "If you live in Colorado, Virginia or Texas",
         "Colorado: Example Retail sells personal data as the Colorado Privacy Act defines a sale",
         "Virginia: Example Retail does not sell personal data as the Virginia Consumer Data Protection Act defines a sale (an exchange of personal data for monetary consideration)",
         "Example Retail processes personal data for targeted advertising; you may opt out of it.",
@@ -847,7 +847,7 @@ fn explain_works_for_every_code() {
             );
         }
         assert!(
-            text.contains(&format!("{}\n", rule.code)),
+            text.contains(&format!("[{}]\n", rule.code)),
             "`candor explain {}` shows the finding",
             rule.code
         );

@@ -41,6 +41,24 @@ pub(crate) fn explain(rule: &Rule) -> String {
     out
 }
 
+/// The explanation of any code: a rule of `check`, a rule of `audit`, or
+/// a code of the compiler itself; `None` for a code candor does not have.
+pub(crate) fn explain_code(name: &str) -> Option<String> {
+    if let Some(rule) = check::find(name) {
+        return Some(explain(rule));
+    }
+    if let Some(rule) = check::audit::find(name) {
+        return Some(explain_audit(rule));
+    }
+    let code = check::codes::find(name)?;
+    // A code of the compiler itself: the language, not the law.
+    Some(format!(
+        "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \
+         policy language itself, which the compiler reports before any rule of law runs\n",
+        code.name, code.summary, code.severity
+    ))
+}
+
 /// When the rule's duty runs, as `candor explain` prints it.
 pub(crate) fn in_force(rule: &Rule) -> String {
     match (rule.since, rule.until) {

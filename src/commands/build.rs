@@ -8,7 +8,7 @@
 //! previous output as it was.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use super::{EXIT_OK, EXIT_POLICY, compile, fail, report};
 use crate::Compiled;
@@ -67,20 +67,47 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
         Err(e) => return fail(&format!("{e}\nnothing written")),
     };
 
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(&args.compile.path));
     if args.check {
-        return check(&args.out, &outputs);
+        return check(&out, &outputs);
     }
-    match output::write_atomically(&args.out, &outputs) {
+    match output::write_atomically(&out, &outputs) {
         Ok(()) => {
             let _ = writeln!(
                 std::io::stderr(),
                 "wrote {} files to `{}`",
                 outputs.len(),
-                args.out.display()
+                out.display()
             );
             EXIT_OK
         }
         Err(e) => fail(&format!("{e}\nthe previous output is unchanged")),
+    }
+}
+
+/// Where `build` writes without `--out`: beside the policy, as mdBook
+/// writes `book/` beside `book.toml`, whatever the current directory. For a
+/// policy directory that is its sibling `out` (`candor build policy` writes
+/// `out`, `candor build site/policy` writes `site/out`); for a single policy
+/// file, `out` in the file's directory. A path that ends in `.` or `..` is
+/// made absolute first, so that `candor build .` inside the policy
+/// directory writes its sibling too, never into the policy itself.
+#[must_use]
+pub(crate) fn default_out(policy: &Path) -> PathBuf {
+    let named = matches!(policy.components().next_back(), Some(Component::Normal(_)));
+    let policy = if named {
+        policy.to_path_buf()
+    } else {
+        std::fs::canonicalize(policy).unwrap_or_else(|_| policy.to_path_buf())
+    };
+    // A directory's parent holds its sibling; a file's parent is the
+    // directory it is in: either way, the parent.
+    match policy.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join("out"),
+        _ => PathBuf::from("out"),
     }
 }
 

@@ -6,36 +6,22 @@ use std::io::Write;
 
 use super::{EXIT_OK, fail};
 use crate::check;
-use crate::check::explain::{explain, explain_audit};
+use crate::check::explain::explain_code;
 use crate::cli::ExplainArgs;
 use crate::model::words::RuleLevel;
 
 /// Runs `candor explain`.
 pub(crate) fn run(args: &ExplainArgs) -> u8 {
-    let Some(rule) = check::find(&args.code) else {
-        if let Some(rule) = check::audit::find(&args.code) {
-            let _ = std::io::stdout().write_all(explain_audit(rule).as_bytes());
-            return EXIT_OK;
-        }
-        if let Some(code) = check::codes::find(&args.code) {
-            // A code of the compiler itself: the language, not the law.
-            let text = format!(
-                "{}: {}\n\nseverity  {} (by default)\napplies   every policy: a mistake in the \
-                 policy language itself, which the compiler reports before any rule of law runs\n",
-                code.name, code.summary, code.severity
-            );
-            let _ = std::io::stdout().write_all(text.as_bytes());
-            return EXIT_OK;
-        }
-        let message = match check::validate_setting(&args.code, RuleLevel::Warn) {
-            Err(message) => message,
-            Ok(()) => format!(
-                "`{}` is not a rule of the catalogue; `candor rules` lists them",
-                args.code
-            ),
-        };
-        return fail(&message);
+    if let Some(text) = explain_code(&args.code) {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        return EXIT_OK;
+    }
+    let message = match check::validate_setting(&args.code, RuleLevel::Warn) {
+        Err(message) => message,
+        Ok(()) => format!(
+            "`{}` is not a rule of the catalogue; `candor rules` lists them",
+            args.code
+        ),
     };
-    let _ = std::io::stdout().write_all(explain(rule).as_bytes());
-    EXIT_OK
+    fail(&message)
 }

@@ -161,13 +161,15 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
-/// Counts of errors and warnings, as reported in summaries.
+/// Counts of errors, warnings and advice, as reported in summaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// Errors.
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,
+    /// Advice (suggestions that are not requirements).
+    pub advice: usize,
 }
 
 impl Summary {
@@ -179,7 +181,7 @@ impl Summary {
             match d.severity {
                 Severity::Error => summary.errors += 1,
                 Severity::Warning => summary.warnings += 1,
-                Severity::Advice => {}
+                Severity::Advice => summary.advice += 1,
             }
         }
         summary
@@ -188,37 +190,76 @@ impl Summary {
 
 // ─── Human format (miette) ────────────────────────────────────────────────
 
-/// A source file as miette reads it.
+/// The files of one diagnostic as miette reads them.
 ///
-/// miette finds the lines to quote by scanning the text from its start, which
-/// costs the whole file for every diagnostic: ten thousand findings in a
-/// large policy took minutes. This hands miette the text from a few lines
-/// before the span instead, found through the file's line index, and shifts
-/// the answer back to whole-file lines and offsets.
+/// miette quotes every label of a report from one [`SourceCode`]; a
+/// diagnostic whose related places lie in other files (a reference here, its
+/// declaration there) is still one report. So each file the diagnostic
+/// touches gets a slot of its own in one address space (the primary file
+/// first, at slot 0), offsets are `slot << SLOT_BITS` plus the offset in the
+/// file, and each quoted excerpt carries its own file's name.
+///
+/// miette also finds the lines to quote by scanning the text from its
+/// start, which costs the whole file for every diagnostic: ten thousand
+/// findings in a large policy took minutes. So it is handed the text from a
+/// few lines before the span instead, found through the file's line index,
+/// and the answer is shifted back to whole-file lines and offsets.
 #[derive(Debug)]
-struct Windowed<'s> {
-    name: String,
-    file: &'s SourceFile,
+struct Files<'s> {
+    files: Vec<&'s SourceFile>,
 }
 
-impl SourceCode for Windowed<'_> {
+/// Bits of a virtual offset that hold the offset within a file (source
+/// files are limited far below 4 GiB).
+const SLOT_BITS: u32 = 32;
+
+impl Files<'_> {
+    /// The slot of `file`, added when new.
+    fn slot<'s>(files: &mut Vec<&'s SourceFile>, file: &'s SourceFile) -> usize {
+        match files.iter().position(|f| std::ptr::eq(*f, file)) {
+            Some(slot) => slot,
+            None => {
+                files.push(file);
+                files.len() - 1
+            }
+        }
+    }
+
+    /// Splits a virtual offset into slot and offset in the file.
+    fn split(offset: usize) -> (usize, usize) {
+        (offset >> SLOT_BITS, offset & ((1 << SLOT_BITS) - 1))
+    }
+}
+
+impl SourceCode for Files<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let line = self.file.line_index(span.offset());
+        let (slot, offset) = Files::split(span.offset());
+        let (end_slot, _) = Files::split(span.offset() + span.len());
+        // A span across two files (miette tries to merge nearby excerpts)
+        // cannot be read: each file keeps its own excerpt.
+        let file = match self.files.get(slot) {
+            Some(file) if end_slot == slot => *file,
+            _ => return Err(MietteError::OutOfBounds),
+        };
+        let line = file.line_index(offset);
         let first = line.saturating_sub(context_lines_before + 1);
-        let base = self.file.line_start(first);
-        let window = self.file.text.get(base..).unwrap_or("");
-        let shifted = SourceSpan::new(span.offset().saturating_sub(base).into(), span.len());
+        let base = file.line_start(first);
+        let window = file.text.get(base..).unwrap_or("");
+        let shifted = SourceSpan::new(offset.saturating_sub(base).into(), span.len());
         let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
         let found = contents.span();
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            file.display_path(),
             contents.data(),
-            SourceSpan::new((found.offset() + base).into(), found.len()),
+            SourceSpan::new(
+                ((slot << SLOT_BITS) + found.offset() + base).into(),
+                found.len(),
+            ),
             contents.line() + first,
             contents.column(),
             contents.line_count(),
@@ -229,13 +270,13 @@ impl SourceCode for Windowed<'_> {
 /// A diagnostic joined to its source text, in the shape miette draws.
 #[derive(Debug)]
 struct MietteView<'s> {
-    code: String,
+    /// `warning[code]`: the severity in words, then the code.
+    header: String,
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    source: Windowed<'s>,
+    source: Files<'s>,
     labels: Vec<LabeledSpan>,
-    related: Vec<MietteView<'s>>,
 }
 
 impl fmt::Display for MietteView<'_> {
@@ -248,7 +289,7 @@ impl std::error::Error for MietteView<'_> {}
 
 impl miette::Diagnostic for MietteView<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        Some(Box::new(&self.header))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
@@ -264,19 +305,14 @@ impl miette::Diagnostic for MietteView<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
     }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            None
-        } else {
-            Some(Box::new(
-                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-            ))
-        }
-    }
 }
 
-fn source_span(span: Span) -> SourceSpan {
-    SourceSpan::new((span.start as usize).into(), span.len())
+/// `span` in the address space of [`Files`], at `slot`.
+fn source_span(slot: usize, span: Span) -> SourceSpan {
+    SourceSpan::new(
+        ((slot << SLOT_BITS) + span.start as usize).into(),
+        span.len(),
+    )
 }
 
 fn miette_severity(severity: Severity) -> miette::Severity {
@@ -287,52 +323,33 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn named_source(sources: &Sources, span: Span) -> Windowed<'_> {
-    let file = sources.get(span.file);
-    Windowed {
-        name: file.display_path(),
-        file,
-    }
+/// `warning[gdpr::consent-withdrawal]`, as rustc writes `warning[E0599]`.
+fn header(diagnostic: &Diagnostic) -> String {
+    format!("{}[{}]", diagnostic.severity, diagnostic.code)
 }
 
+/// A diagnostic in miette's shape: every related place, in whatever file,
+/// is a label of this one report (never a report of its own).
 fn view<'s>(diagnostic: &Diagnostic, sources: &'s Sources) -> MietteView<'s> {
-    let primary_file = diagnostic.primary.span.file;
+    let mut files = vec![sources.get(diagnostic.primary.span.file)];
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         diagnostic.primary.message.clone(),
-        source_span(diagnostic.primary.span),
+        source_span(0, diagnostic.primary.span),
     )];
-    let mut related = Vec::new();
     for label in &diagnostic.secondary {
-        if label.span.file == primary_file {
-            labels.push(LabeledSpan::new_with_span(
-                label.message.clone(),
-                source_span(label.span),
-            ));
-        } else {
-            // miette draws one file per report: a place in another file
-            // becomes a related note of its own.
-            related.push(MietteView {
-                code: diagnostic.code.clone(),
-                severity: miette::Severity::Advice,
-                message: label
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| "related".to_owned()),
-                help: None,
-                source: named_source(sources, label.span),
-                labels: vec![LabeledSpan::new_with_span(None, source_span(label.span))],
-                related: Vec::new(),
-            });
-        }
+        let slot = Files::slot(&mut files, sources.get(label.span.file));
+        labels.push(LabeledSpan::new_with_span(
+            label.message.clone(),
+            source_span(slot, label.span),
+        ));
     }
     MietteView {
-        code: diagnostic.code.clone(),
+        header: header(diagnostic),
         severity: miette_severity(diagnostic.severity),
         message: diagnostic.message.clone(),
         help: diagnostic.help.clone(),
-        source: named_source(sources, diagnostic.primary.span),
+        source: Files { files },
         labels,
-        related,
     }
 }
 
@@ -346,8 +363,24 @@ pub enum Color {
 }
 
 /// Draws diagnostics the way miette does, followed by a one-line summary.
+///
+/// The first diagnostic of each code ends with a pointer to
+/// `candor explain CODE` (once per code, not after every repeat).
 #[must_use]
 pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color) -> String {
+    render_human_with(diagnostics, sources, color, true)
+}
+
+/// [`render_human`], with or without the pointers to `candor explain`
+/// (`explain` itself quotes examples without them).
+#[must_use]
+pub fn render_human_with(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    color: Color,
+    explain_hints: bool,
+) -> String {
+    let mut explained = std::collections::HashSet::new();
     let theme = match color {
         Color::Always => GraphicalTheme::unicode(),
         Color::Never => GraphicalTheme::unicode_nocolor(),
@@ -355,8 +388,12 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for d in diagnostics {
+        let hint = explain_hints && explained.insert(d.code.as_str());
         if on_long_line(d, sources) {
             render_clipped(&mut out, d, sources);
+            if hint {
+                out.push_str(&explain_hint(&d.code));
+            }
             out.push('\n');
             continue;
         }
@@ -372,11 +409,19 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: Color)
                 d.severity, d.code, d.message
             ));
         }
+        if hint {
+            out.push_str(&explain_hint(&d.code));
+        }
         out.push('\n');
     }
     let summary = Summary::of(diagnostics);
     out.push_str(&summary_line(summary));
     out
+}
+
+/// The line after a code's first diagnostic: where its explanation is.
+fn explain_hint(code: &str) -> String {
+    format!("  explain: `candor explain {code}`\n")
 }
 
 /// Lines longer than this many bytes are not quoted whole: miette draws
@@ -418,7 +463,7 @@ fn render_clipped(out: &mut String, d: &Diagnostic, sources: &Sources) {
         Severity::Warning => '⚠',
         Severity::Advice => '☞',
     };
-    let _ = writeln!(out, "{}\n\n  {mark} {}", d.code, d.message);
+    let _ = writeln!(out, "{}\n\n  {mark} {}", header(d), d.message);
     for (i, label) in std::iter::once(&d.primary)
         .chain(&d.secondary)
         .take(MAX_CLIPPED_LABELS)
@@ -457,7 +502,8 @@ fn render_clipped(out: &mut String, d: &Diagnostic, sources: &Sources) {
     }
 }
 
-/// "2 errors, 1 warning" or "no problems found".
+/// "2 errors, 1 warning", "0 errors, 3 warnings, 1 advice" (advice is
+/// named only when there is some) or "no problems found".
 #[must_use]
 pub fn summary_line(summary: Summary) -> String {
     fn plural(n: usize, word: &str) -> String {
@@ -467,15 +513,19 @@ pub fn summary_line(summary: Summary) -> String {
             format!("{n} {word}s")
         }
     }
-    if summary.errors == 0 && summary.warnings == 0 {
-        "no problems found\n".to_owned()
-    } else {
-        format!(
-            "{}, {}\n",
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning")
-        )
+    if summary.errors == 0 && summary.warnings == 0 && summary.advice == 0 {
+        return "no problems found\n".to_owned();
     }
+    let mut line = format!(
+        "{}, {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning")
+    );
+    if summary.advice > 0 {
+        line.push_str(&format!(", {} advice", summary.advice));
+    }
+    line.push('\n');
+    line
 }
 
 // ─── JSON format ───────────────────────────────────────────────────────────
@@ -531,7 +581,7 @@ pub fn to_json(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
     }
 }
 
-/// `{"diagnostics": [...], "summary": {"errors": N, "warnings": N}}`.
+/// `{"diagnostics": [...], "summary": {"errors": N, "warnings": N, "advice": N}}`.
 #[must_use]
 pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let report = JsonReport {
@@ -541,4 +591,130 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_owned());
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Color, Diagnostic, Severity, Summary, render_human, render_json, summary_line};
+    use crate::source::{SourceFile, Sources, Span};
+
+    /// A right in one file and the basis it is about in another, as a
+    /// policy split across files has them.
+    fn two_files() -> (Sources, Span, Span) {
+        let mut sources = Sources::new();
+        let rights = sources.add(SourceFile::new(
+            "policy/rights.policy".into(),
+            "right objection \"The right to object\" {\n  text \"You may object.\"\n}\n",
+        ));
+        let bases = sources.add(SourceFile::new(
+            "policy/datasets.policy".into(),
+            "dataset leads \"Leads\" {\n  basis legitimate_interest for marketing\n}\n",
+        ));
+        (sources, Span::new(rights, 6, 15), Span::new(bases, 26, 51))
+    }
+
+    #[test]
+    fn a_place_in_another_file_is_a_label_of_the_same_report() {
+        let (sources, right, basis) = two_files();
+        let d = Diagnostic::warning(
+            "gdpr::object-direct-marketing",
+            right,
+            "no word on marketing",
+        )
+        .with_label("here")
+        .with_secondary(basis, "marketing rests on legitimate interest here");
+        let text = render_human(&[d], &sources, Color::Never);
+        assert!(!text.contains("Advice"), "{text}");
+        assert_eq!(
+            text.matches("gdpr::object-direct-marketing]").count(),
+            1,
+            "{text}"
+        );
+        assert!(text.contains("╭─[policy/rights.policy:1:7]"), "{text}");
+        assert!(text.contains("╭─[policy/datasets.policy:2:3]"), "{text}");
+        assert!(
+            text.contains("╰── marketing rests on legitimate interest here"),
+            "{text}"
+        );
+        // The primary file's excerpt comes first.
+        assert!(text.find("rights.policy") < text.find("datasets.policy"));
+        assert!(text.ends_with("0 errors, 1 warning\n"), "{text}");
+    }
+
+    #[test]
+    fn each_severity_is_named_and_counted() {
+        let (sources, right, basis) = two_files();
+        let diagnostics = [
+            Diagnostic::error("candor::unknown-reference", right, "an error"),
+            Diagnostic::warning("gdpr::transfer-copy", basis, "a warning"),
+            Diagnostic::new(
+                "gdpr::profiling-decisions",
+                Severity::Advice,
+                basis,
+                "advice",
+            ),
+        ];
+        let text = render_human(&diagnostics, &sources, Color::Never);
+        assert!(
+            text.contains("error[candor::unknown-reference]\n"),
+            "{text}"
+        );
+        assert!(text.contains("warning[gdpr::transfer-copy]\n"), "{text}");
+        assert!(
+            text.contains("advice[gdpr::profiling-decisions]\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("1 error, 1 warning, 1 advice\n"), "{text}");
+        let json: serde_json::Value =
+            serde_json::from_str(&render_json(&diagnostics, &sources)).expect("JSON");
+        assert_eq!(json["summary"]["advice"], 1);
+        assert_eq!(json["summary"]["warnings"], 1);
+        assert_eq!(json["summary"]["errors"], 1);
+    }
+
+    #[test]
+    fn summary_names_advice_only_when_there_is_some() {
+        let only_advice = Summary {
+            advice: 2,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(only_advice),
+            "0 errors, 0 warnings, 2 advice\n"
+        );
+        assert_eq!(summary_line(Summary::default()), "no problems found\n");
+        let warnings = Summary {
+            warnings: 30,
+            ..Summary::default()
+        };
+        assert_eq!(summary_line(warnings), "0 errors, 30 warnings\n");
+    }
+
+    #[test]
+    fn explain_is_pointed_to_once_per_code() {
+        let (sources, right, basis) = two_files();
+        let diagnostics = [
+            Diagnostic::warning("gdpr::transfer-copy", right, "first"),
+            Diagnostic::warning("gdpr::transfer-copy", basis, "second"),
+            Diagnostic::warning("gdpr::transfer-destination", basis, "third"),
+        ];
+        let text = render_human(&diagnostics, &sources, Color::Never);
+        assert_eq!(
+            text.matches("explain: `candor explain gdpr::transfer-copy`\n")
+                .count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("explain: `candor explain gdpr::transfer-destination`\n")
+                .count(),
+            1,
+            "{text}"
+        );
+        // After the first diagnostic of its code, not the second.
+        let hint = text
+            .find("candor explain gdpr::transfer-copy")
+            .expect("hint");
+        assert!(text.find("first") < Some(hint) && Some(hint) < text.find("second"));
+    }
 }

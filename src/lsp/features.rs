@@ -243,8 +243,11 @@ pub(crate) fn is_id(word: &str) -> bool {
 
 /// Rename an id and every reference to it, across files.
 ///
-/// # Errors
-/// The position is not on an id, or the new name is not a valid id.
+/// Refused when the new name is already declared in the same namespace
+/// (the policy would then hold two declarations of one id, or a reference
+/// would silently change what it names). Each file that was formatted
+/// before stays formatted: when the new name's length moves a wrapped list
+/// or an aligned comment, that file's edit is the whole formatted text.
 pub(crate) fn rename(
     project: &Project,
     file: FileId,
@@ -257,22 +260,89 @@ pub(crate) fn rename(
         ));
     }
     let places = occurrences(project, file, offset, true);
-    if places.is_empty() {
+    let Some((kind, old_name)) = target_of(project, file, offset).filter(|_| !places.is_empty())
+    else {
         return Err("there is no declared id here to rename".to_owned());
+    };
+    if new_name == old_name {
+        return Ok(WorkspaceEdit::default());
+    }
+    for f in project.files() {
+        if let Some(taken) = project.indexes[f.0 as usize]
+            .decls
+            .iter()
+            .find(|d| d.id.as_deref() == Some(new_name) && schema::same_namespace(d.kind, kind))
+        {
+            let source = project.source(f);
+            let (line, _) = source.line_col(taken.id_span.start as usize);
+            return Err(format!(
+                "`{new_name}` is already declared ({} `{new_name}` in {}:{line}); choose another name",
+                taken.kind.keyword(),
+                source.display_path()
+            ));
+        }
+    }
+    let mut by_file: HashMap<FileId, Vec<Span>> = HashMap::new();
+    for (f, span) in places {
+        by_file.entry(f).or_default().push(span);
     }
     let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
-    for (f, span) in places {
-        if let Some(loc) = location(project, f, span) {
-            changes.entry(loc.uri).or_default().push(TextEdit {
-                range: loc.range,
-                new_text: new_name.to_owned(),
-            });
-        }
+    for (f, mut spans) in by_file {
+        let source = project.source(f);
+        let Some(uri) = convert::uri(&source.path) else {
+            continue;
+        };
+        spans.sort_by_key(|s| s.start);
+        spans.dedup();
+        let edits = match reformatted(source, f, &spans, new_name) {
+            Some(text) => vec![TextEdit {
+                range: convert::range(source, Span::new(f, 0, source.text.len())),
+                new_text: text,
+            }],
+            None => spans
+                .iter()
+                .map(|span| TextEdit {
+                    range: convert::range(source, *span),
+                    new_text: new_name.to_owned(),
+                })
+                .collect(),
+        };
+        changes.insert(uri, edits);
     }
     Ok(WorkspaceEdit {
         changes: Some(changes),
         ..WorkspaceEdit::default()
     })
+}
+
+/// The renamed text of a file, formatted, when the file was formatted
+/// before and the plain replacement would leave it unformatted; `None`
+/// when replacing the names alone keeps the file as it was (formatted or
+/// not: a file its author has not formatted is not reformatted by a rename).
+fn reformatted(
+    source: &crate::source::SourceFile,
+    file: FileId,
+    spans: &[Span],
+    new_name: &str,
+) -> Option<String> {
+    let formatted = |text: &str| {
+        let probe = crate::source::SourceFile::new(source.path.clone(), text);
+        crate::format::format_source(file, &probe).ok()
+    };
+    if formatted(&source.text)? != source.text {
+        return None;
+    }
+    let mut renamed = String::with_capacity(source.text.len());
+    let mut at = 0;
+    for span in spans {
+        let (start, end) = (span.start as usize, span.end as usize);
+        renamed.push_str(source.text.get(at..start)?);
+        renamed.push_str(new_name);
+        at = end;
+    }
+    renamed.push_str(source.text.get(at..)?);
+    let text = formatted(&renamed)?;
+    (text != renamed).then_some(text)
 }
 
 /// The outline of a file.

@@ -405,10 +405,8 @@ impl<W: Write> Server<W> {
             req::ExecuteCommand::METHOD => {
                 let p: lsp_types::ExecuteCommandParams = parse(params)?;
                 let code = p.arguments.first().and_then(Value::as_str).unwrap_or("");
-                match crate::check::find(code) {
-                    Some(rule) if p.command == "candor.server.explain" => {
-                        json(crate::check::explain::explain(rule))
-                    }
+                match crate::check::explain::explain_code(code) {
+                    Some(text) if p.command == "candor.server.explain" => json(text),
                     _ => Err((
                         ErrorCode::InvalidParams,
                         format!("no rule `{code}` to explain"),

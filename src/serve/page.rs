@@ -166,12 +166,13 @@ pub(super) fn source(site: &Site, path: &str) -> Option<String> {
     Some(out)
 }
 
-/// The explanation of a rule, as `candor explain` prints it.
+/// The explanation of a code, as `candor explain` prints it: a rule of the
+/// catalogue or a code of the compiler (`candor::unknown-reference`).
 pub(super) fn explain(code: &str) -> Option<String> {
-    let rule = crate::check::find(code)?;
+    let text = crate::check::explain::explain_code(code)?;
     Some(format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{c}</title></head><body><pre>{}</pre></body></html>",
-        escape(&crate::check::explain::explain(rule)),
+        escape(&text),
         c = escape(code)
     ))
 }
@@ -179,4 +180,26 @@ pub(super) fn explain(code: &str) -> Option<String> {
 /// The answer to an unknown address.
 pub(super) fn not_found() -> String {
     "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>not found</title></head><body><p>Nothing here. The notice is at <a href=\"/\">/</a>, the CCPA page at <a href=\"/ccpa.html\">/ccpa.html</a>.</p></body></html>".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_code_a_diagnostic_can_show_has_a_page() {
+        for code in crate::check::codes::all() {
+            assert!(
+                super::explain(code.name).is_some(),
+                "no page for {}",
+                code.name
+            );
+        }
+        for rule in crate::check::rules() {
+            assert!(
+                super::explain(rule.code).is_some(),
+                "no page for {}",
+                rule.code
+            );
+        }
+        assert!(super::explain("candor::no-such-code").is_none());
+    }
 }

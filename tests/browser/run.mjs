@@ -67,6 +67,14 @@ buildFrom(join(root, "tests", "fixtures", "corpus", "connecticut"), join(site, "
 buildFrom(join(root, "tests", "fixtures", "corpus", "employer"), join(site, "employer"));
 // A Colorado notice: the state rights and the purpose-by-purpose table.
 buildFrom(join(root, "tests", "fixtures", "corpus", "grocer"), join(site, "colorado"));
+// A second notice for a page that holds two (a careers page: the privacy
+// policy and the applicants' notice): their landmarks must keep distinct
+// accessible names (axe landmark-unique).
+buildFrom(
+  join(root, "tests", "fixtures", "corpus", "employer"),
+  join(site, "employer-fragment"),
+  "--fragment", "--id-prefix", "em-", "--heading-level", "2"
+);
 
 // A host page with its own look: generic selectors that candor's stylesheet
 // must not change, and that candor's fragments must survive.
@@ -128,6 +136,26 @@ ${hostBottom.replace("%CCPA%", withCandor ? ccpa : "<p>No table here.</p>")}
 }
 writeFileSync(join(site, "host.html"), hostPage("Host page with two candor fragments", true));
 writeFileSync(join(site, "host-bare.html"), hostPage("Host page without candor", false));
+writeFileSync(
+  join(site, "two-notices.html"),
+  `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Careers and privacy</title>
+<link rel="stylesheet" href="standalone/candor.css">
+</head>
+<body>
+<main>
+<h1>Careers and privacy</h1>
+${readFileSync(join(site, "policy-fragment", "privacy-policy.html"), "utf8")}
+${readFileSync(join(site, "employer-fragment", "privacy-policy.html"), "utf8")}
+</main>
+</body>
+</html>
+`
+);
 
 const pages = [
   { name: "privacy-policy", file: "standalone/privacy-policy.html" },
@@ -136,6 +164,7 @@ const pages = [
   { name: "connecticut", file: "connecticut/privacy-policy.html" },
   { name: "employer", file: "employer/privacy-policy.html" },
   { name: "colorado", file: "colorado/privacy-policy.html" },
+  { name: "two-notices", file: "two-notices.html" },
 ];
 
 // ── Checks run in the page ──────────────────────────────────────────────────
@@ -272,9 +301,18 @@ try {
         await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
 
         await page.evaluate(axeSource);
+        // WCAG's rules, and the best-practice rules that a page holding
+        // several candor documents must keep: each landmark (the contents
+        // <nav> of each notice) with a name of its own.
         const axe = await page.evaluate(
-          (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+          async (tags, rules) => {
+            // One run at a time: axe refuses a second while one is going.
+            const a = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+            const b = await window.axe.run(document, { runOnly: { type: "rule", values: rules }, resultTypes: ["violations"] });
+            return { violations: a.violations.concat(b.violations) };
+          },
           WCAG,
+          ["landmark-unique"],
         );
         for (const v of axe.violations) {
           fail(where, `axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} node(s), first: ${v.nodes[0]?.target.join(" ")}: ${v.nodes[0]?.failureSummary?.replace(/\s+/g, " ")}`);

@@ -67,7 +67,13 @@ function has(tokens, text, scope) {
 async function main() {
   const grammar = await registry.loadGrammar("source.candor");
   assert(grammar, "the grammar loads");
-  const files = policyFiles(path.join(root, "policy"));
+  // The bundled policy, the corpus and the rules' and valid fixtures
+  // (some separate fields with `;`).
+  const files = policyFiles(path.join(root, "policy")).concat(
+    policyFiles(path.join(root, "tests", "fixtures", "corpus")),
+    policyFiles(path.join(root, "tests", "fixtures", "rules")),
+    policyFiles(path.join(root, "tests", "fixtures", "valid"))
+  );
   assert(files.length > 0, "the bundled policy has files");
   let failures = 0;
   for (const file of files) {
@@ -77,17 +83,30 @@ async function main() {
       console.error(`${rel}: the file ends inside an open rule (depth ${stack.depth})`);
       failures++;
     }
-    for (const t of tokens) {
+    tokens.forEach((t, i) => {
       if (t.scopes.length === 1 && t.text.trim() !== "") {
         console.error(`${rel}:${t.line}: ${JSON.stringify(t.text)} is matched by no rule`);
         failures++;
       }
-    }
+      // A `;` outside strings and comments ends a field: the next word is
+      // the following field's keyword, never an id.
+      if (t.text === ";" && !t.scopes.some((s) => s.startsWith("string") || s.startsWith("comment") || s.startsWith("meta.embedded"))) {
+        if (!t.scopes.some((s) => s.startsWith("punctuation.separator.semicolon"))) {
+          console.error(`${rel}:${t.line}: a \`;\` is not scoped as a separator`);
+          failures++;
+        }
+        const next = tokens.slice(i + 1).find((n) => n.text.trim() !== "");
+        if (next && /^[a-z_]/.test(next.text) && !next.scopes.some((s) => s.startsWith("keyword.other.field"))) {
+          console.error(`${rel}:${t.line}: ${JSON.stringify(next.text)} after \`;\` is not scoped as a field keyword`);
+          failures++;
+        }
+      }
+    });
   }
   // What the scopes mean, on one file of each shape.
   const sample = tokenise(
     grammar,
-    'dataset signup "Sign-up" { # a comment\n  collects email, name\n  basis consent for accounts\n  text """\n    **Markdown** here { }\n  """\n}\nrules {\n  deny gdpr::legitimate-interest\n}\nsection s { text "Hi" }\n'
+    'dataset signup "Sign-up" { # a comment\n  collects email, name\n  basis consent for accounts\n  text """\n    **Markdown** here { }\n  """\n}\nrules {\n  deny gdpr::legitimate-interest\n}\nsection s { text "Hi" }\nchildren minors "Children" { minimum_age 13; age eea 16 }\n'
   );
   const expect = [
     ["dataset", "storage.type.declaration"],
@@ -100,6 +119,9 @@ async function main() {
     ["gdpr::legitimate-interest", "support.constant.rule-code"],
     ["    **Markdown** here { }", "meta.embedded.block.markdown"],
     ["text", "keyword.other.field"],
+    ["minimum_age", "keyword.other.field"],
+    [";", "punctuation.separator.semicolon"],
+    ["age", "keyword.other.field"],
   ];
   for (const [text, scope] of expect) {
     if (!has(sample.tokens, text, scope)) {

@@ -147,14 +147,11 @@ impl Jurisdiction {
     /// the laws; `law::states` tests that the two lists agree.
     #[must_use]
     pub fn is_us_state_law(self) -> bool {
-        matches!(
+        // Every law but the GDPRs and the CCPA is a state law declared in
+        // `law::declarations`.
+        !matches!(
             self,
-            Jurisdiction::Colorado
-                | Jurisdiction::Virginia
-                | Jurisdiction::Connecticut
-                | Jurisdiction::Texas
-                | Jurisdiction::Oregon
-                | Jurisdiction::Utah
+            Jurisdiction::Gdpr | Jurisdiction::UkGdpr | Jurisdiction::Ccpa
         )
     }
 }

@@ -98,9 +98,9 @@ pub fn of_item<'p>(policy: &'p Policy, item: &Ref<Item>) -> impl Iterator<Item =
 /// state recipients only per CCPA row.
 #[must_use]
 pub fn item_recipients(policy: &Policy, item: &Ref<Item>) -> Option<Vec<Ref<Recipient>>> {
+    // Empty exactly when none of the item's flows names a recipient.
     let found = recipients(of_item(policy, item));
-    let named = of_item(policy, item).any(|f| !f.recipients.is_empty());
-    named.then_some(found)
+    (!found.is_empty()).then_some(found)
 }
 
 /// The flows processed for a purpose.

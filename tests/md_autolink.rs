@@ -331,7 +331,6 @@ const NOT_PRINTED: &[(&str, &str)] = &[
     ("rules", "allow"),
     ("rules", "deny"),
     ("rules", "warn"),
-    ("source", "text"),
     ("subject", "text"),
     ("third_party", "arrangement"),
     ("third_party", "location"),

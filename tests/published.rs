@@ -74,31 +74,6 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "classifies the source for the rules; the notice prints the source's name",
     ),
     (
-        "source",
-        "public",
-        "published through the source's name (\"public and online sources\"), which `gdpr::public-source` asks to say so",
-    ),
-    (
-        "source",
-        "text",
-        "an annotation kept with the source; the notice prints its name",
-    ),
-    (
-        "purpose",
-        "marketing",
-        "classifies the purpose for the rules (Art. 21(2)); the purpose's text is what the notice prints",
-    ),
-    (
-        "purpose",
-        "profiling",
-        "classifies the purpose for the rules; the purpose's text, logic and consequences are what the notice prints",
-    ),
-    (
-        "purpose",
-        "automated_decisions",
-        "classifies the purpose for the rules; its logic and consequences are printed",
-    ),
-    (
         "purpose",
         "targeted_advertising",
         "classifies the purpose for the rules; the CCPA table prints what is shared",
@@ -245,11 +220,6 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "a setting of the checker, not a fact about processing",
     ),
     (
-        "basis",
-        "special",
-        "the Art. 9(2) condition is read by the rules; the basis's text says it in the author's words",
-    ),
-    (
         "policy",
         "exports",
         "a build setting: which files besides the notice are written",
@@ -338,6 +308,31 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ("controller", "phone", "+1 800 555 0101"),
     ("contact", "phone", "+1 800 555 0102"),
     ("item", "special", "M_dataset_collects (health)"),
+    (
+        "source",
+        "public",
+        "From publicly accessible sources: M_dataset_sources",
+    ),
+    (
+        "purpose",
+        "marketing",
+        "Used for direct marketing: M_dataset_purposes",
+    ),
+    (
+        "purpose",
+        "profiling",
+        "Used for profiling: M_dataset_purposes",
+    ),
+    (
+        "purpose",
+        "automated_decisions",
+        "Used for automated decisions with legal or similarly significant effects: M_dataset_purposes",
+    ),
+    (
+        "basis",
+        "special",
+        "Condition for special category data: legal claims (Art. 9(2)(f))",
+    ),
     (
         "item",
         "sensitive",

@@ -158,6 +158,23 @@ pub(super) const RULES: &[Rule] = &[
     collected cannot have sources, recipients or purposes.",
         check: disclosure_contradiction,
     ),
+    rule!(ccpa::"category-data-map", Warning,
+        summary: "a row that lists its sources or purposes names one of those of each data set that collects its items",
+        citation: "Cal. Civ. Code §1798.110(c)(2)-(3), §1798.130(a)(5)(B); Cal. Code Regs. tit. 11, §7011(e)(1)",
+        since: "2020-01-01",
+        explanation: "\
+    The privacy policy gives, for each category of personal information collected, its sources \
+    and the business or commercial purposes for collecting it (§1798.110(c), \
+    §1798.130(a)(5)(B), §7011(e)(1)). A data set says where its data comes from and why it is \
+    used: each of its items comes from one of its sources and serves one of its purposes. A row \
+    of the CCPA table that states its own list states the same fact a second time, at the grain \
+    of its items; when the row names none of the sources (or none of the purposes) of a data set \
+    that collects its items, the two cannot both be true, and one of them misleads. candor reports \
+    the row and the data set. Leave the list out of the row and candor derives it from the data \
+    sets; or correct whichever is wrong. A row whose list shares no word with the data sets' \
+    (the CCPA's business purposes or source categories, worded apart) is not compared.",
+        check: category_data_map,
+    ),
     rule!(ccpa::"disclosure-unstated", Warning,
         summary: "each collected row says whether it is sold, shared and disclosed",
         citation: "Cal. Civ. Code §1798.130(a)(5)(B)-(C), §1798.110(c)(4), §1798.115(c); Cal. Code Regs. tit. 11, §7011(e)(1)",
@@ -1733,6 +1750,97 @@ fn disclosure_contradiction(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_label("stated here")
                     .with_secondary(c.spans.third_parties.unwrap_or(c.span), "the third parties")
                     .with_help(help),
+            );
+        }
+    }
+}
+
+/// Rows stating their sources or purposes that name none of those of a
+/// data set collecting their items: the same fact stated twice, the two
+/// statements unable to be both true.
+fn category_data_map(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::model::{Dataset, Ref};
+    use crate::views::flows::{self, Index};
+    /// The first flow whose list shares nothing with the row's, provided
+    /// the row's list shares a word with the policy's data sets (else the
+    /// row speaks its own vocabulary and there is nothing to compare).
+    fn disjoint<'d, T>(
+        row: &[Ref<T>],
+        all: &[Dataset],
+        found: &[&'d Dataset],
+        list: impl Fn(&Dataset) -> &[Ref<T>],
+    ) -> Option<&'d Dataset> {
+        let meets = |d: &Dataset| {
+            list(d)
+                .iter()
+                .any(|x| row.iter().any(|r| r.index() == x.index()))
+        };
+        if row.is_empty() || !all.iter().any(meets) {
+            return None;
+        }
+        found
+            .iter()
+            .copied()
+            .find(|d| !list(d).is_empty() && !meets(d))
+    }
+    let p = ctx.policy;
+    let index = Index::new(p);
+    for row in p
+        .ccpa
+        .iter()
+        .filter(|c| !c.derived && law::ccpa::collected(c))
+    {
+        let found: Vec<&Dataset> = index
+            .flows_of_items(&row.items)
+            .into_iter()
+            .map(|d| &p.datasets[d])
+            .filter(|d| flows::about(d, &row.subjects))
+            .collect();
+        let names =
+            |ids: Vec<&str>| and_list(&ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>());
+        let checks = [
+            (
+                "sources",
+                "comes from",
+                row.spans.sources,
+                disjoint(&row.sources, &p.datasets, &found, |d| &d.sources).map(|d| {
+                    (
+                        d,
+                        names(d.sources.iter().map(Ref::id).collect()),
+                        d.spans.sources,
+                    )
+                }),
+            ),
+            (
+                "purposes",
+                "is used for",
+                row.spans.purposes,
+                disjoint(&row.purposes, &p.datasets, &found, |d| &d.purposes).map(|d| {
+                    (
+                        d,
+                        names(d.purposes.iter().map(Ref::id).collect()),
+                        d.spans.purposes,
+                    )
+                }),
+            ),
+        ];
+        for (field, verb, row_span, hit) in checks {
+            let (Some(row_span), Some((d, theirs, flow_span))) = (row_span, hit) else {
+                continue;
+            };
+            out.push(
+                finding(
+                    row_span,
+                    format!(
+                        "the CCPA category `{}` names none of the {field} of the data set `{}`, which collects its items: the data set says its data {verb} {theirs}",
+                        row.id, d.id
+                    ),
+                )
+                .with_label(format!("the row's `{field}`"))
+                .with_secondary(flow_span.unwrap_or(d.span), format!("the data set's `{field}`"))
+                .with_help(format!(
+                    "correct the row's or the data set's `{field}`, or remove `{field}` from the row so that candor derives it from the data sets"
+                )),
             );
         }
     }

@@ -394,11 +394,24 @@ pub struct DataRow {
     /// Column 3: the text of each purpose, then the operations (each
     /// rendered for a cell).
     pub purposes: Vec<String>,
-    /// Column 4: the text of each lawful basis (each rendered for a cell).
-    pub bases: Vec<String>,
+    /// Column 4: each lawful basis, with the purposes it covers.
+    pub bases: Vec<BasisCell>,
     /// The data set's facts its texts do not already say (items, people,
     /// sources, how collected, recipients, transfers, the purposes' logic
     /// and incentives, the bases' interests and withdrawal).
+    pub facts: Vec<FactView>,
+}
+
+/// One lawful basis in the data table: its sentence, then the facts that
+/// pair it with the data set's processing — which of the data set's
+/// purposes it covers (when not all of them: GDPR Art. 13(1)(c) asks for
+/// the purposes *and* their legal basis, so a reader must be able to tell
+/// which basis serves which purpose) and its Art. 9(2) condition.
+#[derive(Debug, Clone, Serialize)]
+pub struct BasisCell {
+    /// The basis's sentence, rendered for a cell.
+    pub text: String,
+    /// The pairing facts (`basis_purposes`, `art9`).
     pub facts: Vec<FactView>,
 }
 
@@ -1051,7 +1064,10 @@ impl Builder<'_> {
                         bases: d
                             .bases
                             .iter()
-                            .map(|b| self.prose_cell(&basis_text(b)))
+                            .map(|b| BasisCell {
+                                text: self.prose_cell(&basis_text(b)),
+                                facts: basis_pairing(policy, d, b),
+                            })
                             .collect(),
                         facts: self.dataset_facts(d),
                     }
@@ -1161,6 +1177,25 @@ impl Builder<'_> {
             "sources",
             d.sources.iter().map(|r| &policy.get(r).name),
         ));
+        // GDPR Art. 14(2)(f): whether the data came from publicly accessible
+        // sources, which `gdpr::public-source` reads from `public yes`.
+        facts.extend(names_fact(
+            "public_sources",
+            d.sources
+                .iter()
+                .map(|r| policy.get(r))
+                .filter(|s| s.public == Some(true))
+                .map(|s| &s.name),
+        ));
+        for r in &d.sources {
+            let source = policy.get(r);
+            if let Some(v) = source.text.as_deref().filter(|v| !said(v)) {
+                facts.push(FactView::new(
+                    "source_text",
+                    format!("{}: {}", source.name, v.trim()),
+                ));
+            }
+        }
         facts.extend(names_fact(
             "methods",
             d.methods.iter().map(|r| &policy.get(r).name),
@@ -1173,6 +1208,27 @@ impl Builder<'_> {
             "transfers",
             d.transfers.iter().map(|r| &policy.get(r).name),
         ));
+        // What the rules read of each purpose: direct marketing (the right
+        // to object at any time, Art. 21(2)-(4)), profiling and automated
+        // decisions (Art. 13(2)(f), 14(2)(g)). Only what is stated `yes`
+        // prints: an unstated answer is not a "no".
+        for (key, flag) in [
+            (
+                "marketing",
+                (|p: &crate::model::Purpose| p.marketing) as fn(&_) -> _,
+            ),
+            ("profiling", |p| p.profiling),
+            ("automated_decisions", |p| p.automated_decisions),
+        ] {
+            facts.extend(names_fact(
+                key,
+                d.purposes
+                    .iter()
+                    .map(|r| policy.get(r))
+                    .filter(|p| flag(p) == Some(true))
+                    .map(|p| &p.name),
+            ));
+        }
         for r in &d.purposes {
             let p = policy.get(r);
             for (key, value) in [
@@ -1397,6 +1453,27 @@ fn basis_facts(basis: &Basis, said: impl Fn(&str) -> bool) -> Vec<FactView> {
             .map(|v| FactView::new(key, v.trim()))
     })
     .collect()
+}
+
+/// What ties a basis to the processing it serves: the purposes it covers,
+/// named unless it covers every purpose of the data set (or the data set
+/// has one), and its Art. 9(2) condition for special-category data.
+fn basis_pairing(policy: &Policy, d: &Dataset, basis: &Basis) -> Vec<FactView> {
+    let covers_all =
+        basis.purposes.is_empty() || d.purposes.iter().all(|p| basis.purposes.contains(p));
+    let mut facts = Vec::new();
+    if !covers_all {
+        facts.extend(names_fact(
+            "basis_purposes",
+            basis.purposes.iter().map(|p| &policy.get(p).name),
+        ));
+    }
+    facts.extend(
+        basis
+            .special
+            .map(|condition| FactView::new("art9", condition.word())),
+    );
+    facts
 }
 
 /// A named vendor, linked to its page, with its location and note.

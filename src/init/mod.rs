@@ -1,8 +1,9 @@
 //! The starter policy `candor init` writes: a small, commented policy that
 //! `candor check` passes without a warning and `candor build` builds, with
 //! one data set, one purpose on two lawful bases (consent and legitimate
-//! interest), one recipient, one CCPA category, rights for the GDPR and the
-//! CCPA, and the sections of the notice.
+//! interest), one recipient, rights for the GDPR and the CCPA, and the sections of
+//! the notice. It names no `ccpa` row: the CCPA table is derived from the
+//! items' statutory categories and the data set that collects them.
 //!
 //! The files are kept in `src/init/starter/` as ordinary policy files (the
 //! tests check, build and format them like any other) and embedded here.

@@ -29,6 +29,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Format policy files in the canonical layout.
     Fmt(FmtArgs),
+    /// Remove from `ccpa` rows what the data sets already say, keeping the notice as it is.
+    Migrate(MigrateArgs),
     /// Compare two versions of a policy and class each change.
     Diff(DiffArgs),
     /// Write the change notice users are sent, from the same comparison as `diff`.
@@ -178,6 +180,20 @@ pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
     /// When to use colour in the report of syntax errors.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `candor migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// A directory of `.policy` files, or one file.
+    #[arg(default_value = "policy")]
+    pub path: PathBuf,
+    /// Change nothing; fail and name the files that would change.
+    #[arg(long)]
+    pub check: bool,
+    /// When to use colour in the report of errors.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }

@@ -93,7 +93,7 @@ pub(crate) fn run(args: &FmtArgs) -> u8 {
 /// through (its target is replaced, the link kept), the file keeps its
 /// permissions, and the new text is `fsync`ed before the rename and the
 /// directory after it.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let path = std::fs::canonicalize(path)?;
     let permissions = std::fs::metadata(&path)?.permissions();
     let mut temp = path.as_os_str().to_owned();

@@ -7,6 +7,7 @@ mod diff;
 pub(crate) mod explain;
 mod fmt;
 mod init;
+mod migrate;
 pub(crate) mod publish;
 mod rules;
 mod serve;
@@ -36,6 +37,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::NoticeOfChange(args) => diff::notice(&args),
         Command::Publish(args) => publish::run(&args),

@@ -43,11 +43,29 @@ impl OutputKind for PolicySchema {
     }
 }
 
-/// `policy.json`.
+/// `policy.json`. A CCPA row's `sold`, `shared` and `disclosed` are the
+/// answers the notice prints: stated by the row, or derived from its third
+/// parties' facts (`law::ccpa::disclosures`), so that a reader of the JSON
+/// learns what a reader of the table learns, whichever shape the policy is
+/// written in.
 #[must_use]
 pub fn policy_json(policy: &Policy) -> String {
+    let answers: Vec<[Option<bool>; 3]> = policy
+        .ccpa
+        .iter()
+        .map(|row| {
+            let d = crate::law::ccpa::disclosures(policy, row);
+            [d.sold.value, d.shared.value, d.disclosed.value]
+        })
+        .collect();
+    let mut published = policy.clone();
+    for (row, [sold, shared, disclosed]) in published.ccpa.iter_mut().zip(answers) {
+        row.sold = sold;
+        row.shared = shared;
+        row.disclosed = disclosed;
+    }
     // Serialising plain structs, strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(policy).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&published).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -97,6 +97,37 @@ fn complete(policy: &Policy, index: &Index, row: &CcpaCategory) -> CcpaCategory 
     row
 }
 
+/// A declared row as the data map alone would give it: its items (those
+/// it states, or with `own_items` false those of its letters), and its
+/// data sets, sources, purposes, third parties and retention derived from
+/// the flows of those items, whatever the row itself states. `candor
+/// migrate` reads it to find what a row states twice.
+#[must_use]
+pub fn from_data_map(
+    policy: &Policy,
+    index: &Index,
+    row: &CcpaCategory,
+    own_items: bool,
+) -> CcpaCategory {
+    let mut bare = row.clone();
+    if !own_items {
+        bare.items.clear();
+        bare.spans.items = None;
+    }
+    bare.datasets.clear();
+    bare.sources.clear();
+    bare.purposes.clear();
+    bare.third_parties.clear();
+    bare.third_parties_same_as = None;
+    bare.retention.clear();
+    bare.spans.datasets = None;
+    bare.spans.sources = None;
+    bare.spans.purposes = None;
+    bare.spans.third_parties = None;
+    bare.spans.retention = None;
+    complete(policy, index, &bare)
+}
+
 /// The row as it is for some people only (everyone when `subjects` is
 /// empty): the items collected from them, and what the row does not state
 /// itself derived from their flows alone (the applicants' notice at

@@ -8,6 +8,9 @@
 //! `M_<kind>_<field>`; a reference field names a declaration called
 //! `M_<kind>_<field>`; a word, number or yes/no field shows as [`SHOWN`]
 //! says. A new field fails the test until it is printed or classified.
+//! A field classified as internal ([`INTERNAL`]) is, moreover, removed from
+//! every policy the tests hold, one at a time: when a finding changes, a
+//! rule reads it, and what a rule reads must be published.
 
 use std::path::Path;
 
@@ -496,6 +499,123 @@ fn the_tables_name_no_field_twice_or_of_no_kind() {
         assert!(
             lookup(SHOWN, kind, field).is_none(),
             "{kind}.{field} is both printed and not printed"
+        );
+    }
+}
+
+/// Every policy file the tests hold: the rules' fixtures, the corpus, the
+/// bundled policy's files and the markers.
+fn fixture_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "policy") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for dir in [
+        "tests/fixtures/rules",
+        "tests/fixtures/corpus",
+        "tests/fixtures/published",
+        "tests/fixtures/valid",
+    ] {
+        walk(Path::new(dir), &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// The findings of one policy file: code and message, sorted.
+fn findings_of(path: &Path, text: &str) -> Vec<String> {
+    let mut sources = candor::source::Sources::new();
+    sources.add(candor::source::SourceFile::new(path.to_owned(), text));
+    let options = Options {
+        today: PolicyDate::parse("2026-11-15"),
+        ..Options::default()
+    };
+    let compiled = candor::compile_sources(sources, &[], &options);
+    let mut out: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Fields that are neither printed nor read by any rule: build settings,
+/// former ids and the author's own notes. Removing one from any policy
+/// the tests hold changes no finding ([`no_rule_reads_an_internal_field`]);
+/// a field a rule reads must be published (the first principle), so it
+/// cannot be listed here.
+const INTERNAL: &[(&str, &str)] = &[
+    ("policy", "templates"),
+    ("policy", "id_prefix"),
+    ("policy", "heading_level"),
+    ("policy", "text"),
+    ("item", "text"),
+    ("subject", "text"),
+    ("dataset", "aliases"),
+    ("section", "aliases"),
+];
+
+#[test]
+fn no_rule_reads_an_internal_field() {
+    let mut read = Vec::new();
+    let mut tried: Vec<usize> = Vec::new();
+    for path in fixture_files() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let file = candor::source::SourceFile::new(path.clone(), &text);
+        let parsed = candor::syntax::parse(candor::source::FileId::default(), &file);
+        let before = findings_of(&path, &file.text);
+        for decl in &parsed.file.declarations {
+            let Some(spec) = schema::kind(decl.kind.node) else {
+                continue;
+            };
+            for field in &decl.fields {
+                let key = (spec.keyword, field.key.node.as_str());
+                let Some(at) = INTERNAL.iter().position(|k| *k == key) else {
+                    continue;
+                };
+                tried.push(at);
+                let mut changed = file.text.clone();
+                changed.replace_range(field.span.start as usize..field.span.end as usize, "");
+                if findings_of(&path, &changed) != before {
+                    read.push(format!("{}.{} ({})", key.0, key.1, path.display()));
+                }
+            }
+        }
+    }
+    let untried: Vec<_> = (0..INTERNAL.len())
+        .filter(|i| !tried.contains(i))
+        .map(|i| INTERNAL[i])
+        .collect();
+    assert!(
+        untried.is_empty(),
+        "no policy of the tests sets {untried:?}: set it in markers.policy"
+    );
+    assert!(
+        read.is_empty(),
+        "fields listed as internal that a rule reads (publish them, then list them where they print):\n  {}",
+        read.join("\n  ")
+    );
+}
+
+#[test]
+fn internal_fields_are_fields_not_printed() {
+    for (kind, field) in INTERNAL {
+        assert!(
+            lookup(NOT_PRINTED, kind, field).is_some(),
+            "{kind}.{field} is internal but not in NOT_PRINTED"
         );
     }
 }

@@ -1086,14 +1086,33 @@ impl Builder<'_> {
                     name: r.name.clone(),
                     shares: self.cell(r.shares.as_deref()),
                     purpose: self.cell(r.text.as_deref()),
-                    facts: [("location", &r.location), ("arrangement", &r.arrangement)]
+                    // What sort of recipient it is, what the business
+                    // receives for the data and whether the recipient
+                    // advertises with it: the facts each law derives its
+                    // "sale", "sharing" and "service provider" from, printed
+                    // as stated (an unstated one prints nothing).
+                    facts: r
+                        .kind
+                        .map(|k| FactView::new("recipient_kind", k.word()))
                         .into_iter()
-                        .filter_map(|(key, value)| {
-                            value
-                                .as_deref()
-                                .filter(|v| !says(r.text.as_deref(), v))
-                                .map(|v| FactView::new(key, v.trim()))
-                        })
+                        .chain(
+                            r.consideration
+                                .map(|c| FactView::new("consideration", c.word())),
+                        )
+                        .chain(FactView::answer(
+                            "recipient_advertising",
+                            r.targeted_advertising,
+                        ))
+                        .chain(
+                            [("location", &r.location), ("arrangement", &r.arrangement)]
+                                .into_iter()
+                                .filter_map(|(key, value)| {
+                                    value
+                                        .as_deref()
+                                        .filter(|v| !says(r.text.as_deref(), v))
+                                        .map(|v| FactView::new(key, v.trim()))
+                                }),
+                        )
                         // The named vendors that belong to the recipient.
                         .chain(
                             self.policy

@@ -98,11 +98,6 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
     ),
     (
         "recipient",
-        "kind",
-        "classifies the recipient for the rules; the table prints its name and what it receives",
-    ),
-    (
-        "recipient",
         "datasets",
         "a cross-reference the rules read; each data set's row prints its recipients",
     ),
@@ -120,16 +115,6 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "recipient",
         "part_of",
         "ties the recipient to a broader recipient category, which the recipients table prints",
-    ),
-    (
-        "recipient",
-        "consideration",
-        "published as the CCPA table's \"Sold\" answer and its sold-to list, derived from it",
-    ),
-    (
-        "recipient",
-        "targeted_advertising",
-        "published as the CCPA table's \"Shared\" answer and its shared-with list, derived from it",
     ),
     (
         "third_party",
@@ -330,6 +315,21 @@ const SHOWN: &[(&str, &str, &str)] = &[
         "purpose",
         "automated_decisions",
         "Used for automated decisions with legal or similarly significant effects: M_dataset_purposes",
+    ),
+    (
+        "recipient",
+        "kind",
+        "Type of recipient: a joint controller with us",
+    ),
+    (
+        "recipient",
+        "consideration",
+        "We receive money for the data",
+    ),
+    (
+        "recipient",
+        "targeted_advertising",
+        "Uses the data for targeted advertising",
     ),
     (
         "basis",

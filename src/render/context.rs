@@ -402,8 +402,9 @@ pub struct DataRow {
     pub facts: Vec<FactView>,
 }
 
-/// One lawful basis in the data table: its sentence, then the facts that
-/// pair it with the data set's processing — which of the data set's
+/// One lawful basis in the data table: its sentence, then its own facts
+/// (when it applies, the interest pursued, how to withdraw consent) and
+/// those that pair it with the data set's processing — which of the data set's
 /// purposes it covers (when not all of them: GDPR Art. 13(1)(c) asks for
 /// the purposes *and* their legal basis, so a reader must be able to tell
 /// which basis serves which purpose) and its Art. 9(2) condition.
@@ -806,9 +807,20 @@ impl Builder<'_> {
                     .iter()
                     .map(|a| self.processing(policy.get(a)))
                     .collect(),
+                // A processing activity prints as paragraphs, with no basis
+                // column: its bases' facts follow its own.
                 facts: activities
                     .iter()
-                    .flat_map(|a| self.dataset_facts(policy.get(a)))
+                    .flat_map(|a| {
+                        let d = policy.get(a);
+                        let all = dataset_texts(policy, d);
+                        let mut facts = self.dataset_facts(d);
+                        for b in &d.bases {
+                            facts.extend(basis_facts(b, |v| says(Some(&all), v)));
+                            facts.extend(basis_pairing(policy, d, b));
+                        }
+                        facts
+                    })
                     .collect(),
             },
             Insert::Cookies => BlockView::List {
@@ -1064,9 +1076,15 @@ impl Builder<'_> {
                         bases: d
                             .bases
                             .iter()
-                            .map(|b| BasisCell {
-                                text: self.prose_cell(&basis_text(b)),
-                                facts: basis_pairing(policy, d, b),
+                            .map(|b| {
+                                let sentence = basis_text(b);
+                                let all = format!("{} {sentence}", dataset_texts(policy, d));
+                                let mut facts = basis_facts(b, |v| says(Some(&all), v));
+                                facts.extend(basis_pairing(policy, d, b));
+                                BasisCell {
+                                    text: self.prose_cell(&sentence),
+                                    facts,
+                                }
                             })
                             .collect(),
                         facts: self.dataset_facts(d),
@@ -1084,7 +1102,21 @@ impl Builder<'_> {
                 .map(|r| RecipientRow {
                     id: r.id.clone(),
                     name: r.name.clone(),
-                    shares: self.cell(r.shares.as_deref()),
+                    // What it receives: as the recipient states it, else the
+                    // items of the data sets that name it.
+                    shares: match r.shares.as_deref() {
+                        Some(shares) => self.cell(Some(shares)),
+                        None => {
+                            let index = self.policy.recipients.iter().position(|x| x.id == r.id);
+                            let items: Vec<&str> = index
+                                .map(|i| views::flows::items_to(self.policy, i))
+                                .unwrap_or_default()
+                                .iter()
+                                .map(|i| self.policy.get(i).name.as_str())
+                                .collect();
+                            self.cell((!items.is_empty()).then(|| items.join(", ")).as_deref())
+                        }
+                    },
                     purpose: self.cell(r.text.as_deref()),
                     // What sort of recipient it is, what the business
                     // receives for the data and whether the recipient
@@ -1134,15 +1166,7 @@ impl Builder<'_> {
     /// incentives, the bases' conditions, interests and withdrawal.
     fn dataset_facts(&self, d: &Dataset) -> Vec<FactView> {
         let policy = self.policy;
-        let mut texts: Vec<&str> = d.text.iter().map(String::as_str).collect();
-        texts.extend(d.operations.as_deref());
-        for p in &d.purposes {
-            texts.extend(policy.get(p).text.as_deref());
-        }
-        for b in &d.bases {
-            texts.extend(b.text.as_deref());
-        }
-        let all = texts.join(" ");
+        let all = dataset_texts(policy, d);
         let said = |v: &str| says(Some(&all), v);
         let mut facts = Vec::new();
         facts.extend(names_fact(
@@ -1259,9 +1283,6 @@ impl Builder<'_> {
                     facts.push(FactView::new(key, format!("{}: {}", p.name, v.trim())));
                 }
             }
-        }
-        for b in &d.bases {
-            facts.extend(basis_facts(b, |v| said(v)));
         }
         facts
     }
@@ -1472,6 +1493,21 @@ fn basis_facts(basis: &Basis, said: impl Fn(&str) -> bool) -> Vec<FactView> {
             .map(|v| FactView::new(key, v.trim()))
     })
     .collect()
+}
+
+/// Every text a data set's row prints of its own: its text and
+/// operations, its purposes' and its bases' texts; a fact one of them
+/// already says is not printed again.
+fn dataset_texts(policy: &Policy, d: &Dataset) -> String {
+    let mut texts: Vec<&str> = d.text.iter().map(String::as_str).collect();
+    texts.extend(d.operations.as_deref());
+    for p in &d.purposes {
+        texts.extend(policy.get(p).text.as_deref());
+    }
+    for b in &d.bases {
+        texts.extend(b.text.as_deref());
+    }
+    texts.join(" ")
 }
 
 /// What ties a basis to the processing it serves: the purposes it covers,

@@ -103,6 +103,38 @@ pub fn item_recipients(policy: &Policy, item: &Ref<Item>) -> Option<Vec<Ref<Reci
     (!found.is_empty()).then_some(found)
 }
 
+/// The items the flows naming a recipient collect, in order of first
+/// appearance: what the recipient receives, at the grain of the data sets
+/// (a recipient category another names as `part_of` it counts that one's
+/// flows too).
+#[must_use]
+pub fn items_to(policy: &Policy, recipient: usize) -> Vec<Ref<Item>> {
+    let reaches = |r: &Ref<Recipient>| {
+        let mut at = Some(r.index());
+        let mut steps = 0;
+        while let Some(i) = at {
+            if i == recipient {
+                return true;
+            }
+            steps += 1;
+            if steps > policy.recipients.len() {
+                return false;
+            }
+            at = policy.recipients[i].part_of.as_ref().map(Ref::index);
+        }
+        false
+    };
+    let mut out = Vec::new();
+    for d in policy
+        .datasets
+        .iter()
+        .filter(|d| d.recipients.iter().any(reaches))
+    {
+        union(&mut out, &d.collects);
+    }
+    out
+}
+
 /// The flows processed for a purpose.
 pub fn of_purpose(policy: &Policy, purpose: usize) -> impl Iterator<Item = &Dataset> {
     policy

@@ -90,6 +90,7 @@ macro_rules! state_rules {
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+            minors: [$($minors:ident, $minors_from:literal, $minors_to:literal, $minors_cite:literal)?],
         }
     )*) => {
         /// The rules every state law has, law by law.

@@ -115,6 +115,34 @@ pub struct StateLaw {
     /// The provision that forbids processing sensitive data without
     /// consent; empty when the law asks for none (Utah).
     pub consent_cite: &'static str,
+    /// What the law adds for minors older than a known child, when candor
+    /// has read it.
+    pub minors: Option<Minors>,
+}
+
+/// A state law's rule for minors: no targeted advertising and no sale of
+/// the personal data of a consumer the controller knows to be in an age
+/// band, without the consumer's consent or at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Minors {
+    /// Consent, or a ban.
+    pub rule: MinorsRule,
+    /// The youngest age the rule covers (0: every minor).
+    pub from: u8,
+    /// The oldest age it covers.
+    pub to: u8,
+    /// The provision.
+    pub cite: &'static str,
+}
+
+/// What a law asks before a minor's data is sold or used for targeted
+/// advertising.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinorsRule {
+    /// The minor's consent (New Jersey, Minnesota).
+    Consent,
+    /// Neither at all (Maryland, Md. Code, Com. Law §14-4707(a)(4)-(5)).
+    Ban,
 }
 
 /// The first of a bracketed optional literal, or "".
@@ -156,6 +184,7 @@ macro_rules! state_law_values {
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+            minors: [$($minors:ident, $minors_from:literal, $minors_to:literal, $minors_cite:literal)?],
         }
     )*) => {
         /// Every state law, in the order of their declarations.
@@ -189,6 +218,15 @@ macro_rules! state_law_values {
                 children_sensitive: $children,
                 consumer_cite: $consumer,
                 consent_cite: or_empty!($($consent)?),
+                minors: {
+                    let minors: &[Minors] = &[$(Minors {
+                        rule: MinorsRule::$minors,
+                        from: $minors_from,
+                        to: $minors_to,
+                        cite: $minors_cite,
+                    })?];
+                    minors.first().copied()
+                },
             },
         )*];
     };

@@ -83,6 +83,8 @@ fn the_differences_name_the_states_they_concern() {
         "- In Utah, the law provides no appeal of a refused request.",
         "- In New Jersey and Minnesota, the personal data of a consumer known to be 13 to 16 years old may not be sold or processed for targeted advertising without the consumer’s consent.",
         "- In Maryland, the personal data of a consumer known, or who should have been known, to be under 18 may not be sold or processed for targeted advertising at all.",
+        // The buyers by name (R.I. Gen. Laws §6-48.1-3(a)(2)).
+        "- In Rhode Island, the law asks the notice to name every third party to which personal data is sold or may be sold: Summit Gear Co. and Wayfarer Travel Group (partner brands).",
     ] {
         assert!(
             differences.contains(line),

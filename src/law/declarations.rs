@@ -61,7 +61,10 @@
 //!   advertising or sale of the data of a consumer known to be `from` to
 //!   `to` years old without the consumer's consent) or `Ban, 0, to, "cite"`
 //!   (neither at all, up to `to` years old: Maryland); empty brackets when
-//!   the law has none or candor has not read it (README, "Known limits").
+//!   the law has none or candor has not read it (README, "Known limits");
+//! - `buyers_named`: the provision asking the notice to identify every
+//!   third party the controller has sold or may sell personal data to, by
+//!   name (Rhode Island); empty brackets when there is none.
 
 /// Calls `$callback! { ... }` with every state law's declaration. See the
 /// module documentation for the fields.
@@ -99,6 +102,7 @@ macro_rules! state_laws {
                 consent: ["C.R.S. §6-1-1308(7); 4 CCR 904-3 Part 7"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Virginia = "virginia" {
                 state: "Virginia",
@@ -130,6 +134,7 @@ macro_rules! state_laws {
                 consent: ["Va. Code §59.1-578(A)(5)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Connecticut = "connecticut" {
                 state: "Connecticut",
@@ -162,6 +167,7 @@ macro_rules! state_laws {
                 consent: ["Conn. Gen. Stat. §42-520(a)(4)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Texas = "texas" {
                 state: "Texas",
@@ -193,6 +199,7 @@ macro_rules! state_laws {
                 consent: ["Tex. Bus. & Com. Code §541.101(b)(4)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Oregon = "oregon" {
                 state: "Oregon",
@@ -224,6 +231,7 @@ macro_rules! state_laws {
                 consent: ["ORS 646A.578(2)(b)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Utah = "utah" {
                 state: "Utah",
@@ -256,6 +264,7 @@ macro_rules! state_laws {
                 consent: [],
                 sensitive_opt_out: ["Utah Code §13-61-302(3)"],
                 minors: [],
+                buyers_named: [],
             }
             Montana = "montana" {
                 state: "Montana",
@@ -287,6 +296,7 @@ macro_rules! state_laws {
                 consent: ["Mont. Code Ann. §30-14-2812(2)(b)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Iowa = "iowa" {
                 state: "Iowa",
@@ -321,6 +331,7 @@ macro_rules! state_laws {
                 consent: [],
                 sensitive_opt_out: ["Iowa Code §715D.4(2)"],
                 minors: [],
+                buyers_named: [],
             }
             Delaware = "delaware" {
                 state: "Delaware",
@@ -352,6 +363,7 @@ macro_rules! state_laws {
                 consent: ["Del. Code tit. 6, §12D-106(a)(4)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Nebraska = "nebraska" {
                 state: "Nebraska",
@@ -383,6 +395,7 @@ macro_rules! state_laws {
                 consent: ["Neb. Rev. Stat. §87-1112(2)(d)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             NewHampshire = "new_hampshire" {
                 state: "New Hampshire",
@@ -414,6 +427,7 @@ macro_rules! state_laws {
                 consent: ["RSA 507-H:6"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             NewJersey = "new_jersey" {
                 state: "New Jersey",
@@ -445,6 +459,7 @@ macro_rules! state_laws {
                 consent: ["N.J. Stat. §56:8-166.12(a)(4)"],
                 sensitive_opt_out: [],
                 minors: [Consent, 13, 16, "N.J. Stat. §56:8-166.12(a)(7)"],
+                buyers_named: [],
             }
             Tennessee = "tennessee" {
                 state: "Tennessee",
@@ -476,6 +491,7 @@ macro_rules! state_laws {
                 consent: ["Tenn. Code Ann. §47-18-3305"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Minnesota = "minnesota" {
                 state: "Minnesota",
@@ -507,6 +523,7 @@ macro_rules! state_laws {
                 consent: ["Minn. Stat. §325M.16 subd. 2"],
                 sensitive_opt_out: [],
                 minors: [Consent, 13, 16, "Minn. Stat. §325M.16 subd. 2(f)"],
+                buyers_named: [],
             }
             Maryland = "maryland" {
                 state: "Maryland",
@@ -540,6 +557,7 @@ macro_rules! state_laws {
                 consent: [],
                 sensitive_opt_out: [],
                 minors: [Ban, 0, 17, "Md. Code, Com. Law §14-4707(a)(4)-(5)"],
+                buyers_named: [],
             }
             Indiana = "indiana" {
                 state: "Indiana",
@@ -571,6 +589,7 @@ macro_rules! state_laws {
                 consent: ["Ind. Code §24-15-4-1(5)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             Kentucky = "kentucky" {
                 state: "Kentucky",
@@ -602,6 +621,7 @@ macro_rules! state_laws {
                 consent: ["KRS 367.3617(1)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: [],
             }
             RhodeIsland = "rhode_island" {
                 state: "Rhode Island",
@@ -633,6 +653,7 @@ macro_rules! state_laws {
                 consent: ["R.I. Gen. Laws §6-48.1-4(c)"],
                 sensitive_opt_out: [],
                 minors: [],
+                buyers_named: ["R.I. Gen. Laws §6-48.1-3(a)(2)"],
             }
         }
     };

@@ -118,6 +118,9 @@ pub struct StateLaw {
     /// What the law adds for minors older than a known child, when candor
     /// has read it.
     pub minors: Option<Minors>,
+    /// The provision asking the notice to name every third party personal
+    /// data is or may be sold to; empty when there is none.
+    pub buyers_named_cite: &'static str,
 }
 
 /// A state law's rule for minors: no targeted advertising and no sale of
@@ -185,6 +188,7 @@ macro_rules! state_law_values {
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
             minors: [$($minors:ident, $minors_from:literal, $minors_to:literal, $minors_cite:literal)?],
+            buyers_named: [$($buyers:literal)?],
         }
     )*) => {
         /// Every state law, in the order of their declarations.
@@ -227,6 +231,7 @@ macro_rules! state_law_values {
                     })?];
                     minors.first().copied()
                 },
+                buyers_named_cite: or_empty!($($buyers)?),
             },
         )*];
     };
@@ -418,6 +423,31 @@ impl StateLaw {
             .subjects
             .iter()
             .any(|r| policy.get(r).children == Some(true))
+    }
+
+    /// Every third party that buys personal data under this law, once, in
+    /// the order of the categories, with the named companies (`vendor ...
+    /// { recipient ... }`) that belong to it: the buyers a notice names
+    /// where the law asks it to ([`StateLaw::buyers_named_cite`]).
+    pub fn buyers<'p>(
+        &'p self,
+        policy: &'p Policy,
+    ) -> Vec<(&'p Ref<ThirdParty>, Vec<&'p crate::model::Vendor>)> {
+        let mut buyers: Vec<(&Ref<ThirdParty>, Vec<&crate::model::Vendor>)> = Vec::new();
+        for c in self.collected(policy) {
+            for t in self.sold_to(policy, c) {
+                if buyers.iter().any(|(b, _)| b.id() == t.id()) {
+                    continue;
+                }
+                let named = policy
+                    .vendors
+                    .iter()
+                    .filter(|v| v.recipient.as_ref().is_some_and(|r| r.id() == t.id()))
+                    .collect();
+                buyers.push((t, named));
+            }
+        }
+        buyers
     }
 
     /// The third parties a category is sold to under this law.

@@ -92,7 +92,8 @@ pub struct StateGroupView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StateDifferenceView {
     /// `no_correct`, `no_targeted_opt_out`, `no_profiling_opt_out`,
-    /// `third_party_list`, `no_appeal`, `minors_consent` or `minors_ban`.
+    /// `third_party_list`, `no_appeal`, `minors_consent`, `minors_ban` or
+    /// `buyers_named`.
     pub kind: &'static str,
     /// The states it concerns.
     pub states: Vec<String>,
@@ -100,6 +101,18 @@ pub struct StateDifferenceView {
     pub from: u8,
     /// For the minors' rules: the oldest age covered.
     pub to: u8,
+    /// For `buyers_named`: each third party that buys, with the companies
+    /// it stands for.
+    pub buyers: Vec<StateBuyerView>,
+}
+
+/// A third party that buys personal data and the companies it stands for.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StateBuyerView {
+    /// The third party's name: "partner brands".
+    pub category: String,
+    /// The companies (`vendor ... { recipient ... }`): "Acme Outdoors, Inc.".
+    pub companies: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -255,6 +268,7 @@ impl Builder<'_> {
                     states: names(&laws),
                     from,
                     to,
+                    buyers: Vec::new(),
                 });
             }
         };
@@ -307,6 +321,34 @@ impl Builder<'_> {
                 MinorsRule::Ban => "minors_ban",
             };
             add(kind, laws, from, to);
+        }
+        // The laws that ask for the buyers by name, when something is sold
+        // under them: the buyers and the companies they stand for.
+        let naming: Vec<&'static StateLaw> = declared
+            .iter()
+            .copied()
+            .filter(|l| !l.buyers_named_cite.is_empty())
+            .collect();
+        let mut buyers: Vec<StateBuyerView> = Vec::new();
+        for law in &naming {
+            for (t, named) in law.buyers(policy) {
+                let buyer = StateBuyerView {
+                    category: policy.get(t).name.clone(),
+                    companies: named.iter().map(|v| v.name.clone()).collect(),
+                };
+                if !buyers.contains(&buyer) {
+                    buyers.push(buyer);
+                }
+            }
+        }
+        if !buyers.is_empty() {
+            differences.push(StateDifferenceView {
+                kind: "buyers_named",
+                states: names(&naming),
+                from: 0,
+                to: 0,
+                buyers,
+            });
         }
         differences
     }

@@ -16,6 +16,7 @@ use super::{Rule, finding, rule};
 
 mod consent;
 mod maryland;
+mod minnesota;
 mod rhode_island;
 
 /// A rule every state law has: like `rule!`, with the law's word as a
@@ -369,6 +370,7 @@ pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(SPECIFIC)
         .chain(maryland::RULES)
         .chain(rhode_island::RULES)
+        .chain(minnesota::RULES)
 }
 
 /// The state law the rules run for, and its rights block.

@@ -133,3 +133,36 @@ fn laws_that_answer_differently_get_a_line_each() {
         "{s}"
     );
 }
+
+#[test]
+fn several_rights_blocks_each_get_a_heading_naming_their_states() {
+    // Without `covers`, Virginia and Texas have no rights block of their
+    // own: the section says whose rights the block's are, and that the
+    // other two have none listed.
+    let dir = std::env::temp_dir().join(format!("candor-state-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let text = std::fs::read_to_string("tests/fixtures/valid/us-states.policy")
+        .expect("the fixture")
+        .replace("  covers virginia, texas\n", "");
+    let path = dir.join("policy.policy");
+    std::fs::write(&path, text).expect("the policy is written");
+    let compiled = compile(&path, &Options::default()).expect("the policy loads");
+    let _ = std::fs::remove_dir_all(&dir);
+    let policy = compiled.policy.expect("a resolved model");
+    let md = render::render(&policy, &RenderOptions::default())
+        .expect("the templates render")
+        .into_iter()
+        .find(|o| o.name == "privacy-policy.md")
+        .expect("the notice")
+        .contents;
+    let s = section(&md);
+    assert!(s.contains("**Residents of Colorado**"), "{s}");
+    assert!(s.contains("**Residents of Virginia and Texas**"), "{s}");
+    assert!(!s.contains("in each of these states"), "{s}");
+    // The sale is still said once per answer, not once per group.
+    assert_eq!(
+        s.matches("defines a sale").count() + s.matches("define a sale").count(),
+        2,
+        "{s}"
+    );
+}

@@ -292,7 +292,7 @@ const SHOWN: &[(&str, &str, &str)] = &[
         "llm_training",
         "Collects, uses or sells personal data to train large language models: no",
     ),
-    ("rights", "covers", "Residents of Colorado and Virginia"),
+    ("rights", "covers", "Your rights, in each of these states"),
     ("controller", "phone", "+1 800 555 0101"),
     ("contact", "phone", "+1 800 555 0102"),
     ("item", "special", "M_dataset_collects (health)"),

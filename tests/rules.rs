@@ -539,8 +539,8 @@ fn a_policy_declaring_states_renders_their_rights_section() {
     );
     for expected in [
         "If you live in Colorado, Virginia or Texas",
-        "Colorado: Example Retail sells personal data as the Colorado Privacy Act defines a sale",
-        "Virginia: Example Retail does not sell personal data as the Virginia Consumer Data Protection Act defines a sale (an exchange of personal data for monetary consideration)",
+        "Example Retail sells personal data as the privacy laws of Colorado and Texas define a sale (an exchange of personal data for monetary or other valuable consideration); you may opt out of the sale.",
+        "Example Retail does not sell personal data as the privacy law of Virginia defines a sale (an exchange of personal data for monetary consideration).",
         "Example Retail processes personal data for targeted advertising; you may opt out of it.",
         "**How to appeal:** If we decline your request",
         "NOTICE: We may sell your sensitive personal data.",
@@ -554,7 +554,7 @@ fn utah_has_no_appeal_and_says_so() {
     let text = fixture_text("utah::rights-block", "pass");
     let md = markdown(from_text(&text, &options()));
     assert!(
-        md.contains("The privacy law of Utah provides no appeal"),
+        md.contains("- In Utah, the law provides no appeal of a refused request."),
         "{md}"
     );
     assert!(candor::check::find("utah::appeal").is_none());

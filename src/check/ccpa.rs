@@ -338,8 +338,11 @@ pub(super) const RULES: &[Rule] = &[
     or more consumers in a calendar year compiles, for the previous year, how many requests to \
     know, delete, correct, opt out and limit it received, complied with and denied, and the median \
     or mean number of days it took to respond, and discloses them in its privacy policy or \
-    through a link in it (§7102). The CCPA rights say `ten_million yes`; candor then looks in the \
-    prose for the metrics (a median or mean response time) or a link to them.",
+    through a link in it (§7102). The CCPA rights say `ten_million yes` and state the metrics in \
+    `metrics \"...\"`: the numbers, or a link to the page that publishes them. candor reads that \
+    fact, not the prose: a sentence that says \"median\" somewhere is not a metric, and the \
+    notice prints its sentence about the metrics only beside the metrics stated. Metrics without \
+    a number or a link are reported too.",
         check: request_metrics,
     ),
     rule!(ccpa::"admt-notice", Warning,
@@ -1431,19 +1434,34 @@ fn request_metrics(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if block.ten_million != Some(true) {
         return;
     }
-    let published = ctx
-        .sentences_about(&["median", "mean", "metrics"])
-        .any(|s| s.contains("median") || s.contains("mean number") || s.contains("metrics"));
-    if published {
+    if let Some(metrics) = block.metrics.as_deref() {
+        // The numbers themselves, or a link to where they are published.
+        let t = metrics.to_ascii_lowercase();
+        let numbers = metrics.chars().any(|c| c.is_ascii_digit());
+        let link = ["http://", "https://", "www.", "]("]
+            .iter()
+            .any(|w| t.contains(w));
+        if !numbers && !link {
+            out.push(
+                finding(block.spans.metrics.unwrap_or(block.span), "the request metrics give no number and no link to where they are published")
+                    .with_label("no numbers, no link")
+                    .with_help(
+                        "state the numbers of requests to know, delete, correct, opt out and limit \
+                         received, complied with and denied, and the median or mean days to respond, \
+                         or a link to the page that publishes them",
+                    ),
+            );
+        }
         return;
     }
     out.push(
-        finding(block.spans.ten_million.unwrap_or(block.span), "the business handles the information of 10 million or more consumers, but the policy gives no request metrics")
-            .with_label("`ten_million yes`")
+        finding(block.spans.ten_million.unwrap_or(block.span), "the business handles the information of 10 million or more consumers, but the CCPA rights state no request metrics")
+            .with_label("`ten_million yes`, no `metrics`")
             .with_help(
-                "publish, for the previous calendar year, the number of requests to know, delete, \
+                "state, for the previous calendar year, the number of requests to know, delete, \
                  correct, opt out and limit received, complied with and denied, and the median or \
-                 mean number of days taken to respond, in the policy or through a link in it",
+                 mean number of days taken to respond, in `metrics \"...\"` or as a link to the page \
+                 that publishes them",
             ),
     );
 }

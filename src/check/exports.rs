@@ -36,6 +36,20 @@ pub(super) const RULES: &[Rule] = &[
     the signal, would publish `\"gpc\": false`, or a promise its notice does not make.",
         check: gpc_signals,
     ),
+    rule!(structure::"gpc-signals-how", Warning,
+        summary: "the statement behind `gpc.json` says how the signal is applied",
+        citation: "Global Privacy Control specification, \"Well-known Resource\"; Cal. Code Regs. tit. 11, §7025(c)(1), §7011",
+        since: "always",
+        explanation: "\
+    `\"gpc\": true` tells every browser that the site applies the Global Privacy Control. A notice \
+    that only mentions signals (\"we will process any opt-out preference signal that meets the \
+    requirements of the CCPA\") backs that claim with a sentence `ccpa::opt-out-signals` rejects: \
+    it does not name what the signal does (opts out of sale and sharing, is treated as a request) \
+    nor what it applies to (the browser or device, and any profile or account linked to it, \
+    §7025(c)(1)). candor reads the statements of `opt_out_signals` that do not refuse the signal \
+    and reports a `gpc.json` that rests on none that says how.",
+        check: gpc_signals_how,
+    ),
     rule!(ccpa::"opt-out-signals-refused", Error,
         summary: "a business that sells or shares personal information does not refuse opt-out preference signals",
         citation: "Cal. Code Regs. tit. 11, §7025(b)",
@@ -290,6 +304,45 @@ fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "state how the Global Privacy Control is honoured in the rights block (`opt_out_signals \"...\"`), or remove `gpc` from `exports`",
         ),
     );
+}
+
+fn gpc_signals_how(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::law::signals::{SignalStatement, read};
+    let p = ctx.policy;
+    if !p.exports(Export::Gpc) {
+        return;
+    }
+    let statements: Vec<(SignalStatement, crate::source::Span)> = p
+        .rights
+        .iter()
+        .filter_map(|b| {
+            b.opt_out_signals
+                .as_deref()
+                .map(|s| (read(s), b.spans.opt_out_signals.unwrap_or(b.span)))
+        })
+        .collect();
+    // No statement, or only refusals: `structure::gpc-signals`' finding.
+    if statements
+        .iter()
+        .any(|(s, _)| *s == SignalStatement::Described)
+    {
+        return;
+    }
+    if let Some((_, span)) = statements
+        .iter()
+        .find(|(s, _)| *s == SignalStatement::Vague)
+    {
+        out.push(
+            finding(
+                *span,
+                "`gpc.json` says `\"gpc\": true`, but the notice mentions opt-out preference signals without saying how they are applied",
+            )
+            .with_label("how is the signal applied?")
+            .with_help(
+                "say what the business does on receiving a Global Privacy Control signal and to what it applies, e.g. \"we treat a Global Privacy Control signal as a request to opt out of sale and sharing for that browser and, if you are signed in, your account\"",
+            ),
+        );
+    }
 }
 
 fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

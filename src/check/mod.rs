@@ -43,6 +43,7 @@ mod colorado;
 mod connecticut;
 mod context;
 mod dates;
+mod denials;
 pub mod explain;
 mod exports;
 mod gdpr;
@@ -275,6 +276,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(children::RULES)
         .chain(uk::RULES)
         .chain(ccpa::RULES)
+        .chain(denials::RULES)
         .chain(exports::RULES)
         .chain(states::rules())
         .chain(colorado::RULES)

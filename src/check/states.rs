@@ -16,6 +16,8 @@ use super::{Rule, finding, rule};
 
 mod consent;
 mod maryland;
+mod minnesota;
+mod rhode_island;
 
 /// A rule every state law has: like `rule!`, with the law's word as a
 /// literal (its fixtures are `tests/fixtures/rules/<word>/<name>.*.policy`).
@@ -90,6 +92,8 @@ macro_rules! state_rules {
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+            minors: [$($minors:ident, $minors_from:literal, $minors_to:literal, $minors_cite:literal)?],
+            buyers_named: [$($buyers:literal)?],
         }
     )*) => {
         /// The rules every state law has, law by law.
@@ -365,6 +369,8 @@ pub(super) fn rules() -> impl Iterator<Item = &'static Rule> {
         .flat_map(|rules| rules.iter())
         .chain(SPECIFIC)
         .chain(maryland::RULES)
+        .chain(rhode_island::RULES)
+        .chain(minnesota::RULES)
 }
 
 /// The state law the rules run for, and its rights block.

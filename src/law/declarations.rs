@@ -55,7 +55,16 @@
 //!   (empty brackets when the law asks for notice and an opt-out instead);
 //! - `sensitive_opt_out`: the provision asking, in place of consent, for
 //!   clear notice and an opportunity to opt out of processing sensitive
-//!   data (Utah, Iowa).
+//!   data (Utah, Iowa);
+//! - `minors`: what the law adds for minors older than a known child, when
+//!   candor has read it: `Consent, from, to, "cite"` (no targeted
+//!   advertising or sale of the data of a consumer known to be `from` to
+//!   `to` years old without the consumer's consent) or `Ban, 0, to, "cite"`
+//!   (neither at all, up to `to` years old: Maryland); empty brackets when
+//!   the law has none or candor has not read it (README, "Known limits");
+//! - `buyers_named`: the provision asking the notice to identify every
+//!   third party the controller has sold or may sell personal data to, by
+//!   name (Rhode Island); empty brackets when there is none.
 
 /// Calls `$callback! { ... }` with every state law's declaration. See the
 /// module documentation for the fields.
@@ -92,6 +101,8 @@ macro_rules! state_laws {
                 appeal: ["C.R.S. §6-1-1306(3), §6-1-1308(1)(a)(III); 4 CCR 904-3 Rule 6.03(A)(7)"],
                 consent: ["C.R.S. §6-1-1308(7); 4 CCR 904-3 Part 7"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Virginia = "virginia" {
                 state: "Virginia",
@@ -122,6 +133,8 @@ macro_rules! state_laws {
                 appeal: ["Va. Code §59.1-577(C), §59.1-578(C)(3)"],
                 consent: ["Va. Code §59.1-578(A)(5)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Connecticut = "connecticut" {
                 state: "Connecticut",
@@ -153,6 +166,8 @@ macro_rules! state_laws {
                 appeal: ["Conn. Gen. Stat. §42-518(d), §42-520(c)(3)"],
                 consent: ["Conn. Gen. Stat. §42-520(a)(4)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Texas = "texas" {
                 state: "Texas",
@@ -183,6 +198,8 @@ macro_rules! state_laws {
                 appeal: ["Tex. Bus. & Com. Code §541.053, §541.102(a)(3)"],
                 consent: ["Tex. Bus. & Com. Code §541.101(b)(4)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Oregon = "oregon" {
                 state: "Oregon",
@@ -213,6 +230,8 @@ macro_rules! state_laws {
                 appeal: ["ORS 646A.576(6), 646A.578(4)(c)"],
                 consent: ["ORS 646A.578(2)(b)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Utah = "utah" {
                 state: "Utah",
@@ -244,6 +263,8 @@ macro_rules! state_laws {
                 appeal: [],
                 consent: [],
                 sensitive_opt_out: ["Utah Code §13-61-302(3)"],
+                minors: [],
+                buyers_named: [],
             }
             Montana = "montana" {
                 state: "Montana",
@@ -274,6 +295,8 @@ macro_rules! state_laws {
                 appeal: ["Mont. Code Ann. §30-14-2808"],
                 consent: ["Mont. Code Ann. §30-14-2812(2)(b)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Iowa = "iowa" {
                 state: "Iowa",
@@ -307,6 +330,8 @@ macro_rules! state_laws {
                 // Notice and a chance to opt out, not consent (§715D.4(2)).
                 consent: [],
                 sensitive_opt_out: ["Iowa Code §715D.4(2)"],
+                minors: [],
+                buyers_named: [],
             }
             Delaware = "delaware" {
                 state: "Delaware",
@@ -337,6 +362,8 @@ macro_rules! state_laws {
                 appeal: ["Del. Code tit. 6, §12D-104(c)(2), (d)"],
                 consent: ["Del. Code tit. 6, §12D-106(a)(4)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Nebraska = "nebraska" {
                 state: "Nebraska",
@@ -367,6 +394,8 @@ macro_rules! state_laws {
                 appeal: ["Neb. Rev. Stat. §87-1108(3), §87-1109, §87-1113(3)"],
                 consent: ["Neb. Rev. Stat. §87-1112(2)(d)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             NewHampshire = "new_hampshire" {
                 state: "New Hampshire",
@@ -397,6 +426,8 @@ macro_rules! state_laws {
                 appeal: ["RSA 507-H:4"],
                 consent: ["RSA 507-H:6"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             NewJersey = "new_jersey" {
                 state: "New Jersey",
@@ -427,6 +458,8 @@ macro_rules! state_laws {
                 appeal: ["N.J. Stat. §56:8-166.6(a)(5), §56:8-166.7(c)"],
                 consent: ["N.J. Stat. §56:8-166.12(a)(4)"],
                 sensitive_opt_out: [],
+                minors: [Consent, 13, 16, "N.J. Stat. §56:8-166.12(a)(7)"],
+                buyers_named: [],
             }
             Tennessee = "tennessee" {
                 state: "Tennessee",
@@ -457,6 +490,8 @@ macro_rules! state_laws {
                 appeal: ["Tenn. Code Ann. §47-18-3304(b)(2), (c)"],
                 consent: ["Tenn. Code Ann. §47-18-3305"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Minnesota = "minnesota" {
                 state: "Minnesota",
@@ -487,6 +522,8 @@ macro_rules! state_laws {
                 appeal: ["Minn. Stat. §325M.14; §325M.16 subd. 1(a)(3)"],
                 consent: ["Minn. Stat. §325M.16 subd. 2"],
                 sensitive_opt_out: [],
+                minors: [Consent, 13, 16, "Minn. Stat. §325M.16 subd. 2(f)"],
+                buyers_named: [],
             }
             Maryland = "maryland" {
                 state: "Maryland",
@@ -519,6 +556,8 @@ macro_rules! state_laws {
                 // data at all (§14-4707(a)(1)-(2)): `maryland::sensitive-sale`.
                 consent: [],
                 sensitive_opt_out: [],
+                minors: [Ban, 0, 17, "Md. Code, Com. Law §14-4707(a)(4)-(5)"],
+                buyers_named: [],
             }
             Indiana = "indiana" {
                 state: "Indiana",
@@ -549,6 +588,8 @@ macro_rules! state_laws {
                 appeal: ["Ind. Code §24-15-3-1(c)(2), (d)"],
                 consent: ["Ind. Code §24-15-4-1(5)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             Kentucky = "kentucky" {
                 state: "Kentucky",
@@ -579,6 +620,8 @@ macro_rules! state_laws {
                 appeal: ["KRS 367.3615(4), 367.3617(3)(c)"],
                 consent: ["KRS 367.3617(1)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: [],
             }
             RhodeIsland = "rhode_island" {
                 state: "Rhode Island",
@@ -609,6 +652,8 @@ macro_rules! state_laws {
                 appeal: ["R.I. Gen. Laws §6-48.1-6(b)(2)"],
                 consent: ["R.I. Gen. Laws §6-48.1-4(c)"],
                 sensitive_opt_out: [],
+                minors: [],
+                buyers_named: ["R.I. Gen. Laws §6-48.1-3(a)(2)"],
             }
         }
     };

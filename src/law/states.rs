@@ -115,6 +115,37 @@ pub struct StateLaw {
     /// The provision that forbids processing sensitive data without
     /// consent; empty when the law asks for none (Utah).
     pub consent_cite: &'static str,
+    /// What the law adds for minors older than a known child, when candor
+    /// has read it.
+    pub minors: Option<Minors>,
+    /// The provision asking the notice to name every third party personal
+    /// data is or may be sold to; empty when there is none.
+    pub buyers_named_cite: &'static str,
+}
+
+/// A state law's rule for minors: no targeted advertising and no sale of
+/// the personal data of a consumer the controller knows to be in an age
+/// band, without the consumer's consent or at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Minors {
+    /// Consent, or a ban.
+    pub rule: MinorsRule,
+    /// The youngest age the rule covers (0: every minor).
+    pub from: u8,
+    /// The oldest age it covers.
+    pub to: u8,
+    /// The provision.
+    pub cite: &'static str,
+}
+
+/// What a law asks before a minor's data is sold or used for targeted
+/// advertising.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinorsRule {
+    /// The minor's consent (New Jersey, Minnesota).
+    Consent,
+    /// Neither at all (Maryland, Md. Code, Com. Law §14-4707(a)(4)-(5)).
+    Ban,
 }
 
 /// The first of a bracketed optional literal, or "".
@@ -156,6 +187,8 @@ macro_rules! state_law_values {
             appeal: [$($appeal:literal)?],
             consent: [$($consent:literal)?],
             sensitive_opt_out: [$($sensitive_opt_out:literal)?],
+            minors: [$($minors:ident, $minors_from:literal, $minors_to:literal, $minors_cite:literal)?],
+            buyers_named: [$($buyers:literal)?],
         }
     )*) => {
         /// Every state law, in the order of their declarations.
@@ -189,6 +222,16 @@ macro_rules! state_law_values {
                 children_sensitive: $children,
                 consumer_cite: $consumer,
                 consent_cite: or_empty!($($consent)?),
+                minors: {
+                    let minors: &[Minors] = &[$(Minors {
+                        rule: MinorsRule::$minors,
+                        from: $minors_from,
+                        to: $minors_to,
+                        cite: $minors_cite,
+                    })?];
+                    minors.first().copied()
+                },
+                buyers_named_cite: or_empty!($($buyers)?),
             },
         )*];
     };
@@ -380,6 +423,31 @@ impl StateLaw {
             .subjects
             .iter()
             .any(|r| policy.get(r).children == Some(true))
+    }
+
+    /// Every third party that buys personal data under this law, once, in
+    /// the order of the categories, with the named companies (`vendor ...
+    /// { recipient ... }`) that belong to it: the buyers a notice names
+    /// where the law asks it to ([`StateLaw::buyers_named_cite`]).
+    pub fn buyers<'p>(
+        &'p self,
+        policy: &'p Policy,
+    ) -> Vec<(&'p Ref<ThirdParty>, Vec<&'p crate::model::Vendor>)> {
+        let mut buyers: Vec<(&Ref<ThirdParty>, Vec<&crate::model::Vendor>)> = Vec::new();
+        for c in self.collected(policy) {
+            for t in self.sold_to(policy, c) {
+                if buyers.iter().any(|(b, _)| b.id() == t.id()) {
+                    continue;
+                }
+                let named = policy
+                    .vendors
+                    .iter()
+                    .filter(|v| v.recipient.as_ref().is_some_and(|r| r.id() == t.id()))
+                    .collect();
+                buyers.push((t, named));
+            }
+        }
+        buyers
     }
 
     /// The third parties a category is sold to under this law.

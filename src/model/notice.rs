@@ -118,6 +118,10 @@ declare_kind! {
     /// Whether the business handles the personal information of 10,000,000
     /// or more consumers a year (Cal. Code Regs. tit. 11, §7102).
     ten_million: Option<bool> = field("ten_million", "10 million consumers or more", Material("rights changed"));
+    /// The request metrics of the previous calendar year (§7102): the
+    /// numbers, or a link to the page that publishes them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metrics: Option<String> = field("metrics", "request metrics", Wording) prose;
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -699,6 +699,12 @@ closed_set! {
         /// Oregon: a list of the specific third parties personal data was
         /// disclosed to (ORS 646A.574(1)(a)(B)).
         ThirdPartyList = "third_party_list",
+        /// Minnesota: question the result of profiling in furtherance of
+        /// decisions with legal or similarly significant effects, be told
+        /// the reason and what could have secured a different decision,
+        /// review the data used, and have the decision reevaluated after a
+        /// correction (Minn. Stat. §325M.14 subd. 1(g)).
+        QuestionProfiling = "question_profiling",
         /// Anything else.
         Other = "other",
     }

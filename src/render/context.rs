@@ -229,6 +229,9 @@ pub enum BlockView {
         sensitive_other_uses: AnswerView,
         /// Whether the business handles 10 million consumers or more a year.
         ten_million: AnswerView,
+        /// The request metrics, or where they are published (rendered
+        /// inline; may be empty).
+        metrics: String,
     },
     /// Lines of label and value: the controller, contact points.
     Lines {
@@ -1339,6 +1342,7 @@ impl Builder<'_> {
             online_only: block.online_only.into(),
             sensitive_other_uses: block.sensitive_other_uses.into(),
             ten_million: block.ten_million.into(),
+            metrics: self.inline(block.metrics.as_deref()),
         }
     }
 

@@ -777,6 +777,15 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                         cx.used.insert((rights, i));
                     }
                 }
+                // It names the companies behind the buyers where a law asks
+                // for them (Rhode Island): a vendor with a recipient may be
+                // printed there.
+                let vendors = ns(DeclKind::Vendor);
+                for (i, v) in lists.vendors.iter().enumerate() {
+                    if v.recipient.is_some() {
+                        cx.used.insert((vendors, i));
+                    }
+                }
             }
             // The state laws' table prints every category.
             GeneratorKind::StateCategories => cx.use_all(ns(DeclKind::Ccpa)),

@@ -77,6 +77,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_sensitive_other_uses => "`sensitive_other_uses`",
         Rule::kw_frictionless => "`frictionless`",
         Rule::kw_ten_million => "`ten_million`",
+        Rule::kw_metrics => "`metrics`",
         Rule::kw_collected => "`collected`",
         Rule::kw_consideration => "`consideration`",
         Rule::kw_short_name => "`short_name`",
@@ -269,6 +270,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_sensitive_other_uses => "`sensitive_other_uses`",
         Rule::f_frictionless => "`frictionless`",
         Rule::f_ten_million => "`ten_million`",
+        Rule::f_metrics => "`metrics`",
         Rule::f_collected => "`collected`",
         Rule::f_consideration => "`consideration`",
         Rule::f_part_of => "`part_of`",
@@ -429,6 +431,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_sensitive_other_uses
             | Rule::kw_frictionless
             | Rule::kw_ten_million
+            | Rule::kw_metrics
             | Rule::kw_collected
             | Rule::kw_consideration
             | Rule::kw_part_of
@@ -530,6 +533,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_sensitive_other_uses
             | Rule::f_frictionless
             | Rule::f_ten_million
+            | Rule::f_metrics
             | Rule::f_collected
             | Rule::f_consideration
             | Rule::f_part_of

@@ -1,21 +1,30 @@
-//! The "Your US state privacy rights" block (`insert state_rights`): which
-//! state laws the policy declares, and for each rights block that serves
-//! them, the rights, how to make a request, the opt-outs the facts call for
-//! under each law, and how to appeal. Everything is derived from the facts
+//! The "Your US state privacy rights" block (`insert state_rights`): one
+//! section for every declared state law. What the laws share is said once:
+//! whether the business sells (each law's definition of a sale, the laws
+//! that answer alike together), its targeted advertising and profiling, the
+//! rights, how to make a request and how to appeal, from the rights blocks
+//! that serve the laws. What differs is said where it differs, naming the
+//! states: no right to correct, no opt-out of targeted advertising or of
+//! profiling, a list of the specific third parties, no appeal, the rules for
+//! minors. Everything is derived from the facts and the laws' declarations
 //! (`law::states`); the sentences are wording, in `wording.tera`.
 
 use serde::Serialize;
 
 use super::{AnswerView, BlockView, Builder, CategoryView, Line, ListItem, contact_lines};
-use crate::law::states::{self, StateLaw};
+use crate::law::states::{self, MinorsRule, StateLaw};
 use crate::model::RightsBlock;
 use crate::model::words::{RecipientKind, Word};
 
-/// The state rights, grouped by the rights block that serves them.
+/// The state rights: what the declared laws share, once, and where they
+/// differ.
 #[derive(Debug, Clone, Serialize)]
 pub struct StateRightsView {
     /// Every declared state law, in catalogue order: "Colorado".
     pub states: Vec<String>,
+    /// Whether the business sells, the laws that give the same answer
+    /// together (one line when they all agree).
+    pub sales: Vec<StateSaleView>,
     /// One group per rights block; a state with no block has a group with
     /// no rights.
     pub groups: Vec<StateGroupView>,
@@ -31,6 +40,26 @@ pub struct StateRightsView {
     /// whose list the business processes some, every data set that holds
     /// it stating the consumer's consent.
     pub sensitive_consent: Vec<String>,
+    /// Where the laws differ, each difference with the states it concerns.
+    pub differences: Vec<StateDifferenceView>,
+}
+
+/// Whether the business sells under some of the laws' definitions.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateSaleView {
+    /// `yes` when a third party pays in the law's sense, `no` when every
+    /// third party's consideration is stated and none does, `not_stated`
+    /// otherwise.
+    pub value: AnswerView,
+    /// Whether every declared law, two or more, gives this answer.
+    pub all: bool,
+    /// The states whose law gives it.
+    pub states: Vec<String>,
+    /// Those among them whose law calls only an exchange for money a sale
+    /// (Virginia, Utah).
+    pub money_only: Vec<String>,
+    /// Whether one among them counts other valuable consideration too.
+    pub other_value: bool,
 }
 
 /// The states one rights block serves.
@@ -40,8 +69,12 @@ pub struct StateGroupView {
     pub id: String,
     /// The states: "Colorado", "Virginia".
     pub states: Vec<String>,
-    /// Each state's labels, derived from the facts.
-    pub laws: Vec<StateLawView>,
+    /// Whether the group has a heading naming its states: when there is
+    /// more than one group.
+    pub heading: bool,
+    /// Whether this is the only group and serves two or more laws: its
+    /// rights are everyone's.
+    pub all: bool,
     /// The rights, as the block lists them.
     pub rights: Vec<ListItem>,
     /// The ways to make a request.
@@ -53,23 +86,33 @@ pub struct StateGroupView {
     /// How universal opt-out signals are processed (4 CCR 904-3 Rule
     /// 6.03(A)(4)(e); rendered inline; may be empty).
     pub signals: String,
-    /// The states among these whose law grants no appeal (Utah).
-    pub no_appeal: Vec<String>,
 }
 
-/// One law's labels.
+/// One way the declared laws differ.
 #[derive(Debug, Clone, Serialize)]
-pub struct StateLawView {
-    /// "Virginia".
-    pub state: String,
-    /// "Virginia Consumer Data Protection Act".
-    pub act: String,
-    /// Whether a sale needs money only (Virginia, Utah).
-    pub money_only: bool,
-    /// Whether the business sells under this law's definition: `yes` when
-    /// a third party pays in the law's sense, `no` when every third party's
-    /// consideration is stated and none does, `not_stated` otherwise.
-    pub sells: AnswerView,
+pub struct StateDifferenceView {
+    /// `no_correct`, `no_targeted_opt_out`, `no_profiling_opt_out`,
+    /// `third_party_list`, `no_appeal`, `minors_consent`, `minors_ban` or
+    /// `buyers_named`.
+    pub kind: &'static str,
+    /// The states it concerns.
+    pub states: Vec<String>,
+    /// For the minors' rules: the youngest age covered (0: every minor).
+    pub from: u8,
+    /// For the minors' rules: the oldest age covered.
+    pub to: u8,
+    /// For `buyers_named`: each third party that buys, with the companies
+    /// it stands for.
+    pub buyers: Vec<StateBuyerView>,
+}
+
+/// A third party that buys personal data and the companies it stands for.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StateBuyerView {
+    /// The third party's name: "partner brands".
+    pub category: String,
+    /// The companies (`vendor ... { recipient ... }`): "Acme Outdoors, Inc.".
+    pub companies: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -88,11 +131,14 @@ impl Builder<'_> {
                 None => groups.push((block, vec![law])),
             }
         }
+        let heading = groups.len() > 1;
+        let all = groups.len() == 1 && declared.len() > 1;
         BlockView::StateRights(StateRightsView {
-            states: declared.iter().map(|l| l.state.to_owned()).collect(),
+            states: names(&declared),
+            sales: self.state_sales(&declared),
             groups: groups
                 .into_iter()
-                .map(|(block, laws)| self.state_group(block, &laws))
+                .map(|(block, laws)| self.state_group(block, &laws, heading, all))
                 .collect(),
             who: policy
                 .controller
@@ -111,6 +157,7 @@ impl Builder<'_> {
                 })
                 .map(|l| l.state.to_owned())
                 .collect(),
+            differences: self.state_differences(&declared),
         })
     }
 
@@ -118,13 +165,16 @@ impl Builder<'_> {
         &self,
         block: Option<&RightsBlock>,
         laws: &[&'static StateLaw],
+        heading: bool,
+        all: bool,
     ) -> StateGroupView {
         let policy = self.policy;
         let calling = self.prose.calling_code.as_deref();
         StateGroupView {
             id: block.map(|b| b.id.clone()).unwrap_or_default(),
-            states: laws.iter().map(|l| l.state.to_owned()).collect(),
-            laws: laws.iter().map(|l| self.state_law(l)).collect(),
+            states: names(laws),
+            heading,
+            all,
             rights: block
                 .map(|b| {
                     b.rights
@@ -152,34 +202,161 @@ impl Builder<'_> {
             appeal: self.inline(block.and_then(|b| b.appeal.as_deref())),
             attorney_general: self.inline(block.and_then(|b| b.attorney_general.as_deref())),
             signals: self.inline(block.and_then(|b| b.opt_out_signals.as_deref())),
-            no_appeal: laws
-                .iter()
-                .filter(|l| !l.appeal)
-                .map(|l| l.state.to_owned())
-                .collect(),
         }
     }
 
-    fn state_law(&self, law: &StateLaw) -> StateLawView {
+    /// Whether the business sells under each law's definition, the laws
+    /// that answer alike together.
+    fn state_sales(&self, declared: &[&'static StateLaw]) -> Vec<StateSaleView> {
         let policy = self.policy;
-        let answers: Vec<Option<bool>> = law
-            .collected(policy)
-            .flat_map(|c| c.third_parties.iter())
-            .map(|t| law.sells(policy.get(t)))
-            .collect();
-        // No third party at all says nothing about sales here.
-        let sells = if answers.is_empty() {
-            None
-        } else {
-            crate::law::any_yes(&answers)
-        };
-        StateLawView {
-            state: law.state.to_owned(),
-            act: law.act.to_owned(),
-            money_only: !law.other_value_sells,
-            sells: sells.into(),
+        let mut sales: Vec<StateSaleView> = Vec::new();
+        for law in declared {
+            let answers: Vec<Option<bool>> = law
+                .collected(policy)
+                .flat_map(|c| c.third_parties.iter())
+                .map(|t| law.sells(policy.get(t)))
+                .collect();
+            // No third party at all says nothing about sales here.
+            let value: AnswerView = if answers.is_empty() {
+                None
+            } else {
+                crate::law::any_yes(&answers)
+            }
+            .into();
+            let sale = match sales.iter_mut().find(|s| s.value == value) {
+                Some(sale) => sale,
+                None => {
+                    sales.push(StateSaleView {
+                        value,
+                        all: false,
+                        states: Vec::new(),
+                        money_only: Vec::new(),
+                        other_value: false,
+                    });
+                    sales.last_mut().expect("just pushed")
+                }
+            };
+            sale.states.push(law.state.to_owned());
+            if law.other_value_sells {
+                sale.other_value = true;
+            } else {
+                sale.money_only.push(law.state.to_owned());
+            }
         }
+        // "each of these laws" only when there are two or more.
+        let one = sales.len() == 1 && declared.len() > 1;
+        for sale in &mut sales {
+            sale.all = one;
+        }
+        sales
     }
+
+    /// Where the declared laws differ, in a fixed order: rights some laws
+    /// lack, then rights some add, then the rules for minors.
+    fn state_differences(&self, declared: &[&'static StateLaw]) -> Vec<StateDifferenceView> {
+        let policy = self.policy;
+        // The right to correct is judged on the notice's own date (so that
+        // two builds of one source agree); a notice with none has it.
+        let on = policy.effective.or(policy.updated);
+        let mut differences = Vec::new();
+        // A law that stands apart is named even when it is the only one
+        // declared: its reader learns what it lacks or adds.
+        let mut add = |kind: &'static str, laws: Vec<&'static StateLaw>, from: u8, to: u8| {
+            if !laws.is_empty() {
+                differences.push(StateDifferenceView {
+                    kind,
+                    states: names(&laws),
+                    from,
+                    to,
+                    buyers: Vec::new(),
+                });
+            }
+        };
+        let without = |has: &dyn Fn(&StateLaw) -> bool| -> Vec<&'static StateLaw> {
+            declared.iter().copied().filter(|l| !has(l)).collect()
+        };
+        add(
+            "no_correct",
+            without(&|l| {
+                l.correct_from
+                    .is_some_and(|from| on.is_none_or(|on| from <= on))
+            }),
+            0,
+            0,
+        );
+        add(
+            "no_targeted_opt_out",
+            without(&|l| l.targeted_opt_out),
+            0,
+            0,
+        );
+        add(
+            "no_profiling_opt_out",
+            without(&|l| l.profiling_opt_out),
+            0,
+            0,
+        );
+        add(
+            "third_party_list",
+            without(&|l| l.third_party_list_cite.is_empty()),
+            0,
+            0,
+        );
+        add("no_appeal", without(&|l| l.appeal), 0, 0);
+        // The minors' rules, the laws with the same rule and ages together.
+        let mut minors: Vec<(MinorsRule, u8, u8, Vec<&'static StateLaw>)> = Vec::new();
+        for law in declared {
+            let Some(m) = law.minors else { continue };
+            match minors
+                .iter_mut()
+                .find(|(rule, from, to, _)| (*rule, *from, *to) == (m.rule, m.from, m.to))
+            {
+                Some((.., laws)) => laws.push(law),
+                None => minors.push((m.rule, m.from, m.to, vec![law])),
+            }
+        }
+        for (rule, from, to, laws) in minors {
+            let kind = match rule {
+                MinorsRule::Consent => "minors_consent",
+                MinorsRule::Ban => "minors_ban",
+            };
+            add(kind, laws, from, to);
+        }
+        // The laws that ask for the buyers by name, when something is sold
+        // under them: the buyers and the companies they stand for.
+        let naming: Vec<&'static StateLaw> = declared
+            .iter()
+            .copied()
+            .filter(|l| !l.buyers_named_cite.is_empty())
+            .collect();
+        let mut buyers: Vec<StateBuyerView> = Vec::new();
+        for law in &naming {
+            for (t, named) in law.buyers(policy) {
+                let buyer = StateBuyerView {
+                    category: policy.get(t).name.clone(),
+                    companies: named.iter().map(|v| v.name.clone()).collect(),
+                };
+                if !buyers.contains(&buyer) {
+                    buyers.push(buyer);
+                }
+            }
+        }
+        if !buyers.is_empty() {
+            differences.push(StateDifferenceView {
+                kind: "buyers_named",
+                states: names(&naming),
+                from: 0,
+                to: 0,
+                buyers,
+            });
+        }
+        differences
+    }
+}
+
+/// The states' names.
+fn names(laws: &[&'static StateLaw]) -> Vec<String> {
+    laws.iter().map(|l| l.state.to_owned()).collect()
 }
 
 /// The categories of personal data with the state laws' own labels

@@ -259,12 +259,12 @@ pub enum BlockView {
         /// be empty).
         intro: String,
     },
-    /// Paragraphs: processing activities, transfers, children.
+    /// Paragraphs: processing activities, transfers, children, each with
+    /// the facts of its own declaration under it (so that a reader sees
+    /// which facts belong to which transfer).
     Paragraphs {
-        /// Rendered.
-        paragraphs: Vec<String>,
-        /// Facts the paragraphs do not already say, printed under them.
-        facts: Vec<FactView>,
+        /// One per declaration.
+        paragraphs: Vec<Paragraph>,
     },
     /// The data table.
     DataTable(DataTable),
@@ -281,6 +281,16 @@ pub enum BlockView {
     StateCategories(states::StateCategoriesView),
     /// Colorado's purpose-by-purpose table (`context/colorado.rs`).
     ColoradoPurposes(colorado::ColoradoPurposesView),
+}
+
+/// A paragraph and the facts of the same declaration that it does not
+/// already say, printed under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Rendered prose (may be empty: then only the facts print).
+    pub text: String,
+    /// The facts.
+    pub facts: Vec<FactView>,
 }
 
 /// `Label: value`.
@@ -335,6 +345,45 @@ fn says(text: Option<&str>, value: &str) -> bool {
             .to_lowercase()
     };
     text.is_some_and(|t| squash(t).contains(&squash(value)))
+}
+
+/// Whether a text already gives this age ("under 13", "13 or older",
+/// "aged 16"), so that a fact need not repeat it.
+fn gives_age(text: Option<&str>, age: impl std::fmt::Display) -> bool {
+    let Some(text) = text else {
+        return false;
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        format!("under {age}"),
+        format!("under the age of {age}"),
+        format!("{age} or older"),
+        format!("{age} or over"),
+        format!("aged {age}"),
+        format!("age of {age}"),
+        format!("{age} and over"),
+        format!("{age} and older"),
+    ]
+    .iter()
+    .any(|p| text.contains(p.as_str()))
+}
+
+/// Whether a children text already says that the personal information of
+/// consumers under 16 is not sold (a text about another age, "under 18"
+/// for Maryland, says something else: the CCPA's sentence still prints).
+fn says_not_sold_to_minors(text: Option<&str>) -> bool {
+    let Some(text) = text else {
+        return false;
+    };
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (text.contains("not sell") || text.contains("never sell"))
+        && ["under 16", "under the age of 16"]
+            .iter()
+            .any(|u| text.contains(u))
 }
 
 /// `“Term”: text`.
@@ -741,14 +790,18 @@ impl Builder<'_> {
         ordered
             .into_iter()
             .map(|section| {
-                let heading = section.heading.as_ref().map(|h| {
-                    if self.policy.numbered {
-                        number += 1;
-                        format!("{number}. {h}")
-                    } else {
-                        h.clone()
-                    }
-                });
+                let heading = section
+                    .heading
+                    .as_ref()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| {
+                        if self.policy.numbered {
+                            number += 1;
+                            format!("{number}. {h}")
+                        } else {
+                            h.clone()
+                        }
+                    });
                 let mut blocks: Vec<BlockView> =
                     section.blocks.iter().map(|b| self.block(b)).collect();
                 alternate_bullets(&mut blocks);
@@ -804,11 +857,10 @@ impl Builder<'_> {
             Insert::Processing { activities } => BlockView::Paragraphs {
                 paragraphs: activities
                     .iter()
-                    .map(|a| self.processing(policy.get(a)))
-                    .collect(),
-                facts: activities
-                    .iter()
-                    .flat_map(|a| self.dataset_facts(policy.get(a)))
+                    .map(|a| Paragraph {
+                        text: self.processing(policy.get(a)),
+                        facts: self.dataset_facts(policy.get(a)),
+                    })
                     .collect(),
             },
             Insert::Cookies => BlockView::List {
@@ -859,17 +911,12 @@ impl Builder<'_> {
                 paragraphs: policy
                     .transfers
                     .iter()
-                    .filter_map(|t| t.text.as_deref())
-                    .map(|t| self.prose_block(t))
-                    .collect(),
-                facts: policy
-                    .transfers
-                    .iter()
-                    .flat_map(|t| {
+                    .map(|t| {
                         let text = t.text.as_deref();
                         let mut facts = Vec::new();
-                        // With several transfers, each one's facts follow its name.
-                        if policy.transfers.len() > 1 {
+                        // A transfer without a text of its own is named,
+                        // when there are several.
+                        if text.is_none() && policy.transfers.len() > 1 {
                             facts.push(FactView::new("transfer", t.name.clone()));
                         }
                         if let Some(from) = t.from {
@@ -891,7 +938,10 @@ impl Builder<'_> {
                                 .filter(|v| !says(text, v))
                                 .map(|v| FactView::new("copy", v.trim())),
                         );
-                        facts
+                        Paragraph {
+                            text: text.map(|t| self.prose_block(t)).unwrap_or_default(),
+                            facts,
+                        }
                     })
                     .collect(),
             },
@@ -904,23 +954,24 @@ impl Builder<'_> {
                 paragraphs: policy
                     .children
                     .iter()
-                    .filter_map(|c| c.text.as_deref())
-                    .map(|t| self.prose_block(t))
-                    .collect(),
-                facts: policy
-                    .children
-                    .iter()
-                    .flat_map(|c| {
+                    .map(|c| {
+                        let text = c.text.as_deref();
                         let mut facts = Vec::new();
                         facts.extend(
                             c.minimum_age
+                                .filter(|a| !gives_age(text, *a))
                                 .map(|a| FactView::new("minimum_age", a.to_string())),
                         );
-                        facts.extend(c.ages.iter().map(|a| {
-                            FactView::new("age", format!("{}: {}", a.region.word(), a.age))
+                        facts.extend(c.ages.iter().filter(|a| !gives_age(text, a.age)).map(|a| {
+                            FactView::new(&format!("age.{}", a.region.word()), a.age.to_string())
                         }));
-                        facts.extend(FactView::answer("sells_under_16", c.sells_under_16));
-                        facts
+                        if !(c.sells_under_16 == Some(false) && says_not_sold_to_minors(text)) {
+                            facts.extend(FactView::answer("sells_under_16", c.sells_under_16));
+                        }
+                        Paragraph {
+                            text: text.map(|t| self.prose_block(t)).unwrap_or_default(),
+                            facts,
+                        }
                     })
                     .collect(),
             },
@@ -935,9 +986,11 @@ impl Builder<'_> {
                     .iter()
                     .flatten()
                     .take(usize::try_from(*count).unwrap_or(usize::MAX))
-                    .map(|entry| self.prose_block(entry))
+                    .map(|entry| Paragraph {
+                        text: self.prose_block(entry),
+                        facts: Vec::new(),
+                    })
                     .collect(),
-                facts: Vec::new(),
             },
         }
     }
@@ -1019,7 +1072,17 @@ impl Builder<'_> {
                         .as_deref()
                         .or(rule.criteria.as_deref())
                         .or(rule.period.as_deref());
-                    let mut item = self.item(&rule.id, marker, Some(&rule.name), ". ", text);
+                    // A name then a sentence ("Orders. We keep ..."), or a
+                    // name then a bare period ("Orders: seven years").
+                    let separator = if text
+                        .and_then(|t| t.trim_start().chars().next())
+                        .is_some_and(char::is_lowercase)
+                    {
+                        ": "
+                    } else {
+                        ". "
+                    };
+                    let mut item = self.item(&rule.id, marker, Some(&rule.name), separator, text);
                     for (key, value) in [("period", &rule.period), ("criteria", &rule.criteria)] {
                         if let Some(v) = value.as_deref().filter(|v| !says(text, v)) {
                             item.facts.push(FactView::new(key, v.trim()));
@@ -1133,14 +1196,15 @@ impl Builder<'_> {
         for r in &d.collects {
             let item = policy.get(r);
             if let Some(special) = item.special {
-                let word = special.word().replace('_', " ");
-                facts.push(FactView::new("special", format!("{} ({word})", item.name)));
+                facts.push(FactView::new(
+                    "special",
+                    named_kind(&item.name, special.word()),
+                ));
             }
             if let Some(sensitive) = item.sensitive {
-                let word = sensitive.word().replace('_', " ");
                 facts.push(FactView::new(
                     "sensitive",
-                    format!("{} ({word})", item.name),
+                    named_kind(&item.name, sensitive.word()),
                 ));
             }
             if let Some(req) = &item.required {
@@ -1476,6 +1540,17 @@ fn basis_pairing(policy: &Policy, d: &Dataset, basis: &Basis) -> Vec<FactView> {
     facts
 }
 
+/// An item's name with its kind in brackets ("location (precise
+/// geolocation)"), or the name alone when it already says the kind.
+fn named_kind(name: &str, kind: &str) -> String {
+    let word = kind.replace('_', " ");
+    if name.to_lowercase().contains(&word.to_lowercase()) {
+        name.to_owned()
+    } else {
+        format!("{name} ({word})")
+    }
+}
+
 /// A named vendor, linked to its page, with its location and note.
 fn vendor_fact(v: &crate::model::Vendor) -> FactView {
     let mut value = v.name.clone();
@@ -1575,7 +1650,7 @@ fn controller_lines(
         let regions: Vec<String> = controller
             .established
             .iter()
-            .map(|r| r.word().to_uppercase())
+            .map(|r| r.word().to_owned())
             .collect();
         lines.push(keyed("controller.established", &regions.join(", "), None));
     }

@@ -1745,4 +1745,34 @@ mod tests {
         assert_eq!(mailto_href("a@b.c"), Some("mailto:a@b.c".to_owned()));
         assert_eq!(mailto_href("javascript:a@b"), None);
     }
+
+    #[test]
+    fn a_kind_the_name_says_is_not_repeated() {
+        assert_eq!(
+            named_kind("precise geolocation", "precise_geolocation"),
+            "precise geolocation"
+        );
+        assert_eq!(
+            named_kind("Precise Geolocation data", "precise_geolocation"),
+            "Precise Geolocation data"
+        );
+        assert_eq!(
+            named_kind("trip routes", "precise_geolocation"),
+            "trip routes (precise geolocation)"
+        );
+    }
+
+    #[test]
+    fn an_age_the_text_gives_is_not_repeated() {
+        assert!(gives_age(Some("not for children under\n 13"), 13));
+        assert!(gives_age(Some("readers aged 16 or over"), 16));
+        assert!(!gives_age(Some("readers aged 16 or over"), 13));
+        assert!(!gives_age(None, 13));
+        assert!(says_not_sold_to_minors(Some(
+            "We do not sell the data of anyone under 16."
+        )));
+        assert!(!says_not_sold_to_minors(Some(
+            "We do not sell the data of anyone under 18."
+        )));
+    }
 }

@@ -594,3 +594,184 @@ fn every_generator_reads_as_written_by_hand() {
         "{count} defects in the generated text:\n{report}"
     );
 }
+
+/// The text of an HTML document outside links, tags and the `<head>`:
+/// what a reader sees as plain text.
+fn unlinked_text(html: &str) -> String {
+    let body = html.find("<body").map_or(html, |at| &html[at..]);
+    let mut text = String::new();
+    let mut rest = body;
+    let mut in_link = 0usize;
+    while let Some(open) = rest.find('<') {
+        if in_link == 0 {
+            text.push_str(&rest[..open]);
+        }
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + close + 1];
+        if tag.starts_with("<a ") || tag == "<a>" {
+            in_link += 1;
+        } else if tag == "</a>" {
+            in_link = in_link.saturating_sub(1);
+        }
+        text.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    text
+}
+
+/// Addresses a reader would expect to follow: e-mail addresses, web
+/// addresses and phone numbers (ten digits or more in groups).
+fn addresses(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for word in text.split_whitespace() {
+        let w = word.trim_matches(|c: char| ",.;:()“”\"'".contains(c));
+        let email = w.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && domain.rsplit('.').next().is_some_and(|tld| {
+                    tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+                })
+        });
+        let web = (w.starts_with("https://") || w.starts_with("http://") || w.starts_with("www."))
+            && w.len() > 12;
+        if email || web {
+            found.push(w.to_owned());
+        }
+    }
+    // Phone numbers: runs of digits joined by one `-`, ` ` or `.`.
+    let mut digits = 0usize;
+    let mut start = 0usize;
+    let mut last = ' ';
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() {
+            if digits == 0 {
+                start = i;
+            }
+            digits += 1;
+        } else if digits > 0 && matches!(c, '-' | ' ' | '.') && last.is_ascii_digit() {
+            // A separator inside the number.
+        } else {
+            if (10..=15).contains(&digits) {
+                found.push(text[start..i].trim().to_owned());
+            }
+            digits = 0;
+        }
+        last = c;
+    }
+    found
+}
+
+/// Every rendered HTML document of every policy, with every generator.
+fn every_html() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in policies() {
+        let original = model(&dir);
+        let work = tempfile::tempdir().expect("a temporary directory");
+        augment(&dir, &original, work.path());
+        let policy = model(work.path());
+        for output in render::render(&policy, &RenderOptions::default()).expect("renders") {
+            if output.name.ends_with(".html") {
+                out.push((
+                    format!("{} {}", dir.display(), output.name),
+                    output.contents,
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_address_is_a_link_and_row_headers_hold_names() {
+    let mut report = String::new();
+    let mut count = 0;
+    for (name, html) in every_html() {
+        for address in addresses(&unlinked_text(&html)) {
+            count += 1;
+            let _ = writeln!(report, "{name}: not a link: {address}");
+        }
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<th scope=\"row\"") {
+            let cell = &rest[at..];
+            let end = cell.find("</th>").unwrap_or(cell.len());
+            let inner = &cell[..end];
+            let text = html_text(inner);
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if inner.contains("<ul") || inner.contains("<p") || text.chars().count() > 160 {
+                count += 1;
+                let _ = writeln!(
+                    report,
+                    "{name}: a row header holds more than a name: {text}"
+                );
+            }
+            rest = &cell[end..];
+        }
+    }
+    assert!(count == 0, "{count} problems:\n{report}");
+}
+
+#[test]
+fn the_ccpa_page_links_back_to_the_notice_where_it_is() {
+    let policy = model(Path::new("policy"));
+    let ccpa = |options: &RenderOptions| {
+        render::render(&policy, options)
+            .expect("renders")
+            .into_iter()
+            .find(|o| o.name == "ccpa.html")
+            .expect("a CCPA page")
+            .contents
+    };
+    // By default: the notice beside it, from the same build.
+    let page = ccpa(&RenderOptions {
+        fragment: true,
+        id_prefix: "ca-".to_owned(),
+        ..RenderOptions::default()
+    });
+    assert!(page.contains("href=\"privacy-policy.html#ca-california\""));
+    // Published elsewhere.
+    let page = ccpa(&RenderOptions {
+        fragment: true,
+        id_prefix: "ca-".to_owned(),
+        notice_url: Some("/legal/privacy".to_owned()),
+        ..RenderOptions::default()
+    });
+    assert!(page.contains("href=\"/legal/privacy#ca-california\""));
+    assert!(!page.contains("privacy-policy.html"));
+    // On the same page, under the notice's own prefix: every link back
+    // points into it, none to a file.
+    let page = ccpa(&RenderOptions {
+        fragment: true,
+        id_prefix: "ca-".to_owned(),
+        notice_id_prefix: Some("pp-".to_owned()),
+        ..RenderOptions::default()
+    });
+    assert!(page.contains("href=\"#pp-california\""));
+    assert!(!page.contains("privacy-policy.html"));
+    assert!(!page.contains("href=\"#ca-california\""));
+    // An address that could leave the attribute or run script is refused
+    // (the CLI says why; the library falls back to the default).
+    for bad in [
+        "javascript:alert(1)",
+        "/a\" onmouseover=\"x",
+        "/a b",
+        "/a#b",
+    ] {
+        assert!(!candor::render::context::is_notice_url(bad), "{bad}");
+        let page = ccpa(&RenderOptions {
+            fragment: true,
+            notice_url: Some(bad.to_owned()),
+            ..RenderOptions::default()
+        });
+        assert!(
+            page.contains("href=\"privacy-policy.html#california\""),
+            "{bad}"
+        );
+    }
+    assert!(candor::render::context::is_notice_url(
+        "https://example.com/privacy"
+    ));
+    assert!(candor::render::context::is_notice_url("/privacy"));
+}

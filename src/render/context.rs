@@ -152,6 +152,9 @@ impl Levels {
 pub struct CcpaPage {
     /// The anchor of the notice's section that holds the table, for the
     /// link back to the notice (prefixed); empty when no section holds it.
+    /// The HTML page links to it in-page (`#section`), and rendering points
+    /// every link to an anchor the page does not hold at the full notice
+    /// (`--notice-url`, `--notice-id-prefix`).
     pub section: String,
     /// The definitions inserted in that section (the terms the table's
     /// headers use, such as “Shared”).
@@ -695,6 +698,54 @@ pub struct HtmlOptions {
     pub heading_level: u8,
     /// A standalone page rather than a fragment.
     pub standalone: bool,
+    /// Where the full notice is published, for the CCPA page's links back
+    /// to it (`--notice-url`); `None` is `privacy-policy.html`, the file
+    /// beside it, unless `notice_id_prefix` puts the notice on the same page.
+    pub notice_url: Option<String>,
+    /// The full notice's id prefix (`--notice-id-prefix`); `None` is the
+    /// page's own `id_prefix` (the notice of the same build).
+    pub notice_id_prefix: Option<String>,
+}
+
+impl HtmlOptions {
+    /// The link to an anchor of the full notice (`anchor` without any
+    /// prefix; empty for the notice itself).
+    #[must_use]
+    pub fn notice_link(&self, anchor: &str) -> String {
+        let same_page = self.notice_url.is_none() && self.notice_id_prefix.is_some();
+        let url = match &self.notice_url {
+            Some(url) => url.as_str(),
+            None if same_page => "",
+            None => "privacy-policy.html",
+        };
+        let prefix = self.notice_id_prefix.as_deref().unwrap_or(&self.id_prefix);
+        match (url.is_empty(), anchor.is_empty()) {
+            (true, true) => format!("#{prefix}privacy-policy"),
+            (false, true) => url.to_owned(),
+            (_, false) => format!("{url}#{prefix}{anchor}"),
+        }
+    }
+}
+
+/// Whether a `--notice-url` is safe to print in an attribute: a relative
+/// address or an `https:`/`http:` one, without spaces, quotes, angle
+/// brackets or a fragment of its own.
+#[must_use]
+pub fn is_notice_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let scheme = lower
+        .find(':')
+        .filter(|&c| {
+            lower[..c]
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "+-.".contains(ch))
+        })
+        .map(|c| &lower[..c]);
+    scheme.is_none_or(|s| s == "https" || s == "http")
+        && !url.contains('#')
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+        })
 }
 
 impl Default for HtmlOptions {
@@ -703,6 +754,8 @@ impl Default for HtmlOptions {
             id_prefix: String::new(),
             heading_level: 1,
             standalone: true,
+            notice_url: None,
+            notice_id_prefix: None,
         }
     }
 }

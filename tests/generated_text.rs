@@ -114,6 +114,7 @@ fn generator_sections(policy: &Policy) -> Vec<(String, String)> {
         sections.push((id, source));
     };
     for generator in [
+        "summary",
         "controller",
         "datasets",
         "cookies",
@@ -774,4 +775,39 @@ fn the_ccpa_page_links_back_to_the_notice_where_it_is() {
         "https://example.com/privacy"
     ));
     assert!(candor::render::context::is_notice_url("/privacy"));
+}
+
+#[test]
+fn the_summary_links_every_line_into_the_notice() {
+    for (name, html) in every_html() {
+        if !name.ends_with("privacy-policy.html") {
+            continue;
+        }
+        let start = html
+            .find("<div class=\"candor-summary\">")
+            .unwrap_or_else(|| panic!("{name}: no summary"));
+        let end = start
+            + html[start..]
+                .find("</dl>")
+                .expect("the summary's list ends");
+        let summary = &html[start..end];
+        let lines = summary.matches("<dt>").count();
+        let linked = summary.matches("<dt><a href=\"#").count();
+        assert!(
+            lines >= 5,
+            "{name}: {lines} lines in the summary:\n{summary}"
+        );
+        assert_eq!(
+            lines, linked,
+            "{name}: a summary line without its link:\n{summary}"
+        );
+        for piece in summary.split("<dt><a href=\"#").skip(1) {
+            let anchor = &piece[..piece.find('"').expect("the link ends")];
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{name}: the summary links to #{anchor}, which the page does not hold"
+            );
+        }
+        assert!(summary.contains("Who is responsible"), "{name}");
+    }
 }

@@ -26,6 +26,7 @@ use crate::views::cookies::Consent;
 mod collection;
 mod colorado;
 mod states;
+mod summary;
 use crate::model::Ref;
 use crate::model::words::{TableTerm, Word};
 use crate::model::{
@@ -284,6 +285,8 @@ pub enum BlockView {
     StateCategories(states::StateCategoriesView),
     /// Colorado's purpose-by-purpose table (`context/colorado.rs`).
     ColoradoPurposes(colorado::ColoradoPurposesView),
+    /// The short first layer (`context/summary.rs`).
+    Summary(summary::SummaryView),
 }
 
 /// A paragraph and the facts of the same declaration that it does not
@@ -1033,6 +1036,7 @@ impl Builder<'_> {
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
             Insert::StateCategories => self.state_categories(),
             Insert::ColoradoPurposes => self.colorado_purposes(),
+            Insert::Summary => self.summary(),
             // Filled in from the history by `publish` and `build`.
             Insert::Changes { count, history } => BlockView::Paragraphs {
                 paragraphs: history

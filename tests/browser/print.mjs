@@ -16,8 +16,9 @@ function tablesForPrint() {
   const after = (el) => {
     for (let node = el; node; node = node.parentElement) {
       for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
-        const text = squash(next.innerText ?? "");
-        if (text) return text.split(" ").slice(0, 6).join(" ");
+        // Its first line (a heading, or the start of a paragraph).
+        const line = (next.innerText ?? "").split("\n").map(squash).find(Boolean);
+        if (line) return line.split(" ").slice(0, 6).join(" ");
       }
       if (node.classList?.contains("candor")) break;
     }

@@ -76,6 +76,11 @@ buildFrom(join(root, "tests", "fixtures", "corpus", "connecticut"), join(site, "
 buildFrom(join(root, "tests", "fixtures", "corpus", "employer"), join(site, "employer"));
 // A Colorado notice: the state rights and the purpose-by-purpose table.
 buildFrom(join(root, "tests", "fixtures", "corpus", "grocer"), join(site, "colorado"));
+// The starter policy of `candor init`, which opens with `insert summary`.
+const starter = mkdtempSync(join(tmpdir(), "candor-starter-"));
+execFileSync(candor, ["init"], { cwd: starter, stdio: ["ignore", "ignore", "pipe"] });
+buildFrom(join(starter, "policy"), join(site, "starter"));
+rmSync(starter, { recursive: true, force: true });
 // A second notice for a page that holds two (a careers page: the privacy
 // policy and the applicants' notice): their landmarks must keep distinct
 // accessible names (axe landmark-unique).
@@ -178,6 +183,7 @@ const pages = [
   { name: "employer", file: "employer/privacy-policy.html" },
   { name: "colorado", file: "colorado/privacy-policy.html" },
   { name: "two-notices", file: "two-notices.html" },
+  { name: "starter", file: "starter/privacy-policy.html" },
 ];
 
 // ── Checks run in the page ──────────────────────────────────────────────────
@@ -318,6 +324,24 @@ async function stickyHeader(page) {
   });
 }
 
+// The head of the tallest card stays at the top of the viewport while its
+// cells scroll under it (phones).
+async function stickyCardHead(page) {
+  return page.evaluate(async () => {
+    const rows = [...document.querySelectorAll(".candor-table tbody tr")].filter(
+      (tr) => getComputedStyle(tr).display === "block" && tr.querySelector("th[scope=row]"),
+    );
+    const tall = rows.sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+    if (!tall || tall.getBoundingClientRect().height < window.innerHeight * 1.2) return { skipped: true };
+    const box = tall.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + box.top + box.height / 2 - window.innerHeight / 2);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const top = tall.querySelector("th[scope=row]").getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    return { top };
+  });
+}
+
 // ── Run ─────────────────────────────────────────────────────────────────────
 
 const profile = mkdtempSync(join(tmpdir(), "candor-chromium-"));
@@ -401,6 +425,19 @@ try {
           if (t.right > facts.width + 1) fail(where, `${t.cls}: wider than the page`);
         }
         if (facts.rowHeaders.some((n) => n > 60)) fail(where, `a data-table row header holds more than a name (${Math.max(...facts.rowHeaders)} characters)`);
+        if (width <= 400) {
+          const sticky = await stickyCardHead(page);
+          if (!sticky.skipped && Math.abs(sticky.top) > 1) fail(where, `a card's head does not stick (top ${sticky.top}px)`);
+        }
+        if (name === "starter") {
+          const summary = await page.evaluate(() => {
+            const links = [...document.querySelectorAll(".candor-summary dt a")];
+            return { lines: links.length, landed: links.filter((a) => document.getElementById(a.hash.slice(1))).length };
+          });
+          if (summary.lines < 6 || summary.landed !== summary.lines) {
+            fail(where, `the summary has ${summary.lines} linked lines, ${summary.landed} of them land in the notice`);
+          }
+        }
         if (width > 400) {
           const sticky = await stickyHeader(page);
           if (!sticky.skipped && Math.abs(sticky.top) > 1) fail(where, `the header row does not stick (top ${sticky.top}px)`);

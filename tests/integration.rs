@@ -31,6 +31,7 @@ mod laws;
 mod layers;
 mod lsp;
 mod md_autolink;
+mod migrate;
 mod publish;
 mod published;
 mod readme;

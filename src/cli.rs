@@ -135,6 +135,16 @@ pub struct BuildArgs {
     /// that a fragment nests under the host page's own headings.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
     pub heading_level: Option<u8>,
+    /// Where the full notice is published, for the CCPA page's links back to
+    /// it: a relative or https address such as `/privacy` [default:
+    /// `privacy-policy.html`, the file beside it].
+    #[arg(long, value_name = "URL", value_parser = parse_notice_url)]
+    pub notice_url: Option<String>,
+    /// The id prefix of the full notice on the same page as the CCPA
+    /// fragment (the notice's own `--id-prefix`): the CCPA page's links back
+    /// then point into it, on the same page unless `--notice-url` is given.
+    #[arg(long, value_name = "PREFIX", value_parser = parse_id_prefix)]
+    pub notice_id_prefix: Option<String>,
     /// Trust templates from outside their tree: an absolute or `..` path in
     /// the policy's `templates` setting, or a template that is a symbolic
     /// link leading out of its directory.
@@ -152,6 +162,15 @@ fn parse_id_prefix(text: &str) -> Result<String, String> {
             "an id prefix is a letter followed by letters, digits, `-` or `_`, such as `pp-`"
                 .to_owned(),
         )
+    }
+}
+
+/// A notice URL goes into an attribute as written.
+fn parse_notice_url(text: &str) -> Result<String, String> {
+    if crate::render::context::is_notice_url(text) {
+        Ok(text.to_owned())
+    } else {
+        Err("a notice URL is a relative or https address without spaces, quotes or `#`, such as `/privacy`".to_owned())
     }
 }
 

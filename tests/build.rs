@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-mod support;
+use crate::support;
 
 use predicates::prelude::*;
 use support::{FIXTURE, build, candor};

@@ -5,7 +5,7 @@
 //! states, every export is byte-for-byte deterministic, none is written
 //! unless asked for, and a label that contradicts the notice fails `check`.
 
-mod support;
+use crate::support;
 
 use std::io::Cursor;
 use std::path::Path;
@@ -398,7 +398,7 @@ fn run_check(python: &Path, script: &str, target: &Path) -> String {
 }
 
 #[test]
-#[ignore = "needs Python with fideslang (PyPI); .ci/run installs it and runs `cargo test --test exports -- --ignored`"]
+#[ignore = "needs Python with fideslang (PyPI); .ci/run installs it and runs `cargo test --test integration exports:: -- --ignored`"]
 fn fideslang_loads_and_validates_the_manifest() {
     let python = python_with("fideslang");
     let outputs = outputs(&model(MOBILE));
@@ -413,7 +413,7 @@ fn fideslang_loads_and_validates_the_manifest() {
 }
 
 #[test]
-#[ignore = "needs Python with rdflib (PyPI); .ci/run installs it and runs `cargo test --test exports -- --ignored`"]
+#[ignore = "needs Python with rdflib (PyPI); .ci/run installs it and runs `cargo test --test integration exports:: -- --ignored`"]
 fn the_dpv_export_parses_as_json_ld() {
     let python = python_with("rdflib");
     let dir = tempfile::tempdir().expect("tmp");

@@ -286,7 +286,11 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ("policy", "effective", "Effective December 1, 2026"),
     ("policy", "language", "lang=\"en\""),
     ("policy", "numbered", "1. M_section_heading"),
-    ("controller", "established", "Established in: US"),
+    (
+        "controller",
+        "established",
+        "Established in: the United States",
+    ),
     (
         "controller",
         "llm_training",
@@ -353,7 +357,7 @@ const SHOWN: &[(&str, &str, &str)] = &[
         "essential",
         "Not strictly necessary: these cookies are set only with your consent.",
     ),
-    ("transfer", "from", "From: EEA"),
+    ("transfer", "from", "From: the European Economic Area"),
     (
         "transfer",
         "safeguards",
@@ -379,7 +383,11 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ),
     ("rights", "ten_million", "10,000,000 or more consumers"),
     ("children", "minimum_age", "Minimum age: 17"),
-    ("children", "age", "Age of digital consent: eea: 16"),
+    (
+        "children",
+        "age",
+        "Age of digital consent in the European Economic Area: 16",
+    ),
     (
         "children",
         "sells_under_16",

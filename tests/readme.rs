@@ -6,7 +6,7 @@
 //! - what the README says the first run prints is what it prints;
 //! - the generated tables (field order, the rule catalogue's rows, the
 //!   layout of the code) are what the schema, the catalogue and the tree
-//!   give: `CANDOR_UPDATE_DOCS=1 cargo test --test readme` rewrites them;
+//!   give: `CANDOR_UPDATE_DOCS=1 cargo test --test integration readme::` rewrites them;
 //! - every relative link and anchor resolves, and SUMMARY.md names every
 //!   chapter (the link check CI runs beside `mdbook build`).
 
@@ -94,7 +94,7 @@ fn generated(path: &str, name: &str, expected: &str) {
     } else {
         panic!(
             "{path}'s `{name}` table differs from what candor generates; \
-             run `CANDOR_UPDATE_DOCS=1 cargo test --test readme` and review the change"
+             run `CANDOR_UPDATE_DOCS=1 cargo test --test integration readme::` and review the change"
         );
     }
 }
@@ -210,7 +210,7 @@ fn the_rule_catalogue_rows_are_the_catalogues() {
         std::fs::write(path, text).expect("writable");
     } else {
         panic!(
-            "{path}: {}; run `CANDOR_UPDATE_DOCS=1 cargo test --test readme` for rows (a new rule needs a row by hand, in its family's table)",
+            "{path}: {}; run `CANDOR_UPDATE_DOCS=1 cargo test --test integration readme::` for rows (a new rule needs a row by hand, in its family's table)",
             stale.join("; ")
         );
     }

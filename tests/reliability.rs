@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
-mod support;
+use crate::support;
 
 use predicates::prelude::*;
 use support::{FIXTURE, build, candor};
@@ -351,7 +351,7 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
 }
 
 #[test]
-#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test reliability -- --ignored)"]
+#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test integration reliability:: -- --ignored)"]
 fn unclosed_braces_and_prose_parse_in_linear_time() {
     assert_linear(
         "unclosed item blocks",
@@ -377,7 +377,7 @@ fn unclosed_braces_and_prose_parse_in_linear_time() {
 }
 
 #[test]
-#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test reliability -- --ignored)"]
+#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test integration reliability:: -- --ignored)"]
 fn many_unknown_names_against_many_names_is_linear() {
     assert_linear(
         "did-you-mean",
@@ -396,7 +396,7 @@ fn many_unknown_names_against_many_names_is_linear() {
 }
 
 #[test]
-#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test reliability -- --ignored)"]
+#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test integration reliability:: -- --ignored)"]
 fn deeply_nested_quotes_render_in_linear_time() {
     assert_linear(
         "nested quotes",

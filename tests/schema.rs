@@ -115,7 +115,7 @@ fn the_docs_hold_the_schema_field_tables() {
         } else {
             panic!(
                 "docs/language.md's field tables differ from the schema; \
-                 run `CANDOR_UPDATE_DOCS=1 cargo test --test schema` and review the change"
+                 run `CANDOR_UPDATE_DOCS=1 cargo test --test integration schema::` and review the change"
             );
         }
     }

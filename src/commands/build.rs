@@ -61,6 +61,8 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
         templates,
         id_prefix,
         heading_level: args.heading_level.or(policy.heading_level).unwrap_or(1),
+        notice_url: args.notice_url.clone(),
+        notice_id_prefix: args.notice_id_prefix.clone(),
     };
     let outputs = match render::render(&policy, &options) {
         Ok(outputs) => outputs,

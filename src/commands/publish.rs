@@ -65,6 +65,7 @@ pub(crate) fn run(args: &PublishArgs) -> u8 {
                 .heading_level
                 .or(latest.policy.heading_level)
                 .unwrap_or(1),
+            ..RenderOptions::default()
         },
         base_url: args.base_url.as_ref().map(|u| {
             if u.ends_with('/') {

@@ -310,6 +310,8 @@ pub enum Insert {
     },
     /// Colorado's purpose-by-purpose table (4 CCR 904-3 Rule 6.03(A)(1)).
     ColoradoPurposes,
+    /// The short first layer of a layered notice.
+    Summary,
     /// The last versions of the notice and what changed in each.
     Changes {
         /// How many versions to list.

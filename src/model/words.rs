@@ -764,6 +764,11 @@ closed_set! {
         /// each, material changes first (`insert changes 3`), from the
         /// history `candor publish` and `candor build` read.
         Changes = "changes",
+        /// A short first layer of the notice: who is responsible and how to
+        /// reach them, what is collected, why, who receives it, what is sold
+        /// or shared, the reader's rights and how to use them, each with a
+        /// link to where the notice says it in full.
+        Summary = "summary",
     }
 }
 

@@ -26,6 +26,7 @@ use crate::views::cookies::Consent;
 mod collection;
 mod colorado;
 mod states;
+mod summary;
 use crate::model::Ref;
 use crate::model::words::{TableTerm, Word};
 use crate::model::{
@@ -152,6 +153,9 @@ impl Levels {
 pub struct CcpaPage {
     /// The anchor of the notice's section that holds the table, for the
     /// link back to the notice (prefixed); empty when no section holds it.
+    /// The HTML page links to it in-page (`#section`), and rendering points
+    /// every link to an anchor the page does not hold at the full notice
+    /// (`--notice-url`, `--notice-id-prefix`).
     pub section: String,
     /// The definitions inserted in that section (the terms the table's
     /// headers use, such as “Shared”).
@@ -262,12 +266,12 @@ pub enum BlockView {
         /// be empty).
         intro: String,
     },
-    /// Paragraphs: processing activities, transfers, children.
+    /// Paragraphs: processing activities, transfers, children, each with
+    /// the facts of its own declaration under it (so that a reader sees
+    /// which facts belong to which transfer).
     Paragraphs {
-        /// Rendered.
-        paragraphs: Vec<String>,
-        /// Facts the paragraphs do not already say, printed under them.
-        facts: Vec<FactView>,
+        /// One per declaration.
+        paragraphs: Vec<Paragraph>,
     },
     /// The data table.
     DataTable(DataTable),
@@ -284,6 +288,18 @@ pub enum BlockView {
     StateCategories(states::StateCategoriesView),
     /// Colorado's purpose-by-purpose table (`context/colorado.rs`).
     ColoradoPurposes(colorado::ColoradoPurposesView),
+    /// The short first layer (`context/summary.rs`).
+    Summary(summary::SummaryView),
+}
+
+/// A paragraph and the facts of the same declaration that it does not
+/// already say, printed under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Rendered prose (may be empty: then only the facts print).
+    pub text: String,
+    /// The facts.
+    pub facts: Vec<FactView>,
 }
 
 /// `Label: value`.
@@ -338,6 +354,45 @@ fn says(text: Option<&str>, value: &str) -> bool {
             .to_lowercase()
     };
     text.is_some_and(|t| squash(t).contains(&squash(value)))
+}
+
+/// Whether a text already gives this age ("under 13", "13 or older",
+/// "aged 16"), so that a fact need not repeat it.
+fn gives_age(text: Option<&str>, age: impl std::fmt::Display) -> bool {
+    let Some(text) = text else {
+        return false;
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        format!("under {age}"),
+        format!("under the age of {age}"),
+        format!("{age} or older"),
+        format!("{age} or over"),
+        format!("aged {age}"),
+        format!("age of {age}"),
+        format!("{age} and over"),
+        format!("{age} and older"),
+    ]
+    .iter()
+    .any(|p| text.contains(p.as_str()))
+}
+
+/// Whether a children text already says that the personal information of
+/// consumers under 16 is not sold (a text about another age, "under 18"
+/// for Maryland, says something else: the CCPA's sentence still prints).
+fn says_not_sold_to_minors(text: Option<&str>) -> bool {
+    let Some(text) = text else {
+        return false;
+    };
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (text.contains("not sell") || text.contains("never sell"))
+        && ["under 16", "under the age of 16"]
+            .iter()
+            .any(|u| text.contains(u))
 }
 
 /// `“Term”: text`.
@@ -650,6 +705,54 @@ pub struct HtmlOptions {
     pub heading_level: u8,
     /// A standalone page rather than a fragment.
     pub standalone: bool,
+    /// Where the full notice is published, for the CCPA page's links back
+    /// to it (`--notice-url`); `None` is `privacy-policy.html`, the file
+    /// beside it, unless `notice_id_prefix` puts the notice on the same page.
+    pub notice_url: Option<String>,
+    /// The full notice's id prefix (`--notice-id-prefix`); `None` is the
+    /// page's own `id_prefix` (the notice of the same build).
+    pub notice_id_prefix: Option<String>,
+}
+
+impl HtmlOptions {
+    /// The link to an anchor of the full notice (`anchor` without any
+    /// prefix; empty for the notice itself).
+    #[must_use]
+    pub fn notice_link(&self, anchor: &str) -> String {
+        let same_page = self.notice_url.is_none() && self.notice_id_prefix.is_some();
+        let url = match &self.notice_url {
+            Some(url) => url.as_str(),
+            None if same_page => "",
+            None => "privacy-policy.html",
+        };
+        let prefix = self.notice_id_prefix.as_deref().unwrap_or(&self.id_prefix);
+        match (url.is_empty(), anchor.is_empty()) {
+            (true, true) => format!("#{prefix}privacy-policy"),
+            (false, true) => url.to_owned(),
+            (_, false) => format!("{url}#{prefix}{anchor}"),
+        }
+    }
+}
+
+/// Whether a `--notice-url` is safe to print in an attribute: a relative
+/// address or an `https:`/`http:` one, without spaces, quotes, angle
+/// brackets or a fragment of its own.
+#[must_use]
+pub fn is_notice_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let scheme = lower
+        .find(':')
+        .filter(|&c| {
+            lower[..c]
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "+-.".contains(ch))
+        })
+        .map(|c| &lower[..c]);
+    scheme.is_none_or(|s| s == "https" || s == "http")
+        && !url.contains('#')
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+        })
 }
 
 impl Default for HtmlOptions {
@@ -658,6 +761,8 @@ impl Default for HtmlOptions {
             id_prefix: String::new(),
             heading_level: 1,
             standalone: true,
+            notice_url: None,
+            notice_id_prefix: None,
         }
     }
 }
@@ -745,14 +850,18 @@ impl Builder<'_> {
         ordered
             .into_iter()
             .map(|section| {
-                let heading = section.heading.as_ref().map(|h| {
-                    if self.policy.numbered {
-                        number += 1;
-                        format!("{number}. {h}")
-                    } else {
-                        h.clone()
-                    }
-                });
+                let heading = section
+                    .heading
+                    .as_ref()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| {
+                        if self.policy.numbered {
+                            number += 1;
+                            format!("{number}. {h}")
+                        } else {
+                            h.clone()
+                        }
+                    });
                 let mut blocks: Vec<BlockView> =
                     section.blocks.iter().map(|b| self.block(b)).collect();
                 alternate_bullets(&mut blocks);
@@ -808,13 +917,9 @@ impl Builder<'_> {
             Insert::Processing { activities } => BlockView::Paragraphs {
                 paragraphs: activities
                     .iter()
-                    .map(|a| self.processing(policy.get(a)))
-                    .collect(),
-                // A processing activity prints as paragraphs, with no basis
-                // column: its bases' facts follow its own.
-                facts: activities
-                    .iter()
-                    .flat_map(|a| {
+                    .map(|a| {
+                        // A processing activity prints as a paragraph, with
+                        // no basis column: its bases' facts follow its own.
                         let d = policy.get(a);
                         let all = dataset_texts(policy, d);
                         let mut facts = self.dataset_facts(d);
@@ -822,7 +927,10 @@ impl Builder<'_> {
                             facts.extend(basis_facts(b, |v| says(Some(&all), v)));
                             facts.extend(basis_pairing(policy, d, b));
                         }
-                        facts
+                        Paragraph {
+                            text: self.processing(d),
+                            facts,
+                        }
                     })
                     .collect(),
             },
@@ -874,17 +982,12 @@ impl Builder<'_> {
                 paragraphs: policy
                     .transfers
                     .iter()
-                    .filter_map(|t| t.text.as_deref())
-                    .map(|t| self.prose_block(t))
-                    .collect(),
-                facts: policy
-                    .transfers
-                    .iter()
-                    .flat_map(|t| {
+                    .map(|t| {
                         let text = t.text.as_deref();
                         let mut facts = Vec::new();
-                        // With several transfers, each one's facts follow its name.
-                        if policy.transfers.len() > 1 {
+                        // A transfer without a text of its own is named,
+                        // when there are several.
+                        if text.is_none() && policy.transfers.len() > 1 {
                             facts.push(FactView::new("transfer", t.name.clone()));
                         }
                         if let Some(from) = t.from {
@@ -906,7 +1009,10 @@ impl Builder<'_> {
                                 .filter(|v| !says(text, v))
                                 .map(|v| FactView::new("copy", v.trim())),
                         );
-                        facts
+                        Paragraph {
+                            text: text.map(|t| self.prose_block(t)).unwrap_or_default(),
+                            facts,
+                        }
                     })
                     .collect(),
             },
@@ -919,23 +1025,24 @@ impl Builder<'_> {
                 paragraphs: policy
                     .children
                     .iter()
-                    .filter_map(|c| c.text.as_deref())
-                    .map(|t| self.prose_block(t))
-                    .collect(),
-                facts: policy
-                    .children
-                    .iter()
-                    .flat_map(|c| {
+                    .map(|c| {
+                        let text = c.text.as_deref();
                         let mut facts = Vec::new();
                         facts.extend(
                             c.minimum_age
+                                .filter(|a| !gives_age(text, *a))
                                 .map(|a| FactView::new("minimum_age", a.to_string())),
                         );
-                        facts.extend(c.ages.iter().map(|a| {
-                            FactView::new("age", format!("{}: {}", a.region.word(), a.age))
+                        facts.extend(c.ages.iter().filter(|a| !gives_age(text, a.age)).map(|a| {
+                            FactView::new(&format!("age.{}", a.region.word()), a.age.to_string())
                         }));
-                        facts.extend(FactView::answer("sells_under_16", c.sells_under_16));
-                        facts
+                        if !(c.sells_under_16 == Some(false) && says_not_sold_to_minors(text)) {
+                            facts.extend(FactView::answer("sells_under_16", c.sells_under_16));
+                        }
+                        Paragraph {
+                            text: text.map(|t| self.prose_block(t)).unwrap_or_default(),
+                            facts,
+                        }
                     })
                     .collect(),
             },
@@ -944,15 +1051,18 @@ impl Builder<'_> {
             Insert::NoticeAtCollection { subjects } => self.notice_at_collection(subjects),
             Insert::StateCategories => self.state_categories(),
             Insert::ColoradoPurposes => self.colorado_purposes(),
+            Insert::Summary => self.summary(),
             // Filled in from the history by `publish` and `build`.
             Insert::Changes { count, history } => BlockView::Paragraphs {
                 paragraphs: history
                     .iter()
                     .flatten()
                     .take(usize::try_from(*count).unwrap_or(usize::MAX))
-                    .map(|entry| self.prose_block(entry))
+                    .map(|entry| Paragraph {
+                        text: self.prose_block(entry),
+                        facts: Vec::new(),
+                    })
                     .collect(),
-                facts: Vec::new(),
             },
         }
     }
@@ -1034,7 +1144,17 @@ impl Builder<'_> {
                         .as_deref()
                         .or(rule.criteria.as_deref())
                         .or(rule.period.as_deref());
-                    let mut item = self.item(&rule.id, marker, Some(&rule.name), ". ", text);
+                    // A name then a sentence ("Orders. We keep ..."), or a
+                    // name then a bare period ("Orders: seven years").
+                    let separator = if text
+                        .and_then(|t| t.trim_start().chars().next())
+                        .is_some_and(char::is_lowercase)
+                    {
+                        ": "
+                    } else {
+                        ". "
+                    };
+                    let mut item = self.item(&rule.id, marker, Some(&rule.name), separator, text);
                     for (key, value) in [("period", &rule.period), ("criteria", &rule.criteria)] {
                         if let Some(v) = value.as_deref().filter(|v| !says(text, v)) {
                             item.facts.push(FactView::new(key, v.trim()));
@@ -1179,14 +1299,15 @@ impl Builder<'_> {
         for r in &d.collects {
             let item = policy.get(r);
             if let Some(special) = item.special {
-                let word = special.word().replace('_', " ");
-                facts.push(FactView::new("special", format!("{} ({word})", item.name)));
+                facts.push(FactView::new(
+                    "special",
+                    named_kind(&item.name, special.word()),
+                ));
             }
             if let Some(sensitive) = item.sensitive {
-                let word = sensitive.word().replace('_', " ");
                 facts.push(FactView::new(
                     "sensitive",
-                    format!("{} ({word})", item.name),
+                    named_kind(&item.name, sensitive.word()),
                 ));
             }
             if let Some(req) = &item.required {
@@ -1535,6 +1656,17 @@ fn basis_pairing(policy: &Policy, d: &Dataset, basis: &Basis) -> Vec<FactView> {
     facts
 }
 
+/// An item's name with its kind in brackets ("location (precise
+/// geolocation)"), or the name alone when it already says the kind.
+fn named_kind(name: &str, kind: &str) -> String {
+    let word = kind.replace('_', " ");
+    if name.to_lowercase().contains(&word.to_lowercase()) {
+        name.to_owned()
+    } else {
+        format!("{name} ({word})")
+    }
+}
+
 /// A named vendor, linked to its page, with its location and note.
 fn vendor_fact(v: &crate::model::Vendor) -> FactView {
     let mut value = v.name.clone();
@@ -1634,7 +1766,7 @@ fn controller_lines(
         let regions: Vec<String> = controller
             .established
             .iter()
-            .map(|r| r.word().to_uppercase())
+            .map(|r| r.word().to_owned())
             .collect();
         lines.push(keyed("controller.established", &regions.join(", "), None));
     }
@@ -1728,5 +1860,35 @@ mod tests {
         );
         assert_eq!(mailto_href("a@b.c"), Some("mailto:a@b.c".to_owned()));
         assert_eq!(mailto_href("javascript:a@b"), None);
+    }
+
+    #[test]
+    fn a_kind_the_name_says_is_not_repeated() {
+        assert_eq!(
+            named_kind("precise geolocation", "precise_geolocation"),
+            "precise geolocation"
+        );
+        assert_eq!(
+            named_kind("Precise Geolocation data", "precise_geolocation"),
+            "Precise Geolocation data"
+        );
+        assert_eq!(
+            named_kind("trip routes", "precise_geolocation"),
+            "trip routes (precise geolocation)"
+        );
+    }
+
+    #[test]
+    fn an_age_the_text_gives_is_not_repeated() {
+        assert!(gives_age(Some("not for children under\n 13"), 13));
+        assert!(gives_age(Some("readers aged 16 or over"), 16));
+        assert!(!gives_age(Some("readers aged 16 or over"), 13));
+        assert!(!gives_age(None, 13));
+        assert!(says_not_sold_to_minors(Some(
+            "We do not sell the data of anyone under 16."
+        )));
+        assert!(!says_not_sold_to_minors(Some(
+            "We do not sell the data of anyone under 18."
+        )));
     }
 }

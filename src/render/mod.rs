@@ -24,6 +24,7 @@ pub mod context;
 pub mod export;
 pub mod html;
 pub mod json;
+pub mod linkify;
 pub mod markdown;
 pub mod md_guard;
 pub mod output;
@@ -54,6 +55,13 @@ pub struct RenderOptions {
     /// so that a fragment nests under a host page's headings
     /// (`--heading-level`).
     pub heading_level: u8,
+    /// Where the full notice is published, for the CCPA page's links back
+    /// to it (`--notice-url`; see [`HtmlOptions::notice_url`]). Ignored
+    /// unless [`context::is_notice_url`] accepts it.
+    pub notice_url: Option<String>,
+    /// The full notice's id prefix (`--notice-id-prefix`), alone: the
+    /// notice is on the same page.
+    pub notice_id_prefix: Option<String>,
 }
 
 /// One rendered file.
@@ -112,6 +120,8 @@ pub struct RenderInput<'a> {
     pub options: &'a RenderOptions,
     markdown: DocumentContext,
     html: DocumentContext,
+    /// How the HTML context was built (the links back to the notice).
+    html_options: HtmlOptions,
 }
 
 /// One file of the output directory: its name, when a policy gets it, and
@@ -188,14 +198,22 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
     // The contexts, then the outputs, are independent pure functions of
     // the model: build them side by side; the bytes do not depend on the
     // scheduling.
+    let html_options = HtmlOptions {
+        id_prefix: options.id_prefix.clone(),
+        heading_level: options.heading_level.max(1),
+        standalone: !options.fragment,
+        notice_url: options
+            .notice_url
+            .clone()
+            .filter(|u| context::is_notice_url(u)),
+        notice_id_prefix: options
+            .notice_id_prefix
+            .clone()
+            .filter(|p| prose::is_id_prefix(p)),
+    };
     let (markdown, html) = std::thread::scope(|scope| {
         let markdown = scope
             .spawn(|| DocumentContext::build(policy, Flavor::Markdown, &HtmlOptions::default()));
-        let html_options = HtmlOptions {
-            id_prefix: options.id_prefix.clone(),
-            heading_level: options.heading_level.max(1),
-            standalone: !options.fragment,
-        };
         let html = DocumentContext::build(policy, Flavor::Html, &html_options);
         (join(markdown), html)
     });
@@ -205,6 +223,7 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
         options,
         markdown,
         html,
+        html_options,
     };
     let applicable: Vec<&dyn OutputKind> = OUTPUTS
         .iter()
@@ -272,7 +291,9 @@ impl Document {
                 let mut text =
                     finish_markdown(&input.templates.render(self.template, &input.markdown)?);
                 if self.law.is_some() {
-                    text = links_back(&text, "](#", "](privacy-policy.md#", &[]);
+                    text = links_back(&text, "](#", &[], |anchor| {
+                        format!("](privacy-policy.md#{anchor}")
+                    });
                 }
                 md_guard::guard(&text).map_err(|report| TemplateError::Render {
                     name: self.name.to_owned(),
@@ -282,11 +303,23 @@ impl Document {
             Flavor::Html => {
                 let context = &input.html;
                 let mut body = input.templates.render(self.template, context)?;
+                // Addresses in generated lists and cells, as in prose.
+                let calling_code = input
+                    .policy
+                    .controller
+                    .as_ref()
+                    .and_then(|c| c.address.as_deref())
+                    .and_then(prose::calling_code);
+                body = linkify::linkify_html(&body, calling_code);
                 if self.law.is_some() {
                     // The page holds only the table: a link to any other
                     // part of the notice goes back to the notice.
                     let held = ids(&body);
-                    body = links_back(&body, "href=\"#", "href=\"privacy-policy.html#", &held);
+                    let own = &input.html_options.id_prefix;
+                    body = links_back(&body, "href=\"#", &held, |anchor| {
+                        let bare = anchor.strip_prefix(own.as_str()).unwrap_or(anchor);
+                        format!("href=\"{}", input.html_options.notice_link(bare))
+                    });
                 }
                 if input.options.fragment {
                     return Ok(finish(&body));
@@ -317,8 +350,14 @@ fn ids(html: &str) -> Vec<String> {
 }
 
 /// Points every in-page link (`marker` then the anchor) that the page does
-/// not hold (`held`) at the full notice instead (`replacement`).
-fn links_back(text: &str, marker: &str, replacement: &str, held: &[String]) -> String {
+/// not hold (`held`) at the full notice instead (`replacement` of the
+/// anchor: the marker and the new target up to the anchor's end).
+fn links_back(
+    text: &str,
+    marker: &str,
+    held: &[String],
+    replacement: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(marker) {
@@ -330,10 +369,11 @@ fn links_back(text: &str, marker: &str, replacement: &str, held: &[String]) -> S
         let anchor = &after[..end];
         if held.iter().any(|h| h == anchor) {
             out.push_str(marker);
+            rest = after;
         } else {
-            out.push_str(replacement);
+            out.push_str(&replacement(anchor));
+            rest = &after[end..];
         }
-        rest = after;
     }
     out.push_str(rest);
     out

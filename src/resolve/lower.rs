@@ -612,6 +612,10 @@ fn insert(
             lists_all.insert(generator);
             Insert::ColoradoPurposes
         }
+        GeneratorKind::Summary => {
+            takes_no_ids(cx);
+            Insert::Summary
+        }
         GeneratorKind::Changes => {
             takes_no_ids(cx);
             let count = field.args.iter().find_map(|a| match a {

@@ -85,6 +85,7 @@ pub(crate) fn rebuild(path: &Path, site: &Shared) {
             // The policy's own settings, as `build` uses them without flags.
             id_prefix: policy.id_prefix.clone().unwrap_or_default(),
             heading_level: policy.heading_level.unwrap_or(1),
+            ..RenderOptions::default()
         };
         match templates.and_then(|_| render::render(policy, &options).map_err(|e| e.to_string())) {
             Ok(outputs) => {

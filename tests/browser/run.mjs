@@ -10,8 +10,13 @@
 // `#anchor` link lands on an element, no request leaves the machine; the
 // tables are cards on a phone and a table with a sticky header row on a wide
 // screen; the host page's own elements keep exactly the computed style they
-// have without candor. Screenshots and PDFs go to target/browser/ (not
-// committed). Exit 1 on any failure.
+// have without candor. Every page is then measured at twenty widths from
+// 320 to 1920 px for words broken inside themselves (brokenWords), and each
+// standalone page is printed to PDF, whose text, page by page, must show
+// each table's header row on every page it runs over and each visible
+// caption beside its table (print.mjs, with Poppler's pdftotext).
+// Screenshots and PDFs go to target/browser/ (not committed). Exit 1 on
+// any failure.
 //
 // Usage: node run.mjs   (CANDOR=path/to/candor to test another binary;
 //                        CHROMIUM=path/to/chromium, default /usr/bin/chromium)
@@ -22,6 +27,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
+import { printFailures } from "./print.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
@@ -33,6 +39,9 @@ const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const axeSource = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 const WIDTHS = [390, 1366];
+// The widths at which words are measured (brokenWords): phones, tablets, a
+// host page's column, laptops and a wide screen.
+const BREAK_WIDTHS = [320, 360, 390, 430, 480, 540, 600, 680, 768, 820, 900, 960, 1024, 1100, 1180, 1280, 1366, 1440, 1600, 1920];
 const SCHEMES = ["light", "dark"];
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
@@ -67,6 +76,11 @@ buildFrom(join(root, "tests", "fixtures", "corpus", "connecticut"), join(site, "
 buildFrom(join(root, "tests", "fixtures", "corpus", "employer"), join(site, "employer"));
 // A Colorado notice: the state rights and the purpose-by-purpose table.
 buildFrom(join(root, "tests", "fixtures", "corpus", "grocer"), join(site, "colorado"));
+// The starter policy of `candor init`, which opens with `insert summary`.
+const starter = mkdtempSync(join(tmpdir(), "candor-starter-"));
+execFileSync(candor, ["init"], { cwd: starter, stdio: ["ignore", "ignore", "pipe"] });
+buildFrom(join(starter, "policy"), join(site, "starter"));
+rmSync(starter, { recursive: true, force: true });
 // A second notice for a page that holds two (a careers page: the privacy
 // policy and the applicants' notice): their landmarks must keep distinct
 // accessible names (axe landmark-unique).
@@ -157,6 +171,10 @@ ${readFileSync(join(site, "employer-fragment", "privacy-policy.html"), "utf8")}
 `
 );
 
+// Pages that embed fragments in a host's column: their wide tables may be
+// cards at any window width.
+const EMBEDDED = ["host", "two-notices"];
+
 const pages = [
   { name: "privacy-policy", file: "standalone/privacy-policy.html" },
   { name: "ccpa", file: "standalone/ccpa.html" },
@@ -165,6 +183,7 @@ const pages = [
   { name: "employer", file: "employer/privacy-policy.html" },
   { name: "colorado", file: "colorado/privacy-policy.html" },
   { name: "two-notices", file: "two-notices.html" },
+  { name: "starter", file: "starter/privacy-policy.html" },
 ];
 
 // ── Checks run in the page ──────────────────────────────────────────────────
@@ -201,6 +220,48 @@ function pageFacts() {
     (th) => th.textContent.trim().length,
   );
   return { duplicates, broken, overflow, wide, tables, rowHeaders, width: doc.clientWidth };
+}
+
+// Words broken across two lines inside themselves ("Categori/es"): every
+// word of candor's visible text is measured with a Range; a word whose
+// boxes sit on two lines is broken, unless the line ends at a hyphen, dash
+// or slash inside it ("e-|mail"). Web and e-mail addresses may wrap
+// anywhere and are not counted.
+function brokenWords() {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const examples = [];
+  let broken = 0;
+  let words = 0;
+  const top = (node, start, end) => {
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    return rects.length ? Math.round(rects[0].top) : null;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !el.closest(".candor") || el.getClientRects().length === 0) continue;
+    const re = /\S+/g;
+    let m;
+    while ((m = re.exec(node.data))) {
+      const word = m[0];
+      if (/@|:\/\/|www\./.test(word)) continue;
+      words += 1;
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + word.length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size < 2) continue;
+      // Where the line ends: the first character on a line below the first.
+      const first = top(node, m.index, m.index + 1);
+      let at = 1;
+      while (at < word.length && top(node, m.index + at, m.index + at + 1) === first) at += 1;
+      if (/[-–—\/]/.test(word[at - 1])) continue;
+      broken += 1;
+      if (examples.length < 5) examples.push(`${word.slice(0, at)}|${word.slice(at)}`);
+    }
+  }
+  return { broken, words, examples };
 }
 
 // The computed style of candor's own elements, to compare a fragment in
@@ -247,13 +308,35 @@ function probeStyles() {
 // while its rows scroll under it.
 async function stickyHeader(page) {
   return page.evaluate(async () => {
-    const table = document.querySelector(".candor-table");
+    // The first table shown as a table (a wide one in a narrow column is cards).
+    const table = [...document.querySelectorAll(".candor-table")].find(
+      (t) => getComputedStyle(t.querySelector("tbody tr")).display !== "block",
+    );
+    if (!table) return { skipped: true };
     const th = table.querySelector("thead th");
     const box = table.getBoundingClientRect();
     if (box.height < window.innerHeight * 0.5) return { skipped: true };
     window.scrollTo(0, window.scrollY + box.top + box.height / 2);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const top = th.getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    return { top };
+  });
+}
+
+// The head of the tallest card stays at the top of the viewport while its
+// cells scroll under it (phones).
+async function stickyCardHead(page) {
+  return page.evaluate(async () => {
+    const rows = [...document.querySelectorAll(".candor-table tbody tr")].filter(
+      (tr) => getComputedStyle(tr).display === "block" && tr.querySelector("th[scope=row]"),
+    );
+    const tall = rows.sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+    if (!tall || tall.getBoundingClientRect().height < window.innerHeight * 1.2) return { skipped: true };
+    const box = tall.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + box.top + box.height / 2 - window.innerHeight / 2);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const top = tall.querySelector("th[scope=row]").getBoundingClientRect().top;
     window.scrollTo(0, 0);
     return { top };
   });
@@ -324,17 +407,37 @@ try {
         if (facts.broken.length) fail(where, `links to missing anchors: ${facts.broken.slice(0, 10).join(", ")}`);
         if (facts.tables.length === 0) fail(where, "no candor table on the page");
         for (const t of facts.tables) {
-          if (width <= 400) {
-            if (t.rowDisplay !== "block") fail(where, `${t.cls}: rows are not cards (display ${t.rowDisplay})`);
+          // Cards when the table's own box is too narrow for its columns
+          // (a phone; a wide table in a host page's column), a table
+          // otherwise: on a wide standalone page every table has room.
+          const cards = t.rowDisplay === "block";
+          if (width <= 400 && !cards) fail(where, `${t.cls}: rows are not cards (display ${t.rowDisplay})`);
+          if (width >= 1366 && !EMBEDDED.includes(name) && cards) {
+            fail(where, `${t.cls}: not a table on a wide screen (display ${t.display})`);
+          }
+          if (cards) {
             if (t.headVisible) fail(where, `${t.cls}: the header row is visible in the card layout`);
             if (!t.label.includes(t.expectedLabel)) fail(where, `${t.cls}: cells lack their column label (${t.label})`);
           } else {
-            if (t.display !== "table") fail(where, `${t.cls}: not a table on a wide screen (display ${t.display})`);
+            if (t.display !== "table") fail(where, `${t.cls}: rows are table rows but the table is not a table (display ${t.display})`);
             if (t.thPosition !== "sticky") fail(where, `${t.cls}: the header row is not sticky`);
           }
           if (t.right > facts.width + 1) fail(where, `${t.cls}: wider than the page`);
         }
         if (facts.rowHeaders.some((n) => n > 60)) fail(where, `a data-table row header holds more than a name (${Math.max(...facts.rowHeaders)} characters)`);
+        if (width <= 400) {
+          const sticky = await stickyCardHead(page);
+          if (!sticky.skipped && Math.abs(sticky.top) > 1) fail(where, `a card's head does not stick (top ${sticky.top}px)`);
+        }
+        if (name === "starter") {
+          const summary = await page.evaluate(() => {
+            const links = [...document.querySelectorAll(".candor-summary dt a")];
+            return { lines: links.length, landed: links.filter((a) => document.getElementById(a.hash.slice(1))).length };
+          });
+          if (summary.lines < 6 || summary.landed !== summary.lines) {
+            fail(where, `the summary has ${summary.lines} linked lines, ${summary.landed} of them land in the notice`);
+          }
+        }
         if (width > 400) {
           const sticky = await stickyHeader(page);
           if (!sticky.skipped && Math.abs(sticky.top) > 1) fail(where, `the header row does not stick (top ${sticky.top}px)`);
@@ -375,6 +478,23 @@ try {
     }
   }
 
+  // No word broken inside itself at any width from 320 to 1920 px: the
+  // tables turn into cards before a column gets narrower than its longest
+  // word (light scheme; the words do not depend on it).
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+  for (const width of BREAK_WIDTHS) {
+    await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+    for (const { name, file } of pages) {
+      await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
+      const words = await page.evaluate(brokenWords);
+      const where = `${name} ${width}px`;
+      if (words.broken > 0) {
+        fail(where, `${words.broken} of ${words.words} words broken inside themselves: ${words.examples.join(", ")}`);
+      }
+    }
+    console.log(`ok   words at ${width}px: every page measured`);
+  }
+
   // The phone layout of a fragment in a host page, for the README
   // (docs/images/embedding-phone.png is a copy of it).
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
@@ -388,7 +508,7 @@ try {
 
   // Print: the standalone pages as PDF (looked at by people; artefacts).
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
-  for (const { name, file } of pages.slice(0, 2)) {
+  for (const { name, file } of pages.filter((p) => !EMBEDDED.includes(p.name))) {
     await page.goto(pathToFileURL(join(site, file)).href, { waitUntil: "load" });
     await page.pdf({ path: join(target, `${name}.pdf`), format: "A4", printBackground: true });
     const print = await page.evaluate(() => {
@@ -401,6 +521,7 @@ try {
     });
     // The checks above ran with screen media; these read the print rules.
     await page.emulateMediaType("print");
+    const pdf = await printFailures(page, join(target, `${name}.pdf`));
     const printed = await page.evaluate(() => {
       const toc = document.querySelector(".candor-toc");
       const head = document.querySelector(".candor-table thead");
@@ -418,7 +539,8 @@ try {
     if (printed.head !== "table-header-group") fail(where, `the header row does not repeat (${printed.head})`);
     if (printed.headAfter !== "avoid") fail(where, "the header row may be left alone at the foot of a page");
     if (printed.row !== "table-row") fail(where, `tables print as cards (${printed.row})`);
-    console.log(`ok   ${where}: ${JSON.stringify({ screen: print, print: printed })}`);
+    for (const f of pdf.failures) fail(where, `in the PDF: ${f}`);
+    console.log(`ok   ${where}: ${JSON.stringify({ screen: print, print: printed })}; PDF: ${pdf.pages} pages, the header row repeated on ${pdf.repeated}`);
   }
 
   if (external.length) fail("network", `requests left the machine: ${[...new Set(external)].join(", ")}`);

@@ -32,6 +32,9 @@ pub struct CollectionView {
     /// Whether a row names kinds of sensitive personal information: the
     /// table then has a column for them.
     pub sensitive_column: bool,
+    /// Whether a row names the data items collected: the table then has a
+    /// column for them (a row header holds the category's name only).
+    pub items_column: bool,
     /// Whether a row is sold or shared: the notice then gives the opt-out
     /// link (§7012(e)(5)).
     pub sold_or_shared: bool,
@@ -72,6 +75,7 @@ impl Builder<'_> {
             .map(|c| self.collection_row(c, subjects))
             .collect();
         let sensitive_column = rows.iter().any(|r| !r.sensitive.is_empty());
+        let items_column = rows.iter().any(|r| !r.items.is_empty());
         let sold_or_shared = rows
             .iter()
             .any(|r| r.sold == AnswerView::Yes || r.shared == AnswerView::Yes);
@@ -100,6 +104,7 @@ impl Builder<'_> {
                 .collect(),
             rows,
             sensitive_column,
+            items_column,
             sold_or_shared,
             opt_out,
             policy_anchor: format!("{}privacy-policy", self.prose.id_prefix),

@@ -43,6 +43,8 @@ mod rules;
 mod schema;
 mod serve;
 mod serve_guard;
+mod signals_and_denials;
+mod state_rights;
 
 /// A file of `tests/` that is not a module here would never be compiled
 /// nor run: name each one.

@@ -47,6 +47,8 @@ pub struct TranslationEntry {
     pub path: String,
     /// The fingerprint of the source text it translates (hex, no `@`).
     pub fingerprint: String,
+    /// Where the fingerprint is written.
+    pub fingerprint_span: Span,
     /// The translation.
     pub text: String,
     /// The whole entry.
@@ -73,6 +75,17 @@ pub fn fingerprint(text: &str) -> String {
         }
     }
     format!("{:08x}", hash >> 32)
+}
+
+/// The language a policy's own prose is written in: its `language`, when
+/// candor has a catalogue for it, else English.
+#[must_use]
+pub fn source_locale(policy: &Policy) -> Locale {
+    policy
+        .language
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .unwrap_or(Locale::En)
 }
 
 /// One block of prose of the source, as a translation addresses it.
@@ -163,15 +176,14 @@ pub fn each_block_mut(
         }
         let mut n = 0;
         for block in &mut section.blocks {
-            if let Block::Text { markdown, .. } = block {
+            if let Block::Text {
+                markdown,
+                span: text_span,
+            } = block
+            {
                 n += 1;
-                f(
-                    DeclKind::Section,
-                    &section.id,
-                    &format!("text.{n}"),
-                    span,
-                    markdown,
-                );
+                let path = format!("text.{n}");
+                f(DeclKind::Section, &section.id, &path, *text_span, markdown);
             }
         }
     }

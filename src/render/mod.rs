@@ -162,33 +162,23 @@ impl Languages {
         }
         self.published
             .iter()
-            .map(|&l| {
-                let dir = if l == self.source {
-                    String::new()
+            .map(|&l| Alternate {
+                tag: l.tag(),
+                name: l.endonym(),
+                href: if l == self.current {
+                    file.to_owned()
+                } else if l == self.source {
+                    format!("{}{file}", self.root())
                 } else {
-                    format!("{}/", l.tag())
-                };
-                Alternate {
-                    tag: l.tag(),
-                    name: l.endonym(),
-                    href: format!("{}{dir}{file}", self.root()),
-                    current: l == self.current,
-                }
+                    format!("{}{}/{file}", self.root(), l.tag())
+                },
+                current: l == self.current,
             })
             .collect()
     }
 }
 
-/// The language a policy's own prose is written in: its `language`, when
-/// candor has a catalogue for it, else English.
-#[must_use]
-pub fn source_locale(policy: &Policy) -> Locale {
-    policy
-        .language
-        .as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or(Locale::En)
-}
+pub use crate::model::translation::source_locale;
 
 /// The pages of each language published besides the source, in the
 /// language's own directory.

@@ -84,14 +84,14 @@ pub(super) fn lower(
             continue; // the grammar asks for both
         };
         let fingerprint = field.args.iter().find_map(|a| match a {
-            Arg::Code(c) => Some(c.node.trim_start_matches('@').to_ascii_lowercase()),
+            Arg::Code(c) => Some((c.node.trim_start_matches('@').to_ascii_lowercase(), c.span)),
             _ => None,
         });
         let text = field.args.iter().find_map(|a| match a {
             Arg::Text(t) => Some(t.node.value.clone()),
             _ => None,
         });
-        let (Some(fingerprint), Some(text)) = (fingerprint, text) else {
+        let (Some((fingerprint, fingerprint_span)), Some(text)) = (fingerprint, text) else {
             continue;
         };
         entries.push(TranslationEntry {
@@ -99,6 +99,7 @@ pub(super) fn lower(
             id: id.node.clone(),
             path: path.node.clone(),
             fingerprint,
+            fingerprint_span,
             text,
             span: field.span,
         });

@@ -1018,7 +1018,9 @@ pub static RIGHT_FIELDS: &[FieldSpec] = &[FieldSpec::new(
 pub fn field_tables() -> String {
     let mut out = String::new();
     for spec in KINDS {
-        if spec.kind == DeclKind::Processing {
+        // `processing` shares the data sets' fields; a translation's
+        // entries are blocks, not fields (docs/languages.md).
+        if matches!(spec.kind, DeclKind::Processing | DeclKind::Translation) {
             continue;
         }
         out.push_str(&format!("#### `{}`: {}\n\n", spec.keyword, spec.doc));

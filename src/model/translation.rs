@@ -238,6 +238,62 @@ pub fn translated(policy: &Policy, locale: Locale) -> Policy {
     copy
 }
 
+/// What a language's translation needs before it can be published.
+#[derive(Debug, Clone)]
+pub enum Needs<'p> {
+    /// A block has no translation.
+    Missing {
+        /// The language.
+        locale: Locale,
+        /// The block.
+        block: SourceBlock,
+    },
+    /// A translation was made from an earlier text of its block.
+    Stale {
+        /// The language.
+        locale: Locale,
+        /// The block, as it is now.
+        block: SourceBlock,
+        /// The translation.
+        entry: &'p TranslationEntry,
+    },
+}
+
+/// Every missing and stale translation of the languages the policy
+/// publishes besides its source's, language by language, in the order of
+/// the policy's blocks.
+#[must_use]
+pub fn needs_work(policy: &Policy) -> Vec<Needs<'_>> {
+    let source = source_locale(policy);
+    let blocks = source_blocks(policy);
+    let mut out = Vec::new();
+    for &locale in policy.languages.iter().filter(|l| **l != source) {
+        let translation = policy.translations.iter().find(|t| t.locale == locale);
+        for block in &blocks {
+            let entry = translation.and_then(|t| {
+                t.entries.iter().find(|e| {
+                    same_kind(e.kind, block.kind) && e.id == block.id && e.path == block.path
+                })
+            });
+            match entry {
+                None => out.push(Needs::Missing {
+                    locale,
+                    block: block.clone(),
+                }),
+                Some(entry) if entry.fingerprint != fingerprint(&block.text) => {
+                    out.push(Needs::Stale {
+                        locale,
+                        block: block.clone(),
+                        entry,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    out
+}
+
 /// The languages as words of the policy language: `languages en, de, fr`.
 impl super::words::Word for Locale {
     const WHAT: &'static str = "language";

@@ -99,11 +99,16 @@ impl Locale {
         Locale::ALL.map(Locale::tag).join(", ")
     }
 
+    /// The CLDR locale of its formats. Portuguese is European Portuguese,
+    /// the language of the GDPR's official Portuguese text and of the
+    /// catalogue (CLDR's plain `pt` is Brazilian, whose month-and-year
+    /// pattern also prints a week-based year in icu4x 2.4's data).
     fn icu(self) -> icu_locale_core::Locale {
-        // The tags above are all valid BCP 47 language subtags.
-        self.tag()
-            .parse()
-            .unwrap_or(icu_locale_core::Locale::UNKNOWN)
+        let tag = match self {
+            Locale::Pt => "pt-PT",
+            other => other.tag(),
+        };
+        tag.parse().unwrap_or(icu_locale_core::Locale::UNKNOWN)
     }
 
     /// A date as a notice prints it, in CLDR's long format: "January 15,
@@ -209,6 +214,28 @@ mod tests {
             Some("diciembre de 2024")
         );
         assert_eq!(Locale::En.long_date(2023, 2, Some(30)), None);
+    }
+
+    /// icu4x debug-asserts when its data and a pattern disagree (CLDR `pt`
+    /// month and year did): every month of every language, with and
+    /// without a day, formats without it.
+    #[test]
+    fn every_month_formats_in_every_language() {
+        for l in Locale::ALL {
+            for month in 1..=12 {
+                let long = l.long_date(2024, month, Some(28)).expect("a date");
+                let short = l.long_date(2024, month, None).expect("a month");
+                assert!(long.contains("2024") && long.contains("28"), "{l}: {long}");
+                assert!(
+                    short.contains("2024") && !short.contains("28"),
+                    "{l}: {short}"
+                );
+            }
+        }
+        assert_eq!(
+            Locale::Pt.long_date(2023, 3, None).as_deref(),
+            Some("março de 2023")
+        );
     }
 
     #[test]

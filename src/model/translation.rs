@@ -169,6 +169,33 @@ pub fn each_block_mut(
         ccpa: false,
         definitions: false,
     );
+    // Plain-text fields a page prints that are not prose: where a
+    // recipient or vendor is, where a transfer goes, how long a cookie
+    // lasts.
+    let mut plain =
+        |kind: DeclKind, id: &str, path: &str, span: Span, text: &mut Option<String>| {
+            if let Some(text) = text {
+                f(kind, id, path, span, text);
+            }
+        };
+    for r in &mut policy.recipients {
+        plain(
+            DeclKind::Recipient,
+            &r.id,
+            "location",
+            r.span,
+            &mut r.location,
+        );
+    }
+    for v in &mut policy.vendors {
+        plain(DeclKind::Vendor, &v.id, "location", v.span, &mut v.location);
+    }
+    for t in &mut policy.transfers {
+        plain(DeclKind::Transfer, &t.id, "to", t.span, &mut t.to);
+    }
+    for c in &mut policy.cookies {
+        plain(DeclKind::Cookie, &c.id, "duration", c.span, &mut c.duration);
+    }
     for section in &mut policy.sections {
         let span = section.span;
         if let Some(heading) = &mut section.heading {

@@ -766,12 +766,9 @@ pub static KINDS: &[KindSpec] = &[
         fields: &[],
         ordered: true,
         use_hint: Some("list its language in the policy's `languages`"),
-        lifecycle: lifecycle(
-            "translation",
-            Some("a language added"),
-            "New language: **{}**.",
-            Some("a language removed"),
-        ),
+        // `diff` compares translations block by block
+        // (`diff::translations`), not as declarations.
+        lifecycle: lifecycle("translation", None, "", None),
         doc: "one language's translation of the prose: `KIND id BLOCK @fingerprint \"text\"` per block (`candor translations` writes them)",
     },
 ];

@@ -142,7 +142,7 @@ fn stamp(work: &[Needs<'_>], sources: &crate::source::Sources) -> u8 {
             Ok(t) => t,
             Err(e) => return fail(&format!("cannot read `{}`: {e}", path.display())),
         };
-        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.sort_by_key(|e| std::cmp::Reverse(e.0));
         for (start, end, with) in &list {
             let is_fingerprint = text
                 .get(*start..*end)

@@ -195,8 +195,7 @@ impl Templates {
                         && name != "wording.tera";
                     if name == own {
                         sources.insert("wording.tera".to_owned(), text);
-                    } else if !other_catalogue && !(name == "wording.tera" && locale != Locale::En)
-                    {
+                    } else if !(other_catalogue || name == "wording.tera" && locale != Locale::En) {
                         sources.insert(name, text);
                     }
                 }

@@ -22,7 +22,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"translation-missing", Error,
         summary: "every block of prose has a translation in each language the notice is published in",
         citation: "GDPR Art. 12(1); EDPB Guidelines on transparency (WP260 rev.01), para. 13",
-        since: "2018-05-25",
+        since: "always",
         explanation: "\
     A notice published in several languages (`languages en, de, fr`) prints, on each language's \
     page, the catalogue's own words in that language and the policy's prose from its \
@@ -36,7 +36,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"translation-stale", Warning,
         summary: "a translation was made from the current text of its source block",
         citation: "GDPR Art. 12(1), Art. 13(3)",
-        since: "2018-05-25",
+        since: "always",
         explanation: "\
     Each translated block stores the fingerprint of the source text it translates \
     (`dataset contact_us text @5b1e07f3 \"\"\"...\"\"\"`). When the source text changes, the \
@@ -48,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"translation-orphan", Warning,
         summary: "a translated block names a block of prose the policy has",
         citation: "GDPR Art. 12(1)",
-        since: "2018-05-25",
+        since: "always",
         explanation: "\
     A translation entry addresses a block by the kind and id of its declaration and the block \
     within it (`dataset contact_us text`, `section intro text.2`, `purpose marketing bases.1.interest`). \
@@ -59,7 +59,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"translation-undeclared", Warning,
         summary: "a translation is of a language the policy publishes",
         citation: "GDPR Art. 12(1)",
-        since: "2018-05-25",
+        since: "always",
         explanation: "\
     A `translation` of a language the policy's `languages` does not list is never published: \
     list the language (`languages en, de`) or remove the translation.",
@@ -68,7 +68,7 @@ pub(super) const RULES: &[Rule] = &[
     rule!(structure::"quebec-french", Warning,
         summary: "a business established in Quebec publishes its notice in French",
         citation: "Charter of the French Language, CQLR c. C-11, s. 52; Act respecting the protection of personal information in the private sector, CQLR c. P-39.1, s. 8.2",
-        since: "2023-09-22",
+        since: "always",
         explanation: "\
     An enterprise carrying on business in Quebec publishes a confidentiality policy on its website \
     (CQLR c. P-39.1, s. 8.2, in force since 22 September 2023), and the Charter of the French \

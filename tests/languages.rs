@@ -107,7 +107,7 @@ fn the_corpus_policy_is_published_in_three_languages() {
     ] {
         assert!(de.contains(link), "{link}");
     }
-    assert!(de.contains("<nav class=\"candor-languages\" aria-label=\"Sprache\">"));
+    assert!(de.contains("<nav class=\"candor candor-languages\" aria-label=\"Sprache\">"));
     assert!(de.contains(
         "<a aria-current=\"page\" href=\"privacy-policy.html\" hreflang=\"de\" lang=\"de\">Deutsch</a>"
     ));
@@ -129,7 +129,7 @@ fn a_policy_without_languages_writes_only_its_own() {
         .find(|o| o.name == "privacy-policy.html")
         .expect("the notice")
         .contents;
-    assert!(!page.contains("hreflang") && !page.contains("candor-languages"));
+    assert!(!page.contains("hreflang") && !page.contains("<nav class=\"candor candor-languages\""));
     assert!(!outputs[0].contents.is_empty());
     let json = &outputs
         .iter()

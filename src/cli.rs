@@ -31,6 +31,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Remove from `ccpa` rows what the data sets already say, keeping the notice as it is.
     Migrate(MigrateArgs),
+    /// List the translations each language needs; `--stamp` marks reviewed ones current.
+    Translations(TranslationsArgs),
     /// Compare two versions of a policy and class each change.
     Diff(DiffArgs),
     /// Write the change notice users are sent, from the same comparison as `diff`.
@@ -215,6 +217,21 @@ pub struct MigrateArgs {
     /// When to use colour in the report of errors.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `candor translations`.
+#[derive(Debug, Args)]
+pub struct TranslationsArgs {
+    /// Compilation options.
+    #[command(flatten)]
+    pub compile: CompileArgs,
+    /// Only this language (`de`, `fr`, ...).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Write the current source fingerprint beside every stale translation:
+    /// a translator reviewed them.
+    #[arg(long)]
+    pub stamp: bool,
 }
 
 /// How `diff` prints.

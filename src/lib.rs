@@ -39,6 +39,7 @@ pub mod diff;
 pub mod format;
 pub mod init;
 pub mod law;
+pub mod locale;
 pub mod lsp;
 pub mod model;
 pub mod render;

@@ -95,11 +95,13 @@ fn text_fields() -> BTreeSet<(String, String)> {
             }
         }
     }
-    // A kind with no name in the language (the rule settings) has none;
+    // A kind with no name in the language (the rule settings, a
+    // translation) has none;
     // `templates` names a folder, and a folder that is not there stops the
     // build, as it should.
     fields.retain(|(kind, field)| {
-        (field != "name" || kind != "rules") && !(kind == "policy" && field == "templates")
+        (field != "name" || (kind != "rules" && kind != "translation"))
+            && !(kind == "policy" && field == "templates")
     });
     fields
 }

@@ -28,6 +28,11 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
     ),
     (
         "policy",
+        "languages",
+        "prints as each page's language switcher and hreflang links, and each language's pages in out/<tag>/; a policy with translations is needed to see them, which tests/languages.rs checks on the corpus policy published in three languages",
+    ),
+    (
+        "policy",
         "outline",
         "the order of the sections, which the page follows",
     ),

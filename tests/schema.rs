@@ -55,8 +55,15 @@ fn field_keywords(grammar: &BTreeMap<String, Expr>, decl_rule: &str) -> BTreeSet
         .unwrap_or_else(|| panic!("the grammar has no rule `{decl_rule}`"));
     let field_rule = idents(decl)
         .into_iter()
-        .find(|name| name.ends_with("_field") || name == "rule_setting")
+        .find(|name| {
+            name.ends_with("_field") || name == "rule_setting" || name == "translation_entry"
+        })
         .unwrap_or_else(|| panic!("`{decl_rule}` reads no fields"));
+    if field_rule == "translation_entry" {
+        // A translation's entries start with the kind of the declaration
+        // they translate, not with keywords of their own.
+        return BTreeSet::new();
+    }
     if field_rule == "rule_setting" {
         return keywords(grammar, "rule_setting");
     }

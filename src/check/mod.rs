@@ -10,6 +10,8 @@
 //!   DPO, joint controllers, cookies, withdrawal, automated decisions;
 //! - [`transfers`]: GDPR Chapter V, transfers outside the EEA;
 //! - [`children`]: children's ages (GDPR Art. 8) and minors (CCPA §1798.120(c));
+//! - [`translations`]: every language's translation is complete and current,
+//!   and a Quebec business publishes in French;
 //! - [`ccpa`]: the CCPA / CPRA privacy policy;
 //! - [`exports`]: the facts the exports need, and the store labels against the notice.
 //! - [`uk`]: what the UK GDPR asks beyond the GDPR's text: the ICO, the UK
@@ -52,6 +54,7 @@ mod sources;
 mod states;
 mod structure;
 mod transfers;
+mod translations;
 mod uk;
 
 use crate::text;
@@ -274,6 +277,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .chain(sources::RULES)
         .chain(transfers::RULES)
         .chain(children::RULES)
+        .chain(translations::RULES)
         .chain(uk::RULES)
         .chain(ccpa::RULES)
         .chain(denials::RULES)

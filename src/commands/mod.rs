@@ -11,6 +11,7 @@ mod migrate;
 pub(crate) mod publish;
 mod rules;
 mod serve;
+mod translations;
 
 use std::io::{IsTerminal, Write};
 
@@ -38,6 +39,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Migrate(args) => migrate::run(&args),
+        Command::Translations(args) => translations::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::NoticeOfChange(args) => diff::notice(&args),
         Command::Publish(args) => publish::run(&args),

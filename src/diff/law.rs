@@ -95,7 +95,14 @@ const UNKNOWN: Law = law(
 );
 
 /// The table: a rule's reason, and its law.
+/// A notice its readers lose in their language (issue 22): Art. 12(1)'s
+/// "clear and plain language", which the EDPB reads as the language of
+/// the audience targeted.
+const LANGUAGE: Law = law("GDPR Art. 12(1)", false);
+
 static TABLE: &[(&str, Law)] = &[
+    ("a language of the notice removed", LANGUAGE),
+    ("a translation is missing", LANGUAGE),
     ("new purpose", PURPOSE),
     ("now used for direct marketing", PURPOSE),
     (

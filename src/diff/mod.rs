@@ -30,6 +30,7 @@ pub mod notice;
 mod rename;
 pub mod render;
 pub mod rules;
+mod translations;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -137,10 +138,12 @@ impl Diff {
 /// be read would report "no changes" for any change, so it is an error.
 pub fn compare(old: &Policy, new: &Policy) -> Result<Diff, serde_json::Error> {
     let removed_anchors = anchors::removed(old, new);
+    let translated = translations::changes(old, new);
     let old = serde_json::to_value(old)?;
     let new = serde_json::to_value(new)?;
     let mut diff = compare_values(&old, &new);
     diff.changes.extend(removed_anchors);
+    diff.changes.extend(translated);
     cite(&mut diff.changes);
     diff.changes.sort_by_key(|c| c.class);
     Ok(diff)

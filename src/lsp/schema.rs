@@ -27,7 +27,7 @@ const fn words<W: Word>() -> Target {
 }
 
 /// Every kind, so that one kind can be handed out as a `'static` slice.
-static KINDS: [DeclKind; 22] = DeclKind::ALL;
+static KINDS: [DeclKind; 23] = DeclKind::ALL;
 
 /// The ids of one kind.
 fn ids(kind: DeclKind) -> Target {

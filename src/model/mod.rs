@@ -9,6 +9,7 @@
 mod notice;
 mod parties;
 mod processing;
+pub mod translation;
 pub mod words;
 
 use std::fmt;
@@ -135,21 +136,6 @@ pub struct PolicyDate {
     pub day: Option<u8>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl PolicyDate {
     /// Parses `YYYY-MM` or `YYYY-MM-DD`, checking the month and the day.
     #[must_use]
@@ -172,14 +158,21 @@ impl PolicyDate {
         Some(PolicyDate { year, month, day })
     }
 
-    /// "January 2023" or "15 January 2023", as a notice prints it.
+    /// "January 2023" or "January 15, 2023", as an English notice prints
+    /// it (CLDR's long format).
     #[must_use]
     pub fn long(self) -> String {
-        let month = MONTHS[usize::from(self.month - 1)];
-        match self.day {
-            Some(d) => format!("{month} {d}, {}", self.year),
-            None => format!("{month} {}", self.year),
-        }
+        self.long_in(crate::locale::Locale::En)
+    }
+
+    /// The date in CLDR's long format for a language: "15. Januar 2023".
+    #[must_use]
+    pub fn long_in(self, locale: crate::locale::Locale) -> String {
+        locale
+            .long_date(self.year, self.month, self.day)
+            // A date that parsed is a calendar date; the ISO form is the
+            // fallback that can never be wrong.
+            .unwrap_or_else(|| self.to_string())
     }
 
     /// Days since 0000-03-01 (a proleptic Gregorian day count), taking the
@@ -252,6 +245,15 @@ pub struct Policy {
     pub jurisdictions: Vec<Jurisdiction>,
     /// The document's language (BCP 47), e.g. `en`.
     pub language: Option<String>,
+    /// Every language the notice is published in (`languages en, de, fr`),
+    /// the source's among them; empty when it declares none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<crate::locale::Locale>,
+    /// The translations of the prose, one per language besides the
+    /// source's.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub translations: Vec<translation::Translation>,
     /// The files besides the notice that the policy asks a build to write.
     pub exports: Vec<words::Export>,
     /// Whether headed sections are numbered `1.`, `2.`, ...

@@ -528,6 +528,8 @@ closed_set! {
         Us = "us",
         /// California.
         California = "california",
+        /// Quebec (its Charter of the French Language asks for French).
+        Quebec = "quebec",
         /// Everywhere.
         Worldwide = "worldwide",
         /// Austria.

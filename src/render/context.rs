@@ -18,8 +18,10 @@ use serde::Serialize;
 
 use super::markdown;
 use super::prose::{self, ProseOptions};
-use super::text::{basis_label, roman_marker};
+use super::text::roman_marker;
+use super::words;
 use crate::law;
+use crate::locale::Locale;
 use crate::views;
 use crate::views::cookies::Consent;
 
@@ -640,12 +642,40 @@ pub struct PageContext {
     pub who: Option<String>,
     /// The rendered body (HTML).
     pub body: String,
+    /// The path from the page to the top of the output directory: empty,
+    /// or `../` from a language's own directory.
+    pub root: &'static str,
+    /// The page in each language the notice is published in (empty when
+    /// there is one), for `hreflang` links and the language switcher.
+    pub alternates: Vec<Alternate>,
+}
+
+/// The same page in one of the notice's languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// The language's BCP 47 tag.
+    pub tag: &'static str,
+    /// The language's name in itself ("Deutsch").
+    pub name: &'static str,
+    /// The page's address, relative to the current page.
+    pub href: String,
+    /// Whether it is the current page.
+    pub current: bool,
 }
 
 impl DocumentContext {
     /// Builds the context of the whole document for one output format.
     #[must_use]
     pub fn build(policy: &Policy, flavor: Flavor, html: &HtmlOptions) -> Self {
+        Self::build_in(policy, flavor, html, super::source_locale(policy))
+    }
+
+    /// Builds the context of the whole document in one language: its
+    /// dates and the words the Rust side prints are that language's; the
+    /// policy's prose is whatever it holds (see
+    /// [`crate::model::translation::translated`]).
+    #[must_use]
+    pub fn build_in(policy: &Policy, flavor: Flavor, html: &HtmlOptions, locale: Locale) -> Self {
         let levels = Levels::from_title(html.heading_level);
         let prose = ProseOptions {
             id_prefix: html.id_prefix.clone(),
@@ -662,6 +692,7 @@ impl DocumentContext {
             policy,
             flavor,
             prose,
+            locale,
         };
         let sections = builder.sections();
         let toc = sections
@@ -679,14 +710,18 @@ impl DocumentContext {
             prefix: html.id_prefix.clone(),
             levels,
             standalone: html.standalone,
-            lang: policy.language.clone().unwrap_or_else(|| "en".to_owned()),
+            lang: if locale == super::source_locale(policy) {
+                policy.language.clone().unwrap_or_else(|| "en".to_owned())
+            } else {
+                locale.tag().to_owned()
+            },
             title: policy.title.clone(),
             updated: policy.updated.map(|date| Updated {
-                long: date.long(),
+                long: date.long_in(locale),
                 iso: date.to_string(),
             }),
             effective: policy.effective.map(|date| Updated {
-                long: date.long(),
+                long: date.long_in(locale),
                 iso: date.to_string(),
             }),
             toc,
@@ -772,6 +807,8 @@ struct Builder<'a> {
     policy: &'a Policy,
     flavor: Flavor,
     prose: ProseOptions,
+    /// The language of the words the Rust side prints.
+    locale: Locale,
 }
 
 impl Builder<'_> {
@@ -1171,7 +1208,7 @@ impl Builder<'_> {
     fn processing(&self, activity: &Dataset) -> String {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(activity.text.as_deref().map(|t| t.trim().to_owned()));
-        parts.extend(activity.bases.iter().map(basis_text));
+        parts.extend(activity.bases.iter().map(|b| basis_text(b, self.locale)));
         self.prose_block(&parts.join(" "))
     }
 
@@ -1200,7 +1237,7 @@ impl Builder<'_> {
                             .bases
                             .iter()
                             .map(|b| {
-                                let sentence = basis_text(b);
+                                let sentence = basis_text(b, self.locale);
                                 let all = format!("{} {sentence}", dataset_texts(policy, d));
                                 let mut facts = basis_facts(b, |v| says(Some(&all), v));
                                 facts.extend(basis_pairing(policy, d, b));
@@ -1299,16 +1336,12 @@ impl Builder<'_> {
         for r in &d.collects {
             let item = policy.get(r);
             if let Some(special) = item.special {
-                facts.push(FactView::new(
-                    "special",
-                    named_kind(&item.name, special.word()),
-                ));
+                let word = words::special(self.locale, special);
+                facts.push(FactView::new("special", named_kind(&item.name, &word)));
             }
             if let Some(sensitive) = item.sensitive {
-                facts.push(FactView::new(
-                    "sensitive",
-                    named_kind(&item.name, sensitive.word()),
-                ));
+                let word = words::sensitive(self.locale, sensitive);
+                facts.push(FactView::new("sensitive", named_kind(&item.name, &word)));
             }
             if let Some(req) = &item.required {
                 let key = if req.required {
@@ -1723,11 +1756,11 @@ fn alternate_bullets(blocks: &mut [BlockView]) {
 
 /// The sentence a basis prints: its `text`, or, so that a basis is never
 /// dropped silently, its label and condition.
-fn basis_text(basis: &Basis) -> String {
+fn basis_text(basis: &Basis, locale: Locale) -> String {
     match (&basis.text, &basis.condition) {
         (Some(text), _) => text.trim().to_owned(),
-        (None, Some(condition)) => format!("{} – {condition}", basis_label(basis.basis)),
-        (None, None) => basis_label(basis.basis).to_owned(),
+        (None, Some(condition)) => format!("{} – {condition}", words::basis(locale, basis.basis)),
+        (None, None) => words::basis(locale, basis.basis).to_owned(),
     }
 }
 

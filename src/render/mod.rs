@@ -31,12 +31,14 @@ pub mod output;
 pub mod prose;
 pub mod templates;
 pub mod text;
+pub mod words;
 
 use std::path::PathBuf;
 
+use crate::locale::Locale;
 use crate::model::Policy;
 use crate::model::words::Jurisdiction;
-use context::{DocumentContext, Flavor, HtmlOptions, PageContext};
+use context::{Alternate, DocumentContext, Flavor, HtmlOptions, PageContext};
 pub use templates::TemplateError;
 use templates::Templates;
 
@@ -122,6 +124,147 @@ pub struct RenderInput<'a> {
     html: DocumentContext,
     /// How the HTML context was built (the links back to the notice).
     html_options: HtmlOptions,
+    /// The language of these documents, and the others of the notice.
+    languages: Languages,
+}
+
+/// The languages of a notice: the one its source is written in (its pages
+/// are at the top of the output directory) and the others it is published
+/// in (`de/privacy-policy.html`, ...), as the policy's `languages` says.
+#[derive(Debug, Clone)]
+struct Languages {
+    /// The language of the documents being rendered.
+    current: Locale,
+    /// The language of the source, whose pages are at the top.
+    source: Locale,
+    /// Every language the notice is published in, the source first; only
+    /// the source when the policy declares no others.
+    published: Vec<Locale>,
+}
+
+impl Languages {
+    fn of(policy: &Policy) -> Self {
+        let source = source_locale(policy);
+        let mut published = vec![source];
+        published.extend(policy.languages.iter().copied().filter(|l| *l != source));
+        Languages {
+            current: source,
+            source,
+            published,
+        }
+    }
+
+    /// The path from the current documents to the top of the output
+    /// directory: empty, or `../` from a language's own directory.
+    fn root(&self) -> &'static str {
+        if self.current == self.source {
+            ""
+        } else {
+            "../"
+        }
+    }
+
+    /// The same document in every published language, for `hreflang`
+    /// alternates and the language switcher; empty when there is one.
+    fn alternates(&self, file: &str) -> Vec<Alternate> {
+        if self.published.len() < 2 {
+            return Vec::new();
+        }
+        self.published
+            .iter()
+            .map(|&l| Alternate {
+                tag: l.tag(),
+                name: l.endonym(),
+                href: if l == self.current {
+                    file.to_owned()
+                } else if l == self.source {
+                    format!("{}{file}", self.root())
+                } else {
+                    format!("{}{}/{file}", self.root(), l.tag())
+                },
+                current: l == self.current,
+            })
+            .collect()
+    }
+}
+
+pub use crate::model::translation::source_locale;
+
+/// The pages of each language published besides the source, in the
+/// language's own directory.
+static LOCALE_FILES: [(Locale, [&str; 4]); 7] = [
+    (
+        Locale::En,
+        [
+            "en/privacy-policy.md",
+            "en/privacy-policy.html",
+            "en/ccpa.md",
+            "en/ccpa.html",
+        ],
+    ),
+    (
+        Locale::De,
+        [
+            "de/privacy-policy.md",
+            "de/privacy-policy.html",
+            "de/ccpa.md",
+            "de/ccpa.html",
+        ],
+    ),
+    (
+        Locale::Fr,
+        [
+            "fr/privacy-policy.md",
+            "fr/privacy-policy.html",
+            "fr/ccpa.md",
+            "fr/ccpa.html",
+        ],
+    ),
+    (
+        Locale::Es,
+        [
+            "es/privacy-policy.md",
+            "es/privacy-policy.html",
+            "es/ccpa.md",
+            "es/ccpa.html",
+        ],
+    ),
+    (
+        Locale::It,
+        [
+            "it/privacy-policy.md",
+            "it/privacy-policy.html",
+            "it/ccpa.md",
+            "it/ccpa.html",
+        ],
+    ),
+    (
+        Locale::Nl,
+        [
+            "nl/privacy-policy.md",
+            "nl/privacy-policy.html",
+            "nl/ccpa.md",
+            "nl/ccpa.html",
+        ],
+    ),
+    (
+        Locale::Pt,
+        [
+            "pt/privacy-policy.md",
+            "pt/privacy-policy.html",
+            "pt/ccpa.md",
+            "pt/ccpa.html",
+        ],
+    ),
+];
+
+/// The documents (the first four outputs) as a language's directory names
+/// them.
+fn locale_name(locale: Locale, index: usize) -> &'static str {
+    LOCALE_FILES
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .map_or(OUTPUTS[index].name(), |(_, names)| names[index])
 }
 
 /// One file of the output directory: its name, when a policy gets it, and
@@ -194,11 +337,75 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
 /// template that does not parse or fails to render. The built-in
 /// templates render any model that resolved.
 pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, TemplateError> {
-    let templates = Templates::load(options.templates.as_deref())?;
-    // The contexts, then the outputs, are independent pure functions of
-    // the model: build them side by side; the bytes do not depend on the
-    // scheduling.
-    let html_options = HtmlOptions {
+    let languages = Languages::of(policy);
+    let templates = Templates::load_in(options.templates.as_deref(), languages.source)?;
+    let html_options = html_options(options);
+    let (markdown, html) = contexts(policy, &html_options, languages.source);
+    let input = RenderInput {
+        policy,
+        templates: &templates,
+        options,
+        markdown,
+        html,
+        html_options: html_options.clone(),
+        languages: languages.clone(),
+    };
+    let mut outputs = render_outputs(&input)?;
+    // Each other language: the notice (and the California page) in its
+    // own directory, from the policy with its translated prose.
+    for &locale in languages.published.iter().skip(1) {
+        let translated = crate::model::translation::translated(policy, locale);
+        let templates = Templates::load_in(options.templates.as_deref(), locale)?;
+        let (markdown, html) = contexts(&translated, &html_options, locale);
+        let input = RenderInput {
+            policy: &translated,
+            templates: &templates,
+            options,
+            markdown,
+            html,
+            html_options: html_options.clone(),
+            languages: Languages {
+                current: locale,
+                ..languages.clone()
+            },
+        };
+        for (index, output) in OUTPUTS.iter().take(4).enumerate() {
+            if !output.applies(policy) {
+                continue;
+            }
+            let name = locale_name(locale, index);
+            let Body::Text(contents) = output.render(&input)? else {
+                continue;
+            };
+            outputs.push(Output::text(name, contents));
+        }
+    }
+    Ok(outputs)
+}
+
+/// The Markdown and the HTML contexts of a policy in one language. They,
+/// then the outputs, are independent pure functions of the model: build
+/// them side by side; the bytes do not depend on the scheduling.
+fn contexts(
+    policy: &Policy,
+    html_options: &HtmlOptions,
+    locale: Locale,
+) -> (DocumentContext, DocumentContext) {
+    std::thread::scope(|scope| {
+        let markdown = scope.spawn(|| {
+            DocumentContext::build_in(policy, Flavor::Markdown, &HtmlOptions::default(), locale)
+        });
+        let html = DocumentContext::build_in(policy, Flavor::Html, html_options, locale);
+        (join(markdown), html)
+    })
+}
+
+/// How the HTML context is built from the render options: the id prefix,
+/// heading levels, whether the page stands alone, and where the links back
+/// to the notice point (`--notice-url`, `--notice-id-prefix`, each used
+/// only when well-formed).
+fn html_options(options: &RenderOptions) -> HtmlOptions {
+    HtmlOptions {
         id_prefix: options.id_prefix.clone(),
         heading_level: options.heading_level.max(1),
         standalone: !options.fragment,
@@ -210,21 +417,12 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
             .notice_id_prefix
             .clone()
             .filter(|p| prose::is_id_prefix(p)),
-    };
-    let (markdown, html) = std::thread::scope(|scope| {
-        let markdown = scope
-            .spawn(|| DocumentContext::build(policy, Flavor::Markdown, &HtmlOptions::default()));
-        let html = DocumentContext::build(policy, Flavor::Html, &html_options);
-        (join(markdown), html)
-    });
-    let input = RenderInput {
-        policy,
-        templates: &templates,
-        options,
-        markdown,
-        html,
-        html_options,
-    };
+    }
+}
+
+/// Renders every output of the source language that applies.
+fn render_outputs(input: &RenderInput<'_>) -> Result<Vec<Output>, TemplateError> {
+    let policy = input.policy;
     let applicable: Vec<&dyn OutputKind> = OUTPUTS
         .iter()
         .copied()
@@ -233,7 +431,7 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
     let rendered: Vec<Result<Body, TemplateError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = applicable
             .iter()
-            .map(|o| scope.spawn(|| o.render(&input)))
+            .map(|o| scope.spawn(|| o.render(input)))
             .collect();
         handles.into_iter().map(join).collect()
     });
@@ -324,11 +522,14 @@ impl Document {
                 if input.options.fragment {
                     return Ok(finish(&body));
                 }
+                let document = self.name.trim_end_matches(".html");
                 let page = PageContext {
+                    root: input.languages.root(),
+                    alternates: input.languages.alternates(self.name),
                     lang: context.lang.clone(),
                     title: context.title.clone(),
                     updated: context.updated.clone(),
-                    document: self.name.trim_end_matches(".html").to_owned(),
+                    document: document.to_owned(),
                     controller: context.controller.clone(),
                     who: context.ccpa.who.clone(),
                     body: body.trim().to_owned(),

@@ -241,7 +241,14 @@ fn stage(staging: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     let files = with_manifest(outputs, &manifest);
     for (name, contents) in files {
         let path = staging.join(name);
+        // A language's pages are in its own directory (`de/`).
+        if let Some(dir) = path.parent().filter(|d| *d != staging) {
+            fs::create_dir_all(dir).map_err(error(format!("create `{}`", dir.display())))?;
+        }
         write_synced(&path, contents).map_err(error(format!("write `{}`", path.display())))?;
+    }
+    for dir in subdirectories(outputs) {
+        sync_dir(&staging.join(dir))?;
     }
     sync_dir(staging)
 }
@@ -284,7 +291,15 @@ fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
     let marker = marker();
     for (name, contents) in files {
         let path = out.join(name);
-        let temp = out.join(temporary(name, TMP, std::process::id(), &marker));
+        let (dir, file) = match name.rsplit_once('/') {
+            Some((dir, file)) => {
+                let dir = out.join(dir);
+                fs::create_dir_all(&dir).map_err(error(format!("create `{}`", dir.display())))?;
+                (dir, file)
+            }
+            None => (out.to_path_buf(), name),
+        };
+        let temp = dir.join(temporary(file, TMP, std::process::id(), &marker));
         let _ = fs::remove_file(&temp);
         write_synced(&temp, contents)
             .and_then(|()| fs::rename(&temp, &path))
@@ -294,12 +309,42 @@ fn write_in_place(out: &Path, outputs: &[Output]) -> Result<(), OutputError> {
             })?;
     }
     for name in previous {
-        if !name.contains(['/', '\\']) && !outputs.iter().any(|o| o.name == name) {
+        if is_own_name(&name) && !outputs.iter().any(|o| o.name == name) {
             let path = out.join(&name);
             fs::remove_file(&path).map_err(error(format!("remove `{}`", path.display())))?;
         }
     }
+    for dir in subdirectories(outputs) {
+        sync_dir(&out.join(dir))?;
+    }
     sync_dir(out)
+}
+
+/// The directories the outputs are in below the output directory: a
+/// language's own (`de`), in order, once each.
+fn subdirectories(outputs: &[Output]) -> Vec<&str> {
+    let mut dirs: Vec<&str> = outputs
+        .iter()
+        .filter_map(|o| o.name.rsplit_once('/').map(|(dir, _)| dir))
+        .collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    dirs
+}
+
+/// Whether a name a manifest lists is one candor may remove: a file of the
+/// output directory, or of a language's directory in it (`de/ccpa.html`);
+/// never a path that leads elsewhere.
+fn is_own_name(name: &str) -> bool {
+    match name.split_once('/') {
+        None => !name.contains('\\') && !name.is_empty(),
+        Some((dir, file)) => {
+            crate::locale::Locale::from_tag(dir).is_some_and(|l| l.tag() == dir)
+                && !file.is_empty()
+                && !file.contains(['/', '\\'])
+                && !file.starts_with('.')
+        }
+    }
 }
 
 /// Writes a new file and `fsync`s it.
@@ -420,6 +465,15 @@ fn refuse_foreign(out: &Path) -> Result<(), OutputError> {
         let entry = entry.map_err(error(doing()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        // A language's directory of an earlier build (`de/`).
+        let own_dir = entry.file_type().is_ok_and(|t| t.is_dir())
+            && listed.as_ref().is_some_and(|list| {
+                list.iter()
+                    .any(|n| is_own_name(n) && n.starts_with(&format!("{name}/")))
+            });
+        if own_dir {
+            continue;
+        }
         // `.NAME.candor-tmp-PID-MARKER`: left in place by a killed
         // in-place build.
         let leftover = file_names()
@@ -501,10 +555,27 @@ pub fn compare(out: &Path, outputs: &[Output]) -> Result<Vec<Staleness>, OutputE
             .map_err(error(format!("read `{}`", out.display())))?
             .filter_map(Result::ok)
             .filter(|e| {
-                e.file_name() != MANIFEST && !outputs.iter().any(|o| e.file_name() == o.name)
+                let name = e.file_name().to_string_lossy().into_owned();
+                name != MANIFEST
+                    && !outputs.iter().any(|o| name == o.name)
+                    && !subdirectories(outputs).contains(&name.as_str())
             })
             .map(|e| e.path())
             .collect();
+        // And what a language's directory holds besides its pages.
+        for dir in subdirectories(outputs) {
+            if let Ok(entries) = fs::read_dir(out.join(dir)) {
+                extra.extend(
+                    entries
+                        .filter_map(Result::ok)
+                        .filter(|e| {
+                            let name = format!("{dir}/{}", e.file_name().to_string_lossy());
+                            !outputs.iter().any(|o| o.name == name)
+                        })
+                        .map(|e| e.path()),
+                );
+            }
+        }
         extra.sort();
         findings.extend(extra.into_iter().map(Staleness::Unexpected));
     }

@@ -20,6 +20,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::markdown;
+use crate::locale::{ListKind, Locale};
 
 /// The built-in templates, by file name.
 pub const BUILT_IN: [(&str, &str); 9] = [
@@ -45,6 +46,55 @@ pub const BUILT_IN: [(&str, &str); 9] = [
     ("style.css", include_str!("../../templates/style.css")),
     ("wording.tera", include_str!("../../templates/wording.tera")),
 ];
+
+/// The catalogue of each language but English: a translation of
+/// `wording.tera`, component for component (`tests/catalogues.rs` holds
+/// them to the same components, parameters and keys).
+pub const CATALOGUES: [(Locale, &str); 6] = [
+    (
+        Locale::De,
+        include_str!("../../templates/locales/de/wording.tera"),
+    ),
+    (
+        Locale::Fr,
+        include_str!("../../templates/locales/fr/wording.tera"),
+    ),
+    (
+        Locale::Es,
+        include_str!("../../templates/locales/es/wording.tera"),
+    ),
+    (
+        Locale::It,
+        include_str!("../../templates/locales/it/wording.tera"),
+    ),
+    (
+        Locale::Nl,
+        include_str!("../../templates/locales/nl/wording.tera"),
+    ),
+    (
+        Locale::Pt,
+        include_str!("../../templates/locales/pt/wording.tera"),
+    ),
+];
+
+/// The built-in catalogue of a language: `wording.tera` for English.
+#[must_use]
+pub fn catalogue(locale: Locale) -> &'static str {
+    CATALOGUES
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .map_or(BUILT_IN[8].1, |(_, text)| text)
+}
+
+/// The file name under which a templates directory overrides a language's
+/// catalogue: `wording.tera` for English, `wording.de.tera` for German.
+#[must_use]
+pub fn catalogue_name(locale: Locale) -> String {
+    match locale {
+        Locale::En => "wording.tera".to_owned(),
+        other => format!("wording.{}.tera", other.tag()),
+    }
+}
 
 /// Why templates could not be loaded or rendered.
 #[derive(Debug)]
@@ -118,13 +168,37 @@ impl Templates {
     /// not parse (tera checks filters, tests and includes at this point, so
     /// a typo in an override fails before anything is written).
     pub fn load(dir: Option<&Path>) -> Result<Self, TemplateError> {
+        Self::load_in(dir, Locale::En)
+    }
+
+    /// The templates of one language: the built-in set with that
+    /// language's catalogue as `wording.tera`, overridden by the files of
+    /// `dir` (whose `wording.de.tera` overrides the German catalogue).
+    /// The engines get the language's CLDR formatters as filters:
+    /// `and_list`, `or_list` and `number`.
+    ///
+    /// # Errors
+    /// As [`Templates::load`].
+    pub fn load_in(dir: Option<&Path>, locale: Locale) -> Result<Self, TemplateError> {
         let mut sources: BTreeMap<String, String> = BUILT_IN
             .iter()
             .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
             .collect();
+        sources.insert("wording.tera".to_owned(), catalogue(locale).to_owned());
         let origin = match dir {
             Some(dir) => {
-                sources.extend(read_dir(dir)?);
+                let own = catalogue_name(locale);
+                for (name, text) in read_dir(dir)? {
+                    // Another language's catalogue is not a template here.
+                    let other_catalogue = name.starts_with("wording.")
+                        && name.ends_with(".tera")
+                        && name != "wording.tera";
+                    if name == own {
+                        sources.insert("wording.tera".to_owned(), text);
+                    } else if !(other_catalogue || name == "wording.tera" && locale != Locale::En) {
+                        sources.insert(name, text);
+                    }
+                }
                 format!("`{}`", dir.display())
             }
             None => "the built-in set".to_owned(),
@@ -147,6 +221,7 @@ impl Templates {
         let mut html = Tera::default();
         html.autoescape_on([""]);
         for (tera, list) in [(&mut markdown, md_sources), (&mut html, html_sources)] {
+            register_cldr(tera, locale);
             tera.add_raw_templates(list.iter().map(|(n, t)| (n.as_str(), t.as_str())))
                 .map_err(|e| TemplateError::Syntax {
                     origin: origin.clone(),
@@ -174,6 +249,39 @@ impl Templates {
         let context = Context::from_serialize(context).map_err(failed)?;
         tera.render(name, &context).map_err(failed)
     }
+}
+
+/// The CLDR formatters of a language as tera filters, for the catalogues:
+/// `{{ states | and_list }}` ("Colorado, Virginia und Texas"),
+/// `{{ states | or_list }}`, `{{ 10000000 | number }}` ("10.000.000").
+/// Their output is plain text, escaped like any other `{{ }}`.
+fn register_cldr(tera: &mut Tera, locale: Locale) {
+    fn strings(values: &[tera::Value]) -> Vec<String> {
+        values
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect()
+    }
+    tera.register_filter(
+        "and_list",
+        move |values: &[tera::Value], _: tera::Kwargs, _: &tera::State| -> String {
+            let items = strings(values);
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            locale.list(&items, ListKind::And)
+        },
+    );
+    tera.register_filter(
+        "or_list",
+        move |values: &[tera::Value], _: tera::Kwargs, _: &tera::State| -> String {
+            let items = strings(values);
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            locale.list(&items, ListKind::Or)
+        },
+    );
+    tera.register_filter(
+        "number",
+        move |value: u64, _: tera::Kwargs, _: &tera::State| -> String { locale.number(value) },
+    );
 }
 
 /// Whether a template writes Markdown (and so is escaped for Markdown).

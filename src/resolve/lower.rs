@@ -49,7 +49,8 @@ macro_rules! each_list {
             ccpa,
             definitions,
             sections,
-            rule_settings
+            rule_settings,
+            translations
         )
     };
 }
@@ -76,6 +77,7 @@ pub(super) struct Lists {
     definitions: Vec<Definition>,
     sections: Vec<Section>,
     rule_settings: Vec<RuleSetting>,
+    translations: Vec<crate::model::translation::Translation>,
     /// Generators that list every declaration of a namespace.
     pub(super) lists_all: HashSet<GeneratorKind>,
 }
@@ -251,6 +253,11 @@ pub(super) fn lower_declaration(
             lists.sections.push(section);
         }
         DeclKind::Rules => rules(cx, decl, &mut lists.rule_settings),
+        DeclKind::Translation => {
+            if let Some(t) = super::translation::lower(cx, decl, &lists.translations) {
+                lists.translations.push(t);
+            }
+        }
         DeclKind::Unknown => {
             let words = DeclKind::ALL.iter().map(|k| k.keyword());
             let help = match closest(&decl.keyword.node, words) {
@@ -339,6 +346,7 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
     let effective = Option::<PolicyDate>::read(cx, &r.take("effective"));
     let jurisdictions = Vec::<Jurisdiction>::read(cx, &r.take("jurisdictions"));
     let language = r.text("language");
+    let languages = Vec::<crate::locale::Locale>::read(cx, &r.take("languages"));
     let exports = Vec::<crate::model::words::Export>::read(cx, &r.take("exports"));
     let outline = Vec::<Ref<Section>>::read(cx, &r.take("outline"));
     let numbered = Option::<bool>::read(cx, &r.take("numbered")).unwrap_or(false);
@@ -358,6 +366,8 @@ fn policy(cx: &mut Cx<'_>, decl: &Declaration) -> Policy {
         effective,
         jurisdictions,
         language,
+        languages,
+        translations: Vec::new(),
         exports,
         numbered,
         templates,

@@ -14,6 +14,7 @@ mod incremental;
 mod lower;
 pub(crate) mod read;
 mod symbols;
+mod translation;
 
 pub(crate) use fields::{Cx, FromField, Reader};
 pub use incremental::Incremental;

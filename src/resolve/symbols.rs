@@ -96,7 +96,11 @@ impl SymbolTable {
 pub(crate) fn has_namespace(kind: DeclKind) -> bool {
     !matches!(
         kind,
-        DeclKind::Policy | DeclKind::Controller | DeclKind::Rules | DeclKind::Unknown
+        DeclKind::Policy
+            | DeclKind::Controller
+            | DeclKind::Rules
+            | DeclKind::Translation
+            | DeclKind::Unknown
     )
 }
 

@@ -96,6 +96,15 @@ macro_rules! declare_kind {
             }
         }
 
+        impl $crate::schema::Translatable for $Name {
+            fn each_block_mut(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+                f("name", &mut self.name);
+                $($(
+                    $crate::schema::declare_kind!(@translate self, f, $field, $prose);
+                )?)*
+            }
+        }
+
         impl $crate::resolve::Lower for $Name {
             fn lower(
                 cx: &mut $crate::resolve::Cx<'_>,
@@ -150,6 +159,9 @@ macro_rules! declare_kind {
     // ─── The prose of one field (only `prose` marks a line) ────────────
     (@prose $s:ident, $f:ident, $field:ident, prose) => {
         $crate::schema::ProseValue::each_prose(&$s.$field, $s.span, $f)
+    };
+    (@translate $s:ident, $f:ident, $field:ident, prose) => {
+        $crate::schema::TranslatableValue::each_block_mut(&mut $s.$field, stringify!($field), $f)
     };
 
     // ─── Reading one field ──────────────────────────────────────────────

@@ -22,7 +22,7 @@ mod declare;
 mod prose;
 
 pub(crate) use declare::declare_kind;
-pub use prose::{HasProse, ProseValue};
+pub use prose::{HasProse, ProseValue, Translatable, TranslatableValue};
 
 use crate::model;
 use crate::resolve::FromField;
@@ -756,6 +756,21 @@ pub static KINDS: &[KindSpec] = &[
         lifecycle: lifecycle("rule settings", None, "", None),
         doc: "rule levels recorded in the policy",
     },
+    KindSpec {
+        kind: DeclKind::Translation,
+        keyword: "translation",
+        noun: "a translation",
+        namespace: DeclKind::Translation,
+        collection: "translations",
+        name: NameRule::OrEmpty,
+        fields: &[],
+        ordered: true,
+        use_hint: Some("list its language in the policy's `languages`"),
+        // `diff` compares translations block by block
+        // (`diff::translations`), not as declarations.
+        lifecycle: lifecycle("translation", None, "", None),
+        doc: "one language's translation of the prose: `KIND id BLOCK @fingerprint \"text\"` per block (`candor translations` writes them)",
+    },
 ];
 
 /// The spec of a declaration kind. The unknown kind has none.
@@ -815,6 +830,14 @@ pub static POLICY_FIELDS: &[FieldSpec] = &[
         Shape::Text,
         DiffRule::Wording,
         "the document's language (BCP 47), e.g. `en`",
+    ),
+    FieldSpec::new(
+        "languages",
+        "languages",
+        "languages",
+        <Vec<crate::locale::Locale> as FromField>::SHAPE,
+        DiffRule::Shrinks("a language of the notice removed"),
+        "every language the notice is published in, the source's among them: `en`, `de`, `fr`, `es`, `it`, `nl`, `pt`; each other one needs a `translation`",
     ),
     FieldSpec::new(
         "exports",
@@ -992,7 +1015,9 @@ pub static RIGHT_FIELDS: &[FieldSpec] = &[FieldSpec::new(
 pub fn field_tables() -> String {
     let mut out = String::new();
     for spec in KINDS {
-        if spec.kind == DeclKind::Processing {
+        // `processing` shares the data sets' fields; a translation's
+        // entries are blocks, not fields (docs/languages.md).
+        if matches!(spec.kind, DeclKind::Processing | DeclKind::Translation) {
             continue;
         }
         out.push_str(&format!("#### `{}`: {}\n\n", spec.keyword, spec.doc));

@@ -383,10 +383,20 @@ fn handle(request: Request, site: &Shared, clients: &Clients, port: u16) {
     }
     let response = {
         let site = lock(site);
-        match path {
-            "/" | "/privacy-policy.html" => Some(page::document(&site, "privacy-policy.html")),
-            "/ccpa.html" => Some(page::document(&site, "ccpa.html")),
-            "/version" => Some(site.version.to_string()),
+        match (path, language(&url, path)) {
+            // A language's pages (issue 22): `/de/privacy-policy.html`, or
+            // `/?lang=de`, as the build writes them in `de/`.
+            (_, Some((tag, file))) => {
+                let name = format!("{tag}/{file}");
+                site.pages
+                    .contains_key(name.as_str())
+                    .then(|| page::document(&site, &name))
+            }
+            ("/" | "/privacy-policy.html", None) => {
+                Some(page::document(&site, "privacy-policy.html"))
+            }
+            ("/ccpa.html", None) => Some(page::document(&site, "ccpa.html")),
+            ("/version", None) => Some(site.version.to_string()),
             _ => path
                 .strip_prefix("/source/")
                 .and_then(|file| page::source(&site, &percent_decode(file)))
@@ -400,6 +410,33 @@ fn handle(request: Request, site: &Shared, clients: &Clients, port: u16) {
         Some(body) => request.respond(html(body)),
         None => request.respond(html(page::not_found()).with_status_code(404)),
     };
+}
+
+/// The language and the page a request asks for, when it asks for a
+/// language candor writes: `/de/ccpa.html`, or `?lang=de` on `/`,
+/// `/privacy-policy.html` or `/ccpa.html`.
+fn language(url: &str, path: &str) -> Option<(&'static str, &'static str)> {
+    let file = |name: &str| match name {
+        "" | "privacy-policy.html" => Some("privacy-policy.html"),
+        "ccpa.html" => Some("ccpa.html"),
+        _ => None,
+    };
+    let tag = |t: &str| {
+        crate::locale::Locale::from_tag(t)
+            .filter(|l| l.tag() == t)
+            .map(crate::locale::Locale::tag)
+    };
+    let path = path.trim_start_matches('/');
+    if let Some((dir, name)) = path.split_once('/') {
+        return Some((tag(dir)?, file(name)?));
+    }
+    let query = url
+        .split_once('?')
+        .map(|(_, q)| q.split('#').next().unwrap_or(q))?;
+    let wanted = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))?;
+    Some((tag(wanted)?, file(path)?))
 }
 
 /// Decodes `%XX` escapes of a URL path segment.
@@ -442,4 +479,36 @@ fn open_browser(url: &str) {
 fn fail(message: &str) -> u8 {
     let _ = writeln!(std::io::stderr(), "error: {message}");
     EXIT_USAGE
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::language;
+
+    #[test]
+    fn a_language_is_asked_for_by_path_or_query() {
+        assert_eq!(
+            language("/de/privacy-policy.html", "/de/privacy-policy.html"),
+            Some(("de", "privacy-policy.html"))
+        );
+        assert_eq!(
+            language("/fr/ccpa.html", "/fr/ccpa.html"),
+            Some(("fr", "ccpa.html"))
+        );
+        assert_eq!(
+            language("/?lang=fr", "/"),
+            Some(("fr", "privacy-policy.html"))
+        );
+        assert_eq!(
+            language("/ccpa.html?x=1&lang=de#top", "/ccpa.html"),
+            Some(("de", "ccpa.html"))
+        );
+        assert_eq!(language("/", "/"), None);
+        assert_eq!(language("/?lang=sv", "/"), None);
+        assert_eq!(
+            language("/xx/privacy-policy.html", "/xx/privacy-policy.html"),
+            None
+        );
+        assert_eq!(language("/de/secret.txt", "/de/secret.txt"), None);
+    }
 }

@@ -498,7 +498,12 @@ impl Builder<'_> {
                         decl.name = Some(self.text(s));
                     }
                 }
-                Rule::rule_setting => decl.fields.push(self.rule_setting(p)),
+                // `rules` and `translation` entries: a keyword (the rule
+                // level, or the kind of the translated declaration), then
+                // arguments.
+                Rule::rule_setting | Rule::translation_entry => {
+                    decl.fields.push(self.rule_setting(p));
+                }
                 _ => decl.fields.push(self.field(p)),
             }
         }
@@ -565,7 +570,8 @@ impl Builder<'_> {
             Rule::date => Arg::Date(self.word(&pair)),
             Rule::number => Arg::Number(self.word(&pair)),
             Rule::toll_free | Rule::numbered => Arg::Flag(self.word(&pair)),
-            Rule::rule_code => Arg::Code(self.word(&pair)),
+            Rule::rule_code | Rule::fingerprint => Arg::Code(self.word(&pair)),
+            Rule::translation_path => Arg::Ident(self.word(&pair)),
             Rule::for_clause | Rule::when_clause | Rule::same_as => {
                 let span = self.span(&pair);
                 let mut inner = pair.into_inner();
@@ -635,6 +641,7 @@ fn decl_kind(rule: Rule) -> DeclKind {
         Rule::definition_decl => DeclKind::Definition,
         Rule::section_decl => DeclKind::Section,
         Rule::rules_decl => DeclKind::Rules,
+        Rule::translation_decl => DeclKind::Translation,
         _ => DeclKind::Unknown,
     }
 }

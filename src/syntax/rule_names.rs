@@ -49,6 +49,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_definition => "`definition`",
         Rule::kw_section => "`section`",
         Rule::kw_rules => "`rules`",
+        Rule::kw_translation => "`translation`",
         Rule::kw_address => "`address`",
         Rule::kw_agents => "`agents`",
         Rule::kw_aliases => "`aliases`",
@@ -107,6 +108,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_jurisdictions => "`jurisdictions`",
         Rule::kw_kind => "`kind`",
         Rule::kw_language => "`language`",
+        Rule::kw_languages => "`languages`",
         Rule::kw_location => "`location`",
         Rule::kw_marketing => "`marketing`",
         Rule::kw_methods => "`methods`",
@@ -193,6 +195,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_effective => "`effective`",
         Rule::f_jurisdictions => "`jurisdictions`",
         Rule::f_language => "`language`",
+        Rule::f_languages => "`languages`",
         Rule::f_outline => "`outline`",
         Rule::f_numbered => "`numbered`",
         Rule::f_templates => "`templates`",
@@ -337,6 +340,12 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::numbered => "`numbered`",
         Rule::rules_decl => "a `rules` declaration",
         Rule::rule_setting => "`allow`, `warn` or `deny` and a rule code",
+        Rule::translation_decl => "a `translation` declaration",
+        Rule::translation_entry => {
+            "a translated block: kind, id, block, `@fingerprint` and the text"
+        }
+        Rule::translation_path => "a block such as `text` or `bases.1.interest`",
+        Rule::fingerprint => "the fingerprint of the source text, such as `@5b1e07f3`",
     }
 }
 
@@ -374,6 +383,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_jurisdictions
             | Rule::kw_kind
             | Rule::kw_language
+            | Rule::kw_languages
             | Rule::kw_location
             | Rule::kw_marketing
             | Rule::kw_methods
@@ -472,6 +482,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_effective
             | Rule::f_jurisdictions
             | Rule::f_language
+            | Rule::f_languages
             | Rule::f_outline
             | Rule::f_numbered
             | Rule::f_templates

@@ -63,13 +63,15 @@ pub enum DeclKind {
     Section,
     /// `rules`: rule settings.
     Rules,
+    /// `translation`: one language's translation of the prose.
+    Translation,
     /// A word that is not a declaration keyword.
     Unknown,
 }
 
 impl DeclKind {
     /// Every real kind, for suggestions.
-    pub const ALL: [DeclKind; 22] = [
+    pub const ALL: [DeclKind; 23] = [
         DeclKind::Policy,
         DeclKind::Controller,
         DeclKind::Contact,
@@ -92,6 +94,7 @@ impl DeclKind {
         DeclKind::Definition,
         DeclKind::Section,
         DeclKind::Rules,
+        DeclKind::Translation,
     ];
 
     /// The keyword that introduces it (from the schema).

@@ -81,6 +81,9 @@ const starter = mkdtempSync(join(tmpdir(), "candor-starter-"));
 execFileSync(candor, ["init"], { cwd: starter, stdio: ["ignore", "ignore", "pipe"] });
 buildFrom(join(starter, "policy"), join(site, "starter"));
 rmSync(starter, { recursive: true, force: true });
+// A notice in English, German and French (issue 22): each language's page,
+// with its language switcher.
+buildFrom(join(root, "tests", "fixtures", "corpus", "veloroute"), join(site, "veloroute"));
 // A second notice for a page that holds two (a careers page: the privacy
 // policy and the applicants' notice): their landmarks must keep distinct
 // accessible names (axe landmark-unique).
@@ -182,6 +185,9 @@ const pages = [
   { name: "connecticut", file: "connecticut/privacy-policy.html" },
   { name: "employer", file: "employer/privacy-policy.html" },
   { name: "colorado", file: "colorado/privacy-policy.html" },
+  { name: "veloroute-en", file: "veloroute/privacy-policy.html" },
+  { name: "veloroute-de", file: "veloroute/de/privacy-policy.html" },
+  { name: "veloroute-fr", file: "veloroute/fr/privacy-policy.html" },
   { name: "two-notices", file: "two-notices.html" },
   { name: "starter", file: "starter/privacy-policy.html" },
 ];

@@ -165,6 +165,7 @@ fn region_name(region: Region) -> &'static str {
         Region::Uk => "the United Kingdom",
         Region::Us => "the United States",
         Region::California => "California",
+        Region::Quebec => "Quebec",
         Region::Worldwide => "anywhere",
         Region::At => "Austria",
         Region::Be => "Belgium",

@@ -179,7 +179,16 @@ fn stated_facts(policy: &Policy) -> Vec<(String, String)> {
         );
     }
     for c in &policy.children {
-        let minimum = c.minimum_age.map(|age| format!("under {age}"));
+        // The age prints as a fact line unless the text already gives it
+        // ("under 13").
+        let minimum = c.minimum_age.map(|age| {
+            let under = format!("under {age}");
+            if c.text.as_deref().is_some_and(|t| t.contains(&under)) {
+                under
+            } else {
+                format!("Minimum age: {age}")
+            }
+        });
         let sixteen = c.sells_under_16.map(|_| "under 16".to_owned());
         value(
             format!("children {}", c.id),

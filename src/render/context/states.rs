@@ -420,9 +420,28 @@ impl Builder<'_> {
         let declared: Vec<&'static StateLaw> = states::declared(policy).collect();
         // A row about people no declared law protects (employees, business
         // contacts) is not the state laws' to label.
+        // Within a row, only the people the laws protect: the row as the
+        // data map gives it for them (the items, purposes, recipients and
+        // retention of their data sets), not the employees' or business
+        // contacts' who share its category.
+        let protected: Vec<crate::model::Ref<crate::model::Subject>> = policy
+            .subjects
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| declared.iter().any(|l| l.covers_subject(s)))
+            .map(|(i, s)| crate::model::Ref::new(s.id.clone(), i, s.span))
+            .collect();
+        let narrow = protected.len() < policy.subjects.len();
         let rows: Vec<StateCategoryRow> = states::collected(policy)
             .filter(|c| declared.iter().any(|l| l.covers_category(policy, c)))
-            .map(|c| self.state_category_row(c, &declared))
+            .map(|c| {
+                if narrow {
+                    let row = crate::views::ccpa::for_people(policy, c, &protected);
+                    self.state_category_row(&row, &declared)
+                } else {
+                    self.state_category_row(c, &declared)
+                }
+            })
             .collect();
         BlockView::StateCategories(StateCategoriesView {
             states: declared.iter().map(|l| l.state.to_owned()).collect(),

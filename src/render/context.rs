@@ -623,6 +623,11 @@ pub struct CcpaRow {
     /// When the row repeats another row's third parties: that row's name
     /// (plain text), printed as "see list under ...".
     pub same_as: Option<String>,
+    /// When only some of the row's items are sold: those (plain text), from
+    /// where each item goes in the data map; empty otherwise.
+    pub sold_items: Vec<String>,
+    /// When only some of the row's items are shared: those (plain text).
+    pub shared_items: Vec<String>,
 }
 
 /// What the page shell (`page.html`) sees.
@@ -1602,6 +1607,48 @@ impl Builder<'_> {
                 .third_parties_same_as
                 .as_ref()
                 .map(|same| policy.get(same).name.clone()),
+            sold_items: self.items_that(category, d.sold.value, law::ccpa::sells),
+            shared_items: self.items_that(category, d.shared.value, law::ccpa::shares),
+        }
+    }
+
+    /// The items of a row that reach a recipient of whom `test` says yes,
+    /// when the row's answer is yes but not every item does: a row holds a
+    /// statutory category, and its items need not all go where one goes
+    /// (the advertising identifier to ad networks, the driver's licence
+    /// nowhere). Read from the data map only where the row's third
+    /// parties are the data sets' recipients (a row that lists its own
+    /// third-party categories speaks of the category as a whole).
+    fn items_that(
+        &self,
+        category: &CcpaCategory,
+        answer: Option<bool>,
+        test: fn(&crate::model::ThirdParty) -> Option<bool>,
+    ) -> Vec<String> {
+        let policy = self.policy;
+        if answer != Some(true) || category.spans.third_parties.is_some() {
+            return Vec::new();
+        }
+        let hit: Vec<String> = category
+            .items
+            .iter()
+            .filter(|item| {
+                views::flows::item_recipients(policy, item).is_some_and(|to| {
+                    to.iter().any(|r| {
+                        test(policy.get(r)) == Some(true)
+                            && views::flows::of_item(policy, item).any(|d| {
+                                d.recipients.iter().any(|x| x.index() == r.index())
+                                    && views::flows::about(d, &category.subjects)
+                            })
+                    })
+                })
+            })
+            .map(|i| policy.get(i).name.clone())
+            .collect();
+        if hit.is_empty() || hit.len() == category.items.len() {
+            Vec::new()
+        } else {
+            hit
         }
     }
 

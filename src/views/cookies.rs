@@ -13,10 +13,11 @@ use crate::model::{CookieCategory, Policy};
 /// How a category that is not strictly necessary is set, by its bases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Consent {
-    /// Every basis is consent: set only with it.
+    /// Every basis is consent, with no condition: set only with it.
     Always,
-    /// Some bases are consent and some are not (consent in some places or
-    /// for some people, as their conditions say).
+    /// Some bases are consent and some are not, or a consent basis holds
+    /// only when its condition does ("when you visit from the EEA"):
+    /// consent in some places or for some people, as the conditions say.
     Partly,
     /// No basis is consent (an opt-out model).
     Never,
@@ -32,10 +33,14 @@ pub fn consent(category: &CookieCategory) -> Consent {
         .iter()
         .filter(|b| b.basis == LawfulBasis::Consent)
         .count();
+    let conditional = category
+        .bases
+        .iter()
+        .any(|b| b.basis == LawfulBasis::Consent && b.condition.is_some());
     match (consent, category.bases.len()) {
         (_, 0) => Consent::Unstated,
         (0, _) => Consent::Never,
-        (c, n) if c == n => Consent::Always,
+        (c, n) if c == n && !conditional => Consent::Always,
         _ => Consent::Partly,
     }
 }

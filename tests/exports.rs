@@ -408,8 +408,55 @@ fn fideslang_loads_and_validates_the_manifest() {
     let stdout = run_check(&python, "tests/fides_check.py", dir.path());
     // One declaration per data set and purpose (each has one basis).
     assert_eq!(stdout.trim(), "ok 3");
-    assert!(manifest.contains("data_use: \"marketing.advertising.third_party.targeted\""));
-    assert!(manifest.contains("legal_basis_for_processing: \"Consent\""));
+    assert!(manifest.contains("data_use: marketing.advertising.third_party.targeted\n"));
+    assert!(manifest.contains("legal_basis_for_processing: Consent\n"));
+    // fideslang's enum value, not the record of processing's words.
+    assert!(manifest.contains("legal_basis_for_transfers:\n      - SCCs\n"));
+}
+
+/// The manifest is YAML that PyYAML (fideslang's reader, YAML 1.1) reads
+/// back to the policy's own text, even for names YAML 1.1 would take for a
+/// boolean, a number or a null when written unquoted.
+#[test]
+#[ignore = "needs Python with PyYAML (fideslang's); .ci/run installs it and runs `cargo test --test exports -- --ignored`"]
+fn pyyaml_reads_back_the_names_as_written() {
+    let python = python_with("yaml");
+    let source = std::fs::read_to_string(MOBILE)
+        .expect("fixture")
+        .replace("\"Stride Privacy Notice\"", "\"No\"")
+        .replace("\"Stride Apps GmbH\"", "\"on\"")
+        .replace("\"Beispielstraße 1, 10115 Berlin, Germany\"", "\"1.0\"")
+        .replace("\"Advertising networks\"", "\"- null: #x\"");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("tricky.policy");
+    std::fs::write(&path, source).expect("write");
+    let outputs = outputs(&model(path.to_str().expect("utf-8")));
+    let manifest = &output(&outputs, "fides.yml").contents;
+    let file = dir.path().join("fides.yml");
+    std::fs::write(&file, manifest).expect("write");
+    let read = std::process::Command::new(&python)
+        .args([
+            "-c",
+            "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+        ])
+        .arg(&file)
+        .output()
+        .expect("python runs");
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&read.stdout).expect("json");
+    let system = &value["system"][0];
+    assert_eq!(system["name"], "No", "{manifest}");
+    assert_eq!(system["legal_name"], "on");
+    assert_eq!(system["legal_address"], "1.0");
+    assert_eq!(
+        system["privacy_declarations"][2]["third_parties"],
+        "- null: #x"
+    );
+    assert_eq!(system["processes_personal_data"], true);
 }
 
 #[test]

@@ -298,8 +298,12 @@ fn the_play_data_safety_form_of_the_mobile_app() {
         "TRUE"
     );
     assert_eq!(answer(&control, "PSL_DATA_USAGE_USER_CONTROL_REQUIRED"), "");
-    // Not a fact of the policy: left for the Console to ask.
-    assert_eq!(answer("PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT", ""), "");
+    // The controller's `encrypted_in_transit yes` (tests/exports_play.rs
+    // reads the rest of the opening group).
+    assert_eq!(
+        answer("PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT", ""),
+        "TRUE"
+    );
 }
 
 #[test]

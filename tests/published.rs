@@ -239,6 +239,11 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
     ),
     (
         "item",
+        "ephemeral",
+        "published in the Google Play Data safety form (\"Is this data processed ephemerally?\"), which `structure::play-form-facts` asks of every item in it",
+    ),
+    (
+        "item",
         "linked",
         "published in the App Store privacy details (\"Data Linked to You\")",
     ),
@@ -300,6 +305,26 @@ const SHOWN: &[(&str, &str, &str)] = &[
         "controller",
         "llm_training",
         "Collects, uses or sells personal data to train large language models: no",
+    ),
+    (
+        "controller",
+        "encrypted_in_transit",
+        "Personal data is encrypted in transit: yes",
+    ),
+    (
+        "controller",
+        "account_creation",
+        "Ways to create an account: username and password, signing in with another service (OAuth)",
+    ),
+    (
+        "controller",
+        "account_deletion",
+        "https://example.com/m_controller_account_deletion",
+    ),
+    (
+        "controller",
+        "data_deletion",
+        "https://example.com/m_controller_data_deletion",
     ),
     ("rights", "covers", "Your rights, in each of these states"),
     ("controller", "phone", "+1 800 555 0101"),

@@ -5,7 +5,7 @@
 //! nothing unless the policy's `exports` names the export concerned.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{Export, PlayPurpose, RecipientKind, Word};
+use crate::model::words::{AccountCreation, Export, PlayPurpose, RecipientKind, RightKind, Word};
 use crate::model::{Dataset, Policy, Purpose};
 use crate::views::exports::collected;
 
@@ -101,6 +101,21 @@ pub(super) const RULES: &[Rule] = &[
     labelled for advertising (`apple third_party_advertising` or `developers_advertising`, \
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
+    ),
+    rule!(structure::"play-form-facts", Warning,
+        summary: "a policy that exports the Play Data safety form states encryption in transit, account creation, the deletion pages and ephemeral processing",
+        citation: "Google Play Developer Program Policy, \"User Data: Data safety section\" and \"Account deletion requirement\"; Play Console Help 10787469, \"Provide information for Google Play's Data safety section\"",
+        since: "always",
+        explanation: "\
+    Besides the data types, the Data safety form asks whether all collected data is encrypted in \
+    transit, how people create an account, a web link where they can ask for their account and its \
+    data to be deleted (Play requires one of every app that lets people create an account), whether \
+    they can ask for some or all of their data to be deleted without deleting the account and where, \
+    and for each data type whether it is processed only ephemerally. candor answers from the \
+    controller's `encrypted_in_transit`, `account_creation`, `account_deletion` and `data_deletion` \
+    (which `insert controller` prints) and the items' `ephemeral`; an answer the policy does not \
+    state is left blank in `play_data_safety.csv`, for the Console to ask.",
+        check: play_form_facts,
     ),
     rule!(structure::"manifest-tracking-domains", Warning,
         summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
@@ -342,6 +357,89 @@ fn gpc_signals_how(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "say what the business does on receiving a Global Privacy Control signal and to what it applies, e.g. \"we treat a Global Privacy Control signal as a request to opt out of sale and sharing for that browser and, if you are signed in, your account\"",
             ),
         );
+    }
+
+fn play_form_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::PlayDataSafety) {
+        return;
+    }
+    let labelled: Vec<_> = collected(p)
+        .into_iter()
+        .filter(|c| c.item.play.is_some())
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
+    let controller = p.controller.as_ref();
+    let at = controller.map_or(p.span, |c| c.span);
+    let mut missing: Vec<&str> = Vec::new();
+    if controller.is_none_or(|c| c.encrypted_in_transit.is_none()) {
+        missing.push("`encrypted_in_transit` (`yes` or `no`)");
+    }
+    let methods = controller
+        .map(|c| c.account_creation.as_slice())
+        .unwrap_or_default();
+    if methods.is_empty() {
+        missing.push("`account_creation` (e.g. `password, oauth`, or `none`)");
+    }
+    let accounts = methods.iter().any(|m| *m != AccountCreation::None);
+    if accounts && controller.is_none_or(|c| c.account_deletion.is_none()) {
+        missing.push("`account_deletion` (the web page to ask for the account's deletion)");
+    }
+    let deletion = controller.is_some_and(|c| c.data_deletion.is_some())
+        || p.rights.iter().any(|b| {
+            b.rights
+                .iter()
+                .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
+        });
+    if deletion && controller.is_none_or(|c| c.data_deletion.is_none()) {
+        missing.push("`data_deletion` (the web page to ask for data's deletion, the right of erasure's way in)");
+    }
+    if !missing.is_empty() {
+        out.push(
+            finding(
+                at,
+                format!(
+                    "the Play Data safety form asks what the controller does not state: {}",
+                    super::context::and_list(&missing)
+                ),
+            )
+            .with_label("unanswered in the Play form")
+            .with_help(
+                "state them on the controller, e.g. `encrypted_in_transit yes`, `account_creation password`, `account_deletion \"https://example.com/delete-account\"`, `data_deletion \"https://example.com/privacy-request\"`",
+            ),
+        );
+    }
+    if accounts && methods.contains(&AccountCreation::None) {
+        let span = controller
+            .and_then(|c| c.spans.account_creation)
+            .unwrap_or(at);
+        out.push(
+            finding(
+                span,
+                "`account_creation` says both `none` and a way to create an account",
+            )
+            .with_label("contradicts itself")
+            .with_help("keep `none` only for an app that creates no accounts"),
+        );
+    }
+    for c in labelled {
+        if c.item.ephemeral.is_none() {
+            out.push(
+                finding(
+                    c.item.span,
+                    format!(
+                        "item `{}` is in the Play form but does not say whether it is processed ephemerally",
+                        c.item.id
+                    ),
+                )
+                .with_label("ephemeral?")
+                .with_help(
+                    "add `ephemeral no` (it is stored) or `ephemeral yes` (held in memory for one request, never stored)",
+                ),
+            );
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::Ref;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{Consideration, RecipientKind};
+use super::words::{AccountCreation, Consideration, RecipientKind};
 use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free, recipient_list};
 use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
@@ -46,6 +46,20 @@ declare_kind! {
     /// amended by Public Act 25-113 (from 1 July 2026), asks for either way.
     #[serde(skip_serializing_if = "Option::is_none")]
     llm_training: Option<bool> = field("llm_training", "training of large language models", TurnsYes("personal data now used to train large language models"));
+    /// Whether all the personal data the service collects is encrypted in
+    /// transit (Google Play's Data safety form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted_in_transit: Option<bool> = field("encrypted_in_transit", "encryption in transit", Material("store label changed"));
+    /// How people can create an account with the service (Google Play's
+    /// Data safety form): `password`, `oauth`, ... or `none`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    account_creation: Vec<AccountCreation> = field("account_creation", "ways to create an account", Material("store label changed"));
+    /// The web page where people can ask for their account and its data to be deleted (Google Play's Data safety form; Play's User Data policy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_deletion: Option<String> = field("account_deletion", "account deletion page", Wording);
+    /// The web page where people can ask for some or all of their data to be deleted without deleting their account (Google Play's Data safety form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_deletion: Option<String> = field("data_deletion", "data deletion page", Wording);
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -1301,6 +1301,48 @@ impl PlayPurpose {
 }
 
 closed_set! {
+    /// A way the app lets people create an account, as Google Play's Data
+    /// safety form asks (`PSL_SUPPORTED_ACCOUNT_CREATION_METHODS`).
+    AccountCreation, "way to create an account" {
+        /// A username (or email address) and a password.
+        Password = "password",
+        /// A username and another way to authenticate (a one-time code, a
+        /// link by email), no password.
+        OtherAuth = "other_auth",
+        /// A username, a password and another way to authenticate.
+        PasswordOtherAuth = "password_other_auth",
+        /// Signing in with another service's account (OAuth).
+        Oauth = "oauth",
+        /// Another way.
+        Other = "other",
+        /// The app does not let people create an account.
+        None = "none",
+    }
+}
+
+impl AccountCreation {
+    /// The Data safety form's response id, and the way in words (what the
+    /// notice prints).
+    #[must_use]
+    pub fn form(self) -> (&'static str, &'static str) {
+        match self {
+            AccountCreation::Password => ("PSL_ACM_USER_ID_PASSWORD", "username and password"),
+            AccountCreation::OtherAuth => (
+                "PSL_ACM_USER_ID_OTHER_AUTH",
+                "username and another way to authenticate",
+            ),
+            AccountCreation::PasswordOtherAuth => (
+                "PSL_ACM_USER_ID_PASSWORD_OTHER_AUTH",
+                "username, password and another way to authenticate",
+            ),
+            AccountCreation::Oauth => ("PSL_ACM_OAUTH", "signing in with another service (OAuth)"),
+            AccountCreation::Other => ("PSL_ACM_OTHER", "another way"),
+            AccountCreation::None => ("PSL_ACM_NONE", "the app does not create accounts"),
+        }
+    }
+}
+
+closed_set! {
     /// A data category of the fideslang default taxonomy (fideslang 3), its key written with `_`
     /// for `.`: `user_contact_email` is `user.contact.email`.
     FidesDataCategory, "fideslang data category" {

@@ -21,7 +21,8 @@ use serde_json::{Value, json};
 use super::{csv_record, json_text, text_output};
 use crate::model::Policy;
 use crate::model::words::{
-    AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
+    AccountCreation, AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind,
+    RightKind, Word,
 };
 pub use crate::views::exports::{Collected, collected};
 
@@ -167,6 +168,11 @@ struct PlayEntry {
     shared_purposes: BTreeSet<PlayPurpose>,
     shared: bool,
     required: Option<bool>,
+    /// Whether every item of the type is processed only ephemerally: `None`
+    /// while one says nothing.
+    ephemeral: Option<bool>,
+    /// Whether an item of the type has been read yet (for `ephemeral`).
+    seen: bool,
 }
 
 fn play_entries(policy: &Policy) -> BTreeMap<PlayDataType, PlayEntry> {
@@ -185,6 +191,15 @@ fn play_entries(policy: &Policy) -> BTreeMap<PlayDataType, PlayEntry> {
             (Some(false), _) | (_, Some(false)) => Some(false),
             _ => None,
         };
+        // Ephemeral only if every item of the type is; one stored item
+        // makes the type stored; one unstated leaves it unknown.
+        entry.ephemeral = match (entry.seen, entry.ephemeral, c.item.ephemeral) {
+            (false, _, mine) => mine,
+            (true, Some(false), _) | (true, _, Some(false)) => Some(false),
+            (true, Some(true), Some(true)) => Some(true),
+            _ => None,
+        };
+        entry.seen = true;
         for d in &c.datasets {
             let shares = d
                 .recipients
@@ -213,6 +228,80 @@ pub const PLAY_HEADER: [&str; 5] = [
     "Human-friendly question label",
 ];
 
+/// The opening rows of the form that candor fills from the controller:
+/// question id, response id, answer requirement and label, in the order of
+/// the Console's current template (`tests/fixtures/exports/play-template-ids.csv`).
+const ACCOUNT_QUESTION: &str = "PSL_SUPPORTED_ACCOUNT_CREATION_METHODS";
+const DELETION_QUESTION: &str = "PSL_SUPPORT_DATA_DELETION_BY_USER";
+
+/// The rows of the template that no fact of the policy answers, left blank
+/// for the Console to ask (the Families policy, an independent security
+/// review, the UPI badge, accounts created outside the app).
+const UNANSWERED: [(&str, &str, &str, &str); 8] = [
+    (
+        "PSL_DATA_COLLECTION_COMPLIES_FAMILY_POLICY",
+        "",
+        "OPTIONAL",
+        "Does your app comply with the Families Policy requirements?",
+    ),
+    (
+        "PSL_INDEPENDENTLY_VALIDATED",
+        "",
+        "OPTIONAL",
+        "Has your app been independently validated against a global security standard?",
+    ),
+    (
+        "PSL_UPI_BADGE_OPT_IN",
+        "",
+        "OPTIONAL",
+        "Do you want to show the UPI badge?",
+    ),
+    (
+        "PSL_HAS_OUTSIDE_APP_ACCOUNTS",
+        "",
+        "OPTIONAL",
+        "Can users log in to your app with accounts created outside of the app?",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_LOGIN_WITH_OUTSIDE_APP_ID",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Out-of-app identification",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_LOGIN_THROUGH_EMPLOYMENT_OR_ENTERPRISE_ACCOUNT",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Employment or enterprise account",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPE_OTHER",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Other",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPE_SPECIFY",
+        "",
+        "MAYBE_REQUIRED",
+        "Describe how accounts are created outside of the app",
+    ),
+];
+
+/// Whether the notice says people can have their data deleted: a
+/// `data_deletion` page, or a right of erasure or deletion.
+fn deletion_offered(policy: &Policy) -> bool {
+    policy
+        .controller
+        .as_ref()
+        .is_some_and(|c| c.data_deletion.is_some())
+        || policy.rights.iter().any(|b| {
+            b.rights
+                .iter()
+                .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
+        })
+}
+
 /// `play_data_safety.csv`: every row of the form, in its order, answered
 /// where the policy states the answer and blank where it does not (the
 /// Console then asks).
@@ -220,33 +309,96 @@ pub const PLAY_HEADER: [&str; 5] = [
 pub fn play_data_safety(policy: &Policy) -> String {
     let entries = play_entries(policy);
     let yes = |b: bool| if b { "TRUE" } else { "" };
-    let deletion = policy.rights.iter().any(|b| {
-        b.rights
-            .iter()
-            .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
-    });
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => "TRUE",
+        Some(false) => "FALSE",
+        None => "",
+    };
+    let controller = policy.controller.as_ref();
+    let collects = !entries.is_empty();
     let mut out = csv_record(&PLAY_HEADER);
     out.push_str(&csv_record(&[
         "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA",
         "",
-        if entries.is_empty() { "FALSE" } else { "TRUE" },
+        if collects { "TRUE" } else { "FALSE" },
         "REQUIRED",
         "Does your app collect or share any of the required user data types?",
     ]));
     out.push_str(&csv_record(&[
         "PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT",
         "",
-        "",
+        if collects {
+            yes_no(controller.and_then(|c| c.encrypted_in_transit))
+        } else {
+            ""
+        },
         "MAYBE_REQUIRED",
         "Is all of the user data collected by your app encrypted in transit?",
     ]));
+    let methods = controller
+        .map(|c| c.account_creation.as_slice())
+        .unwrap_or_default();
+    for method in AccountCreation::ALL {
+        let (id, words) = method.form();
+        out.push_str(&csv_record(&[
+            ACCOUNT_QUESTION,
+            id,
+            yes(methods.contains(method)),
+            "MULTIPLE_CHOICE",
+            &format!(
+                "Which of the following methods of account creation does your app support? / {}",
+                capitalised(words)
+            ),
+        ]));
+    }
     out.push_str(&csv_record(&[
-        "PSL_DATA_COLLECTION_USER_REQUEST_DELETE",
+        "PSL_ACM_SPECIFY",
         "",
-        yes(deletion && !entries.is_empty()),
+        "",
         "MAYBE_REQUIRED",
-        "Do you provide a way for users to request that their data is deleted?",
+        "Describe the method of account creation your app supports",
     ]));
+    out.push_str(&csv_record(&[
+        "PSL_ACCOUNT_DELETION_URL",
+        "",
+        controller
+            .and_then(|c| c.account_deletion.as_deref())
+            .unwrap_or_default(),
+        "MAYBE_REQUIRED",
+        "Add a link that users can use to request that their account and associated data is deleted",
+    ]));
+    let deletion = collects && deletion_offered(policy);
+    for (id, answer, words) in [
+        ("DATA_DELETION_YES", deletion, "Yes"),
+        ("DATA_DELETION_NO", false, "No"),
+        (
+            "DATA_DELETION_NO_AUTO_DELETED",
+            false,
+            "No, data is automatically deleted within 90 days",
+        ),
+    ] {
+        out.push_str(&csv_record(&[
+            DELETION_QUESTION,
+            id,
+            yes(answer),
+            "SINGLE_CHOICE",
+            &format!(
+                "Do you provide a way for users to request that some or all of their data is deleted, without requiring them to delete their account? / {words}"
+            ),
+        ]));
+    }
+    out.push_str(&csv_record(&[
+        "PSL_DATA_DELETION_URL",
+        "",
+        controller
+            .and_then(|c| c.data_deletion.as_deref())
+            .unwrap_or_default(),
+        "MAYBE_REQUIRED",
+        "Add a link that users can use to request that some or all of their data is deleted",
+    ]));
+    for (question, response, requirement, label) in UNANSWERED {
+        out.push_str(&csv_record(&[question, response, "", requirement, label]));
+    }
     let all = || {
         PlayDataType::WORDS
             .iter()
@@ -291,7 +443,7 @@ pub fn play_data_safety(policy: &Policy) -> String {
         out.push_str(&csv_record(&[
             q("PSL_DATA_USAGE_EPHEMERAL"),
             String::new(),
-            String::new(),
+            yes_no(entry.and_then(|e| e.ephemeral)).to_owned(),
             "MAYBE_REQUIRED".to_owned(),
             l("Is this data processed ephemerally?"),
         ]));
@@ -347,6 +499,14 @@ pub fn play_data_safety(policy: &Policy) -> String {
         }
     }
     out
+}
+
+/// A phrase with its first letter upper case.
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 text_output!(

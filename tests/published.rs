@@ -238,6 +238,16 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "published in the Google Play Data safety form; `structure::store-label-notice` holds it to the notice's purposes",
     ),
     (
+        "controller",
+        "accessed_apis",
+        "published in the privacy manifest (`NSPrivacyAccessedAPITypes`), which ships in the app and feeds the App Store's privacy report; it declares what the app's code calls, not personal data",
+    ),
+    (
+        "vendor",
+        "tracking_domains",
+        "published in the privacy manifest (`NSPrivacyTrackingDomains`), which ships in the app; the notice prints the vendor and the targeted advertising `structure::store-label-notice` requires of tracking",
+    ),
+    (
         "item",
         "ephemeral",
         "published in the Google Play Data safety form (\"Is this data processed ephemerally?\"), which `structure::play-form-facts` asks of every item in it",

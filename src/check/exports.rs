@@ -124,9 +124,10 @@ pub(super) const RULES: &[Rule] = &[
         explanation: "\
     Apple's documentation of `NSPrivacyTracking`: \"When set to `true` you need to provide a list of \
     internet domains in `NSPrivacyTrackingDomains`\"; iOS blocks requests to those domains until \
-    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes`, \
-    but the policy does not state the domains, so `PrivacyInfo.xcprivacy` lists none: the manifest \
-    is incomplete until the developer adds the tracking domains of the app and its SDKs.",
+    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes` \
+    and lists the domains the vendors state (`tracking_domains \"ads.adnet.example\"`); an app that \
+    tracks with no vendor stating its domains gets an empty list, and a domain written with a \
+    scheme, a path or a space is no domain.",
         check: manifest_tracking_domains,
     ),
     rule!(structure::"fides-facts", Error,
@@ -444,8 +445,41 @@ fn play_form_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::render::export::store;
     let p = ctx.policy;
-    if !p.exports(Export::AppStore) || !crate::render::export::store::manifest_tracks(p) {
+    if !p.exports(Export::AppStore) {
+        return;
+    }
+    for v in &p.vendors {
+        let Some(text) = v.tracking_domains.as_deref() else {
+            continue;
+        };
+        let at = v.spans.tracking_domains.unwrap_or(v.span);
+        let domains = store::split_domains(text);
+        if domains.is_empty() {
+            out.push(
+                finding(at, format!("vendor `{}` states no tracking domain", v.id))
+                    .with_label("empty")
+                    .with_help("write its domains, comma-separated: `tracking_domains \"ads.example.com\"`, or remove the field"),
+            );
+        }
+        for d in domains {
+            let host = d.split('.').all(|label| {
+                !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+            if !host || !d.contains('.') {
+                out.push(
+                    finding(
+                        at,
+                        format!("`{d}` of vendor `{}` is not an internet domain", v.id),
+                    )
+                    .with_label("not a domain")
+                    .with_help("write the host name alone, without `https://`, a path or a port: `ads.example.com`"),
+                );
+            }
+        }
+    }
+    if !store::manifest_tracks(p) || !store::tracking_domains(p).is_empty() {
         return;
     }
     let item = p
@@ -460,7 +494,7 @@ fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("tracks")
         .with_help(
-            "add the internet domains the app and its SDKs use for tracking to `NSPrivacyTrackingDomains` in the manifest Xcode builds (Apple requires at least one when `NSPrivacyTracking` is true)",
+            "state the internet domains the app tracks through on the vendors that track, e.g. `tracking_domains \"ads.adnet.example\"` (Apple requires them when `NSPrivacyTracking` is true)",
         ),
     );
 }

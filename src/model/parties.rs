@@ -5,7 +5,7 @@ use super::Ref;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{AccountCreation, Consideration, RecipientKind};
+use super::words::{AccessedApi, AccountCreation, Consideration, RecipientKind};
 use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free, recipient_list};
 use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
@@ -60,6 +60,9 @@ declare_kind! {
     /// The web page where people can ask for some or all of their data to be deleted without deleting their account (Google Play's Data safety form).
     #[serde(skip_serializing_if = "Option::is_none")]
     data_deletion: Option<String> = field("data_deletion", "data deletion page", Wording);
+    /// The required-reason APIs the app uses, each with its approved reason (Apple's privacy manifest, `NSPrivacyAccessedAPITypes`): `user_defaults_ca92`, ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    accessed_apis: Vec<AccessedApi> = field("accessed_apis", "required-reason APIs", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }
@@ -159,6 +162,9 @@ declare_kind! {
     location: Option<String> = field("location", "location", Material("recipient changed"));
     /// Its privacy page.
     url: Option<String> = field("url", "web address", Wording);
+    /// The internet domains it tracks people through, comma-separated (Apple's privacy manifest, `NSPrivacyTrackingDomains`): `"ads.adnet.example, track.adnet.example"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tracking_domains: Option<String> = field("tracking_domains", "tracking domains", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -101,6 +101,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_account_deletion => "`account_deletion`",
         Rule::kw_data_deletion => "`data_deletion`",
         Rule::kw_ephemeral => "`ephemeral`",
+        Rule::kw_accessed_apis => "`accessed_apis`",
+        Rule::kw_tracking_domains => "`tracking_domains`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -219,6 +221,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_account_deletion => "`account_deletion`",
         Rule::f_data_deletion => "`data_deletion`",
         Rule::f_ephemeral => "`ephemeral`",
+        Rule::f_accessed_apis => "`accessed_apis`",
+        Rule::f_tracking_domains => "`tracking_domains`",
         Rule::f_covers => "`covers`",
         Rule::f_appeal => "`appeal`",
         Rule::f_attorney_general => "`attorney_general`",
@@ -475,6 +479,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_account_deletion
             | Rule::kw_data_deletion
             | Rule::kw_ephemeral
+            | Rule::kw_accessed_apis
+            | Rule::kw_tracking_domains
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -584,5 +590,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_account_deletion
             | Rule::f_data_deletion
             | Rule::f_ephemeral
+            | Rule::f_accessed_apis
+            | Rule::f_tracking_domains
     )
 }

@@ -109,14 +109,65 @@ pub fn manifest_tracks(policy: &Policy) -> bool {
     apple_entries(policy).values().any(|(_, e)| e.tracking)
 }
 
-/// `PrivacyInfo.xcprivacy`: the privacy manifest's tracking flag and
-/// collected data types. `NSPrivacyTrackingDomains` is written empty (and
-/// `structure::manifest-tracking-domains` reports it when the app tracks): the
-/// policy does not state the app's tracking domains, which the app's
-/// developers add; nor does it state the required-reason APIs
-/// (`NSPrivacyAccessedAPITypes`), which belong to the code, not the notice.
+/// The domains the privacy manifest lists in `NSPrivacyTrackingDomains`:
+/// every vendor's `tracking_domains`, each once, sorted.
 #[must_use]
-pub fn privacy_manifest(policy: &Policy) -> String {
+pub fn tracking_domains(policy: &Policy) -> Vec<String> {
+    let domains: BTreeSet<String> = policy
+        .vendors
+        .iter()
+        .filter_map(|v| v.tracking_domains.as_deref())
+        .flat_map(split_domains)
+        .collect();
+    domains.into_iter().collect()
+}
+
+/// A `tracking_domains` text's domains: comma-separated, trimmed, lower case.
+#[must_use]
+pub fn split_domains(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect()
+}
+
+/// `NSPrivacyAccessedAPITypes`: one entry per category, sorted by name,
+/// with its reasons sorted.
+fn accessed_api_types(policy: &Policy) -> Vec<plist::Value> {
+    use plist::{Dictionary, Value as P};
+    let mut by_category: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for api in policy.controller.iter().flat_map(|c| &c.accessed_apis) {
+        let (category, reason) = api.manifest();
+        by_category.entry(category).or_default().insert(reason);
+    }
+    by_category
+        .into_iter()
+        .map(|(category, reasons)| {
+            let mut d = Dictionary::new();
+            d.insert(
+                "NSPrivacyAccessedAPIType".to_owned(),
+                P::String(category.to_owned()),
+            );
+            d.insert(
+                "NSPrivacyAccessedAPITypeReasons".to_owned(),
+                P::Array(
+                    reasons
+                        .into_iter()
+                        .map(|r| P::String(r.to_owned()))
+                        .collect(),
+                ),
+            );
+            P::Dictionary(d)
+        })
+        .collect()
+}
+
+/// The privacy manifest as a property list dictionary: `NSPrivacyTracking`
+/// from the items marked `tracking yes`, `NSPrivacyTrackingDomains` from the
+/// vendors' `tracking_domains`, `NSPrivacyCollectedDataTypes` from the
+/// labelled items and `NSPrivacyAccessedAPITypes` from the controller's
+/// `accessed_apis`.
+fn manifest_dictionary(policy: &Policy) -> plist::Dictionary {
     use plist::{Dictionary, Value as P};
     let entries = apple_entries(policy);
     let tracking = manifest_tracks(policy);
@@ -150,15 +201,165 @@ pub fn privacy_manifest(policy: &Policy) -> String {
         .collect();
     let mut doc = Dictionary::new();
     doc.insert("NSPrivacyTracking".to_owned(), P::Boolean(tracking));
-    doc.insert("NSPrivacyTrackingDomains".to_owned(), P::Array(Vec::new()));
+    doc.insert(
+        "NSPrivacyTrackingDomains".to_owned(),
+        P::Array(
+            tracking_domains(policy)
+                .into_iter()
+                .map(P::String)
+                .collect(),
+        ),
+    );
     doc.insert("NSPrivacyCollectedDataTypes".to_owned(), P::Array(types));
+    doc.insert(
+        "NSPrivacyAccessedAPITypes".to_owned(),
+        P::Array(accessed_api_types(policy)),
+    );
+    doc
+}
+
+/// A dictionary as an XML property list with a final newline.
+fn plist_text(doc: plist::Dictionary) -> String {
     let mut bytes = Vec::new();
     // Writing a value into memory cannot fail: no I/O, and every key is a
     // string.
-    let _ = P::Dictionary(doc).to_writer_xml(&mut bytes);
+    let _ = plist::Value::Dictionary(doc).to_writer_xml(&mut bytes);
     let mut text = String::from_utf8(bytes).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// `PrivacyInfo.xcprivacy`: the privacy manifest of [`manifest_dictionary`].
+#[must_use]
+pub fn privacy_manifest(policy: &Policy) -> String {
+    plist_text(manifest_dictionary(policy))
+}
+
+/// The keys of the privacy manifest candor writes; every other key of an
+/// existing manifest belongs to the developer and is kept.
+pub const MANIFEST_KEYS: [&str; 4] = [
+    "NSPrivacyTracking",
+    "NSPrivacyTrackingDomains",
+    "NSPrivacyCollectedDataTypes",
+    "NSPrivacyAccessedAPITypes",
+];
+
+/// The strings of a property list array (others skipped).
+fn strings(value: Option<&plist::Value>) -> Vec<String> {
+    value
+        .and_then(plist::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_string().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Merges the policy's manifest into an existing one (an Xcode target's
+/// `PrivacyInfo.xcprivacy`, `existing` its bytes, XML or binary): keys
+/// candor does not write are kept as they are, in their order; the
+/// tracking domains and the required-reason APIs are the union of both
+/// (the code may know of more than the notice); `NSPrivacyTracking` and
+/// `NSPrivacyCollectedDataTypes` are the notice's. An existing manifest that
+/// says more than the notice (tracking the notice does not publish, a data
+/// type the notice does not say is collected) is refused, since writing
+/// over it would hide the difference.
+///
+/// # Errors
+/// The existing file is not a property list dictionary, or says more than
+/// the notice: the message says which key and what to do.
+pub fn merge_manifest(policy: &Policy, existing: &[u8]) -> Result<String, String> {
+    use plist::Value as P;
+    let value = P::from_reader(std::io::Cursor::new(existing))
+        .map_err(|e| format!("it is not a property list: {e}"))?;
+    let P::Dictionary(mut theirs) = value else {
+        return Err("its top level is not a dictionary".to_owned());
+    };
+    let ours = manifest_dictionary(policy);
+    if theirs.get("NSPrivacyTracking").and_then(P::as_boolean) == Some(true)
+        && !manifest_tracks(policy)
+    {
+        return Err(
+            "it says the app tracks (`NSPrivacyTracking` true) but no item of the notice is marked `tracking yes`: state the tracking in the policy (an item's `tracking yes` and the targeted advertising purpose it serves), or correct the manifest".to_owned(),
+        );
+    }
+    let our_types: BTreeSet<String> = ours
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(P::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| {
+            t.as_dictionary()?
+                .get("NSPrivacyCollectedDataType")?
+                .as_string()
+                .map(str::to_owned)
+        })
+        .collect();
+    for t in theirs
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(P::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let kind = t
+            .as_dictionary()
+            .and_then(|d| d.get("NSPrivacyCollectedDataType"))
+            .and_then(P::as_string)
+            .unwrap_or_default();
+        if !our_types.contains(kind) {
+            return Err(format!(
+                "it lists `{kind}` in `NSPrivacyCollectedDataTypes`, which no item of the notice is labelled as (`apple ...`): add the item to the policy, or remove the entry"
+            ));
+        }
+    }
+    let domains: BTreeSet<String> = strings(theirs.get("NSPrivacyTrackingDomains"))
+        .into_iter()
+        .chain(strings(ours.get("NSPrivacyTrackingDomains")))
+        .collect();
+    let mut apis: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for doc in [&theirs, &ours] {
+        for entry in doc
+            .get("NSPrivacyAccessedAPITypes")
+            .and_then(P::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(P::as_dictionary)
+        {
+            let Some(category) = entry.get("NSPrivacyAccessedAPIType").and_then(P::as_string)
+            else {
+                continue;
+            };
+            apis.entry(category.to_owned())
+                .or_default()
+                .extend(strings(entry.get("NSPrivacyAccessedAPITypeReasons")));
+        }
+    }
+    let apis: Vec<P> = apis
+        .into_iter()
+        .map(|(category, reasons)| {
+            let mut d = plist::Dictionary::new();
+            d.insert("NSPrivacyAccessedAPIType".to_owned(), P::String(category));
+            d.insert(
+                "NSPrivacyAccessedAPITypeReasons".to_owned(),
+                P::Array(reasons.into_iter().map(P::String).collect()),
+            );
+            P::Dictionary(d)
+        })
+        .collect();
+    let mut merged = ours;
+    merged.insert(
+        "NSPrivacyTrackingDomains".to_owned(),
+        P::Array(domains.into_iter().map(P::String).collect()),
+    );
+    merged.insert("NSPrivacyAccessedAPITypes".to_owned(), P::Array(apis));
+    // The developer's keys in their order, candor's in place or after.
+    for key in MANIFEST_KEYS {
+        if let Some(value) = merged.remove(key) {
+            theirs.insert(key.to_owned(), value);
+        }
+    }
+    Ok(plist_text(theirs))
 }
 
 /// One data type of the Play form.

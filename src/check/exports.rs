@@ -24,6 +24,20 @@ pub(super) const RULES: &[Rule] = &[
     that, the controller's `security`; an activity with neither would get an empty cell.",
         check: ropa_security,
     ),
+    rule!(structure::"ropa-activity", Warning,
+        summary: "every activity of a record of processing states its purposes, subjects, data and time limits",
+        citation: "GDPR Art. 30(1)(b), (c), (f); Art. 9(2)",
+        since: "always",
+        explanation: "\
+    The record of processing activities holds, for each activity, the purposes of the processing \
+    (Art. 30(1)(b)), a description of the categories of data subjects and of personal data \
+    (Art. 30(1)(c)) and, where possible, the time limits for erasure (Art. 30(1)(f)); special \
+    category data needs its Art. 9(2) condition. When the policy asks for `exports ropa`, a data \
+    set or processing activity without `purposes`, `subjects`, `collects`, `retention`, or a \
+    basis's `special` condition for the special category data it collects, would give a row with \
+    an empty cell: the record would say less than Art. 30 asks.",
+        check: ropa_activity,
+    ),
     rule!(structure::"gpc-signals", Error,
         summary: "a policy that publishes `gpc.json` says in its notice how it handles opt-out preference signals",
         citation: "Global Privacy Control specification, \"Well-known Resource\"; Cal. Code Regs. tit. 11, §7025",
@@ -116,6 +130,33 @@ pub(super) const RULES: &[Rule] = &[
     (which `insert controller` prints) and the items' `ephemeral`; an answer the policy does not \
     state is left blank in `play_data_safety.csv`, for the Console to ask.",
         check: play_form_facts,
+    ),
+    rule!(structure::"store-label-advertising", Error,
+        summary: "a purpose of advertising, marketing or tracking is not labelled as app functionality or analytics",
+        citation: "App Store Review Guidelines 5.1.1; Apple, \"App privacy details on the App Store\" (purposes); Google Play Developer Program Policy, \"User Data: Data safety section\"",
+        since: "always",
+        explanation: "\
+    A store label that files advertising under app functionality or analytics says less than the \
+    notice. A purpose the notice presents as targeted advertising (`targeted_advertising yes`) or \
+    direct marketing (`marketing yes`) is, in Apple's terms, third-party advertising or the \
+    developer's advertising or marketing, and in Google's, advertising or marketing; labelled \
+    `app_functionality` or `analytics` (`apple` or `play`), it would hide the advertising from the \
+    store listing.",
+        check: store_label_advertising,
+    ),
+    rule!(structure::"store-label-sensitive", Error,
+        summary: "health and other special category data carry the stores' health and sensitive labels",
+        citation: "Apple, \"App privacy details on the App Store\" (Health, Fitness, Sensitive Info); Play Console Help 10787469, \"Data types\" (Health and fitness; Personal info); GDPR Art. 9(1)",
+        since: "always",
+        explanation: "\
+    Both stores give sensitive data types of their own. Apple: Health and Fitness for health data, \
+    Sensitive Info for racial or ethnic data, sexual orientation, religious or philosophical \
+    beliefs, trade union membership, political opinion, genetic information and biometric data. \
+    Google: Health info and Fitness info, Race and ethnicity, Political or religious beliefs, \
+    Sexual orientation. An item the notice marks as health data (`special health` or \
+    `sensitive health`) or as another special category, labelled with an ordinary type, would \
+    say less in the store than the notice does.",
+        check: store_label_sensitive,
     ),
     rule!(structure::"manifest-tracking-domains", Warning,
         summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
@@ -268,6 +309,49 @@ fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_label("no `security`, and the controller has none")
             .with_help(
                 "describe the technical and organisational measures in the controller's `security \"...\"` (or in this data set's own `security`)",
+            ),
+        );
+    }
+}
+
+fn ropa_activity(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Ropa) {
+        return;
+    }
+    for d in &p.datasets {
+        let mut missing: Vec<&str> = Vec::new();
+        if d.purposes.is_empty() {
+            missing.push("`purposes` (Art. 30(1)(b))");
+        }
+        if d.subjects.is_empty() {
+            missing.push("`subjects` (Art. 30(1)(c))");
+        }
+        if d.collects.is_empty() {
+            missing.push("`collects` (Art. 30(1)(c))");
+        }
+        if d.retention.is_empty() {
+            missing.push("`retention` (Art. 30(1)(f))");
+        }
+        let special = d.collects.iter().any(|i| p.get(i).special.is_some());
+        if special && d.bases.iter().all(|b| b.special.is_none()) {
+            missing.push("a basis's `special` condition (Art. 9(2)) for its special category data");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            finding(
+                d.span,
+                format!(
+                    "the record of processing's row for `{}` lacks {}",
+                    d.id,
+                    super::context::and_list(&missing)
+                ),
+            )
+            .with_label("incomplete activity")
+            .with_help(
+                "state them on the data set or processing activity: e.g. `subjects customers`, `collects email`, `retention account_kept`",
             ),
         );
     }
@@ -659,6 +743,148 @@ fn tracks(p: &Policy, d: &Dataset) -> bool {
 
 fn advertises(purpose: &Purpose) -> bool {
     purpose.marketing == Some(true) || purpose.targeted_advertising == Some(true)
+}
+
+fn store_label_advertising(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::model::words::ApplePurpose;
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    for purpose in &p.purposes {
+        let what = if purpose.targeted_advertising == Some(true) {
+            "targeted advertising"
+        } else if purpose.marketing == Some(true) {
+            "direct marketing"
+        } else {
+            continue;
+        };
+        let mut labels: Vec<(String, crate::source::Span)> = Vec::new();
+        if apple
+            && let Some(a @ (ApplePurpose::AppFunctionality | ApplePurpose::Analytics)) =
+                purpose.apple
+        {
+            labels.push((
+                format!("`apple {}`", a.word()),
+                purpose.spans.apple.unwrap_or(purpose.span),
+            ));
+        }
+        if play
+            && let Some(l @ (PlayPurpose::AppFunctionality | PlayPurpose::Analytics)) = purpose.play
+        {
+            labels.push((
+                format!("`play {}`", l.word()),
+                purpose.spans.play.unwrap_or(purpose.span),
+            ));
+        }
+        for (label, span) in labels {
+            out.push(
+                finding(
+                    span,
+                    format!(
+                        "purpose `{}` is {what} in the notice but labelled {label} in the store",
+                        purpose.id
+                    ),
+                )
+                .with_label("advertising filed as something else")
+                .with_help(
+                    "label it as advertising: `apple third_party_advertising` (or `developers_advertising` for your own marketing), `play advertising`",
+                ),
+            );
+        }
+    }
+}
+
+fn store_label_sensitive(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::model::words::{AppleDataType, PlayDataType, SensitiveKind, SpecialCategory};
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    for c in collected(p) {
+        let item = c.item;
+        let health = item.special == Some(SpecialCategory::Health)
+            || item.sensitive == Some(SensitiveKind::Health);
+        let other = item.special.filter(|s| *s != SpecialCategory::Health);
+        if apple && let Some(kind) = item.apple {
+            let (fits, wanted) = if health {
+                (
+                    matches!(kind, AppleDataType::Health | AppleDataType::Fitness),
+                    "`apple health` or `apple fitness`",
+                )
+            } else if other.is_some() {
+                (
+                    kind == AppleDataType::SensitiveInfo,
+                    "`apple sensitive_info`",
+                )
+            } else {
+                (true, "")
+            };
+            if !fits {
+                out.push(
+                    finding(
+                        item.spans.apple.unwrap_or(item.span),
+                        format!(
+                            "item `{}` is {} data in the notice but labelled `apple {}`",
+                            item.id,
+                            if health { "health" } else { "special category" },
+                            kind.word()
+                        ),
+                    )
+                    .with_label("sensitive data, ordinary label")
+                    .with_help(format!("label it {wanted}")),
+                );
+            }
+        }
+        if play && let Some(kind) = item.play {
+            let wanted: Option<(&[PlayDataType], &str)> = if health {
+                Some((
+                    &[PlayDataType::Health, PlayDataType::Fitness],
+                    "`play health` or `play fitness`",
+                ))
+            } else {
+                match other {
+                    Some(SpecialCategory::RacialOrEthnicOrigin) => {
+                        Some((&[PlayDataType::RaceEthnicity], "`play race_ethnicity`"))
+                    }
+                    Some(
+                        SpecialCategory::PoliticalOpinions
+                        | SpecialCategory::ReligiousOrPhilosophicalBeliefs,
+                    ) => Some((
+                        &[PlayDataType::PoliticalReligious],
+                        "`play political_religious`",
+                    )),
+                    Some(SpecialCategory::SexLifeOrSexualOrientation) => Some((
+                        &[PlayDataType::SexualOrientation],
+                        "`play sexual_orientation`",
+                    )),
+                    // Play has no type of its own for the others.
+                    _ => None,
+                }
+            };
+            if let Some((types, words)) = wanted
+                && !types.contains(&kind)
+            {
+                out.push(
+                    finding(
+                        item.spans.play.unwrap_or(item.span),
+                        format!(
+                            "item `{}` is {} data in the notice but labelled `play {}`",
+                            item.id,
+                            if health { "health" } else { "special category" },
+                            kind.word()
+                        ),
+                    )
+                    .with_label("sensitive data, ordinary label")
+                    .with_help(format!("label it {words}")),
+                );
+            }
+        }
+    }
 }
 
 fn store_label_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

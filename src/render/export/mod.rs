@@ -11,7 +11,7 @@
 //!
 //! | export | files | module | rules |
 //! |---|---|---|---|
-//! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security` |
+//! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security`, `structure::ropa-activity` |
 //! | `gpc` | `gpc.json` | [`signals`] | `structure::gpc-signals` |
 //! | `consent` | `consent.json` | [`signals`] | `structure::consent-essential` |
 //! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice`, `structure::manifest-tracking-domains` |

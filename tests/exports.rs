@@ -487,8 +487,10 @@ fn the_dpv_export_parses_as_json_ld() {
     let stdout = run_check(&python, "tests/dpv_check.py", &path);
     assert!(stdout.contains(
         "Advertising hasDataController=1 hasPurpose=1 hasPersonalData=1 hasDataSubject=1 \
-         hasLegalBasis=1 hasRecipient=1"
+         hasLegalBasis=2 hasRecipient=1 hasDataSource=1 hasStorageCondition=1 hasThirdCountry=1"
     ));
+    // The transfer's standard contractual clauses, beside consent.
+    assert!(stdout.contains("basis https://w3id.org/dpv/legal/eu/gdpr#A46-2-c"));
     assert!(stdout.contains("basis https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"));
 
     let policy = model("policy");

@@ -443,6 +443,7 @@ fn gpc_signals_how(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
 
 fn play_form_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;

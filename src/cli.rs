@@ -152,6 +152,12 @@ pub struct BuildArgs {
     /// link leading out of its directory.
     #[arg(long)]
     pub allow_templates_outside: bool,
+    /// Merge the privacy manifest into an existing `PrivacyInfo.xcprivacy`
+    /// (an Xcode target's): its other keys are kept, tracking domains and
+    /// required-reason APIs joined; one that says more than the notice is
+    /// refused. The merged manifest is what `out` gets.
+    #[arg(long, value_name = "FILE")]
+    pub merge_manifest: Option<PathBuf>,
 }
 
 /// An id prefix must keep every id valid and free of characters that

@@ -1,5 +1,5 @@
 """Parses a candor DPV export as JSON-LD with rdflib, offline (the context
-is inline), and prints, for each `dpv:PersonalDataHandling`, its label and
+is inline), and prints, for each `dpv:Process`, its label and
 the number of objects of each DPV property, one line each, sorted, then the
 legal-basis IRIs used:
 
@@ -16,9 +16,10 @@ DPV = Namespace("https://w3id.org/dpv#")
 graph = Graph()
 graph.parse(sys.argv[1], format="json-ld")
 properties = ["hasDataController", "hasPurpose", "hasPersonalData", "hasDataSubject",
-              "hasLegalBasis", "hasRecipient"]
+              "hasLegalBasis", "hasRecipient", "hasDataSource", "hasStorageCondition",
+              "hasThirdCountry"]
 lines = []
-for handling in graph.subjects(RDF.type, DPV.PersonalDataHandling):
+for handling in graph.subjects(RDF.type, DPV.Process):
     counts = " ".join(
         f"{p}={len(list(graph.objects(handling, DPV[p])))}" for p in properties
     )

@@ -339,6 +339,7 @@ const NOT_PRINTED: &[(&str, &str)] = &[
     ("third_party", "shares"),
     ("third_party", "text"),
     ("vendor", "url"),
+    ("vendor", "tracking_domains"),
 ];
 
 /// markdown-it (the renderer of many documentation sites) with `linkify`

@@ -238,6 +238,21 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
         "published in the Google Play Data safety form; `structure::store-label-notice` holds it to the notice's purposes",
     ),
     (
+        "controller",
+        "accessed_apis",
+        "published in the privacy manifest (`NSPrivacyAccessedAPITypes`), which ships in the app and feeds the App Store's privacy report; it declares what the app's code calls, not personal data",
+    ),
+    (
+        "vendor",
+        "tracking_domains",
+        "published in the privacy manifest (`NSPrivacyTrackingDomains`), which ships in the app; the notice prints the vendor and the targeted advertising `structure::store-label-notice` requires of tracking",
+    ),
+    (
+        "item",
+        "ephemeral",
+        "published in the Google Play Data safety form (\"Is this data processed ephemerally?\"), which `structure::play-form-facts` asks of every item in it",
+    ),
+    (
         "item",
         "linked",
         "published in the App Store privacy details (\"Data Linked to You\")",
@@ -300,6 +315,26 @@ const SHOWN: &[(&str, &str, &str)] = &[
         "controller",
         "llm_training",
         "Collects, uses or sells personal data to train large language models: no",
+    ),
+    (
+        "controller",
+        "encrypted_in_transit",
+        "Personal data is encrypted in transit: yes",
+    ),
+    (
+        "controller",
+        "account_creation",
+        "Ways to create an account: username and password, signing in with another service (OAuth)",
+    ),
+    (
+        "controller",
+        "account_deletion",
+        "https://example.com/m_controller_account_deletion",
+    ),
+    (
+        "controller",
+        "data_deletion",
+        "https://example.com/m_controller_data_deletion",
     ),
     ("rights", "covers", "Your rights, in each of these states"),
     ("controller", "phone", "+1 800 555 0101"),

@@ -5,7 +5,7 @@
 //! nothing unless the policy's `exports` names the export concerned.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{Export, PlayPurpose, RecipientKind, Word};
+use crate::model::words::{AccountCreation, Export, PlayPurpose, RecipientKind, RightKind, Word};
 use crate::model::{Dataset, Policy, Purpose};
 use crate::views::exports::collected;
 
@@ -23,6 +23,20 @@ pub(super) const RULES: &[Rule] = &[
     asks for `exports ropa`, candor fills that column from the data set's `security` or, failing \
     that, the controller's `security`; an activity with neither would get an empty cell.",
         check: ropa_security,
+    ),
+    rule!(structure::"ropa-activity", Warning,
+        summary: "every activity of a record of processing states its purposes, subjects, data and time limits",
+        citation: "GDPR Art. 30(1)(b), (c), (f); Art. 9(2)",
+        since: "always",
+        explanation: "\
+    The record of processing activities holds, for each activity, the purposes of the processing \
+    (Art. 30(1)(b)), a description of the categories of data subjects and of personal data \
+    (Art. 30(1)(c)) and, where possible, the time limits for erasure (Art. 30(1)(f)); special \
+    category data needs its Art. 9(2) condition. When the policy asks for `exports ropa`, a data \
+    set or processing activity without `purposes`, `subjects`, `collects`, `retention`, or a \
+    basis's `special` condition for the special category data it collects, would give a row with \
+    an empty cell: the record would say less than Art. 30 asks.",
+        check: ropa_activity,
     ),
     rule!(structure::"gpc-signals", Error,
         summary: "a policy that publishes `gpc.json` says in its notice how it handles opt-out preference signals",
@@ -102,6 +116,48 @@ pub(super) const RULES: &[Rule] = &[
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
     ),
+    rule!(structure::"play-form-facts", Warning,
+        summary: "a policy that exports the Play Data safety form states encryption in transit, account creation, the deletion pages and ephemeral processing",
+        citation: "Google Play Developer Program Policy, \"User Data: Data safety section\" and \"Account deletion requirement\"; Play Console Help 10787469, \"Provide information for Google Play's Data safety section\"",
+        since: "always",
+        explanation: "\
+    Besides the data types, the Data safety form asks whether all collected data is encrypted in \
+    transit, how people create an account, a web link where they can ask for their account and its \
+    data to be deleted (Play requires one of every app that lets people create an account), whether \
+    they can ask for some or all of their data to be deleted without deleting the account and where, \
+    and for each data type whether it is processed only ephemerally. candor answers from the \
+    controller's `encrypted_in_transit`, `account_creation`, `account_deletion` and `data_deletion` \
+    (which `insert controller` prints) and the items' `ephemeral`; an answer the policy does not \
+    state is left blank in `play_data_safety.csv`, for the Console to ask.",
+        check: play_form_facts,
+    ),
+    rule!(structure::"store-label-advertising", Error,
+        summary: "a purpose of advertising, marketing or tracking is not labelled as app functionality or analytics",
+        citation: "App Store Review Guidelines 5.1.1; Apple, \"App privacy details on the App Store\" (purposes); Google Play Developer Program Policy, \"User Data: Data safety section\"",
+        since: "always",
+        explanation: "\
+    A store label that files advertising under app functionality or analytics says less than the \
+    notice. A purpose the notice presents as targeted advertising (`targeted_advertising yes`) or \
+    direct marketing (`marketing yes`) is, in Apple's terms, third-party advertising or the \
+    developer's advertising or marketing, and in Google's, advertising or marketing; labelled \
+    `app_functionality` or `analytics` (`apple` or `play`), it would hide the advertising from the \
+    store listing.",
+        check: store_label_advertising,
+    ),
+    rule!(structure::"store-label-sensitive", Error,
+        summary: "health and other special category data carry the stores' health and sensitive labels",
+        citation: "Apple, \"App privacy details on the App Store\" (Health, Fitness, Sensitive Info); Play Console Help 10787469, \"Data types\" (Health and fitness; Personal info); GDPR Art. 9(1)",
+        since: "always",
+        explanation: "\
+    Both stores give sensitive data types of their own. Apple: Health and Fitness for health data, \
+    Sensitive Info for racial or ethnic data, sexual orientation, religious or philosophical \
+    beliefs, trade union membership, political opinion, genetic information and biometric data. \
+    Google: Health info and Fitness info, Race and ethnicity, Political or religious beliefs, \
+    Sexual orientation. An item the notice marks as health data (`special health` or \
+    `sensitive health`) or as another special category, labelled with an ordinary type, would \
+    say less in the store than the notice does.",
+        check: store_label_sensitive,
+    ),
     rule!(structure::"manifest-tracking-domains", Warning,
         summary: "a privacy manifest that says the app tracks lists the domains it tracks through",
         citation: "Apple, Bundle Resources, \"NSPrivacyTracking\" and \"NSPrivacyTrackingDomains\"",
@@ -109,9 +165,10 @@ pub(super) const RULES: &[Rule] = &[
         explanation: "\
     Apple's documentation of `NSPrivacyTracking`: \"When set to `true` you need to provide a list of \
     internet domains in `NSPrivacyTrackingDomains`\"; iOS blocks requests to those domains until \
-    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes`, \
-    but the policy does not state the domains, so `PrivacyInfo.xcprivacy` lists none: the manifest \
-    is incomplete until the developer adds the tracking domains of the app and its SDKs.",
+    the person allows tracking. candor sets `NSPrivacyTracking` from the items marked `tracking yes` \
+    and lists the domains the vendors state (`tracking_domains \"ads.adnet.example\"`); an app that \
+    tracks with no vendor stating its domains gets an empty list, and a domain written with a \
+    scheme, a path or a space is no domain.",
         check: manifest_tracking_domains,
     ),
     rule!(structure::"fides-facts", Error,
@@ -257,6 +314,49 @@ fn ropa_security(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+fn ropa_activity(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let p = ctx.policy;
+    if !p.exports(Export::Ropa) {
+        return;
+    }
+    for d in &p.datasets {
+        let mut missing: Vec<&str> = Vec::new();
+        if d.purposes.is_empty() {
+            missing.push("`purposes` (Art. 30(1)(b))");
+        }
+        if d.subjects.is_empty() {
+            missing.push("`subjects` (Art. 30(1)(c))");
+        }
+        if d.collects.is_empty() {
+            missing.push("`collects` (Art. 30(1)(c))");
+        }
+        if d.retention.is_empty() {
+            missing.push("`retention` (Art. 30(1)(f))");
+        }
+        let special = d.collects.iter().any(|i| p.get(i).special.is_some());
+        if special && d.bases.iter().all(|b| b.special.is_none()) {
+            missing.push("a basis's `special` condition (Art. 9(2)) for its special category data");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            finding(
+                d.span,
+                format!(
+                    "the record of processing's row for `{}` lacks {}",
+                    d.id,
+                    super::context::and_list(&missing)
+                ),
+            )
+            .with_label("incomplete activity")
+            .with_help(
+                "state them on the data set or processing activity: e.g. `subjects customers`, `collects email`, `retention account_kept`",
+            ),
+        );
+    }
+}
+
 fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     use crate::law::signals::{SignalStatement, read};
     let p = ctx.policy;
@@ -345,9 +445,126 @@ fn gpc_signals_how(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+fn play_form_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
-    if !p.exports(Export::AppStore) || !crate::render::export::store::manifest_tracks(p) {
+    if !p.exports(Export::PlayDataSafety) {
+        return;
+    }
+    let labelled: Vec<_> = collected(p)
+        .into_iter()
+        .filter(|c| c.item.play.is_some())
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
+    let controller = p.controller.as_ref();
+    let at = controller.map_or(p.span, |c| c.span);
+    let mut missing: Vec<&str> = Vec::new();
+    if controller.is_none_or(|c| c.encrypted_in_transit.is_none()) {
+        missing.push("`encrypted_in_transit` (`yes` or `no`)");
+    }
+    let methods = controller
+        .map(|c| c.account_creation.as_slice())
+        .unwrap_or_default();
+    if methods.is_empty() {
+        missing.push("`account_creation` (e.g. `password, oauth`, or `none`)");
+    }
+    let accounts = methods.iter().any(|m| *m != AccountCreation::None);
+    if accounts && controller.is_none_or(|c| c.account_deletion.is_none()) {
+        missing.push("`account_deletion` (the web page to ask for the account's deletion)");
+    }
+    let deletion = controller.is_some_and(|c| c.data_deletion.is_some())
+        || p.rights.iter().any(|b| {
+            b.rights
+                .iter()
+                .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
+        });
+    if deletion && controller.is_none_or(|c| c.data_deletion.is_none()) {
+        missing.push("`data_deletion` (the web page to ask for data's deletion, the right of erasure's way in)");
+    }
+    if !missing.is_empty() {
+        out.push(
+            finding(
+                at,
+                format!(
+                    "the Play Data safety form asks what the controller does not state: {}",
+                    super::context::and_list(&missing)
+                ),
+            )
+            .with_label("unanswered in the Play form")
+            .with_help(
+                "state them on the controller, e.g. `encrypted_in_transit yes`, `account_creation password`, `account_deletion \"https://example.com/delete-account\"`, `data_deletion \"https://example.com/privacy-request\"`",
+            ),
+        );
+    }
+    if accounts && methods.contains(&AccountCreation::None) {
+        let span = controller
+            .and_then(|c| c.spans.account_creation)
+            .unwrap_or(at);
+        out.push(
+            finding(
+                span,
+                "`account_creation` says both `none` and a way to create an account",
+            )
+            .with_label("contradicts itself")
+            .with_help("keep `none` only for an app that creates no accounts"),
+        );
+    }
+    for c in labelled {
+        if c.item.ephemeral.is_none() {
+            out.push(
+                finding(
+                    c.item.span,
+                    format!(
+                        "item `{}` is in the Play form but does not say whether it is processed ephemerally",
+                        c.item.id
+                    ),
+                )
+                .with_label("ephemeral?")
+                .with_help(
+                    "add `ephemeral no` (it is stored) or `ephemeral yes` (held in memory for one request, never stored)",
+                ),
+            );
+        }
+    }
+}
+
+fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::render::export::store;
+    let p = ctx.policy;
+    if !p.exports(Export::AppStore) {
+        return;
+    }
+    for v in &p.vendors {
+        let Some(text) = v.tracking_domains.as_deref() else {
+            continue;
+        };
+        let at = v.spans.tracking_domains.unwrap_or(v.span);
+        let domains = store::split_domains(text);
+        if domains.is_empty() {
+            out.push(
+                finding(at, format!("vendor `{}` states no tracking domain", v.id))
+                    .with_label("empty")
+                    .with_help("write its domains, comma-separated: `tracking_domains \"ads.example.com\"`, or remove the field"),
+            );
+        }
+        for d in domains {
+            let host = d.split('.').all(|label| {
+                !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+            if !host || !d.contains('.') {
+                out.push(
+                    finding(
+                        at,
+                        format!("`{d}` of vendor `{}` is not an internet domain", v.id),
+                    )
+                    .with_label("not a domain")
+                    .with_help("write the host name alone, without `https://`, a path or a port: `ads.example.com`"),
+                );
+            }
+        }
+    }
+    if !store::manifest_tracks(p) || !store::tracking_domains(p).is_empty() {
         return;
     }
     let item = p
@@ -362,7 +579,7 @@ fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("tracks")
         .with_help(
-            "add the internet domains the app and its SDKs use for tracking to `NSPrivacyTrackingDomains` in the manifest Xcode builds (Apple requires at least one when `NSPrivacyTracking` is true)",
+            "state the internet domains the app tracks through on the vendors that track, e.g. `tracking_domains \"ads.adnet.example\"` (Apple requires them when `NSPrivacyTracking` is true)",
         ),
     );
 }
@@ -527,6 +744,148 @@ fn tracks(p: &Policy, d: &Dataset) -> bool {
 
 fn advertises(purpose: &Purpose) -> bool {
     purpose.marketing == Some(true) || purpose.targeted_advertising == Some(true)
+}
+
+fn store_label_advertising(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::model::words::ApplePurpose;
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    for purpose in &p.purposes {
+        let what = if purpose.targeted_advertising == Some(true) {
+            "targeted advertising"
+        } else if purpose.marketing == Some(true) {
+            "direct marketing"
+        } else {
+            continue;
+        };
+        let mut labels: Vec<(String, crate::source::Span)> = Vec::new();
+        if apple
+            && let Some(a @ (ApplePurpose::AppFunctionality | ApplePurpose::Analytics)) =
+                purpose.apple
+        {
+            labels.push((
+                format!("`apple {}`", a.word()),
+                purpose.spans.apple.unwrap_or(purpose.span),
+            ));
+        }
+        if play
+            && let Some(l @ (PlayPurpose::AppFunctionality | PlayPurpose::Analytics)) = purpose.play
+        {
+            labels.push((
+                format!("`play {}`", l.word()),
+                purpose.spans.play.unwrap_or(purpose.span),
+            ));
+        }
+        for (label, span) in labels {
+            out.push(
+                finding(
+                    span,
+                    format!(
+                        "purpose `{}` is {what} in the notice but labelled {label} in the store",
+                        purpose.id
+                    ),
+                )
+                .with_label("advertising filed as something else")
+                .with_help(
+                    "label it as advertising: `apple third_party_advertising` (or `developers_advertising` for your own marketing), `play advertising`",
+                ),
+            );
+        }
+    }
+}
+
+fn store_label_sensitive(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::model::words::{AppleDataType, PlayDataType, SensitiveKind, SpecialCategory};
+    let p = ctx.policy;
+    let apple = p.exports(Export::AppStore);
+    let play = p.exports(Export::PlayDataSafety);
+    if !apple && !play {
+        return;
+    }
+    for c in collected(p) {
+        let item = c.item;
+        let health = item.special == Some(SpecialCategory::Health)
+            || item.sensitive == Some(SensitiveKind::Health);
+        let other = item.special.filter(|s| *s != SpecialCategory::Health);
+        if apple && let Some(kind) = item.apple {
+            let (fits, wanted) = if health {
+                (
+                    matches!(kind, AppleDataType::Health | AppleDataType::Fitness),
+                    "`apple health` or `apple fitness`",
+                )
+            } else if other.is_some() {
+                (
+                    kind == AppleDataType::SensitiveInfo,
+                    "`apple sensitive_info`",
+                )
+            } else {
+                (true, "")
+            };
+            if !fits {
+                out.push(
+                    finding(
+                        item.spans.apple.unwrap_or(item.span),
+                        format!(
+                            "item `{}` is {} data in the notice but labelled `apple {}`",
+                            item.id,
+                            if health { "health" } else { "special category" },
+                            kind.word()
+                        ),
+                    )
+                    .with_label("sensitive data, ordinary label")
+                    .with_help(format!("label it {wanted}")),
+                );
+            }
+        }
+        if play && let Some(kind) = item.play {
+            let wanted: Option<(&[PlayDataType], &str)> = if health {
+                Some((
+                    &[PlayDataType::Health, PlayDataType::Fitness],
+                    "`play health` or `play fitness`",
+                ))
+            } else {
+                match other {
+                    Some(SpecialCategory::RacialOrEthnicOrigin) => {
+                        Some((&[PlayDataType::RaceEthnicity], "`play race_ethnicity`"))
+                    }
+                    Some(
+                        SpecialCategory::PoliticalOpinions
+                        | SpecialCategory::ReligiousOrPhilosophicalBeliefs,
+                    ) => Some((
+                        &[PlayDataType::PoliticalReligious],
+                        "`play political_religious`",
+                    )),
+                    Some(SpecialCategory::SexLifeOrSexualOrientation) => Some((
+                        &[PlayDataType::SexualOrientation],
+                        "`play sexual_orientation`",
+                    )),
+                    // Play has no type of its own for the others.
+                    _ => None,
+                }
+            };
+            if let Some((types, words)) = wanted
+                && !types.contains(&kind)
+            {
+                out.push(
+                    finding(
+                        item.spans.play.unwrap_or(item.span),
+                        format!(
+                            "item `{}` is {} data in the notice but labelled `play {}`",
+                            item.id,
+                            if health { "health" } else { "special category" },
+                            kind.word()
+                        ),
+                    )
+                    .with_label("sensitive data, ordinary label")
+                    .with_help(format!("label it {words}")),
+                );
+            }
+        }
+    }
 }
 
 fn store_label_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

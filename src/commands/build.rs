@@ -64,10 +64,15 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
         notice_url: args.notice_url.clone(),
         notice_id_prefix: args.notice_id_prefix.clone(),
     };
-    let outputs = match render::render(&policy, &options) {
+    let mut outputs = match render::render(&policy, &options) {
         Ok(outputs) => outputs,
         Err(e) => return fail(&format!("{e}\nnothing written")),
     };
+    if let Some(path) = &args.merge_manifest
+        && let Err(e) = merge_manifest(&policy, path, &mut outputs)
+    {
+        return fail(&format!("{e}\nnothing written"));
+    }
 
     let out = args
         .out
@@ -88,6 +93,29 @@ pub(crate) fn run(args: &BuildArgs) -> u8 {
         }
         Err(e) => fail(&format!("{e}\nthe previous output is unchanged")),
     }
+}
+
+/// `--merge-manifest`: the privacy manifest merged into the file at `path`.
+fn merge_manifest(
+    policy: &crate::model::Policy,
+    path: &Path,
+    outputs: &mut [render::Output],
+) -> Result<(), String> {
+    let Some(manifest) = outputs
+        .iter_mut()
+        .find(|o| o.name == "PrivacyInfo.xcprivacy")
+    else {
+        return Err(format!(
+            "--merge-manifest `{}`: the policy writes no privacy manifest (add `app_store` to `exports`)",
+            path.display()
+        ));
+    };
+    let existing =
+        std::fs::read(path).map_err(|e| format!("--merge-manifest `{}`: {e}", path.display()))?;
+    let merged = render::export::store::merge_manifest(policy, &existing)
+        .map_err(|e| format!("--merge-manifest `{}`: {e}", path.display()))?;
+    manifest.contents = merged;
+    Ok(())
 }
 
 /// Where `build` writes without `--out`: beside the policy, as mdBook

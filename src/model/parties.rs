@@ -5,7 +5,7 @@ use super::Ref;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::words::{Consideration, RecipientKind};
+use super::words::{AccessedApi, AccountCreation, Consideration, RecipientKind};
 use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free, recipient_list};
 use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
@@ -46,6 +46,23 @@ declare_kind! {
     /// amended by Public Act 25-113 (from 1 July 2026), asks for either way.
     #[serde(skip_serializing_if = "Option::is_none")]
     llm_training: Option<bool> = field("llm_training", "training of large language models", TurnsYes("personal data now used to train large language models"));
+    /// Whether all the personal data the service collects is encrypted in
+    /// transit (Google Play's Data safety form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted_in_transit: Option<bool> = field("encrypted_in_transit", "encryption in transit", Material("store label changed"));
+    /// How people can create an account with the service (Google Play's
+    /// Data safety form): `password`, `oauth`, ... or `none`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    account_creation: Vec<AccountCreation> = field("account_creation", "ways to create an account", Material("store label changed"));
+    /// The web page where people can ask for their account and its data to be deleted (Google Play's Data safety form; Play's User Data policy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_deletion: Option<String> = field("account_deletion", "account deletion page", Wording);
+    /// The web page where people can ask for some or all of their data to be deleted without deleting their account (Google Play's Data safety form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_deletion: Option<String> = field("data_deletion", "data deletion page", Wording);
+    /// The required-reason APIs the app uses, each with its approved reason (Apple's privacy manifest, `NSPrivacyAccessedAPITypes`): `user_defaults_ca92`, ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    accessed_apis: Vec<AccessedApi> = field("accessed_apis", "required-reason APIs", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }
@@ -145,6 +162,9 @@ declare_kind! {
     location: Option<String> = field("location", "location", Material("recipient changed"));
     /// Its privacy page.
     url: Option<String> = field("url", "web address", Wording);
+    /// The internet domains it tracks people through, comma-separated (Apple's privacy manifest, `NSPrivacyTrackingDomains`): `"ads.adnet.example, track.adnet.example"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tracking_domains: Option<String> = field("tracking_domains", "tracking domains", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

@@ -38,6 +38,9 @@ declare_kind! {
     linked: Option<bool> = field("linked", "linked to the person", Material("store label changed"));
     /// Whether it is used to track the person across other companies' apps and websites (App Store privacy details, App Tracking Transparency).
     tracking: Option<bool> = field("tracking", "used for tracking", TurnsYes("now used for tracking"));
+    /// Whether it is processed only ephemerally: held in memory to serve a request, never stored (Google Play's Data safety form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ephemeral: Option<bool> = field("ephemeral", "processed ephemerally", Material("store label changed"));
     /// Prose.
     text: Option<String> = field("text", "text", Wording) prose;
 }

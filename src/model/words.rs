@@ -1301,6 +1301,118 @@ impl PlayPurpose {
 }
 
 closed_set! {
+    /// A required-reason API category of Apple's privacy manifest with one
+    /// of its approved reasons (Apple, "Describing use of required reason
+    /// API"), written `CATEGORY_REASON`: `user_defaults_ca92` is
+    /// `NSPrivacyAccessedAPICategoryUserDefaults` for reason `CA92.1`. The
+    /// reasons only a third-party SDK may declare (`0A2A.1`, `C56D.1`) are
+    /// left out: this is an app's manifest.
+    AccessedApi, "required-reason API and reason" {
+        /// File timestamps shown to the person using the device (DDA9.1).
+        FileTimestampDda9 = "file_timestamp_dda9",
+        /// File timestamps inside the app's own containers (C617.1).
+        FileTimestampC617 = "file_timestamp_c617",
+        /// File timestamps of files the person granted access to (3B52.1).
+        FileTimestamp3b52 = "file_timestamp_3b52",
+        /// System boot time, to measure time between events in the app (35F9.1).
+        SystemBootTime35f9 = "system_boot_time_35f9",
+        /// System boot time, to compute an absolute timestamp of events in the app (8FFB.1).
+        SystemBootTime8ffb = "system_boot_time_8ffb",
+        /// System boot time, to show it to the person (3D61.1).
+        SystemBootTime3d61 = "system_boot_time_3d61",
+        /// Disk space shown to the person (85F4.1).
+        DiskSpace85f4 = "disk_space_85f4",
+        /// Disk space checked before writing files (E174.1).
+        DiskSpaceE174 = "disk_space_e174",
+        /// Disk space included in an optional bug report the person sends (7D9E.1).
+        DiskSpace7d9e = "disk_space_7d9e",
+        /// Disk space checked by a health research app (B728.1).
+        DiskSpaceB728 = "disk_space_b728",
+        /// Active keyboards, by a custom keyboard app (3EC4.1).
+        ActiveKeyboards3ec4 = "active_keyboards_3ec4",
+        /// Active keyboards, to adapt the interface to them (54BD.1).
+        ActiveKeyboards54bd = "active_keyboards_54bd",
+        /// User defaults only the app reads and writes (CA92.1).
+        UserDefaultsCa92 = "user_defaults_ca92",
+        /// User defaults shared with an app group (1C8F.1).
+        UserDefaults1c8f = "user_defaults_1c8f",
+        /// User defaults of a managed app's configuration (AC6B.1).
+        UserDefaultsAc6b = "user_defaults_ac6b",
+    }
+}
+
+impl AccessedApi {
+    /// The manifest's `NSPrivacyAccessedAPIType` and the reason code.
+    #[must_use]
+    pub fn manifest(self) -> (&'static str, &'static str) {
+        const FILE: &str = "NSPrivacyAccessedAPICategoryFileTimestamp";
+        const BOOT: &str = "NSPrivacyAccessedAPICategorySystemBootTime";
+        const DISK: &str = "NSPrivacyAccessedAPICategoryDiskSpace";
+        const KEYS: &str = "NSPrivacyAccessedAPICategoryActiveKeyboards";
+        const DEFAULTS: &str = "NSPrivacyAccessedAPICategoryUserDefaults";
+        match self {
+            AccessedApi::FileTimestampDda9 => (FILE, "DDA9.1"),
+            AccessedApi::FileTimestampC617 => (FILE, "C617.1"),
+            AccessedApi::FileTimestamp3b52 => (FILE, "3B52.1"),
+            AccessedApi::SystemBootTime35f9 => (BOOT, "35F9.1"),
+            AccessedApi::SystemBootTime8ffb => (BOOT, "8FFB.1"),
+            AccessedApi::SystemBootTime3d61 => (BOOT, "3D61.1"),
+            AccessedApi::DiskSpace85f4 => (DISK, "85F4.1"),
+            AccessedApi::DiskSpaceE174 => (DISK, "E174.1"),
+            AccessedApi::DiskSpace7d9e => (DISK, "7D9E.1"),
+            AccessedApi::DiskSpaceB728 => (DISK, "B728.1"),
+            AccessedApi::ActiveKeyboards3ec4 => (KEYS, "3EC4.1"),
+            AccessedApi::ActiveKeyboards54bd => (KEYS, "54BD.1"),
+            AccessedApi::UserDefaultsCa92 => (DEFAULTS, "CA92.1"),
+            AccessedApi::UserDefaults1c8f => (DEFAULTS, "1C8F.1"),
+            AccessedApi::UserDefaultsAc6b => (DEFAULTS, "AC6B.1"),
+        }
+    }
+}
+
+closed_set! {
+    /// A way the app lets people create an account, as Google Play's Data
+    /// safety form asks (`PSL_SUPPORTED_ACCOUNT_CREATION_METHODS`).
+    AccountCreation, "way to create an account" {
+        /// A username (or email address) and a password.
+        Password = "password",
+        /// A username and another way to authenticate (a one-time code, a
+        /// link by email), no password.
+        OtherAuth = "other_auth",
+        /// A username, a password and another way to authenticate.
+        PasswordOtherAuth = "password_other_auth",
+        /// Signing in with another service's account (OAuth).
+        Oauth = "oauth",
+        /// Another way.
+        Other = "other",
+        /// The app does not let people create an account.
+        None = "none",
+    }
+}
+
+impl AccountCreation {
+    /// The Data safety form's response id, and the way in words (what the
+    /// notice prints).
+    #[must_use]
+    pub fn form(self) -> (&'static str, &'static str) {
+        match self {
+            AccountCreation::Password => ("PSL_ACM_USER_ID_PASSWORD", "username and password"),
+            AccountCreation::OtherAuth => (
+                "PSL_ACM_USER_ID_OTHER_AUTH",
+                "username and another way to authenticate",
+            ),
+            AccountCreation::PasswordOtherAuth => (
+                "PSL_ACM_USER_ID_PASSWORD_OTHER_AUTH",
+                "username, password and another way to authenticate",
+            ),
+            AccountCreation::Oauth => ("PSL_ACM_OAUTH", "signing in with another service (OAuth)"),
+            AccountCreation::Other => ("PSL_ACM_OTHER", "another way"),
+            AccountCreation::None => ("PSL_ACM_NONE", "the app does not create accounts"),
+        }
+    }
+}
+
+closed_set! {
     /// A data category of the fideslang default taxonomy (fideslang 3), its key written with `_`
     /// for `.`: `user_contact_email` is `user.contact.email`.
     FidesDataCategory, "fideslang data category" {

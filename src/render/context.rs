@@ -1854,6 +1854,26 @@ fn controller_lines(
         let answer = if llm { "yes" } else { "no" };
         lines.push(keyed("controller.llm_training", answer, None));
     }
+    if let Some(encrypted) = controller.encrypted_in_transit {
+        let answer = if encrypted { "yes" } else { "no" };
+        lines.push(keyed("controller.encrypted_in_transit", answer, None));
+    }
+    if !controller.account_creation.is_empty() {
+        let ways: Vec<&str> = controller
+            .account_creation
+            .iter()
+            .map(|w| w.form().1)
+            .collect();
+        lines.push(keyed("controller.account_creation", &ways.join(", "), None));
+    }
+    for (key, page) in [
+        ("controller.account_deletion", &controller.account_deletion),
+        ("controller.data_deletion", &controller.data_deletion),
+    ] {
+        if let Some(url) = page {
+            lines.push(keyed(key, url, web_href(url)));
+        }
+    }
     for (key, contact) in [
         ("controller.dpo", &controller.dpo),
         ("controller.representative", &controller.representative),

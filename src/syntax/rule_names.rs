@@ -96,6 +96,13 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_attorney_general => "`attorney_general`",
         Rule::kw_uk_representative => "`uk_representative`",
         Rule::kw_llm_training => "`llm_training`",
+        Rule::kw_encrypted_in_transit => "`encrypted_in_transit`",
+        Rule::kw_account_creation => "`account_creation`",
+        Rule::kw_account_deletion => "`account_deletion`",
+        Rule::kw_data_deletion => "`data_deletion`",
+        Rule::kw_ephemeral => "`ephemeral`",
+        Rule::kw_accessed_apis => "`accessed_apis`",
+        Rule::kw_tracking_domains => "`tracking_domains`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
         Rule::kw_extension_days => "`extension_days`",
@@ -209,6 +216,13 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_representative => "`representative`",
         Rule::f_uk_representative => "`uk_representative`",
         Rule::f_llm_training => "`llm_training`",
+        Rule::f_encrypted_in_transit => "`encrypted_in_transit`",
+        Rule::f_account_creation => "`account_creation`",
+        Rule::f_account_deletion => "`account_deletion`",
+        Rule::f_data_deletion => "`data_deletion`",
+        Rule::f_ephemeral => "`ephemeral`",
+        Rule::f_accessed_apis => "`accessed_apis`",
+        Rule::f_tracking_domains => "`tracking_domains`",
         Rule::f_covers => "`covers`",
         Rule::f_appeal => "`appeal`",
         Rule::f_attorney_general => "`attorney_general`",
@@ -460,6 +474,13 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_attorney_general
             | Rule::kw_uk_representative
             | Rule::kw_llm_training
+            | Rule::kw_encrypted_in_transit
+            | Rule::kw_account_creation
+            | Rule::kw_account_deletion
+            | Rule::kw_data_deletion
+            | Rule::kw_ephemeral
+            | Rule::kw_accessed_apis
+            | Rule::kw_tracking_domains
             | Rule::f_text
             | Rule::f_kind
             | Rule::f_email
@@ -564,5 +585,12 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_attorney_general
             | Rule::f_uk_representative
             | Rule::f_llm_training
+            | Rule::f_encrypted_in_transit
+            | Rule::f_account_creation
+            | Rule::f_account_deletion
+            | Rule::f_data_deletion
+            | Rule::f_ephemeral
+            | Rule::f_accessed_apis
+            | Rule::f_tracking_domains
     )
 }

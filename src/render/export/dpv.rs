@@ -1,8 +1,8 @@
 //! `dpv.jsonld`: the processing as W3C Data Privacy Vocabulary
 //! ([DPV 2](https://w3id.org/dpv)) JSON-LD, for tools that read linked data.
 //!
-//! Each data set or processing activity is a `dpv:PersonalDataHandling`
-//! with `dpv:hasDataController` (the controller, a `dpv:DataController`),
+//! Each data set or processing activity is a `dpv:Process` (DPV 2 sunsets
+//! `dpv:PersonalDataHandling`) with `dpv:hasDataController` (the controller, a `dpv:DataController`),
 //! `dpv:hasPurpose` (each purpose a `dpv:Purpose`, also a `dpv:Marketing`
 //! when it is direct marketing and a `dpv:PersonalisedAdvertising` when it
 //! is targeted advertising), `dpv:hasPersonalData` (each item a
@@ -11,14 +11,22 @@
 //! `eu-gdpr:A6-1-a` ... for Art. 6(1), `eu-gdpr:A9-2-a` ... for Art. 9(2))
 //! and `dpv:hasRecipient` (a `dpv:DataProcessor` for a service provider,
 //! `dpv:JointDataControllers`, a `dpv:Authority` for the police and
-//! government, otherwise a `dpv:ThirdParty`). The context is written inline,
+//! government, otherwise a `dpv:ThirdParty`), `dpv:hasDataSource` (each
+//! source a `dpv:DataSource`), `dpv:hasStorageCondition` (each retention
+//! rule a `dpv:StorageDuration`, its period or criteria as `rdfs:comment`)
+//! and, for a data set sent abroad, `dpv:hasProcessing` `dpv:Transfer`,
+//! `dpv:hasThirdCountry` (each destination a `dpv:ThirdCountry`) and the
+//! transfer's safeguards among its legal bases (`eu-gdpr:A45-3`,
+//! `eu-gdpr:A46-2-b` ..., or `dpv:DataTransferLegalBasis` where the GDPR
+//! extension has no concept). Every term is one of DPV 2.2's, listed in
+//! `tests/fixtures/exports/dpv-terms.txt`. The context is written inline,
 //! so that a reader needs no network; the policy's own nodes are
 //! `urn:candor:POLICY:KIND:ID`.
 
 use serde_json::{Value, json};
 
 use super::{json_text, text_output};
-use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind};
+use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind, Safeguard};
 use crate::model::{Policy, Recipient};
 
 /// The GDPR extension's IRI (compact) of an Art. 6(1) basis.
@@ -50,6 +58,24 @@ pub fn special_basis(condition: Art9Condition) -> &'static str {
         Art9Condition::HealthCare => "eu-gdpr:A9-2-h",
         Art9Condition::PublicHealth => "eu-gdpr:A9-2-i",
         Art9Condition::Archiving => "eu-gdpr:A9-2-j",
+    }
+}
+
+/// The legal basis (compact IRI) of a transfer safeguard: the GDPR
+/// extension's concept, or DPV's generic one where it has none (a
+/// derogation names no point of Art. 49(1); the UK's IDTA and Addendum are
+/// not EU law).
+#[must_use]
+pub fn transfer_basis(safeguard: Safeguard) -> &'static str {
+    match safeguard {
+        Safeguard::Adequacy => "eu-gdpr:A45-3",
+        Safeguard::Bcr => "eu-gdpr:A46-2-b",
+        Safeguard::Sccs => "eu-gdpr:A46-2-c",
+        Safeguard::CodeOfConduct => "eu-gdpr:A46-2-e",
+        Safeguard::Certification => "eu-gdpr:A46-2-f",
+        Safeguard::Derogation | Safeguard::Idta | Safeguard::UkAddendum => {
+            "dpv:DataTransferLegalBasis"
+        }
     }
 }
 
@@ -109,6 +135,37 @@ pub fn dpv(policy: &Policy) -> String {
             "rdfs:label": r.name,
         }));
     }
+    for s in &policy.sources {
+        graph.push(json!({
+            "@id": node("source", &s.id),
+            "@type": "dpv:DataSource",
+            "rdfs:label": s.name,
+        }));
+    }
+    for r in &policy.retention {
+        let what: Vec<String> = [&r.period, &r.criteria]
+            .into_iter()
+            .flatten()
+            .map(|t| super::plain(t))
+            .collect();
+        let mut node_value = serde_json::Map::new();
+        node_value.insert("@id".to_owned(), json!(node("retention", &r.id)));
+        node_value.insert("@type".to_owned(), json!("dpv:StorageDuration"));
+        if !r.name.is_empty() {
+            node_value.insert("rdfs:label".to_owned(), json!(r.name));
+        }
+        if !what.is_empty() {
+            node_value.insert("rdfs:comment".to_owned(), json!(what.join("; ")));
+        }
+        graph.push(Value::Object(node_value));
+    }
+    for t in &policy.transfers {
+        graph.push(json!({
+            "@id": node("transfer", &t.id),
+            "@type": "dpv:ThirdCountry",
+            "rdfs:label": t.to.clone().unwrap_or_else(|| t.name.clone()),
+        }));
+    }
     for d in &policy.datasets {
         let refs = |kind: &str, ids: Vec<&str>| -> Vec<Value> {
             ids.into_iter()
@@ -126,9 +183,17 @@ pub fn dpv(policy: &Policy) -> String {
                 }
             }
         }
+        for t in &d.transfers {
+            for s in &policy.get(t).safeguards {
+                let iri = transfer_basis(*s);
+                if !bases.contains(&iri) {
+                    bases.push(iri);
+                }
+            }
+        }
         let mut handling = serde_json::Map::new();
         handling.insert("@id".to_owned(), json!(node("dataset", &d.id)));
-        handling.insert("@type".to_owned(), json!("dpv:PersonalDataHandling"));
+        handling.insert("@type".to_owned(), json!("dpv:Process"));
         handling.insert("rdfs:label".to_owned(), json!(d.name));
         if let Some(c) = &controller {
             handling.insert("dpv:hasDataController".to_owned(), json!({ "@id": c }));
@@ -153,6 +218,26 @@ pub fn dpv(policy: &Policy) -> String {
             (
                 "dpv:hasRecipient",
                 refs("recipient", d.recipients.iter().map(|r| r.id()).collect()),
+            ),
+            (
+                "dpv:hasDataSource",
+                refs("source", d.sources.iter().map(|r| r.id()).collect()),
+            ),
+            (
+                "dpv:hasStorageCondition",
+                refs("retention", d.retention.iter().map(|r| r.id()).collect()),
+            ),
+            (
+                "dpv:hasProcessing",
+                if d.transfers.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![json!({ "@id": "dpv:Transfer" })]
+                },
+            ),
+            (
+                "dpv:hasThirdCountry",
+                refs("transfer", d.transfers.iter().map(|r| r.id()).collect()),
             ),
         ];
         for (key, values) in lists {

@@ -10,12 +10,15 @@
 //! recipients as third parties. A fact without its `fides` word is left
 //! out and reported by `structure::fides-facts`.
 //!
-//! YAML is written by hand: keys are plain, every string is a JSON string
-//! (a YAML double-quoted scalar), so no YAML library is needed and the
-//! bytes are stable.
+//! The YAML is written by serde-saphyr from the structs below, whose field
+//! order is the file's key order; a string that YAML 1.1 would read as
+//! something else (`no`, `on`, `1.0`) is quoted, so that PyYAML, which
+//! fideslang uses, reads back the same text.
+
+use serde::Serialize;
 
 use super::{plain, text_output, unique};
-use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind};
+use crate::model::words::{Art9Condition, LawfulBasis, RecipientKind, Safeguard};
 use crate::model::{Basis, Dataset, Policy, Purpose, Ref};
 
 /// fideslang's `LegalBasisForProcessingEnum` value for an Art. 6(1) basis.
@@ -31,6 +34,24 @@ pub fn legal_basis(basis: LawfulBasis) -> &'static str {
         LawfulBasis::LegitimateInterest | LawfulBasis::RecognisedLegitimateInterest => {
             "Legitimate interests"
         }
+    }
+}
+
+/// fideslang's `LegalBasisForTransfersEnum` value for a transfer
+/// safeguard. fideslang does not enforce the enum on the field, but Fides
+/// offers these five values; a safeguard fideslang does not name is
+/// `Other` (the record of processing names it in full).
+#[must_use]
+pub fn transfer_basis(safeguard: Safeguard) -> &'static str {
+    match safeguard {
+        Safeguard::Adequacy => "Adequacy Decision",
+        // The UK Addendum amends the EU clauses: still SCCs.
+        Safeguard::Sccs | Safeguard::UkAddendum => "SCCs",
+        Safeguard::Bcr => "BCRs",
+        Safeguard::Idta
+        | Safeguard::Certification
+        | Safeguard::CodeOfConduct
+        | Safeguard::Derogation => "Other",
     }
 }
 
@@ -54,17 +75,6 @@ pub fn special_basis(condition: Art9Condition) -> &'static str {
     }
 }
 
-/// A YAML scalar: a JSON string.
-fn q(text: &str) -> String {
-    serde_json::Value::String(text.to_owned()).to_string()
-}
-
-/// A YAML flow list of strings.
-fn list<S: AsRef<str>>(items: &[S]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| q(i.as_ref())).collect();
-    format!("[{}]", quoted.join(", "))
-}
-
 /// A fideslang key from an id: lower case, `_` kept.
 fn key(id: &str) -> String {
     id.to_ascii_lowercase()
@@ -82,62 +92,111 @@ fn bases_for<'d>(d: &'d Dataset, purpose: &Ref<Purpose>) -> Vec<&'d Basis> {
     out
 }
 
+/// The manifest: fideslang's `system` list.
+#[derive(Serialize)]
+struct Manifest {
+    system: Vec<System>,
+}
+
+/// fideslang's `System`, the fields candor states, in fideslang's order.
+#[derive(Serialize)]
+struct System {
+    fides_key: String,
+    name: String,
+    description: String,
+    organization_fides_key: &'static str,
+    system_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dpo: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_security_practices: Option<String>,
+    processes_personal_data: bool,
+    does_international_transfers: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    legal_basis_for_transfers: Vec<&'static str>,
+    privacy_declarations: Vec<Declaration>,
+}
+
+/// fideslang's `PrivacyDeclaration`.
+#[derive(Serialize)]
+struct Declaration {
+    name: String,
+    data_categories: Vec<&'static str>,
+    data_use: &'static str,
+    data_subjects: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_basis_for_processing: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retention_period: Option<String>,
+    processes_special_category_data: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    special_category_legal_basis: Option<&'static str>,
+    data_shared_with_third_parties: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    third_parties: Option<String>,
+}
+
 /// `fides.yml`.
 #[must_use]
 pub fn manifest(policy: &Policy) -> String {
-    let mut y = String::from("system:\n");
-    y.push_str(&format!("  - fides_key: {}\n", q(&key(&policy.id))));
-    y.push_str(&format!("    name: {}\n", q(&policy.title)));
-    y.push_str(&format!(
-        "    description: {}\n",
-        q(&format!(
+    let controller = policy.controller.as_ref();
+    let dpo = controller.and_then(|c| c.dpo.as_ref()).map(|dpo| {
+        let dpo = policy.get(dpo);
+        let reach = [&dpo.email, &dpo.url, &dpo.phone, &dpo.address]
+            .into_iter()
+            .flatten()
+            .next();
+        match reach {
+            Some(r) => format!("{}, {r}", dpo.name),
+            None => dpo.name.clone(),
+        }
+    });
+    let system = System {
+        fides_key: key(&policy.id),
+        name: policy.title.clone(),
+        description: format!(
             "The processing described by the privacy policy `{}`, written by candor.",
             policy.id
-        ))
-    ));
-    y.push_str("    organization_fides_key: \"default_organization\"\n");
-    y.push_str("    system_type: \"Service\"\n");
-    if let Some(c) = &policy.controller {
-        y.push_str(&format!("    legal_name: {}\n", q(&c.name)));
-        if let Some(address) = &c.address {
-            y.push_str(&format!("    legal_address: {}\n", q(address)));
-        }
-        if let Some(dpo) = &c.dpo {
-            let dpo = policy.get(dpo);
-            let reach = [&dpo.email, &dpo.url, &dpo.phone, &dpo.address]
-                .into_iter()
-                .flatten()
-                .next();
-            let text = match reach {
-                Some(r) => format!("{}, {r}", dpo.name),
-                None => dpo.name.clone(),
-            };
-            y.push_str(&format!("    dpo: {}\n", q(&text)));
-        }
-        if let Some(security) = &c.security {
-            y.push_str(&format!(
-                "    data_security_practices: {}\n",
-                q(&plain(security))
-            ));
-        }
-    }
-    y.push_str("    processes_personal_data: true\n");
-    let transfers = !policy.transfers.is_empty();
-    y.push_str(&format!("    does_international_transfers: {transfers}\n"));
-    if transfers {
-        let safeguards = unique(
+        ),
+        organization_fides_key: "default_organization",
+        system_type: "Service",
+        legal_name: controller.map(|c| c.name.clone()),
+        legal_address: controller.and_then(|c| c.address.clone()),
+        dpo,
+        data_security_practices: controller.and_then(|c| c.security.as_deref().map(plain)),
+        processes_personal_data: true,
+        does_international_transfers: !policy.transfers.is_empty(),
+        legal_basis_for_transfers: unique(
             policy
                 .transfers
                 .iter()
-                .flat_map(|t| t.safeguards.iter().map(|s| super::ropa::safeguard(*s))),
-        );
-        y.push_str(&format!(
-            "    legal_basis_for_transfers: {}\n",
-            list(&safeguards)
-        ));
-    }
-    y.push_str("    privacy_declarations:\n");
-    let mut any = false;
+                .flat_map(|t| t.safeguards.iter().map(|s| transfer_basis(*s))),
+        ),
+        privacy_declarations: declarations(policy),
+    };
+    // One line per string (no folded `>` blocks, whose line breaks depend
+    // on a wrap width), indented lists. Serialising these structs (strings,
+    // booleans and lists) cannot fail.
+    let options = serde_saphyr::ser_options! {
+        prefer_block_scalars: false,
+        compact_list_indent: false,
+    };
+    serde_saphyr::to_string_with_options(
+        &Manifest {
+            system: vec![system],
+        },
+        options,
+    )
+    .unwrap_or_default()
+}
+
+/// One privacy declaration per data set, purpose and lawful basis.
+fn declarations(policy: &Policy) -> Vec<Declaration> {
+    let mut out = Vec::new();
     for d in &policy.datasets {
         let categories = unique(
             d.collects
@@ -168,6 +227,7 @@ pub fn manifest(policy: &Policy) -> String {
             .map(|r| policy.get(r))
             .filter_map(|r| r.period.as_deref().or(r.criteria.as_deref()).map(plain))
             .collect();
+        let condition = d.bases.iter().find_map(|b| b.special);
         for p in &d.purposes {
             let purpose = policy.get(p);
             let Some(data_use) = purpose.fides else {
@@ -181,57 +241,26 @@ pub fn manifest(policy: &Policy) -> String {
                 bases.into_iter().map(Some).collect()
             };
             for basis in per_basis {
-                any = true;
                 let mut name = format!("{}: {}", d.name, purpose.name);
                 if let (true, Some(b)) = (several, basis) {
                     name.push_str(&format!(" ({})", legal_basis(b.basis)));
                 }
-                y.push_str(&format!("      - name: {}\n", q(&name)));
-                y.push_str(&format!("        data_categories: {}\n", list(&categories)));
-                y.push_str(&format!("        data_use: {}\n", q(data_use.key())));
-                y.push_str(&format!("        data_subjects: {}\n", list(&subjects)));
-                if let Some(b) = basis {
-                    y.push_str(&format!(
-                        "        legal_basis_for_processing: {}\n",
-                        q(legal_basis(b.basis))
-                    ));
-                }
-                if !retention.is_empty() {
-                    y.push_str(&format!(
-                        "        retention_period: {}\n",
-                        q(&retention.join("; "))
-                    ));
-                }
-                y.push_str(&format!(
-                    "        processes_special_category_data: {special}\n"
-                ));
-                if let Some(condition) = d.bases.iter().find_map(|b| b.special) {
-                    y.push_str(&format!(
-                        "        special_category_legal_basis: {}\n",
-                        q(special_basis(condition))
-                    ));
-                }
-                y.push_str(&format!(
-                    "        data_shared_with_third_parties: {}\n",
-                    !recipients.is_empty()
-                ));
-                if !recipients.is_empty() {
-                    y.push_str(&format!(
-                        "        third_parties: {}\n",
-                        q(&recipients.join("; "))
-                    ));
-                }
+                out.push(Declaration {
+                    name,
+                    data_categories: categories.clone(),
+                    data_use: data_use.key(),
+                    data_subjects: subjects.clone(),
+                    legal_basis_for_processing: basis.map(|b| legal_basis(b.basis)),
+                    retention_period: (!retention.is_empty()).then(|| retention.join("; ")),
+                    processes_special_category_data: special,
+                    special_category_legal_basis: condition.map(special_basis),
+                    data_shared_with_third_parties: !recipients.is_empty(),
+                    third_parties: (!recipients.is_empty()).then(|| recipients.join("; ")),
+                });
             }
         }
     }
-    if !any {
-        // An empty list, not a key without a value.
-        y = y.replace(
-            "    privacy_declarations:\n",
-            "    privacy_declarations: []\n",
-        );
-    }
-    y
+    out
 }
 
 text_output!(FidesManifest, "fides.yml", Fides, manifest);

@@ -11,11 +11,11 @@
 //!
 //! | export | files | module | rules |
 //! |---|---|---|---|
-//! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security` |
+//! | `ropa` | `ropa.csv`, `ropa.xlsx` | [`ropa`] | `structure::ropa-security`, `structure::ropa-activity` |
 //! | `gpc` | `gpc.json` | [`signals`] | `structure::gpc-signals` |
 //! | `consent` | `consent.json` | [`signals`] | `structure::consent-essential` |
 //! | `app_store` | `app_privacy_details.json`, `PrivacyInfo.xcprivacy` | [`store`] | `structure::store-label-facts`, `structure::store-label-notice`, `structure::manifest-tracking-domains` |
-//! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same |
+//! | `play_data_safety` | `play_data_safety.csv` | [`store`] | the same, `structure::play-form-facts` |
 //! | `fides` | `fides.yml` | [`fides`] | `structure::fides-facts` |
 //! | `dpv` | `dpv.jsonld` | [`dpv`] | (the notice's own rules) |
 //! | `gpp` | `gpp.json` | [`gpp`] | `structure::gpp-facts` |

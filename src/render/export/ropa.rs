@@ -14,13 +14,13 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::{csv_record, plain, text_output, unique};
-use crate::model::words::{Jurisdiction, RecipientKind, Region, Safeguard, Word};
+use crate::model::words::{Art9Condition, Jurisdiction, RecipientKind, Region, Safeguard, Word};
 use crate::model::{Dataset, Policy};
 use crate::render::text::basis_label;
 use crate::render::{Body, OutputKind, RenderInput, TemplateError};
 
 /// The columns, each with the provision it answers.
-pub const COLUMNS: [(&str, &str); 16] = [
+pub const COLUMNS: [(&str, &str); 21] = [
     ("Processing activity", "Art. 30(1)(b)"),
     ("Controller", "Art. 30(1)(a)"),
     ("Joint controllers", "Art. 30(1)(a)"),
@@ -28,14 +28,19 @@ pub const COLUMNS: [(&str, &str); 16] = [
     ("Data protection officer", "Art. 30(1)(a)"),
     ("Purposes of the processing", "Art. 30(1)(b)"),
     ("Lawful bases", "Art. 6(1)"),
+    ("Legitimate interests", "Art. 6(1)(f), 13(1)(d)"),
     ("Categories of data subjects", "Art. 30(1)(c)"),
     ("Categories of personal data", "Art. 30(1)(c)"),
     ("Special categories of data", "Art. 9(1)"),
+    ("Condition for special category data", "Art. 9(2)"),
+    ("Sources of the data", "Art. 14(2)(f)"),
     ("Categories of recipients", "Art. 30(1)(d)"),
     ("Transfers to third countries", "Art. 30(1)(e)"),
     ("Transfer safeguards", "Art. 30(1)(e), 49(1)"),
     ("Time limits for erasure", "Art. 30(1)(f)"),
     ("Security measures", "Art. 30(1)(g), 32(1)"),
+    ("Rights available to individuals", "Art. 15-22"),
+    ("Automated decision-making, including profiling", "Art. 22"),
     ("Description", "Art. 30(1)(b)"),
 ];
 
@@ -100,61 +105,184 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
             }
         })
         .collect();
+    let interests: Vec<String> = unique(
+        d.bases
+            .iter()
+            .filter(|b| b.basis == crate::model::words::LawfulBasis::LegitimateInterest)
+            .map(|b| b.interest.as_deref().map(plain).unwrap_or_default()),
+    );
+    let interests = if d
+        .bases
+        .iter()
+        .any(|b| b.basis == crate::model::words::LawfulBasis::LegitimateInterest)
+    {
+        interests.join("; ")
+    } else {
+        "not relied on".to_owned()
+    };
+    let conditions: Vec<String> = unique(
+        d.bases
+            .iter()
+            .filter_map(|b| b.special)
+            .map(|c| special_condition(policy, c)),
+    );
+    let condition = match (special.is_empty(), conditions.is_empty()) {
+        (true, _) => "not applicable (no special category data)".to_owned(),
+        (false, true) => String::new(),
+        (false, false) => conditions.join("; "),
+    };
     let security = d
         .security
         .as_deref()
         .or(controller.and_then(|c| c.security.as_deref()))
         .map(plain)
         .unwrap_or_default();
+    let none = |text: String| {
+        if text.is_empty() {
+            "none".to_owned()
+        } else {
+            text
+        }
+    };
     vec![
         d.name.clone(),
         controller_cell,
-        joint.join("; "),
-        controller
-            .and_then(|c| c.representative.as_ref())
-            .map(|r| contact(policy.get(r)))
-            .unwrap_or_default(),
+        none(joint.join("; ")),
+        none(
+            controller
+                .and_then(|c| c.representative.as_ref())
+                .map(|r| contact(policy.get(r)))
+                .unwrap_or_default(),
+        ),
         controller
             .and_then(|c| c.dpo.as_ref())
             .map(|r| contact(policy.get(r)))
             .unwrap_or_default(),
         names(d.purposes.iter().map(|p| policy.get(p).name.as_str())),
         bases.join("; "),
+        interests,
         names(d.subjects.iter().map(|s| policy.get(s).name.as_str())),
         names(items.iter().map(|i| i.name.as_str())),
-        special.join("; "),
-        recipients
-            .iter()
-            .map(|r| match &r.location {
-                Some(location) => format!("{} ({location})", r.name),
-                None => r.name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        transfers
-            .iter()
-            .map(|t| {
-                let mut text = t.name.clone();
-                if let Some(to) = &t.to {
-                    text.push_str(&format!(": to {to}"));
-                }
-                if let Some(from) = t.from {
-                    text.push_str(&format!(" (from {})", region_name(from)));
-                }
-                text
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        unique(
+        none(special.join("; ")),
+        condition,
+        names(d.sources.iter().map(|s| policy.get(s).name.as_str())),
+        none(
+            recipients
+                .iter()
+                .map(|r| match &r.location {
+                    Some(location) => format!("{} ({location})", r.name),
+                    None => r.name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        none(
             transfers
                 .iter()
-                .flat_map(|t| t.safeguards.iter().map(|s| uk_safeguard(policy, *s))),
-        )
-        .join("; "),
+                .map(|t| {
+                    let mut text = t.name.clone();
+                    if let Some(to) = &t.to {
+                        text.push_str(&format!(": to {to}"));
+                    }
+                    if let Some(from) = t.from {
+                        text.push_str(&format!(" (from {})", region_name(from)));
+                    }
+                    text
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        if transfers.is_empty() {
+            "not applicable (no transfers)".to_owned()
+        } else {
+            unique(
+                transfers
+                    .iter()
+                    .flat_map(|t| t.safeguards.iter().map(|s| uk_safeguard(policy, *s))),
+            )
+            .join("; ")
+        },
         retention.join("; "),
         security,
-        d.text.as_deref().map(plain).unwrap_or_default(),
+        rights(policy),
+        automated(policy, d),
+        d.text
+            .as_deref()
+            .or(d.operations.as_deref())
+            .map(plain)
+            .unwrap_or_else(|| names(d.purposes.iter().map(|p| policy.get(p).name.as_str()))),
     ]
+}
+
+/// An Art. 9(2) condition in words with its point; a UK-only record adds
+/// that DPA 2018 s. 10 asks for a condition of its Schedule 1 with points
+/// (b), (h), (i) and (j) (Part 1) and (g) (Part 2).
+fn special_condition(policy: &Policy, c: Art9Condition) -> String {
+    let letter = Art9Condition::ALL
+        .iter()
+        .position(|x| *x == c)
+        .and_then(|i| "abcdefghij".chars().nth(i))
+        .unwrap_or('?');
+    let mut text = format!(
+        "{} ({})",
+        in_words(c.word()),
+        cite(policy, &format!("GDPR Art. 9(2)({letter})"))
+    );
+    if uk_only(policy) {
+        match letter {
+            'b' | 'h' | 'i' | 'j' => {
+                text.push_str(", with a condition of DPA 2018 Sch. 1 Part 1 (s. 10(2))")
+            }
+            'g' => text.push_str(", with a condition of DPA 2018 Sch. 1 Part 2 (s. 10(3))"),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The rights the notice gives under the GDPR or the UK GDPR, by name.
+fn rights(policy: &Policy) -> String {
+    let names: Vec<&str> = unique(
+        policy
+            .rights
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b.jurisdiction,
+                    Some(Jurisdiction::Gdpr | Jurisdiction::UkGdpr)
+                )
+            })
+            .flat_map(|b| b.rights.iter().map(|r| r.name.as_str())),
+    );
+    names.join("; ")
+}
+
+/// Automated decisions and profiling for the data set's purposes: those
+/// that say `yes`, "none" when every purpose says `no` to both, empty when
+/// one does not say.
+fn automated(policy: &Policy, d: &Dataset) -> String {
+    let purposes: Vec<_> = d.purposes.iter().map(|p| policy.get(p)).collect();
+    let mut yes: Vec<String> = Vec::new();
+    for p in &purposes {
+        if p.automated_decisions == Some(true) {
+            yes.push(format!("automated decisions: {}", p.name));
+        }
+        if p.profiling == Some(true) {
+            yes.push(format!("profiling: {}", p.name));
+        }
+    }
+    if !yes.is_empty() {
+        return yes.join("; ");
+    }
+    let all_no = !purposes.is_empty()
+        && purposes
+            .iter()
+            .all(|p| p.automated_decisions == Some(false) && p.profiling != Some(true));
+    if all_no {
+        "none".to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// A region in words, for a cell: "the European Economic Area", "Austria".
@@ -300,7 +428,8 @@ pub fn xlsx(policy: &Policy) -> Result<Vec<u8>, XlsxError> {
     sheet.set_name("Record of processing")?;
     for (col, (name, article)) in (0u16..).zip(COLUMNS) {
         sheet.write_string_with_format(0, col, name, &bold)?;
-        sheet.write_string_with_format(1, col, format!("GDPR {article}"), &note)?;
+        let law = if uk_only(policy) { "UK GDPR" } else { "GDPR" };
+        sheet.write_string_with_format(1, col, format!("{law} {article}"), &note)?;
         sheet.set_column_width(col, if col == 0 { 24 } else { 36 })?;
     }
     for (r, row) in (2u32..).zip(rows(policy)) {

@@ -21,7 +21,8 @@ use serde_json::{Value, json};
 use super::{csv_record, json_text, text_output};
 use crate::model::Policy;
 use crate::model::words::{
-    AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind, RightKind, Word,
+    AccountCreation, AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind,
+    RightKind, Word,
 };
 pub use crate::views::exports::{Collected, collected};
 
@@ -108,14 +109,65 @@ pub fn manifest_tracks(policy: &Policy) -> bool {
     apple_entries(policy).values().any(|(_, e)| e.tracking)
 }
 
-/// `PrivacyInfo.xcprivacy`: the privacy manifest's tracking flag and
-/// collected data types. `NSPrivacyTrackingDomains` is written empty (and
-/// `structure::manifest-tracking-domains` reports it when the app tracks): the
-/// policy does not state the app's tracking domains, which the app's
-/// developers add; nor does it state the required-reason APIs
-/// (`NSPrivacyAccessedAPITypes`), which belong to the code, not the notice.
+/// The domains the privacy manifest lists in `NSPrivacyTrackingDomains`:
+/// every vendor's `tracking_domains`, each once, sorted.
 #[must_use]
-pub fn privacy_manifest(policy: &Policy) -> String {
+pub fn tracking_domains(policy: &Policy) -> Vec<String> {
+    let domains: BTreeSet<String> = policy
+        .vendors
+        .iter()
+        .filter_map(|v| v.tracking_domains.as_deref())
+        .flat_map(split_domains)
+        .collect();
+    domains.into_iter().collect()
+}
+
+/// A `tracking_domains` text's domains: comma-separated, trimmed, lower case.
+#[must_use]
+pub fn split_domains(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect()
+}
+
+/// `NSPrivacyAccessedAPITypes`: one entry per category, sorted by name,
+/// with its reasons sorted.
+fn accessed_api_types(policy: &Policy) -> Vec<plist::Value> {
+    use plist::{Dictionary, Value as P};
+    let mut by_category: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for api in policy.controller.iter().flat_map(|c| &c.accessed_apis) {
+        let (category, reason) = api.manifest();
+        by_category.entry(category).or_default().insert(reason);
+    }
+    by_category
+        .into_iter()
+        .map(|(category, reasons)| {
+            let mut d = Dictionary::new();
+            d.insert(
+                "NSPrivacyAccessedAPIType".to_owned(),
+                P::String(category.to_owned()),
+            );
+            d.insert(
+                "NSPrivacyAccessedAPITypeReasons".to_owned(),
+                P::Array(
+                    reasons
+                        .into_iter()
+                        .map(|r| P::String(r.to_owned()))
+                        .collect(),
+                ),
+            );
+            P::Dictionary(d)
+        })
+        .collect()
+}
+
+/// The privacy manifest as a property list dictionary: `NSPrivacyTracking`
+/// from the items marked `tracking yes`, `NSPrivacyTrackingDomains` from the
+/// vendors' `tracking_domains`, `NSPrivacyCollectedDataTypes` from the
+/// labelled items and `NSPrivacyAccessedAPITypes` from the controller's
+/// `accessed_apis`.
+fn manifest_dictionary(policy: &Policy) -> plist::Dictionary {
     use plist::{Dictionary, Value as P};
     let entries = apple_entries(policy);
     let tracking = manifest_tracks(policy);
@@ -149,15 +201,165 @@ pub fn privacy_manifest(policy: &Policy) -> String {
         .collect();
     let mut doc = Dictionary::new();
     doc.insert("NSPrivacyTracking".to_owned(), P::Boolean(tracking));
-    doc.insert("NSPrivacyTrackingDomains".to_owned(), P::Array(Vec::new()));
+    doc.insert(
+        "NSPrivacyTrackingDomains".to_owned(),
+        P::Array(
+            tracking_domains(policy)
+                .into_iter()
+                .map(P::String)
+                .collect(),
+        ),
+    );
     doc.insert("NSPrivacyCollectedDataTypes".to_owned(), P::Array(types));
+    doc.insert(
+        "NSPrivacyAccessedAPITypes".to_owned(),
+        P::Array(accessed_api_types(policy)),
+    );
+    doc
+}
+
+/// A dictionary as an XML property list with a final newline.
+fn plist_text(doc: plist::Dictionary) -> String {
     let mut bytes = Vec::new();
     // Writing a value into memory cannot fail: no I/O, and every key is a
     // string.
-    let _ = P::Dictionary(doc).to_writer_xml(&mut bytes);
+    let _ = plist::Value::Dictionary(doc).to_writer_xml(&mut bytes);
     let mut text = String::from_utf8(bytes).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// `PrivacyInfo.xcprivacy`: the privacy manifest of [`manifest_dictionary`].
+#[must_use]
+pub fn privacy_manifest(policy: &Policy) -> String {
+    plist_text(manifest_dictionary(policy))
+}
+
+/// The keys of the privacy manifest candor writes; every other key of an
+/// existing manifest belongs to the developer and is kept.
+pub const MANIFEST_KEYS: [&str; 4] = [
+    "NSPrivacyTracking",
+    "NSPrivacyTrackingDomains",
+    "NSPrivacyCollectedDataTypes",
+    "NSPrivacyAccessedAPITypes",
+];
+
+/// The strings of a property list array (others skipped).
+fn strings(value: Option<&plist::Value>) -> Vec<String> {
+    value
+        .and_then(plist::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_string().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Merges the policy's manifest into an existing one (an Xcode target's
+/// `PrivacyInfo.xcprivacy`, `existing` its bytes, XML or binary): keys
+/// candor does not write are kept as they are, in their order; the
+/// tracking domains and the required-reason APIs are the union of both
+/// (the code may know of more than the notice); `NSPrivacyTracking` and
+/// `NSPrivacyCollectedDataTypes` are the notice's. An existing manifest that
+/// says more than the notice (tracking the notice does not publish, a data
+/// type the notice does not say is collected) is refused, since writing
+/// over it would hide the difference.
+///
+/// # Errors
+/// The existing file is not a property list dictionary, or says more than
+/// the notice: the message says which key and what to do.
+pub fn merge_manifest(policy: &Policy, existing: &[u8]) -> Result<String, String> {
+    use plist::Value as P;
+    let value = P::from_reader(std::io::Cursor::new(existing))
+        .map_err(|e| format!("it is not a property list: {e}"))?;
+    let P::Dictionary(mut theirs) = value else {
+        return Err("its top level is not a dictionary".to_owned());
+    };
+    let ours = manifest_dictionary(policy);
+    if theirs.get("NSPrivacyTracking").and_then(P::as_boolean) == Some(true)
+        && !manifest_tracks(policy)
+    {
+        return Err(
+            "it says the app tracks (`NSPrivacyTracking` true) but no item of the notice is marked `tracking yes`: state the tracking in the policy (an item's `tracking yes` and the targeted advertising purpose it serves), or correct the manifest".to_owned(),
+        );
+    }
+    let our_types: BTreeSet<String> = ours
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(P::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| {
+            t.as_dictionary()?
+                .get("NSPrivacyCollectedDataType")?
+                .as_string()
+                .map(str::to_owned)
+        })
+        .collect();
+    for t in theirs
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(P::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let kind = t
+            .as_dictionary()
+            .and_then(|d| d.get("NSPrivacyCollectedDataType"))
+            .and_then(P::as_string)
+            .unwrap_or_default();
+        if !our_types.contains(kind) {
+            return Err(format!(
+                "it lists `{kind}` in `NSPrivacyCollectedDataTypes`, which no item of the notice is labelled as (`apple ...`): add the item to the policy, or remove the entry"
+            ));
+        }
+    }
+    let domains: BTreeSet<String> = strings(theirs.get("NSPrivacyTrackingDomains"))
+        .into_iter()
+        .chain(strings(ours.get("NSPrivacyTrackingDomains")))
+        .collect();
+    let mut apis: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for doc in [&theirs, &ours] {
+        for entry in doc
+            .get("NSPrivacyAccessedAPITypes")
+            .and_then(P::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(P::as_dictionary)
+        {
+            let Some(category) = entry.get("NSPrivacyAccessedAPIType").and_then(P::as_string)
+            else {
+                continue;
+            };
+            apis.entry(category.to_owned())
+                .or_default()
+                .extend(strings(entry.get("NSPrivacyAccessedAPITypeReasons")));
+        }
+    }
+    let apis: Vec<P> = apis
+        .into_iter()
+        .map(|(category, reasons)| {
+            let mut d = plist::Dictionary::new();
+            d.insert("NSPrivacyAccessedAPIType".to_owned(), P::String(category));
+            d.insert(
+                "NSPrivacyAccessedAPITypeReasons".to_owned(),
+                P::Array(reasons.into_iter().map(P::String).collect()),
+            );
+            P::Dictionary(d)
+        })
+        .collect();
+    let mut merged = ours;
+    merged.insert(
+        "NSPrivacyTrackingDomains".to_owned(),
+        P::Array(domains.into_iter().map(P::String).collect()),
+    );
+    merged.insert("NSPrivacyAccessedAPITypes".to_owned(), P::Array(apis));
+    // The developer's keys in their order, candor's in place or after.
+    for key in MANIFEST_KEYS {
+        if let Some(value) = merged.remove(key) {
+            theirs.insert(key.to_owned(), value);
+        }
+    }
+    Ok(plist_text(theirs))
 }
 
 /// One data type of the Play form.
@@ -167,6 +369,11 @@ struct PlayEntry {
     shared_purposes: BTreeSet<PlayPurpose>,
     shared: bool,
     required: Option<bool>,
+    /// Whether every item of the type is processed only ephemerally: `None`
+    /// while one says nothing.
+    ephemeral: Option<bool>,
+    /// Whether an item of the type has been read yet (for `ephemeral`).
+    seen: bool,
 }
 
 fn play_entries(policy: &Policy) -> BTreeMap<PlayDataType, PlayEntry> {
@@ -185,6 +392,15 @@ fn play_entries(policy: &Policy) -> BTreeMap<PlayDataType, PlayEntry> {
             (Some(false), _) | (_, Some(false)) => Some(false),
             _ => None,
         };
+        // Ephemeral only if every item of the type is; one stored item
+        // makes the type stored; one unstated leaves it unknown.
+        entry.ephemeral = match (entry.seen, entry.ephemeral, c.item.ephemeral) {
+            (false, _, mine) => mine,
+            (true, Some(false), _) | (true, _, Some(false)) => Some(false),
+            (true, Some(true), Some(true)) => Some(true),
+            _ => None,
+        };
+        entry.seen = true;
         for d in &c.datasets {
             let shares = d
                 .recipients
@@ -213,6 +429,80 @@ pub const PLAY_HEADER: [&str; 5] = [
     "Human-friendly question label",
 ];
 
+/// The opening rows of the form that candor fills from the controller:
+/// question id, response id, answer requirement and label, in the order of
+/// the Console's current template (`tests/fixtures/exports/play-template-ids.csv`).
+const ACCOUNT_QUESTION: &str = "PSL_SUPPORTED_ACCOUNT_CREATION_METHODS";
+const DELETION_QUESTION: &str = "PSL_SUPPORT_DATA_DELETION_BY_USER";
+
+/// The rows of the template that no fact of the policy answers, left blank
+/// for the Console to ask (the Families policy, an independent security
+/// review, the UPI badge, accounts created outside the app).
+const UNANSWERED: [(&str, &str, &str, &str); 8] = [
+    (
+        "PSL_DATA_COLLECTION_COMPLIES_FAMILY_POLICY",
+        "",
+        "OPTIONAL",
+        "Does your app comply with the Families Policy requirements?",
+    ),
+    (
+        "PSL_INDEPENDENTLY_VALIDATED",
+        "",
+        "OPTIONAL",
+        "Has your app been independently validated against a global security standard?",
+    ),
+    (
+        "PSL_UPI_BADGE_OPT_IN",
+        "",
+        "OPTIONAL",
+        "Do you want to show the UPI badge?",
+    ),
+    (
+        "PSL_HAS_OUTSIDE_APP_ACCOUNTS",
+        "",
+        "OPTIONAL",
+        "Can users log in to your app with accounts created outside of the app?",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_LOGIN_WITH_OUTSIDE_APP_ID",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Out-of-app identification",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_LOGIN_THROUGH_EMPLOYMENT_OR_ENTERPRISE_ACCOUNT",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Employment or enterprise account",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPES",
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPE_OTHER",
+        "MULTIPLE_CHOICE",
+        "How are accounts created outside of the app? / Other",
+    ),
+    (
+        "PSL_OUTSIDE_APP_ACCOUNT_TYPE_SPECIFY",
+        "",
+        "MAYBE_REQUIRED",
+        "Describe how accounts are created outside of the app",
+    ),
+];
+
+/// Whether the notice says people can have their data deleted: a
+/// `data_deletion` page, or a right of erasure or deletion.
+fn deletion_offered(policy: &Policy) -> bool {
+    policy
+        .controller
+        .as_ref()
+        .is_some_and(|c| c.data_deletion.is_some())
+        || policy.rights.iter().any(|b| {
+            b.rights
+                .iter()
+                .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
+        })
+}
+
 /// `play_data_safety.csv`: every row of the form, in its order, answered
 /// where the policy states the answer and blank where it does not (the
 /// Console then asks).
@@ -220,33 +510,96 @@ pub const PLAY_HEADER: [&str; 5] = [
 pub fn play_data_safety(policy: &Policy) -> String {
     let entries = play_entries(policy);
     let yes = |b: bool| if b { "TRUE" } else { "" };
-    let deletion = policy.rights.iter().any(|b| {
-        b.rights
-            .iter()
-            .any(|r| matches!(r.kind, RightKind::Erasure | RightKind::Delete))
-    });
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => "TRUE",
+        Some(false) => "FALSE",
+        None => "",
+    };
+    let controller = policy.controller.as_ref();
+    let collects = !entries.is_empty();
     let mut out = csv_record(&PLAY_HEADER);
     out.push_str(&csv_record(&[
         "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA",
         "",
-        if entries.is_empty() { "FALSE" } else { "TRUE" },
+        if collects { "TRUE" } else { "FALSE" },
         "REQUIRED",
         "Does your app collect or share any of the required user data types?",
     ]));
     out.push_str(&csv_record(&[
         "PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT",
         "",
-        "",
+        if collects {
+            yes_no(controller.and_then(|c| c.encrypted_in_transit))
+        } else {
+            ""
+        },
         "MAYBE_REQUIRED",
         "Is all of the user data collected by your app encrypted in transit?",
     ]));
+    let methods = controller
+        .map(|c| c.account_creation.as_slice())
+        .unwrap_or_default();
+    for method in AccountCreation::ALL {
+        let (id, words) = method.form();
+        out.push_str(&csv_record(&[
+            ACCOUNT_QUESTION,
+            id,
+            yes(methods.contains(method)),
+            "MULTIPLE_CHOICE",
+            &format!(
+                "Which of the following methods of account creation does your app support? / {}",
+                capitalised(words)
+            ),
+        ]));
+    }
     out.push_str(&csv_record(&[
-        "PSL_DATA_COLLECTION_USER_REQUEST_DELETE",
+        "PSL_ACM_SPECIFY",
         "",
-        yes(deletion && !entries.is_empty()),
+        "",
         "MAYBE_REQUIRED",
-        "Do you provide a way for users to request that their data is deleted?",
+        "Describe the method of account creation your app supports",
     ]));
+    out.push_str(&csv_record(&[
+        "PSL_ACCOUNT_DELETION_URL",
+        "",
+        controller
+            .and_then(|c| c.account_deletion.as_deref())
+            .unwrap_or_default(),
+        "MAYBE_REQUIRED",
+        "Add a link that users can use to request that their account and associated data is deleted",
+    ]));
+    let deletion = collects && deletion_offered(policy);
+    for (id, answer, words) in [
+        ("DATA_DELETION_YES", deletion, "Yes"),
+        ("DATA_DELETION_NO", false, "No"),
+        (
+            "DATA_DELETION_NO_AUTO_DELETED",
+            false,
+            "No, data is automatically deleted within 90 days",
+        ),
+    ] {
+        out.push_str(&csv_record(&[
+            DELETION_QUESTION,
+            id,
+            yes(answer),
+            "SINGLE_CHOICE",
+            &format!(
+                "Do you provide a way for users to request that some or all of their data is deleted, without requiring them to delete their account? / {words}"
+            ),
+        ]));
+    }
+    out.push_str(&csv_record(&[
+        "PSL_DATA_DELETION_URL",
+        "",
+        controller
+            .and_then(|c| c.data_deletion.as_deref())
+            .unwrap_or_default(),
+        "MAYBE_REQUIRED",
+        "Add a link that users can use to request that some or all of their data is deleted",
+    ]));
+    for (question, response, requirement, label) in UNANSWERED {
+        out.push_str(&csv_record(&[question, response, "", requirement, label]));
+    }
     let all = || {
         PlayDataType::WORDS
             .iter()
@@ -291,7 +644,7 @@ pub fn play_data_safety(policy: &Policy) -> String {
         out.push_str(&csv_record(&[
             q("PSL_DATA_USAGE_EPHEMERAL"),
             String::new(),
-            String::new(),
+            yes_no(entry.and_then(|e| e.ephemeral)).to_owned(),
             "MAYBE_REQUIRED".to_owned(),
             l("Is this data processed ephemerally?"),
         ]));
@@ -347,6 +700,14 @@ pub fn play_data_safety(policy: &Policy) -> String {
         }
     }
     out
+}
+
+/// A phrase with its first letter upper case.
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 text_output!(

@@ -323,9 +323,8 @@ fn markdown_text(md: &str) -> String {
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "llc", "tit", "seq", "cf", "vs", "no", "st",
     // "S.à r.l.", the Luxembourg and French private limited company.
-    "s.à r.l", "r.l",
-    "art", "regs", "cal", "civ", "stat", "rev", "sec", "para", "p", "pp", "u.s", "com", "md", "va",
-    "colo", "conn", "ann", "ch", "al",
+    "s.à r.l", "r.l", "art", "regs", "cal", "civ", "stat", "rev", "sec", "para", "p", "pp", "u.s",
+    "com", "md", "va", "colo", "conn", "ann", "ch", "al",
 ];
 
 /// A text cut into sections (its lines starting with `#` are headings): `(heading, lines)`.

@@ -139,3 +139,23 @@ fn the_art_9_condition_is_recorded_with_the_uk_schedule_1_note() {
         "employment (UK GDPR Art. 9(2)(b)), with a condition of DPA 2018 Sch. 1 Part 1 (s. 10(2))"
     );
 }
+
+#[test]
+fn each_basis_names_the_purposes_it_serves_when_not_all() {
+    // The clinic's medical record serves care and record-keeping, on two
+    // bases: the record says which basis serves which purpose.
+    let policy = model_of(Path::new("tests/fixtures/corpus/telehealth/policy.policy"));
+    let bases = column("Lawful bases");
+    let name = column("Processing activity");
+    let rows = ropa::rows(&policy);
+    let record = rows
+        .iter()
+        .find(|r| r[name] == "Medical record")
+        .expect("the medical record's activity");
+    assert!(
+        record[bases].contains(", for Providing your care")
+            && record[bases].contains(", for Keeping medical records"),
+        "{}",
+        record[bases]
+    );
+}

@@ -357,21 +357,31 @@ fn ropa_activity(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What each rights block says of opt-out preference signals, read, with
+/// where it says it.
+fn signal_statements(
+    p: &crate::model::Policy,
+) -> Vec<(crate::law::signals::SignalStatement, crate::source::Span)> {
+    p.rights
+        .iter()
+        .filter_map(|b| {
+            b.opt_out_signals.as_deref().map(|s| {
+                (
+                    crate::law::signals::read(s),
+                    b.spans.opt_out_signals.unwrap_or(b.span),
+                )
+            })
+        })
+        .collect()
+}
+
 fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    use crate::law::signals::{SignalStatement, read};
+    use crate::law::signals::SignalStatement;
     let p = ctx.policy;
     if !p.exports(Export::Gpc) {
         return;
     }
-    let statements: Vec<(SignalStatement, crate::source::Span)> = p
-        .rights
-        .iter()
-        .filter_map(|b| {
-            b.opt_out_signals
-                .as_deref()
-                .map(|s| (read(s), b.spans.opt_out_signals.unwrap_or(b.span)))
-        })
-        .collect();
+    let statements = signal_statements(p);
     // A statement that does not refuse the signal is enough for the file
     // (`ccpa::opt-out-signals` and `STATE::opt-out-signals` ask how it is
     // applied); one that refuses it contradicts `"gpc": true`.
@@ -407,20 +417,12 @@ fn gpc_signals(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn gpc_signals_how(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    use crate::law::signals::{SignalStatement, read};
+    use crate::law::signals::SignalStatement;
     let p = ctx.policy;
     if !p.exports(Export::Gpc) {
         return;
     }
-    let statements: Vec<(SignalStatement, crate::source::Span)> = p
-        .rights
-        .iter()
-        .filter_map(|b| {
-            b.opt_out_signals
-                .as_deref()
-                .map(|s| (read(s), b.spans.opt_out_signals.unwrap_or(b.span)))
-        })
-        .collect();
+    let statements = signal_statements(p);
     // No statement, or only refusals: `structure::gpc-signals`' finding.
     if statements
         .iter()

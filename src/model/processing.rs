@@ -161,6 +161,17 @@ pub struct Basis {
     pub head: Span,
 }
 
+impl Basis {
+    /// Whether the basis serves every purpose of the data set it is
+    /// written in (it names none, or all of them): when it does not, a
+    /// reader must be told which it serves (GDPR Art. 13(1)(c): the
+    /// purposes *and* their legal basis).
+    #[must_use]
+    pub fn covers_every_purpose_of(&self, dataset: &Dataset) -> bool {
+        self.purposes.is_empty() || dataset.purposes.iter().all(|p| self.purposes.contains(p))
+    }
+}
+
 /// Whether providing data is a statutory or contractual requirement
 /// (GDPR Art. 13(2)(e)).
 #[derive(Debug, Clone, Serialize, JsonSchema)]

@@ -1719,10 +1719,8 @@ fn dataset_texts(policy: &Policy, d: &Dataset) -> String {
 /// named unless it covers every purpose of the data set (or the data set
 /// has one), and its Art. 9(2) condition for special-category data.
 fn basis_pairing(policy: &Policy, d: &Dataset, basis: &Basis) -> Vec<FactView> {
-    let covers_all =
-        basis.purposes.is_empty() || d.purposes.iter().all(|p| basis.purposes.contains(p));
     let mut facts = Vec::new();
-    if !covers_all {
+    if !basis.covers_every_purpose_of(d) {
         facts.extend(names_fact(
             "basis_purposes",
             basis.purposes.iter().map(|p| &policy.get(p).name),

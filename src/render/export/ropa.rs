@@ -74,6 +74,16 @@ fn row(policy: &Policy, d: &Dataset) -> Vec<String> {
         if let Some(condition) = &b.condition {
             label.push_str(&format!(" when {}", plain(condition)));
         }
+        // Which purposes it serves, when not all of the activity's
+        // (Art. 30(1)(b) with Art. 6: each purpose with its basis).
+        if !b.covers_every_purpose_of(d) {
+            let names: Vec<&str> = b
+                .purposes
+                .iter()
+                .map(|p| policy.get(p).name.as_str())
+                .collect();
+            label.push_str(&format!(", for {}", names.join(", ")));
+        }
         if !bases.contains(&label) {
             bases.push(label);
         }

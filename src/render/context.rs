@@ -1507,7 +1507,13 @@ impl Builder<'_> {
 
     fn ccpa_table(&self) -> CcpaTable {
         let policy = self.policy;
-        let rows: Vec<CcpaRow> = policy.ccpa.iter().map(|c| self.ccpa_row(c)).collect();
+        // Where each item goes, indexed once for every row.
+        let index = views::flows::Index::new(policy);
+        let rows: Vec<CcpaRow> = policy
+            .ccpa
+            .iter()
+            .map(|c| self.ccpa_row(c, &index))
+            .collect();
         // The terms the table's headers and answers use, in reading order;
         // those the policy defines get a marker and a footnote.
         let used = [
@@ -1568,7 +1574,7 @@ impl Builder<'_> {
         ids
     }
 
-    fn ccpa_row(&self, category: &CcpaCategory) -> CcpaRow {
+    fn ccpa_row(&self, category: &CcpaCategory, index: &views::flows::Index) -> CcpaRow {
         let policy = self.policy;
         let names = |refs: &[&Ref<crate::model::ThirdParty>]| -> Vec<String> {
             refs.iter().map(|r| policy.get(*r).name.clone()).collect()
@@ -1607,8 +1613,8 @@ impl Builder<'_> {
                 .third_parties_same_as
                 .as_ref()
                 .map(|same| policy.get(same).name.clone()),
-            sold_items: self.items_that(category, d.sold.value, law::ccpa::sells),
-            shared_items: self.items_that(category, d.shared.value, law::ccpa::shares),
+            sold_items: self.items_that(category, index, d.sold.value, law::ccpa::sells),
+            shared_items: self.items_that(category, index, d.shared.value, law::ccpa::shares),
         }
     }
 
@@ -1622,6 +1628,7 @@ impl Builder<'_> {
     fn items_that(
         &self,
         category: &CcpaCategory,
+        index: &views::flows::Index,
         answer: Option<bool>,
         test: fn(&crate::model::ThirdParty) -> Option<bool>,
     ) -> Vec<String> {
@@ -1629,19 +1636,22 @@ impl Builder<'_> {
         if answer != Some(true) || category.spans.third_parties.is_some() {
             return Vec::new();
         }
+        // An item reaches such a recipient when a data set about the row's
+        // people collects it and names that recipient.
         let hit: Vec<String> = category
             .items
             .iter()
             .filter(|item| {
-                views::flows::item_recipients(policy, item).is_some_and(|to| {
-                    to.iter().any(|r| {
-                        test(policy.get(r)) == Some(true)
-                            && views::flows::of_item(policy, item).any(|d| {
-                                d.recipients.iter().any(|x| x.index() == r.index())
-                                    && views::flows::about(d, &category.subjects)
-                            })
+                index
+                    .flows_of_items(std::slice::from_ref(*item))
+                    .into_iter()
+                    .map(|d| &policy.datasets[d])
+                    .filter(|d| views::flows::about(d, &category.subjects))
+                    .any(|d| {
+                        d.recipients
+                            .iter()
+                            .any(|r| test(policy.get(r)) == Some(true))
                     })
-                })
             })
             .map(|i| policy.get(i).name.clone())
             .collect();

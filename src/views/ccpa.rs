@@ -135,22 +135,36 @@ pub fn from_data_map(
 /// the customers'). What the row states is the row's, whoever reads it.
 #[must_use]
 pub fn for_people(policy: &Policy, row: &CcpaCategory, subjects: &[Ref<Subject>]) -> CcpaCategory {
+    for_people_in(policy, &Index::new(policy), row, subjects)
+}
+
+/// [`for_people`] with the flows already indexed, for a view over every
+/// row.
+#[must_use]
+pub fn for_people_in(
+    policy: &Policy,
+    index: &Index,
+    row: &CcpaCategory,
+    subjects: &[Ref<Subject>],
+) -> CcpaCategory {
     let mut row = row.clone();
     if subjects.is_empty() || row.collected == Some(false) {
         return row;
     }
-    let index = Index::new(policy);
-    let found = flows_of(policy, &index, &row.items, subjects);
+    let found = flows_of(policy, index, &row.items, subjects);
     // An item no flow collects from anyone is kept: the row states it, and
     // nothing says whom it is about.
     row.items.retain(|i| {
-        let mut flows = flows::of_item(policy, i).peekable();
-        flows.peek().is_none() || flows.any(|f| flows::about(f, subjects))
+        let flows = index.flows_of_items(std::slice::from_ref(i));
+        flows.is_empty()
+            || flows
+                .iter()
+                .any(|&d| flows::about(&policy.datasets[d], subjects))
     });
     if row.spans.datasets.is_none() {
         row.datasets.clear();
     }
-    fill(policy, &index, &mut row, &found);
+    fill(policy, index, &mut row, &found);
     row
 }
 

@@ -68,11 +68,13 @@ impl Builder<'_> {
     /// empty).
     pub(super) fn notice_at_collection(&self, subjects: &[Ref<Subject>]) -> BlockView {
         let policy = self.policy;
+        // Where each item is collected, indexed once for every row.
+        let index = views::flows::Index::new(policy);
         let rows: Vec<CollectionRow> = policy
             .ccpa
             .iter()
             .filter(|c| law::ccpa::collected(c) && covers(c, subjects))
-            .map(|c| self.collection_row(c, subjects))
+            .map(|c| self.collection_row(c, subjects, &index))
             .collect();
         let sensitive_column = rows.iter().any(|r| !r.sensitive.is_empty());
         let items_column = rows.iter().any(|r| !r.items.is_empty());
@@ -111,13 +113,18 @@ impl Builder<'_> {
         })
     }
 
-    fn collection_row(&self, category: &CcpaCategory, subjects: &[Ref<Subject>]) -> CollectionRow {
+    fn collection_row(
+        &self,
+        category: &CcpaCategory,
+        subjects: &[Ref<Subject>],
+        index: &views::flows::Index,
+    ) -> CollectionRow {
         let policy = self.policy;
         // For some people only, the row as it is for them: the items
         // collected from them (not the payroll records of an employees' row
         // in the applicants' notice), and the purposes, third parties and
         // retention of their data sets alone.
-        let category = &views::ccpa::for_people(policy, category, subjects);
+        let category = &views::ccpa::for_people_in(policy, index, category, subjects);
         let d = law::ccpa::disclosures(policy, category);
         let items: Vec<&Item> = category.items.iter().map(|i| policy.get(i)).collect();
         let mut sensitive: Vec<String> = Vec::new();

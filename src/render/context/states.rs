@@ -432,11 +432,12 @@ impl Builder<'_> {
             .map(|(i, s)| crate::model::Ref::new(s.id.clone(), i, s.span))
             .collect();
         let narrow = protected.len() < policy.subjects.len();
+        let index = crate::views::flows::Index::new(policy);
         let rows: Vec<StateCategoryRow> = states::collected(policy)
             .filter(|c| declared.iter().any(|l| l.covers_category(policy, c)))
             .map(|c| {
                 if narrow {
-                    let row = crate::views::ccpa::for_people(policy, c, &protected);
+                    let row = crate::views::ccpa::for_people_in(policy, &index, c, &protected);
                     self.state_category_row(&row, &declared)
                 } else {
                     self.state_category_row(c, &declared)

@@ -1780,29 +1780,49 @@ fn category_data_map(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     use crate::model::{Dataset, Ref};
     use crate::views::flows::{self, Index};
     /// The first flow whose list shares nothing with the row's, provided
-    /// the row's list shares a word with the policy's data sets (else the
-    /// row speaks its own vocabulary and there is nothing to compare).
+    /// the row's list shares a word with the policy's data sets (`used`:
+    /// which sources or purposes some data set names; else the row speaks
+    /// its own vocabulary and there is nothing to compare).
     fn disjoint<'d, T>(
         row: &[Ref<T>],
-        all: &[Dataset],
+        used: &[bool],
         found: &[&'d Dataset],
         list: impl Fn(&Dataset) -> &[Ref<T>],
     ) -> Option<&'d Dataset> {
+        if !row
+            .iter()
+            .any(|r| used.get(r.index()).copied().unwrap_or(false))
+        {
+            return None;
+        }
         let meets = |d: &Dataset| {
             list(d)
                 .iter()
                 .any(|x| row.iter().any(|r| r.index() == x.index()))
         };
-        if row.is_empty() || !all.iter().any(meets) {
-            return None;
-        }
         found
             .iter()
             .copied()
             .find(|d| !list(d).is_empty() && !meets(d))
     }
+    /// Which of `n` declarations some data set names in `list`.
+    fn used_by_datasets<T>(
+        datasets: &[Dataset],
+        n: usize,
+        list: impl Fn(&Dataset) -> &[Ref<T>],
+    ) -> Vec<bool> {
+        let mut used = vec![false; n];
+        for r in datasets.iter().flat_map(list) {
+            if let Some(slot) = used.get_mut(r.index()) {
+                *slot = true;
+            }
+        }
+        used
+    }
     let p = ctx.policy;
     let index = Index::new(p);
+    let sources_used = used_by_datasets(&p.datasets, p.sources.len(), |d| &d.sources);
+    let purposes_used = used_by_datasets(&p.datasets, p.purposes.len(), |d| &d.purposes);
     for row in p
         .ccpa
         .iter()
@@ -1821,7 +1841,7 @@ fn category_data_map(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "sources",
                 "comes from",
                 row.spans.sources,
-                disjoint(&row.sources, &p.datasets, &found, |d| &d.sources).map(|d| {
+                disjoint(&row.sources, &sources_used, &found, |d| &d.sources).map(|d| {
                     (
                         d,
                         names(d.sources.iter().map(Ref::id).collect()),
@@ -1833,7 +1853,7 @@ fn category_data_map(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "purposes",
                 "is used for",
                 row.spans.purposes,
-                disjoint(&row.purposes, &p.datasets, &found, |d| &d.purposes).map(|d| {
+                disjoint(&row.purposes, &purposes_used, &found, |d| &d.purposes).map(|d| {
                     (
                         d,
                         names(d.purposes.iter().map(Ref::id).collect()),

@@ -133,6 +133,10 @@ def main():
     text += (
         '\nrecipient analytics_firm "Our analytics provider" {\n'
         "  kind service_provider\n"
+        # The facts the CCPA's sold and shared answers are derived from, as
+        # the starter's own recipient states them.
+        "  consideration none\n"
+        "  targeted_advertising no\n"
         '  shares "email address"\n'
         "  datasets newsletter_signup\n"
         "}\n"

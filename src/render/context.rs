@@ -1225,6 +1225,8 @@ impl Builder<'_> {
             rows: policy
                 .table_datasets()
                 .map(|d| {
+                    // What the row's own texts say, read once for its bases.
+                    let texts = dataset_texts(policy, d);
                     let mut purposes: Vec<String> = d
                         .purposes
                         .iter()
@@ -1243,7 +1245,7 @@ impl Builder<'_> {
                             .iter()
                             .map(|b| {
                                 let sentence = basis_text(b, self.locale);
-                                let all = format!("{} {sentence}", dataset_texts(policy, d));
+                                let all = format!("{texts} {sentence}");
                                 let mut facts = basis_facts(b, |v| says(Some(&all), v));
                                 facts.extend(basis_pairing(policy, d, b));
                                 BasisCell {

@@ -343,10 +343,17 @@ fn building_the_mobile_app_writes_the_store_files() {
 #[test]
 fn a_store_label_that_contradicts_the_notice_fails_check() {
     let text = std::fs::read_to_string(MOBILE).expect("the fixture");
-    // The ads stop being targeted advertising in the notice, while the
-    // advertising id is still labelled as tracking and the purpose as
-    // third-party advertising.
-    let contradicting = text.replace("targeted_advertising yes", "targeted_advertising no");
+    // The ads stop being targeted advertising in the notice (the purpose,
+    // and the ad networks, which now say they do not advertise with the
+    // data), while the advertising id is still labelled as tracking and the
+    // purpose as third-party advertising. With the networks' answer unstated,
+    // whether the app tracks would be unknown, which contradicts nothing.
+    let contradicting = text
+        .replace("targeted_advertising yes", "targeted_advertising no")
+        .replace(
+            "recipient ad_partners \"Advertising networks\" {\n",
+            "recipient ad_partners \"Advertising networks\" {\n  targeted_advertising no\n",
+        );
     assert_ne!(contradicting, text);
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("app.policy");

@@ -5,8 +5,8 @@
 //! nothing unless the policy's `exports` names the export concerned.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{AccountCreation, Export, PlayPurpose, RecipientKind, RightKind, Word};
-use crate::model::{Dataset, Policy, Purpose};
+use crate::model::words::{AccountCreation, Export, PlayPurpose, RightKind, Word};
+use crate::model::Purpose;
 use crate::views::exports::collected;
 
 use super::context::Ctx;
@@ -99,8 +99,11 @@ pub(super) const RULES: &[Rule] = &[
     `exports app_store` or `exports play_data_safety`, every item a data set collects needs its \
     store data type (`apple`, `play`), every purpose of those data sets its store purpose, and each \
     item the other answers (`linked` and `tracking` for Apple, `required` on the item or its data \
-    set for Google). An item without them would be missing from the label, which would then \
-    say less than the notice.",
+    set for Google). Tracking is derived from the data sets when they answer it (a purpose of \
+    targeted advertising, a recipient that advertises with the data or is a data broker; every \
+    other recipient saying `targeted_advertising no` or being a kind that cannot advertise): \
+    `tracking` is needed only when they do not. An item without them would be missing from the \
+    label, which would then say less than the notice.",
         check: store_label_facts,
     ),
     rule!(structure::"store-label-notice", Error,
@@ -110,8 +113,9 @@ pub(super) const RULES: &[Rule] = &[
         explanation: "\
     A store label and the notice describe the same processing and must agree. An item marked \
     `tracking yes` is used to track people for advertising: the notice must say so, through a \
-    purpose with `targeted_advertising yes` (or a data-broker recipient) of a data set that \
-    collects it; and an item that such a purpose uses must be marked `tracking yes`. A purpose \
+    data set that collects it with a purpose of targeted advertising, a recipient that advertises \
+    with it (`targeted_advertising yes`, which also makes it shared under the CCPA) or a data \
+    broker; and an item such a data set collects must not be marked `tracking no`. A purpose \
     labelled for advertising (`apple third_party_advertising` or `developers_advertising`, \
     `play advertising`) must be one the notice presents as marketing or targeted advertising.",
         check: store_label_notice,
@@ -569,11 +573,10 @@ fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !store::manifest_tracks(p) || !store::tracking_domains(p).is_empty() {
         return;
     }
-    let item = p
-        .items
-        .iter()
-        .find(|i| i.tracking == Some(true))
-        .map_or(p.span, |i| i.spans.tracking.unwrap_or(i.span));
+    let item = collected(p)
+        .into_iter()
+        .find(|c| c.tracking(p) == Some(true))
+        .map_or(p.span, |c| c.item.spans.tracking.unwrap_or(c.item.span));
     out.push(
         finding(
             item,
@@ -666,8 +669,8 @@ fn store_label_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if item.linked.is_none() {
                 missing.push("`linked`");
             }
-            if item.tracking.is_none() {
-                missing.push("`tracking`");
+            if c.tracking(p).is_none() {
+                missing.push("`tracking` (or whether its recipients advertise with it)");
             }
         }
         if play {
@@ -735,15 +738,6 @@ fn store_label_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// Whether a data set tracks the people it collects data from, in the
 /// notice's own terms: a purpose of targeted advertising, or a data broker
 /// among its recipients.
-fn tracks(p: &Policy, d: &Dataset) -> bool {
-    d.purposes
-        .iter()
-        .any(|r| p.get(r).targeted_advertising == Some(true))
-        || d.recipients
-            .iter()
-            .any(|r| p.get(r).kind == Some(RecipientKind::DataBroker))
-}
-
 fn advertises(purpose: &Purpose) -> bool {
     purpose.marketing == Some(true) || purpose.targeted_advertising == Some(true)
 }
@@ -899,33 +893,33 @@ fn store_label_notice(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     for c in collected(p) {
         let item = c.item;
-        let notice_tracks = c.datasets.iter().any(|d| tracks(p, d));
-        if apple && item.tracking == Some(true) && !notice_tracks {
+        let notice_tracks = c.tracking_by_flows(p);
+        if apple && item.tracking == Some(true) && notice_tracks == Some(false) {
             out.push(
                 finding(
                     item.spans.tracking.unwrap_or(item.span),
                     format!(
-                        "item `{}` is labelled as used to track people, but no data set that collects it has a purpose of targeted advertising",
+                        "item `{}` is labelled as used to track people, but no data set that collects it has a purpose of targeted advertising, a recipient that advertises with it or a data broker",
                         item.id
                     ),
                 )
                 .with_label("`tracking yes`")
                 .with_help(
-                    "publish the tracking in the notice (a purpose with `targeted_advertising yes` in a data set that collects the item), or write `tracking no`",
+                    "publish the tracking in the notice (a purpose with `targeted_advertising yes`, or a recipient that advertises with the item, in a data set that collects it), or write `tracking no`",
                 ),
             );
         }
-        if apple && item.tracking == Some(false) && notice_tracks {
+        if apple && item.tracking == Some(false) && notice_tracks == Some(true) {
             out.push(
                 finding(
                     item.spans.tracking.unwrap_or(item.span),
                     format!(
-                        "item `{}` is labelled as not used to track people, but the notice uses it for targeted advertising",
+                        "item `{}` is labelled as not used to track people, but a data set that collects it uses it for targeted advertising or sends it to a recipient that advertises with it or a data broker",
                         item.id
                     ),
                 )
                 .with_label("`tracking no`")
-                .with_help("write `tracking yes`, or take the item out of the data set whose purpose is targeted advertising"),
+                .with_help("write `tracking yes` (or leave it out: the data sets answer it), or take the item out of the data set that tracks"),
             );
         }
     }

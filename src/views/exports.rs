@@ -1,9 +1,11 @@
 //! The facts the exports are made of that the rules also read: which items
-//! are collected and by which data sets (the store labels), and whether the
-//! notice honours opt-out preference signals (`gpc.json`). Here, below
+//! are collected and by which data sets (the store labels), whether a flow
+//! tracks people in the App Store's sense, and whether the notice honours
+//! opt-out preference signals (`gpc.json`). Here, below
 //! `check` and `render`, so that `check::exports` and `render::export` both
 //! read them and neither reads the other.
 
+use crate::model::words::RecipientKind;
 use crate::model::{Dataset, Item, Policy};
 
 /// An item the notice says is collected, with the data sets that collect
@@ -35,6 +37,76 @@ pub fn collected(policy: &Policy) -> Vec<Collected<'_>> {
         .filter(|(_, ds)| !ds.is_empty())
         .map(|(item, datasets)| Collected { item, datasets })
         .collect()
+}
+
+impl Collected<'_> {
+    /// Whether the item is used to track people, in the App Store's sense:
+    /// what the item states (`tracking`), else what its data sets imply
+    /// ([`tracks`]): yes when one of them tracks, no when none does and
+    /// each answers, unknown otherwise.
+    #[must_use]
+    pub fn tracking(&self, policy: &Policy) -> Option<bool> {
+        self.item.tracking.or_else(|| self.tracking_by_flows(policy))
+    }
+
+    /// What the item's data sets imply about tracking, whatever the item
+    /// states (the rules compare the two).
+    #[must_use]
+    pub fn tracking_by_flows(&self, policy: &Policy) -> Option<bool> {
+        let mut answer = Some(false);
+        for d in &self.datasets {
+            match tracks(policy, d) {
+                Some(true) => return Some(true),
+                Some(false) => {}
+                None => answer = None,
+            }
+        }
+        answer
+    }
+}
+
+/// Whether a data set uses its items to track people, as Apple defines
+/// tracking ("App privacy details on the App Store": linking data from the
+/// app with other companies' data for targeted advertising or advertising
+/// measurement, or sharing it with a data broker): a purpose of targeted
+/// advertising, or a recipient that advertises with the data or is a data
+/// broker. The same facts make the CCPA's "sharing", so the App Store label
+/// and the CCPA table cannot disagree. Unknown (`None`) when a recipient
+/// that could advertise does not say whether it does; those whose kind
+/// rules it out (a service provider, an authority, an adviser, a buyer of
+/// the business) count as no.
+#[must_use]
+pub fn tracks(policy: &Policy, dataset: &Dataset) -> Option<bool> {
+    if dataset
+        .purposes
+        .iter()
+        .any(|r| policy.get(r).targeted_advertising == Some(true))
+    {
+        return Some(true);
+    }
+    let mut answer = Some(false);
+    for r in &dataset.recipients {
+        let recipient = policy.get(r);
+        if recipient.kind == Some(RecipientKind::DataBroker)
+            || recipient.targeted_advertising == Some(true)
+        {
+            return Some(true);
+        }
+        let cannot_advertise = matches!(
+            recipient.kind,
+            Some(
+                RecipientKind::ServiceProvider
+                    | RecipientKind::LawEnforcement
+                    | RecipientKind::Government
+                    | RecipientKind::Advisor
+                    | RecipientKind::Acquirer
+            )
+        );
+        if recipient.targeted_advertising.is_none() && !cannot_advertise {
+            answer = None;
+        }
+    }
+    answer
 }
 
 /// Whether the notice says it honours opt-out preference signals: a rights

@@ -67,7 +67,7 @@ fn apple_entries(policy: &Policy) -> BTreeMap<String, (AppleDataType, AppleEntry
             (Some(false), _) | (_, Some(false)) => Some(false),
             _ => None,
         };
-        entry.tracking |= c.item.tracking == Some(true);
+        entry.tracking |= c.tracking(policy) == Some(true);
     }
     entries
 }

@@ -3,6 +3,7 @@
 //! `tests/fixtures/corpus/fitness_app`, a policy with no `ccpa` rows and no
 //! `third_party` declarations, at the grains where the older shape went
 //! wrong: per group of people, per purpose, and for a buyer of the business.
+//! Each scenario is also a pair of small policies (`datamap_pairs.rs`).
 
 use std::path::Path;
 
@@ -123,93 +124,6 @@ fn a_buyer_of_the_business_is_never_a_sale() {
     assert!(sensitive.contains("a buyer of our business"), "{sensitive}");
 }
 
-/// The codes `candor check` reports for a policy given as text.
-fn codes(text: &str) -> Vec<String> {
-    let mut sources = candor::source::Sources::new();
-    sources.add(candor::source::SourceFile::new(
-        std::path::PathBuf::from("inline.policy"),
-        text,
-    ));
-    let options = Options {
-        today: PolicyDate::parse("2026-12-01"),
-        ..Options::default()
-    };
-    candor::compile_sources(sources, &[], &options)
-        .diagnostics
-        .iter()
-        .map(|d| d.code.to_string())
-        .collect()
-}
-
-/// A Texas ride app: precise location kept for the rides, coarse location
-/// sold to a traffic-analytics company, both in the CCPA letter (G). Where
-/// the precise location goes is `PRECISE_TO`.
-const TEXAS_RIDES: &str = r#"
-policy rides "Privacy Policy" {
-  updated 2026-10
-  jurisdictions texas
-  outline main
-}
-section main "Your data" {
-  insert datasets
-  insert state_categories
-  insert state_rights
-}
-controller rides "Rides, Inc." {
-  address "1 Congress Avenue, Austin, TX 78701, USA"
-  email "privacy@rides.example"
-}
-subject riders "riders" { context consumer }
-source phone "your phone" { kind device }
-purpose trips "Providing rides"
-purpose traffic "Selling trip statistics"
-recipient hosting "hosting provider" { kind service_provider; consideration none; targeted_advertising no }
-recipient broker "traffic-analytics company" { kind data_broker; consideration money; targeted_advertising no }
-item precise "precise location during trips" { ccpa G, L; sensitive precise_geolocation }
-item coarse "city you ride in" { ccpa G }
-dataset rides_data "Rides" {
-  subjects riders
-  collects precise
-  sources phone
-  purposes trips
-  basis consent { withdraw "in the app's settings" }
-  recipients PRECISE_TO
-}
-dataset statistics "Trip statistics" {
-  subjects riders
-  collects coarse
-  sources phone
-  purposes traffic
-  recipients broker
-}
-contact form "Request form" { url "https://rides.example/privacy" }
-rights tx "Texas rights" {
-  jurisdiction texas
-  right access "Right to access" { text "you may access your personal data" }
-  right correct "Right to correct" { text "you may correct it" }
-  right delete "Right to delete" { text "you may delete it" }
-  right portability "Right to portability" { text "you may get a copy" }
-  right opt_out "Right to opt out of sale" { text "you may stop us selling your city" }
-  request_methods form
-  appeal "Reply to our answer within 45 days to appeal; we answer within 45 days."
-  attorney_general "https://www.texasattorneygeneral.gov/consumer-protection/file-consumer-complaint"
-}
-"#;
-
-#[test]
-fn a_sensitive_item_is_sold_only_when_its_own_data_sets_sell_it() {
-    let kept = codes(&TEXAS_RIDES.replace("PRECISE_TO", "hosting"));
-    assert!(
-        !kept.iter().any(|c| c == "texas::sensitive-sale-notice"),
-        "precise location goes only to the hosting provider: {kept:?}"
-    );
-    let sold = codes(&TEXAS_RIDES.replace("PRECISE_TO", "hosting, broker"));
-    assert!(
-        sold.iter().any(|c| c == "texas::sensitive-sale-notice"),
-        "precise location is sold to the broker: {sold:?}"
-    );
-}
-
 #[test]
 fn cookie_consent_follows_the_bases_and_the_laws_of_each_region() {
     // A US-only notice whose advertising cookies are an opt-out: no word of
@@ -245,56 +159,4 @@ fn cookie_consent_follows_the_bases_and_the_laws_of_each_region() {
         consent["categories"][0]["consent_required_in"],
         serde_json::json!(["eea"])
     );
-}
-
-#[test]
-fn retention_stated_on_the_rule_reaches_every_table_of_the_row() {
-    // The period is stated once, on the retention rule, which names the
-    // CCPA row in `applies_to`; the row itself says nothing of retention.
-    let text = r#"
-policy shop "Privacy Policy" {
-  updated 2026-10
-  jurisdictions ccpa
-  outline main
-}
-section main "California" {
-  insert ccpa_table
-  insert notice_at_collection
-}
-source you "you" { kind data_subject }
-purpose orders "Handling orders"
-third_party couriers "delivery companies" { kind service_provider; consideration none; targeted_advertising no }
-item email "email address" { ccpa A }
-ccpa identifiers "Identifiers" {
-  statutory A
-  examples "email address"
-  items email
-  sources you
-  third_parties couriers
-  purposes orders
-}
-retention order_keep "Orders" {
-  applies_to identifiers
-  period "six years after your last order"
-}
-"#;
-    let mut sources = candor::source::Sources::new();
-    sources.add(candor::source::SourceFile::new(
-        std::path::PathBuf::from("inline.policy"),
-        text,
-    ));
-    let compiled = candor::compile_sources(sources, &[], &Options::default());
-    let policy = compiled.policy.expect("a model");
-    let outputs = render::render(&policy, &RenderOptions::default()).expect("renders");
-    let md = &outputs
-        .iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents;
-    assert_eq!(
-        md.matches("six years after your last order").count(),
-        2,
-        "the CCPA table and the notice at collection both give the period:\n{md}"
-    );
-    assert!(!md.contains("not stated"), "{md}");
 }

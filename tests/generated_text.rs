@@ -30,7 +30,8 @@ use candor::model::words::{Jurisdiction, Region, Word};
 use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
-/// The policies: every corpus policy and the bundled one.
+/// The policies: every corpus policy, the bundled one, and the data map's
+/// scenario pairs (small policies whose data sets often state no text).
 fn policies() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/corpus")
         .expect("the corpus directory exists")
@@ -40,6 +41,16 @@ fn policies() -> Vec<PathBuf> {
         .collect();
     dirs.sort();
     dirs.push(PathBuf::from("policy"));
+    let mut pairs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/datamap")
+        .expect("the scenario pairs exist")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "policy"))
+        // The halves that show a finding have errors, which stop a build.
+        .filter(|p| !compile(p, &options()).is_ok_and(|c| c.has_errors()))
+        .collect();
+    pairs.sort();
+    dirs.extend(pairs);
     dirs
 }
 
@@ -219,12 +230,17 @@ fn augment(dir: &Path, policy: &Policy, into: &Path) {
     let sections = generator_sections(policy);
     let ids: Vec<&str> = sections.iter().map(|(id, _)| id.as_str()).collect();
     let mut found = false;
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "policy"))
-        .collect();
+    // A policy of one file, or a directory of them.
+    let mut entries: Vec<PathBuf> = if dir.is_file() {
+        vec![dir.to_path_buf()]
+    } else {
+        std::fs::read_dir(dir)
+            .expect("readable")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "policy"))
+            .collect()
+    };
     entries.sort();
     for path in entries {
         let mut text = std::fs::read_to_string(&path).expect("readable");
@@ -442,6 +458,15 @@ fn defects(text: &str, markdown: bool, raw: &str, transfers: &[(String, bool)]) 
                     && regions.contains(&c.to_lowercase().as_str())
             }) {
                 found.push(format!("raw region code as a value: “{line}”"));
+            }
+        }
+    }
+    // A table cell that opens on a line break (a row's facts printed after
+    // an empty text).
+    if markdown {
+        for line in raw.lines().filter(|l| l.starts_with('|')) {
+            if line.contains("| <br>") {
+                found.push(format!("cell opening on a line break: “{line}”"));
             }
         }
     }

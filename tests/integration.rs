@@ -15,6 +15,7 @@ mod codes;
 mod colorado;
 mod corpus;
 mod datamap;
+mod datamap_pairs;
 mod diagnostics;
 mod diff;
 mod embedding;

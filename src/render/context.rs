@@ -585,8 +585,20 @@ pub struct CategoryView {
     /// The purpose names (plain text).
     pub purposes: Vec<String>,
     /// How long it is kept: each retention rule's period, else its
-    /// criteria, else its name (plain text).
-    pub retention: Vec<String>,
+    /// criteria, else its name, labelled with the rule's name when there
+    /// are several (two bare periods in one cell would not say which data
+    /// each is for).
+    pub retention: Vec<PeriodView>,
+}
+
+/// One retention period in a table cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodView {
+    /// The name of the rule it comes from, when the cell holds several
+    /// periods (plain text).
+    pub label: Option<String>,
+    /// The period, else the criteria, else the rule's name (plain text).
+    pub period: String,
 }
 
 /// A row of the CCPA table.
@@ -1227,11 +1239,18 @@ impl Builder<'_> {
                 .map(|d| {
                     // What the row's own texts say, read once for its bases.
                     let texts = dataset_texts(policy, d);
+                    // A purpose's text, else its name: a purpose stated
+                    // without a sentence still shows in its column.
                     let mut purposes: Vec<String> = d
                         .purposes
                         .iter()
-                        .filter_map(|p| policy.get(p).text.as_deref())
-                        .map(|t| self.prose_cell(t))
+                        .map(|p| {
+                            let p = policy.get(p);
+                            match p.text.as_deref() {
+                                Some(t) => self.prose_cell(t),
+                                None => self.prose_cell(&markdown::escape_text(&p.name)),
+                            }
+                        })
                         .collect();
                     purposes.extend(d.operations.as_deref().map(|o| self.prose_cell(o)));
                     DataRow {
@@ -1627,12 +1646,12 @@ impl Builder<'_> {
     /// nowhere). Read from the data map only where the row's third
     /// parties are the data sets' recipients (a row that lists its own
     /// third-party categories speaks of the category as a whole).
-    fn items_that(
+    pub(super) fn items_that(
         &self,
         category: &CcpaCategory,
         index: &views::flows::Index,
         answer: Option<bool>,
-        test: fn(&crate::model::ThirdParty) -> Option<bool>,
+        test: impl Fn(&crate::model::ThirdParty) -> Option<bool>,
     ) -> Vec<String> {
         let policy = self.policy;
         if answer != Some(true) || category.spans.third_parties.is_some() {
@@ -1688,7 +1707,16 @@ impl Builder<'_> {
             retention: category
                 .retention
                 .iter()
-                .map(|r| retention_summary(policy.get(r)))
+                .map(|r| {
+                    let rule = policy.get(r);
+                    let period = retention_summary(rule);
+                    let several = category.retention.len() > 1;
+                    PeriodView {
+                        label: (several && period != rule.name.trim())
+                            .then(|| rule.name.trim().to_owned()),
+                        period,
+                    }
+                })
                 .collect(),
         }
     }

@@ -802,11 +802,15 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                 }
             }
             // The state laws' table prints every category.
-            GeneratorKind::StateCategories => cx.use_all(ns(DeclKind::Ccpa)),
+            GeneratorKind::StateCategories => {
+                cx.use_all(ns(DeclKind::Ccpa));
+                use_targeted_retention(cx, lists);
+            }
             // The Colorado table names the categories of each purpose.
             GeneratorKind::ColoradoPurposes => cx.use_all(ns(DeclKind::Ccpa)),
             GeneratorKind::CcpaTable => {
                 cx.use_all(ns(DeclKind::Ccpa));
+                use_targeted_retention(cx, lists);
                 // The table prints the definitions of the terms it uses.
                 let definitions = ns(DeclKind::Definition);
                 for (i, d) in lists.definitions.iter().enumerate() {
@@ -816,6 +820,19 @@ fn mark_listed(cx: &mut Cx<'_>, lists: &Lists) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The tables of categories print the period of every retention rule that
+/// names what it applies to (a row, or a data set whose items a row holds),
+/// in their retention column: such a rule is used even when no `insert
+/// retention` lists it and no data set names it.
+fn use_targeted_retention(cx: &mut Cx<'_>, lists: &Lists) {
+    let retention = ns(DeclKind::Retention);
+    for (i, rule) in lists.retention.iter().enumerate() {
+        if !rule.applies_to.is_empty() {
+            cx.used.insert((retention, i));
         }
     }
 }

@@ -61,6 +61,11 @@ pub struct CollectionRow {
     pub sold: AnswerView,
     /// Shared?
     pub shared: AnswerView,
+    /// When only some of the row's items are sold to these people's
+    /// recipients: those (plain text), as in the CCPA table.
+    pub sold_items: Vec<String>,
+    /// When only some of the row's items are shared: those (plain text).
+    pub shared_items: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -140,6 +145,8 @@ impl Builder<'_> {
             sensitive,
             sold: d.sold.value.into(),
             shared: d.shared.value.into(),
+            sold_items: self.items_that(category, index, d.sold.value, law::ccpa::sells),
+            shared_items: self.items_that(category, index, d.shared.value, law::ccpa::shares),
         }
     }
 }

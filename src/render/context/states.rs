@@ -411,6 +411,9 @@ pub struct StateAnswerView {
     pub value: AnswerView,
     /// The states whose law gives it.
     pub states: Vec<String>,
+    /// When the answer is yes but only some of the row's items are sold:
+    /// those (plain text), from where each item goes in the data map.
+    pub items: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -418,6 +421,7 @@ impl Builder<'_> {
     pub(super) fn state_categories(&self) -> BlockView {
         let policy = self.policy;
         let declared: Vec<&'static StateLaw> = states::declared(policy).collect();
+        let index = crate::views::flows::Index::new(policy);
         // A row about people no declared law protects (employees, business
         // contacts) is not the state laws' to label.
         // Within a row, only the people the laws protect: the row as the
@@ -432,15 +436,14 @@ impl Builder<'_> {
             .map(|(i, s)| crate::model::Ref::new(s.id.clone(), i, s.span))
             .collect();
         let narrow = protected.len() < policy.subjects.len();
-        let index = crate::views::flows::Index::new(policy);
         let rows: Vec<StateCategoryRow> = states::collected(policy)
             .filter(|c| declared.iter().any(|l| l.covers_category(policy, c)))
             .map(|c| {
                 if narrow {
                     let row = crate::views::ccpa::for_people_in(policy, &index, c, &protected);
-                    self.state_category_row(&row, &declared)
+                    self.state_category_row(&row, &declared, &index)
                 } else {
-                    self.state_category_row(c, &declared)
+                    self.state_category_row(c, &declared, &index)
                 }
             })
             .collect();
@@ -455,6 +458,7 @@ impl Builder<'_> {
         &self,
         category: &crate::model::CcpaCategory,
         declared: &[&'static StateLaw],
+        index: &crate::views::flows::Index,
     ) -> StateCategoryRow {
         let policy = self.policy;
         let third_parties: Vec<&crate::model::ThirdParty> = category
@@ -468,12 +472,19 @@ impl Builder<'_> {
             .filter(|l| l.covers_category(policy, category))
         {
             let answers: Vec<Option<bool>> = third_parties.iter().map(|t| law.sells(t)).collect();
-            let value: AnswerView = crate::law::any_yes(&answers).into();
-            match sold.iter_mut().find(|a| a.value == value) {
+            let answer = crate::law::any_yes(&answers);
+            let items = self.items_that(category, index, answer, |t| law.sells(t));
+            let value: AnswerView = answer.into();
+            // Laws that answer alike, about the same items, share a group.
+            match sold
+                .iter_mut()
+                .find(|a| a.value == value && a.items == items)
+            {
                 Some(a) => a.states.push(law.state.to_owned()),
                 None => sold.push(StateAnswerView {
                     value,
                     states: vec![law.state.to_owned()],
+                    items,
                 }),
             }
         }

@@ -63,6 +63,13 @@ pub fn consent(policy: &Policy) -> String {
                     .iter()
                     .map(|r| r.word())
                     .collect::<Vec<_>>(),
+                // Whether the business asks every visitor's consent, beyond
+                // the regions whose law requires it: every basis is consent,
+                // with no condition. A platform asks consent in
+                // `consent_required_in`, and everywhere when this is true.
+                "consent_everywhere": c.essential.map(|e| {
+                    !e && views::cookies::consent(c) == Consent::Always
+                }),
                 "lawful_bases": c.bases.iter().map(|b| b.basis.word()).collect::<Vec<_>>(),
                 "purposes": c.purposes.iter().map(|p| {
                     let p = policy.get(p);

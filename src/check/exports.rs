@@ -5,8 +5,8 @@
 //! nothing unless the policy's `exports` names the export concerned.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{AccountCreation, Export, PlayPurpose, RightKind, Word};
 use crate::model::Purpose;
+use crate::model::words::{AccountCreation, Export, PlayPurpose, RightKind, Word};
 use crate::views::exports::collected;
 
 use super::context::Ctx;

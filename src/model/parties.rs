@@ -32,7 +32,7 @@ declare_kind! {
     /// consumers contracts, disclaimers, sale announcements and other
     /// information (Cal. Code Regs. tit. 11, §7003(b)(2)): `en`, `es`, `zh`,
     /// ... Its notices must be available in each of them; a rule compares
-    /// them with the notice's `languages`. Empty when not stated.
+    /// them with the notice's `languages`. Absent when not stated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     consumer_languages: Vec<String> = custom("consumer_languages", "languages used with consumers", Wording, Shape::Languages, language_tags);
     /// Postal address.

@@ -46,7 +46,9 @@ impl Collected<'_> {
     /// each answers, unknown otherwise.
     #[must_use]
     pub fn tracking(&self, policy: &Policy) -> Option<bool> {
-        self.item.tracking.or_else(|| self.tracking_by_flows(policy))
+        self.item
+            .tracking
+            .or_else(|| self.tracking_by_flows(policy))
     }
 
     /// What the item's data sets imply about tracking, whatever the item

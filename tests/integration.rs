@@ -33,6 +33,7 @@ mod generated_text;
 mod incremental;
 mod init;
 mod languages;
+mod languages_law;
 mod laws;
 mod layers;
 mod lsp;

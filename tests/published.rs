@@ -239,6 +239,16 @@ const NOT_PRINTED: &[(&str, &str, &str)] = &[
     ),
     (
         "controller",
+        "serves",
+        "published in policy.json (`controller.serves`); what a reader sees of it is the notice's French page, which `structure::quebec-french` asks for when the business serves Quebec: where the business's customers are is not a fact the notice owes its readers",
+    ),
+    (
+        "controller",
+        "consumer_languages",
+        "published in policy.json (`controller.consumer_languages`); what a reader sees of it is the notice's pages in each of those languages and the language switcher between them, which `ccpa::notice-languages` asks for (11 CCR §7003(b)(2) asks for the notice in those languages, not for a list of them)",
+    ),
+    (
+        "controller",
         "accessed_apis",
         "published in the privacy manifest (`NSPrivacyAccessedAPITypes`), which ships in the app and feeds the App Store's privacy report; it declares what the app's code calls, not personal data",
     ),

@@ -1,6 +1,8 @@
 //! Translations (issue 22): every language the policy is published in has
-//! every block of prose translated, from the current source text; and a
-//! business established in Quebec publishes its notice in French.
+//! every block of prose translated, from the current source text; a
+//! business established in Quebec, or serving people there, publishes its
+//! notice in French; and a business subject to the CCPA publishes its
+//! notice in every language it uses with consumers in California.
 //!
 //! The blocks and their addresses are those of
 //! [`crate::model::translation::source_blocks`]; a translation stores the
@@ -66,16 +68,37 @@ pub(super) const RULES: &[Rule] = &[
         check: undeclared,
     ),
     rule!(structure::"quebec-french", Warning,
-        summary: "a business established in Quebec publishes its notice in French",
+        summary: "a business established in Quebec, or serving people there, publishes its notice in French",
         citation: "Charter of the French Language, CQLR c. C-11, s. 52; Act respecting the protection of personal information in the private sector, CQLR c. P-39.1, s. 8.2",
         since: "always",
         explanation: "\
     An enterprise carrying on business in Quebec publishes a confidentiality policy on its website \
     (CQLR c. P-39.1, s. 8.2, in force since 22 September 2023), and the Charter of the French \
-    Language asks that its publications be drawn up in French (s. 52). candor reads the fact from \
-    the controller's `established quebec`: the notice must then be written in French \
-    (`language \"fr\"`) or list French among its `languages`. A translation beside it may stay.",
+    Language asks that its catalogues, brochures and similar publications be drawn up in French \
+    (s. 52). candor reads the fact from the controller: `established quebec`, or `serves quebec` \
+    for a business outside Quebec that offers its goods or services to people there (whether the \
+    Charter reaches such a business is for a Quebec lawyer to confirm: the finding says which \
+    fact it read). The notice must then be written in French (`language \"fr\"`) or list French \
+    among its `languages`. A translation beside it may stay.",
         check: quebec_french,
+    ),
+    rule!(ccpa::"notice-languages", Warning,
+        summary: "the notice is available in every language the business uses with consumers in California",
+        citation: "Cal. Code Regs. tit. 11, §7003(b)(2), §7011",
+        since: "2023-03-29",
+        explanation: "\
+    The CCPA regulations ask that the privacy policy and the other notices \"be available in the \
+    languages in which the business in its ordinary course provides contracts, disclaimers, sale \
+    announcements, and other information to consumers in California\" (§7003(b)(2)). Only the \
+    business knows those languages: the controller states them \
+    (`consumer_languages en, es`), and each must be among the notice's `languages` (with its \
+    `translation`, which `structure::translation-missing` checks). A language candor does not \
+    write (`zh`, `tl`, `vi`, `ko`, ...) is reported too: publish a translation made outside \
+    candor and record it with `allow ccpa::notice-languages \"...\"` in the policy's `rules`, \
+    saying where it is. When the fact is not stated, the rule says nothing: the duty follows the \
+    business's practice, which the policy does not state, and the notice prints no claim about \
+    it; stating `consumer_languages en` makes an English-only notice a checked fact.",
+        check: notice_languages,
     ),
 ];
 
@@ -248,7 +271,9 @@ fn quebec_french(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(controller) = &ctx.policy.controller else {
         return;
     };
-    if !controller.established.contains(&Region::Quebec) {
+    let established = controller.established.contains(&Region::Quebec);
+    let serves = controller.serves.contains(&Region::Quebec);
+    if !established && !serves {
         return;
     }
     let french =
@@ -256,17 +281,86 @@ fn quebec_french(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if french {
         return;
     }
-    let at = controller.spans.established.unwrap_or(controller.span);
-    out.push(
-        finding(
-            at,
+    let (at, message, label) = if established {
+        (
+            controller.spans.established,
             "the business is established in Quebec, but its notice is not published in French",
+            "established in Quebec",
         )
-        .with_label("established in Quebec")
-        .with_secondary(ctx.policy.span, "no French among the notice's languages")
-        .with_help(format!(
-            "publish it in French: `languages {}, fr` and a `translation fr` (or write it in French with `language \"fr\"`)",
-            source_locale(ctx.policy)
-        )),
+    } else {
+        (
+            controller.spans.serves,
+            "the business serves people in Quebec, but its notice is not published in French",
+            "serves Quebec",
+        )
+    };
+    out.push(
+        finding(at.unwrap_or(controller.span), message)
+            .with_label(label)
+            .with_secondary(ctx.policy.span, "no French among the notice's languages")
+            .with_help(format!(
+                "publish it in French: `languages {}, fr` and a `translation fr` (or write it in French with `language \"fr\"`)",
+                source_locale(ctx.policy)
+            )),
     );
+}
+
+fn notice_languages(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(controller) = &ctx.policy.controller else {
+        return;
+    };
+    if controller.consumer_languages.is_empty() {
+        return;
+    }
+    let source = source_locale(ctx.policy);
+    let published = |l: Locale| l == source || ctx.policy.languages.contains(&l);
+    let at = controller
+        .spans
+        .consumer_languages
+        .unwrap_or(controller.span);
+    let mut listed: Vec<Locale> = vec![source];
+    listed.extend(
+        ctx.policy
+            .languages
+            .iter()
+            .copied()
+            .filter(|l| *l != source),
+    );
+    for tag in &controller.consumer_languages {
+        let locale = Locale::from_tag(tag).filter(|l| l.tag() == tag);
+        if locale.is_some_and(published) {
+            continue;
+        }
+        let finding = match locale {
+            Some(locale) => {
+                let mut with = listed.clone();
+                with.push(locale);
+                let tags = with.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ");
+                finding(
+                    at,
+                    format!(
+                        "the business gives consumers information in `{tag}`, but its notice is not published in `{tag}` ({})",
+                        locale.endonym()
+                    ),
+                )
+                .with_label(format!("`{tag}` used with consumers"))
+                .with_secondary(ctx.policy.span, "not among the notice's languages")
+                .with_help(format!(
+                    "publish the notice in it: `languages {tags}` and a `translation {tag}` (`candor translations` lists the blocks to translate)"
+                ))
+            }
+            None => finding(
+                at,
+                format!(
+                    "the business gives consumers information in `{tag}`, a language candor does not write, and no notice in it is recorded"
+                ),
+            )
+            .with_label(format!("`{tag}` used with consumers"))
+            .with_help(format!(
+                "candor writes {}: publish a `{tag}` translation of the notice made outside candor, and record where it is with `allow ccpa::notice-languages \"...\"` in the policy's `rules`",
+                Locale::known()
+            )),
+        };
+        out.push(finding);
+    }
 }

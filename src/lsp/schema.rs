@@ -87,6 +87,15 @@ pub(crate) enum Slot<'a> {
     Clause(&'a str),
 }
 
+/// The language codes offered for a list of languages: English and the
+/// five languages California's Civil Code §1632 names for contracts
+/// negotiated in them (Spanish, Chinese, Tagalog, Vietnamese, Korean),
+/// then the others candor writes. Any ISO 639 code is accepted; these are
+/// suggestions.
+const LANGUAGES: &[&str] = &[
+    "en", "es", "zh", "tl", "vi", "ko", "de", "fr", "it", "nl", "pt",
+];
+
 /// The spec of the field `key` of a declaration of `kind`, or of the block
 /// of the field `block`.
 fn spec(kind: DeclKind, block: Option<&str>, key: &str) -> Option<&'static FieldSpec> {
@@ -121,6 +130,7 @@ pub(crate) fn target(kind: DeclKind, block: Option<&str>, key: &str, slot: Slot<
         (Shape::Basis, 0) => words::<LawfulBasis>(),
         (Shape::Right, 0) => words::<RightKind>(),
         (Shape::Age, 0) => words::<Region>(),
+        (Shape::Languages, _) => Target::Words("language", LANGUAGES),
         (Shape::Insert, 0) => words::<GeneratorKind>(),
         (Shape::Insert, _) => match first {
             Some("definitions") => ids(DeclKind::Definition),
@@ -149,6 +159,25 @@ pub(crate) fn doc(kind: DeclKind, block: Option<&str>, key: &str) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_languages_offers_language_codes() {
+        let slot = Slot::Arg {
+            index: 1,
+            first: Some("en"),
+        };
+        let languages = target(DeclKind::Controller, None, "consumer_languages", slot);
+        assert!(
+            matches!(languages, Target::Words("language", words) if words.contains(&"es") && words.contains(&"zh")),
+            "{languages:?}"
+        );
+        // `serves` is a list of regions, as `established` is.
+        let serves = target(DeclKind::Controller, None, "serves", slot);
+        assert!(
+            matches!(serves, Target::Words("region", words) if words.contains(&"quebec")),
+            "{serves:?}"
+        );
+    }
 
     #[test]
     fn doc_lines_come_from_the_schema() {

@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::words::{AccessedApi, AccountCreation, Consideration, RecipientKind};
-use crate::resolve::read::{contact_reachable, phone_number, phone_toll_free, recipient_list};
+use crate::resolve::read::{
+    contact_reachable, language_tags, phone_number, phone_toll_free, recipient_list,
+};
 use crate::schema::DiffRule::{Grows, Material, TurnsYes, Wording};
 use crate::schema::{Shape, declare_kind};
 
@@ -20,6 +22,19 @@ declare_kind! {
     short_name: Option<String> = field("short_name", "short name", Wording);
     /// Where it has establishments (GDPR Art. 3, 27): `us`, `de`, `eea`, ...
     established: Vec<super::words::Region> = field("established", "establishments", Material("controller changed"));
+    /// Where the people it offers its goods or services to are, when that
+    /// reaches beyond its establishments (GDPR Art. 3(2)(a)): `eea`,
+    /// `quebec`, `california`, ... A rule reads it (a business serving
+    /// Quebec publishes in French); the notice does not print it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    serves: Vec<super::words::Region> = field("serves", "regions served", Wording);
+    /// The languages in which the business, in its ordinary course, gives
+    /// consumers contracts, disclaimers, sale announcements and other
+    /// information (Cal. Code Regs. tit. 11, §7003(b)(2)): `en`, `es`, `zh`,
+    /// ... Its notices must be available in each of them; a rule compares
+    /// them with the notice's `languages`. Absent when not stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    consumer_languages: Vec<String> = custom("consumer_languages", "languages used with consumers", Wording, Shape::Languages, language_tags);
     /// Postal address.
     address: Option<String> = field("address", "postal address", Wording);
     /// Phone number.

@@ -8,7 +8,9 @@
 //!
 //! The GDPR's terms are those of the regulation's official language
 //! versions (Regulation (EU) 2016/679, Art. 6(1) and Art. 9(1)), shortened
-//! to the noun phrase a table cell holds. The UK's recognised legitimate
+//! to the noun phrase a table cell holds; each language's Art. 6(1) and
+//! 9(1) were read against reproductions of the Official Journal's text
+//! (docs/languages.md, "The law's own words"). The UK's recognised legitimate
 //! interest and the US states' kinds of sensitive data exist only in
 //! English law: their words here are descriptive translations, which a
 //! lawyer of each language should confirm (README, "Languages").
@@ -55,7 +57,7 @@ pub fn basis(locale: Locale, basis: LawfulBasis) -> &'static str {
         (L::It, B::RecognisedLegitimateInterest) => "Legittimo interesse riconosciuto",
         (L::Nl, B::Consent) => "Toestemming",
         (L::Nl, B::Contract) => "Uitvoering van een overeenkomst",
-        (L::Nl, B::LegalObligation) => "Nakoming van een wettelijke verplichting",
+        (L::Nl, B::LegalObligation) => "Voldoen aan een wettelijke verplichting",
         (L::Nl, B::VitalInterests) => "Bescherming van vitale belangen",
         (L::Nl, B::PublicTask) => "Vervulling van een taak van algemeen belang",
         (L::Nl, B::LegitimateInterest) => "Gerechtvaardigd belang",
@@ -103,7 +105,7 @@ pub fn special(locale: Locale, category: SpecialCategory) -> String {
         (L::Es, S::Genetic) => "datos genéticos",
         (L::Es, S::Biometric) => "datos biométricos",
         (L::Es, S::Health) => "datos relativos a la salud",
-        (L::Es, S::SexLifeOrSexualOrientation) => "vida sexual u orientación sexual",
+        (L::Es, S::SexLifeOrSexualOrientation) => "vida sexual u orientaciones sexuales",
         (L::It, S::RacialOrEthnicOrigin) => "origine razziale o etnica",
         (L::It, S::PoliticalOpinions) => "opinioni politiche",
         (L::It, S::ReligiousOrPhilosophicalBeliefs) => "convinzioni religiose o filosofiche",

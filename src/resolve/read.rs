@@ -25,6 +25,42 @@ pub(crate) fn phone_number(_: &mut Cx<'_>, _: &Declaration, fields: &[&Field]) -
     fields.first().and_then(|f| first_text(f)).map(|t| t.node)
 }
 
+/// `consumer_languages en, es, zh`: language subtags (BCP 47's primary
+/// language subtag, an ISO 639 code of two or three letters). Any language
+/// may be named, not only the ones candor writes: the fact is what the
+/// business does, and a rule compares it with what the notice provides.
+pub(crate) fn language_tags(cx: &mut Cx<'_>, _: &Declaration, fields: &[&Field]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for word in fields.first().map(|f| first_list(f)).unwrap_or_default() {
+        let tag = &word.node;
+        let shaped = (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase());
+        if !shaped {
+            let lower = tag.to_ascii_lowercase();
+            let help = if (2..=3).contains(&lower.len())
+                && lower.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                format!("write it in lower case: `{lower}`")
+            } else {
+                "write the language's two- or three-letter code (ISO 639, as in BCP 47): `en`, `es`, `zh`, `tl`, `vi`, `ko`".to_owned()
+            };
+            cx.report(
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    word.span,
+                    format!("`{tag}` is not a language subtag"),
+                )
+                .with_label("not a language code")
+                .with_help(help),
+            );
+            continue;
+        }
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    tags
+}
+
 /// `phone "number" toll_free`: the flag.
 pub(crate) fn phone_toll_free(_: &mut Cx<'_>, _: &Declaration, fields: &[&Field]) -> bool {
     fields.first().is_some_and(|f| has_flag(f, "toll_free"))

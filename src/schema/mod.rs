@@ -78,6 +78,9 @@ pub enum Shape {
     /// A comma-separated list of ids that name nothing to resolve: the
     /// former ids of `aliases`.
     Ids,
+    /// A comma-separated list of language subtags (BCP 47, ISO 639): `en`,
+    /// `es`, `zh`, `tl`; not only the languages candor writes.
+    Languages,
 }
 
 impl Shape {
@@ -103,6 +106,7 @@ impl Shape {
             Shape::Insert => "a generator, ids, `numbered`".to_owned(),
             Shape::Setting => "a rule code, then the reason as text".to_owned(),
             Shape::Ids => "former ids, comma separated".to_owned(),
+            Shape::Languages => "language subtags (BCP 47), comma separated".to_owned(),
         }
     }
 

@@ -102,6 +102,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_data_deletion => "`data_deletion`",
         Rule::kw_ephemeral => "`ephemeral`",
         Rule::kw_accessed_apis => "`accessed_apis`",
+        Rule::kw_serves => "`serves`",
+        Rule::kw_consumer_languages => "`consumer_languages`",
         Rule::kw_tracking_domains => "`tracking_domains`",
         Rule::kw_email => "`email`",
         Rule::kw_examples => "`examples`",
@@ -222,6 +224,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_data_deletion => "`data_deletion`",
         Rule::f_ephemeral => "`ephemeral`",
         Rule::f_accessed_apis => "`accessed_apis`",
+        Rule::f_serves => "`serves`",
+        Rule::f_consumer_languages => "`consumer_languages`",
         Rule::f_tracking_domains => "`tracking_domains`",
         Rule::f_covers => "`covers`",
         Rule::f_appeal => "`appeal`",
@@ -480,6 +484,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_data_deletion
             | Rule::kw_ephemeral
             | Rule::kw_accessed_apis
+            | Rule::kw_serves
+            | Rule::kw_consumer_languages
             | Rule::kw_tracking_domains
             | Rule::f_text
             | Rule::f_kind
@@ -591,6 +597,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_data_deletion
             | Rule::f_ephemeral
             | Rule::f_accessed_apis
+            | Rule::f_serves
+            | Rule::f_consumer_languages
             | Rule::f_tracking_domains
     )
 }

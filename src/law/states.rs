@@ -37,11 +37,12 @@
 //! covered. Unknown facts stay unknown: a third party whose consideration is
 //! not stated is not counted as a sale.
 //!
-//! Consent: five of the laws forbid processing sensitive data without the
+//! Consent: most of the laws forbid processing sensitive data without the
 //! consumer's consent (a known child's data: the parent's, or as COPPA
-//! requires); Utah asks only for notice and a chance to opt out. The fact
-//! is a data set's lawful basis: `basis consent`, or the Art. 9(2)
-//! condition `explicit_consent` ([`consented`]).
+//! requires); Utah and Iowa ask only for notice and a chance to opt out.
+//! The fact is a data set's `consent` (its own fact, scoped to the laws it
+//! names with `under`), or a lawful basis `consent` that holds for every
+//! reader ([`consented`]).
 
 use crate::model::words::{
     Art9Condition, Consideration, Jurisdiction, LawfulBasis, RecipientKind, SensitiveKind,
@@ -517,16 +518,38 @@ impl StateLaw {
         if holding.is_empty() && !unanswered {
             return None;
         }
-        Some(!unanswered && holding.iter().all(|d| consented(d)))
+        Some(!unanswered && holding.iter().all(|d| consented(self, d)))
     }
 }
 
-/// Whether a data set states the consumer's consent: a lawful basis
-/// `consent`, or the Art. 9(2) condition `explicit_consent`.
+/// Whether a data set states the consent this law asks for: a `consent`
+/// that answers it (`law::states`'s own fact), or a lawful basis `consent`
+/// (or the Art. 9(2) condition `explicit_consent`) that holds for every
+/// reader, with no `when` condition. GDPR consent (Art. 4(11), 7) is a
+/// freely given, specific, informed and unambiguous indication by a clear
+/// affirmative act, which is what the state laws call consent (e.g. Va. Code
+/// §59.1-575, Colo. Rev. Stat. §6-1-1303(5)); a basis with a condition holds
+/// only where its condition does, and a condition is prose that cannot be
+/// read for the readers it reaches, so it never answers a US law.
 #[must_use]
-pub fn consented(dataset: &Dataset) -> bool {
+pub fn consented(law: &StateLaw, dataset: &Dataset) -> bool {
+    dataset.consent.iter().any(|c| c.answers(law.jurisdiction))
+        || dataset.bases.iter().any(|b| {
+            b.condition.is_none()
+                && (b.basis == LawfulBasis::Consent
+                    || b.special == Some(Art9Condition::ExplicitConsent))
+        })
+}
+
+/// Whether a data set has a lawful basis `consent` (or `explicit_consent`)
+/// under a `when` condition, which [`consented`] does not count for a US
+/// law: a finding's help then says why.
+#[must_use]
+pub fn conditional_consent(dataset: &Dataset) -> bool {
     dataset.bases.iter().any(|b| {
-        b.basis == LawfulBasis::Consent || b.special == Some(Art9Condition::ExplicitConsent)
+        b.condition.is_some()
+            && (b.basis == LawfulBasis::Consent
+                || b.special == Some(Art9Condition::ExplicitConsent))
     })
 }
 

@@ -527,8 +527,11 @@ impl StateLaw {
 /// (or the Art. 9(2) condition `explicit_consent`) that holds for every
 /// reader, with no `when` condition. GDPR consent (Art. 4(11), 7) is a
 /// freely given, specific, informed and unambiguous indication by a clear
-/// affirmative act, which is what the state laws call consent (e.g. Va. Code
-/// §59.1-575, Colo. Rev. Stat. §6-1-1303(5)); a basis with a condition holds
+/// affirmative act, which is what the state laws call consent (Colo. Rev.
+/// Stat. §6-1-1303(5), "a clear, affirmative act signifying a consumer's
+/// freely given, specific, informed, and unambiguous agreement", read in its
+/// 2024 text; the other laws' definitions were not read here and are taken
+/// to be alike, as secondary sources say); a basis with a condition holds
 /// only where its condition does, and a condition is prose that cannot be
 /// read for the readers it reaches, so it never answers a US law.
 #[must_use]

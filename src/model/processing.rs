@@ -241,7 +241,7 @@ declare_kind! {
     /// The consent the US state laws ask for before sensitive data is
     /// processed: not a lawful basis of the GDPR.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    consent: Vec<StateConsent> = field("consent", "consent under US state law", Material("consent under US state law changed")) prose;
+    consent: Vec<StateConsent> = field("consent", "consent under US state law", Wording) prose;
     /// Retention rules.
     retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Recipients.

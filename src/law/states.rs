@@ -488,6 +488,50 @@ impl StateLaw {
     }
 }
 
+/// What the state tables call a category derived from the data map, when
+/// its name (Cal. Civ. Code §1798.140(v)(1)'s head words) is California's
+/// own: the key of the catalogues' `w.state_category_term`. Sensitive
+/// personal information (letter L) is "sensitive data" when every item of
+/// the row is sensitive data under every declared law that reaches the row,
+/// each law reading its own list ([`StateLaw::sensitive`], defined at
+/// [`StateLaw::sensitive_cite`]); a row that holds an item one of them does
+/// not list (a payment card number is sensitive personal information in
+/// California, not sensitive data in Virginia) keeps California's name
+/// rather than call it what that law does not. The personal information of
+/// Cal. Civ. Code §1798.80(e) (letter B), which no other state's law names,
+/// and the protected classifications "under California or federal law"
+/// (letter C) take their plain names. A row the policy names itself keeps
+/// its name; so does a row of several letters.
+#[must_use]
+pub fn state_term(
+    policy: &Policy,
+    category: &CcpaCategory,
+    laws: &[&StateLaw],
+) -> Option<&'static str> {
+    use crate::model::words::CcpaLetter;
+    if !category.derived {
+        return None;
+    }
+    match category.statutory.as_slice() {
+        [CcpaLetter::L] => {
+            let reaching: Vec<&&StateLaw> = laws
+                .iter()
+                .filter(|l| l.covers_category(policy, category))
+                .collect();
+            let sensitive_everywhere = !reaching.is_empty()
+                && !category.items.is_empty()
+                && category
+                    .items
+                    .iter()
+                    .all(|r| reaching.iter().all(|l| l.sensitive(policy.get(r))));
+            sensitive_everywhere.then_some("sensitive")
+        }
+        [CcpaLetter::B] => Some("records"),
+        [CcpaLetter::C] => Some("protected"),
+        _ => None,
+    }
+}
+
 /// The collected categories of the policy.
 pub fn collected(policy: &Policy) -> impl Iterator<Item = &CcpaCategory> {
     policy.ccpa.iter().filter(|c| super::ccpa::collected(c))

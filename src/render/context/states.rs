@@ -447,6 +447,11 @@ pub struct StateCategoryRow {
     /// California's and are not printed).
     #[serde(flatten)]
     pub category: CategoryView,
+    /// The state laws' own name for a category the data map derived under a
+    /// California name (`sensitive`, `records`, `protected`: the key of
+    /// `w.state_category_term`), printed instead of `name`
+    /// ([`states::state_term`]).
+    pub term: Option<&'static str>,
     /// The specific personal data (rendered for a cell; may be empty).
     pub examples: String,
     /// The names of its data items (plain text).
@@ -556,6 +561,7 @@ impl Builder<'_> {
         };
         StateCategoryRow {
             category: self.category_view(category),
+            term: states::state_term(policy, category, declared),
             examples: self.cell(category.examples.as_deref()),
             items: category
                 .items

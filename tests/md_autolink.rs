@@ -79,7 +79,6 @@ fn text_fields() -> BTreeSet<(String, String)> {
                     | Shape::Phone
                     | Shape::Requirement
                     | Shape::Basis
-                    | Shape::Consent
                     | Shape::Right
                     | Shape::Setting
             );

@@ -182,14 +182,16 @@ fn a_sensitive_item_is_sold_only_where_its_own_flows_go() {
         geolocation.contains("yes<br>Of these, sold: city you ride in"),
         "{geolocation}"
     );
-    let sensitive = row(table, "Sensitive personal information");
+    // Named in the Texas law's words: every item of the row is sensitive
+    // data under it.
+    let sensitive = row(table, "Sensitive data");
     assert!(sensitive.contains("| none<br>"), "{sensitive}");
 
     let sold = Built::of("item.sold.policy");
     assert!(sold.has(NOTICE), "{:?}", sold.codes);
     assert!(sold.other_codes(&[NOTICE]).is_empty(), "{:?}", sold.codes);
     let table = section(sold.notice(), "## Your data");
-    let sensitive = row(table, "Sensitive personal information");
+    let sensitive = row(table, "Sensitive data");
     assert!(
         sensitive.contains("traffic-analytics company"),
         "{sensitive}"
@@ -221,7 +223,7 @@ fn health_data_sent_to_an_ad_network_is_a_finding_and_every_view_agrees() {
         assert!(ccpa.contains("Shared – yes"), "{ccpa}");
         assert!(ccpa.contains("advertising networks"), "{ccpa}");
         let states = section(built.notice(), "## Virginia residents");
-        let state = row(states, "Sensitive personal information");
+        let state = row(states, "Sensitive data");
         assert!(state.contains("| advertising networks<br>"), "{state}");
         assert!(
             state.contains("| no | yes |"),

@@ -52,6 +52,8 @@ mod serve;
 mod serve_guard;
 mod signals_and_denials;
 mod state_rights;
+mod state_terms;
+mod us_consent;
 
 /// A file of `tests/` that is not a module here would never be compiled
 /// nor run: name each one.

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use candor::model::PolicyDate;
 use candor::render::{self, RenderOptions};
-use candor::schema::{self, BASIS_FIELDS, RIGHT_FIELDS};
+use candor::schema::{self, BASIS_FIELDS, CONSENT_FIELDS, RIGHT_FIELDS};
 use candor::{Options, compile};
 
 /// Fields that do not print as such, each with why that is right.
@@ -402,6 +402,7 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ),
     ("dataset", "required", "Providing this data is optional."),
     ("dataset", "basis", "M_basis_text"),
+    ("dataset", "consent", "M_consent_text"),
     (
         "cookie",
         "essential",
@@ -484,7 +485,7 @@ fn lookup<'a>(table: &'a [(&str, &str, &str)], kind: &str, field: &str) -> Optio
 }
 
 /// Every (kind, field) the language has: the kinds' written fields, then
-/// the fields of the `basis` and `right` blocks.
+/// the fields of the `basis`, `consent` and `right` blocks.
 fn every_field() -> Vec<(&'static str, &'static str)> {
     let mut fields = Vec::new();
     for spec in schema::KINDS {
@@ -498,6 +499,7 @@ fn every_field() -> Vec<(&'static str, &'static str)> {
         }
     }
     fields.extend(BASIS_FIELDS.iter().map(|f| ("basis", f.keyword)));
+    fields.extend(CONSENT_FIELDS.iter().map(|f| ("consent", f.keyword)));
     fields.extend(RIGHT_FIELDS.iter().map(|f| ("right", f.keyword)));
     fields
 }

@@ -368,7 +368,7 @@ pub(crate) fn advertising_vendors(policy: &Policy, cookie: &CookieCategory) -> V
 #[cfg(test)]
 mod tests {
     use super::collect_prose;
-    use crate::schema::{self, BASIS_FIELDS, FieldSpec, RIGHT_FIELDS, Shape};
+    use crate::schema::{self, BASIS_FIELDS, CONSENT_FIELDS, FieldSpec, RIGHT_FIELDS, Shape};
     use crate::source::{SourceFile, Sources};
     use crate::syntax::tree::DeclKind;
 
@@ -391,6 +391,7 @@ mod tests {
                 out.push(format!("{kw} consent when \"{marker}\""));
                 out
             }
+            Shape::Consent => nested(CONSENT_FIELDS, kw),
             Shape::Right => nested(RIGHT_FIELDS, &format!("{kw} access \"Access\"")),
             other => panic!("`{kw}` is marked prose, but its shape {other:?} holds no text"),
         }

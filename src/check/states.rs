@@ -230,8 +230,11 @@ macro_rules! state_rules {
     read from the items' `sensitive` kinds (`candor explain` lists the kinds this law counts, \
     and the day from which a kind an amendment added counts); a data set whose `subjects` \
     include a group with `children yes` holds a known child's data. candor reads the consent \
-    from the lawful basis of each data set the law reaches (subjects not in an employment or \
-    commercial `context`): `basis consent`, or the Art. 9(2) condition `explicit_consent`. It \
+    from each data set the law reaches (subjects not in an employment or commercial \
+    `context`): its `consent` for this law (`consent under ", $word, " { how \"...\" \
+    withdraw \"...\" }`, or `consent` with no `under` for every state law), or a lawful basis \
+    `consent` (or the Art. 9(2) condition `explicit_consent`) with no `when` condition. A GDPR \
+    basis with a `when` condition holds only for the readers it names and does not count. It \
     reports a data set that collects sensitive data with neither, and an item of a collected \
     category that no such data set collects. The law's exemptions (a legal obligation, \
     security, a contract the consumer asked for) can still answer a finding: record them with \
@@ -261,8 +264,8 @@ macro_rules! state_rules {
     first be presented with clear notice and an opportunity to opt out of the processing \
     (", $sensitive_opt_out, "). Sensitive data is ", $state, "'s own list (", $sensitive, "), read \
     from the items' `sensitive` kinds. candor reports a data set the law reaches that collects \
-    sensitive data with no consent stated (`basis consent` or `explicit_consent`, which is more \
-    than the law asks) when the rights block serving ", $state, " offers no right of kind \
+    sensitive data with no consent stated (`consent`, or a lawful basis `consent` or \
+    `explicit_consent` with no `when` condition, which is more than the law asks) when the rights block serving ", $state, " offers no right of kind \
     `limit_sensitive`, the opportunity to opt out."),
                 check: sensitive_opt_out,
             ),
@@ -772,7 +775,7 @@ fn sensitive_opt_out(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let p = ctx.policy;
     for d in law.datasets(p) {
-        if states::consented(d) {
+        if states::consented(law, d) {
             continue;
         }
         let items: Vec<String> = d

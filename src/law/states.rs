@@ -37,11 +37,12 @@
 //! covered. Unknown facts stay unknown: a third party whose consideration is
 //! not stated is not counted as a sale.
 //!
-//! Consent: five of the laws forbid processing sensitive data without the
+//! Consent: most of the laws forbid processing sensitive data without the
 //! consumer's consent (a known child's data: the parent's, or as COPPA
-//! requires); Utah asks only for notice and a chance to opt out. The fact
-//! is a data set's lawful basis: `basis consent`, or the Art. 9(2)
-//! condition `explicit_consent` ([`consented`]).
+//! requires); Utah and Iowa ask only for notice and a chance to opt out.
+//! The fact is a data set's `consent` (its own fact, scoped to the laws it
+//! names with `under`), or a lawful basis `consent` that holds for every
+//! reader ([`consented`]).
 
 use crate::model::words::{
     Art9Condition, Consideration, Jurisdiction, LawfulBasis, RecipientKind, SensitiveKind,
@@ -487,6 +488,50 @@ impl StateLaw {
     }
 }
 
+/// What the state tables call a category derived from the data map, when
+/// its name (Cal. Civ. Code §1798.140(v)(1)'s head words) is California's
+/// own: the key of the catalogues' `w.state_category_term`. Sensitive
+/// personal information (letter L) is "sensitive data" when every item of
+/// the row is sensitive data under every declared law that reaches the row,
+/// each law reading its own list ([`StateLaw::sensitive`], defined at
+/// [`StateLaw::sensitive_cite`]); a row that holds an item one of them does
+/// not list (a payment card number is sensitive personal information in
+/// California, not sensitive data in Virginia) keeps California's name
+/// rather than call it what that law does not. The personal information of
+/// Cal. Civ. Code §1798.80(e) (letter B), which no other state's law names,
+/// and the protected classifications "under California or federal law"
+/// (letter C) take their plain names. A row the policy names itself keeps
+/// its name; so does a row of several letters.
+#[must_use]
+pub fn state_term(
+    policy: &Policy,
+    category: &CcpaCategory,
+    laws: &[&StateLaw],
+) -> Option<&'static str> {
+    use crate::model::words::CcpaLetter;
+    if !category.derived {
+        return None;
+    }
+    match category.statutory.as_slice() {
+        [CcpaLetter::L] => {
+            let reaching: Vec<&&StateLaw> = laws
+                .iter()
+                .filter(|l| l.covers_category(policy, category))
+                .collect();
+            let sensitive_everywhere = !reaching.is_empty()
+                && !category.items.is_empty()
+                && category
+                    .items
+                    .iter()
+                    .all(|r| reaching.iter().all(|l| l.sensitive(policy.get(r))));
+            sensitive_everywhere.then_some("sensitive")
+        }
+        [CcpaLetter::B] => Some("records"),
+        [CcpaLetter::C] => Some("protected"),
+        _ => None,
+    }
+}
+
 /// The collected categories of the policy.
 pub fn collected(policy: &Policy) -> impl Iterator<Item = &CcpaCategory> {
     policy.ccpa.iter().filter(|c| super::ccpa::collected(c))
@@ -517,16 +562,41 @@ impl StateLaw {
         if holding.is_empty() && !unanswered {
             return None;
         }
-        Some(!unanswered && holding.iter().all(|d| consented(d)))
+        Some(!unanswered && holding.iter().all(|d| consented(self, d)))
     }
 }
 
-/// Whether a data set states the consumer's consent: a lawful basis
-/// `consent`, or the Art. 9(2) condition `explicit_consent`.
+/// Whether a data set states the consent this law asks for: a `consent`
+/// that answers it (`law::states`'s own fact), or a lawful basis `consent`
+/// (or the Art. 9(2) condition `explicit_consent`) that holds for every
+/// reader, with no `when` condition. GDPR consent (Art. 4(11), 7) is a
+/// freely given, specific, informed and unambiguous indication by a clear
+/// affirmative act, which is what the state laws call consent (Colo. Rev.
+/// Stat. §6-1-1303(5), "a clear, affirmative act signifying a consumer's
+/// freely given, specific, informed, and unambiguous agreement", read in its
+/// 2024 text; the other laws' definitions were not read here and are taken
+/// to be alike, as secondary sources say); a basis with a condition holds
+/// only where its condition does, and a condition is prose that cannot be
+/// read for the readers it reaches, so it never answers a US law.
 #[must_use]
-pub fn consented(dataset: &Dataset) -> bool {
+pub fn consented(law: &StateLaw, dataset: &Dataset) -> bool {
+    dataset.consent.iter().any(|c| c.answers(law.jurisdiction))
+        || dataset.bases.iter().any(|b| {
+            b.condition.is_none()
+                && (b.basis == LawfulBasis::Consent
+                    || b.special == Some(Art9Condition::ExplicitConsent))
+        })
+}
+
+/// Whether a data set has a lawful basis `consent` (or `explicit_consent`)
+/// under a `when` condition, which [`consented`] does not count for a US
+/// law: a finding's help then says why.
+#[must_use]
+pub fn conditional_consent(dataset: &Dataset) -> bool {
     dataset.bases.iter().any(|b| {
-        b.basis == LawfulBasis::Consent || b.special == Some(Art9Condition::ExplicitConsent)
+        b.condition.is_some()
+            && (b.basis == LawfulBasis::Consent
+                || b.special == Some(Art9Condition::ExplicitConsent))
     })
 }
 

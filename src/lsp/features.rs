@@ -238,7 +238,10 @@ pub(crate) fn is_id(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(word, "for" | "when" | "same_as" | "numbered" | "toll_free")
+        && !matches!(
+            word,
+            "for" | "when" | "under" | "same_as" | "numbered" | "toll_free"
+        )
 }
 
 /// Rename an id and every reference to it, across files.
@@ -434,7 +437,7 @@ fn context(text: &str, offset: usize) -> Context<'_> {
         .iter()
         .rev()
         .map(|w| w.trim_end_matches(','))
-        .find(|w| matches!(*w, "for" | "same_as" | "when"))
+        .find(|w| matches!(*w, "for" | "same_as" | "when" | "under"))
     {
         return Context::Value(kind, block, key, Slot::Clause(clause));
     }

@@ -7,7 +7,9 @@
 //! closed sets that a shape implies rather than names (lawful bases for
 //! `basis`, rights, regions, generators) come from [`crate::model::words`].
 
-use crate::model::words::{GeneratorKind, LawfulBasis, Region, RightKind, Word, YesNo};
+use crate::model::words::{
+    GeneratorKind, Jurisdiction, LawfulBasis, Region, RightKind, Word, YesNo,
+};
 use crate::schema::{self, FieldSpec, Shape};
 use crate::syntax::tree::DeclKind;
 
@@ -112,7 +114,12 @@ pub(crate) fn target(kind: DeclKind, block: Option<&str>, key: &str, slot: Slot<
         return Target::Other;
     };
     let (index, first) = match slot {
-        Slot::Clause("for") if field.shape == Shape::Basis => return ids(DeclKind::Purpose),
+        Slot::Clause("for") if matches!(field.shape, Shape::Basis | Shape::Consent) => {
+            return ids(DeclKind::Purpose);
+        }
+        Slot::Clause("under") if field.shape == Shape::Consent => {
+            return words::<Jurisdiction>();
+        }
         Slot::Clause("same_as") if field.shape == Shape::ThirdParties => {
             return ids(DeclKind::Ccpa);
         }

@@ -30,7 +30,8 @@ pub use parties::{
 };
 pub use processing::{
     ActivityKind, Basis, CollectionMethod, CollectionMethodSpans, Dataset, DatasetSpans, Item,
-    ItemSpans, Purpose, PurposeSpans, Requirement, Source, SourceSpans, Subject, SubjectSpans,
+    ItemSpans, Purpose, PurposeSpans, Requirement, Source, SourceSpans, StateConsent, Subject,
+    SubjectSpans,
 };
 
 use crate::source::Span;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::words::{
     AppleDataType, ApplePurpose, Art9Condition, CcpaLetter, FidesDataCategory, FidesDataSubject,
-    FidesDataUse, LawfulBasis, PlayDataType, PlayPurpose, SensitiveKind, SourceKind,
+    FidesDataUse, Jurisdiction, LawfulBasis, PlayDataType, PlayPurpose, SensitiveKind, SourceKind,
     SpecialCategory, SubjectContext,
 };
 use super::{Recipient, Ref, RetentionRule, ThirdParty, Transfer};
@@ -172,6 +172,38 @@ impl Basis {
     }
 }
 
+/// The consent a US state privacy law asks for before a business processes
+/// a consumer's sensitive data (Va. Code §59.1-578(A)(5), Colo. Rev. Stat.
+/// §6-1-1308(7), Conn. Gen. Stat. §42-520(a)(4), ...): `consent for care
+/// under virginia { how "..." withdraw "..." }`. A fact of its own, not a
+/// lawful basis of the GDPR: the GDPR rules, the data table and the record
+/// of processing do not read it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct StateConsent {
+    /// The purposes it is given for (all of the data set's when empty).
+    pub purposes: Vec<Ref<Purpose>>,
+    /// The US state laws it answers (`under`): every one the policy
+    /// declares when empty.
+    pub laws: Vec<Jurisdiction>,
+    /// How the consumer gives it: "when you create your account".
+    pub how: Option<String>,
+    /// How the consumer withdraws it.
+    pub withdraw: Option<String>,
+    /// The sentence the notice prints.
+    pub text: Option<String>,
+    /// Where `consent` is written, block included.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl StateConsent {
+    /// Whether it answers a law: the laws it names, or every one.
+    #[must_use]
+    pub fn answers(&self, law: Jurisdiction) -> bool {
+        self.laws.is_empty() || self.laws.contains(&law)
+    }
+}
+
 /// Whether providing data is a statutory or contractual requirement
 /// (GDPR Art. 13(2)(e)).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -206,6 +238,10 @@ declare_kind! {
     operations: Option<String> = field("operations", "processing operations", Wording) prose;
     /// Lawful bases.
     bases: Vec<Basis> = field("basis", "lawful bases", Bases) prose;
+    /// The consent the US state laws ask for before sensitive data is
+    /// processed: not a lawful basis of the GDPR.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    consent: Vec<StateConsent> = field("consent", "consent under US state law", Wording) prose;
     /// Retention rules.
     retention: Vec<Ref<RetentionRule>> = field("retention", "retention", Material("retention changed"));
     /// Recipients.

@@ -5,10 +5,10 @@
 //! kinds' field lines.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::words::{Art9Condition, LawfulBasis, Region, RightKind, YesNo};
+use crate::model::words::{Art9Condition, Jurisdiction, LawfulBasis, Region, RightKind, YesNo};
 use crate::model::{
     ActivityKind, Basis, CcpaCategory, ChildAge, Contact, Dataset, RecipientList, Ref, Requirement,
-    RetentionTarget, Right, ThirdParty,
+    RetentionTarget, Right, StateConsent, ThirdParty,
 };
 use crate::schema::{self, Shape};
 use crate::source::{Span, Spanned};
@@ -173,6 +173,68 @@ fn basis(cx: &mut Cx<'_>, field: &Field) -> Option<Basis> {
         span: field.span,
         head: head(field, &word),
     })
+}
+
+impl FromField for Vec<StateConsent> {
+    const SHAPE: Shape = Shape::Consent;
+    fn read(cx: &mut Cx<'_>, fields: &[&Field]) -> Self {
+        fields.iter().map(|f| state_consent(cx, f)).collect()
+    }
+}
+
+/// `consent [for purposes] [under laws] [{ how, withdraw, text }]`: each law
+/// named must be a US state law (a GDPR consent is a `basis consent`).
+fn state_consent(cx: &mut Cx<'_>, field: &Field) -> StateConsent {
+    let purposes = match clause(field, "for") {
+        Some(Arg::List(names)) => cx.references(Namespace::of(DeclKind::Purpose), names),
+        Some(Arg::Ident(name)) => {
+            cx.references(Namespace::of(DeclKind::Purpose), std::slice::from_ref(name))
+        }
+        _ => Vec::new(),
+    };
+    let words = match clause(field, "under") {
+        Some(Arg::List(names)) => names.clone(),
+        Some(Arg::Ident(name)) => vec![name.clone()],
+        _ => Vec::new(),
+    };
+    let mut laws = Vec::new();
+    for w in &words {
+        let Some(law) = cx.word::<Jurisdiction>(w) else {
+            continue;
+        };
+        if law.is_us_state_law() {
+            laws.push(law);
+        } else {
+            cx.report(
+                Diagnostic::error(
+                    INVALID_VALUE,
+                    w.span,
+                    format!("`{}` is not a US state privacy law", w.node),
+                )
+                .with_label("not a US state law")
+                .with_help(
+                    "`consent` states the consent the US state laws ask for before sensitive \
+                     data is processed (`under virginia, colorado`, or every state law the \
+                     policy declares when `under` is left out); a consent under the GDPR is a \
+                     lawful basis: `basis consent { withdraw \"...\" }`",
+                ),
+            );
+        }
+    }
+    let block = field.block.as_deref().unwrap_or(&[]);
+    let mut r = Reader::new(block, schema::CONSENT_FIELDS, "a consent");
+    let how = r.text("how");
+    let withdraw = r.text("withdraw");
+    let text = r.text("text");
+    r.finish(cx, field.key.span);
+    StateConsent {
+        purposes,
+        laws,
+        how,
+        withdraw,
+        text,
+        span: field.span,
+    }
 }
 
 impl FromField for Vec<Right> {

@@ -63,6 +63,8 @@ pub enum Shape {
     Requirement,
     /// `KIND [for purposes] [when "condition"] [{ block }]`.
     Basis,
+    /// `[for purposes] [under laws] [{ block }]`.
+    Consent,
     /// `KIND "Name" [{ text }]`.
     Right,
     /// `REGION NUMBER`.
@@ -99,6 +101,7 @@ impl Shape {
             Shape::Phone => "text, then `toll_free` if it is".to_owned(),
             Shape::Requirement => "`yes` or `no`, then the consequence as text".to_owned(),
             Shape::Basis => "a lawful basis, `for` purposes, `when` text, a block".to_owned(),
+            Shape::Consent => "`for` purposes, `under` US state laws, a block".to_owned(),
             Shape::Right => "a right, its name as text, a block".to_owned(),
             Shape::Age => "a region and an age".to_owned(),
             Shape::RetentionTargets => "ids of data sets or CCPA categories".to_owned(),
@@ -116,7 +119,12 @@ impl Shape {
     pub const fn repeats(self) -> bool {
         matches!(
             self,
-            Shape::Basis | Shape::Right | Shape::Age | Shape::Insert | Shape::Setting
+            Shape::Basis
+                | Shape::Consent
+                | Shape::Right
+                | Shape::Age
+                | Shape::Insert
+                | Shape::Setting
         )
     }
 }
@@ -794,6 +802,7 @@ pub fn collection(collection: &str) -> Option<&'static KindSpec> {
 pub fn block(field_keyword: &str) -> Option<&'static [FieldSpec]> {
     match field_keyword {
         "basis" => Some(BASIS_FIELDS),
+        "consent" => Some(CONSENT_FIELDS),
         "right" => Some(RIGHT_FIELDS),
         _ => None,
     }
@@ -1001,6 +1010,37 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
     .prose(),
 ];
 
+/// The block of a `consent` field (consent under the US state laws).
+pub static CONSENT_FIELDS: &[FieldSpec] = &[
+    FieldSpec::new(
+        "how",
+        "how",
+        "how consent is given",
+        Shape::Text,
+        DiffRule::Wording,
+        "how and when the consumer gives consent",
+    )
+    .prose(),
+    FieldSpec::new(
+        "withdraw",
+        "withdraw",
+        "how to withdraw consent",
+        Shape::Text,
+        DiffRule::Wording,
+        "how the consumer withdraws consent",
+    )
+    .prose(),
+    FieldSpec::new(
+        "text",
+        "text",
+        "text",
+        Shape::Text,
+        DiffRule::Wording,
+        "the sentence the notice prints",
+    )
+    .prose(),
+];
+
 /// The block of a `right` field.
 pub static RIGHT_FIELDS: &[FieldSpec] = &[FieldSpec::new(
     "text",
@@ -1029,7 +1069,11 @@ pub fn field_tables() -> String {
         for field in spec.written_fields() {
             out.push_str(&table_row(field.keyword, field));
         }
-        for (keyword, fields) in [("basis", BASIS_FIELDS), ("right", RIGHT_FIELDS)] {
+        for (keyword, fields) in [
+            ("basis", BASIS_FIELDS),
+            ("consent", CONSENT_FIELDS),
+            ("right", RIGHT_FIELDS),
+        ] {
             if spec.field(keyword).is_some() {
                 for field in fields {
                     let nested = format!("{keyword} {{ {} }}", field.keyword);

@@ -529,7 +529,7 @@ impl Builder<'_> {
         };
         for p in inner {
             match p.as_rule() {
-                Rule::basis_block | Rule::right_block => {
+                Rule::basis_block | Rule::right_block | Rule::consent_block => {
                     let fields = p.into_inner().map(|f| self.field(f)).collect();
                     field.block = Some(fields);
                 }
@@ -572,7 +572,7 @@ impl Builder<'_> {
             Rule::toll_free | Rule::numbered => Arg::Flag(self.word(&pair)),
             Rule::rule_code | Rule::fingerprint => Arg::Code(self.word(&pair)),
             Rule::translation_path => Arg::Ident(self.word(&pair)),
-            Rule::for_clause | Rule::when_clause | Rule::same_as => {
+            Rule::for_clause | Rule::when_clause | Rule::under_clause | Rule::same_as => {
                 let span = self.span(&pair);
                 let mut inner = pair.into_inner();
                 let kw = inner

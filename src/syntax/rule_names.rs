@@ -164,6 +164,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_warn => "`warn`",
         Rule::kw_when => "`when`",
         Rule::kw_withdraw => "`withdraw`",
+        Rule::kw_consent => "`consent`",
+        Rule::kw_under => "`under`",
+        Rule::kw_how => "`how`",
         Rule::f_text => "`text`",
         Rule::f_kind => "`kind`",
         Rule::f_email => "`email`",
@@ -188,6 +191,12 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_interest => "`interest`",
         Rule::f_withdraw => "`withdraw`",
         Rule::f_special => "`special`",
+        Rule::f_consent => "`consent`",
+        Rule::under_clause => "`under` and the laws it answers",
+        Rule::consent_block => "`{` and the details of the consent",
+        Rule::consent_kw => "a field name",
+        Rule::consent_field => "a field",
+        Rule::f_how => "`how`",
         Rule::unknown_field => "a field",
         Rule::unknown_rest => "the rest of the field",
         Rule::unknown_block => "a block",
@@ -448,6 +457,9 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_warn
             | Rule::kw_when
             | Rule::kw_withdraw
+            | Rule::kw_consent
+            | Rule::kw_under
+            | Rule::kw_how
             | Rule::kw_minimum_age
             | Rule::kw_sells_under_16
             | Rule::kw_logic
@@ -505,6 +517,8 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_interest
             | Rule::f_withdraw
             | Rule::f_special
+            | Rule::f_consent
+            | Rule::f_how
             | Rule::f_updated
             | Rule::f_effective
             | Rule::f_jurisdictions

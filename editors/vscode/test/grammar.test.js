@@ -106,7 +106,7 @@ async function main() {
   // What the scopes mean, on one file of each shape.
   const sample = tokenise(
     grammar,
-    'dataset signup "Sign-up" { # a comment\n  collects email, name\n  basis consent for accounts\n  text """\n    **Markdown** here { }\n  """\n}\nrules {\n  deny gdpr::legitimate-interest\n}\nsection s { text "Hi" }\nchildren minors "Children" { minimum_age 13; age eea 16 }\n'
+    'dataset signup "Sign-up" { # a comment\n  collects email, name\n  basis consent for accounts\n  consent for accounts under virginia { how "at sign-up" }\n  text """\n    **Markdown** here { }\n  """\n}\nrules {\n  deny gdpr::legitimate-interest\n}\nsection s { text "Hi" }\nchildren minors "Children" { minimum_age 13; age eea 16 }\n'
   );
   const expect = [
     ["dataset", "storage.type.declaration"],
@@ -116,6 +116,8 @@ async function main() {
     ["collects", "keyword.other.field"],
     ["email", "variable.other.id"],
     ["for", "keyword.operator.clause"],
+    ["under", "keyword.operator.clause"],
+    ["how", "keyword.other.field"],
     ["gdpr::legitimate-interest", "support.constant.rule-code"],
     ["    **Markdown** here { }", "meta.embedded.block.markdown"],
     ["text", "keyword.other.field"],

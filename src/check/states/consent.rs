@@ -1,11 +1,13 @@
 //! Consent to process sensitive data, per state law. Colorado, Virginia,
-//! Connecticut, Texas and Oregon forbid processing a consumer's sensitive
-//! data without the consumer's consent, and a known child's without the
-//! parent's (or as COPPA requires); Utah asks only for notice and a chance
-//! to opt out (Utah Code §13-61-302(3)), so it has no such rule. The fact is
-//! the lawful basis of the data sets that collect the data (`basis consent`
-//! or `explicit_consent`, `law::states::consented`); each law reads its own
-//! list of sensitive data and only the data sets and categories it reaches.
+//! Connecticut, Texas, Oregon and most later laws forbid processing a
+//! consumer's sensitive data without the consumer's consent, and a known
+//! child's without the parent's (or as COPPA requires); Utah asks only for
+//! notice and a chance to opt out (Utah Code §13-61-302(3)), so it has no
+//! such rule. The fact is the data set's `consent` for the law, or a lawful
+//! basis `consent` with no `when` condition (`law::states::consented`): a
+//! GDPR consent stated only for some readers ("when you are in the EEA")
+//! does not answer a US law. Each law reads its own list of sensitive data
+//! and only the data sets and categories it reaches.
 
 use std::collections::HashSet;
 
@@ -32,10 +34,17 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             law.jurisdiction.word()
         )
     };
-    let on_basis = |who: &str| {
+    let on_basis = |who: &str, conditional: bool| {
+        let why = if conditional {
+            "; its `basis consent ... when \"...\"` holds only where its condition does, so it \
+             does not answer a US law"
+        } else {
+            ""
+        };
         format!(
-            "add `basis consent {{ withdraw \"...\" }}` to the data set, saying how the {who} \
-             gives and withdraws consent"
+            "add `consent under {} {{ how \"...\" withdraw \"...\" }}` to the data set, saying \
+             how the {who} gives and withdraws consent{why}",
+            law.jurisdiction.word()
         )
     };
     // The sensitive items among some, named for a message.
@@ -53,7 +62,7 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .flat_map(|d| d.collects.iter().map(crate::model::Ref::index))
         .collect();
     for d in law.datasets(p) {
-        if states::consented(d) || d.collects.is_empty() {
+        if states::consented(law, d) || d.collects.is_empty() {
             continue;
         }
         if law.children_sensitive() && StateLaw::about_children(p, d) {
@@ -66,7 +75,10 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_label("no consent stated")
-                .with_help(help(&on_basis("child's parent"))),
+                .with_help(help(&on_basis(
+                    "child's parent",
+                    states::conditional_consent(d),
+                ))),
             );
             continue;
         }
@@ -85,7 +97,7 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("no consent stated")
-            .with_help(help(&on_basis("consumer"))),
+            .with_help(help(&on_basis("consumer", states::conditional_consent(d)))),
         );
     }
     for c in law.collected(p) {
@@ -105,7 +117,7 @@ pub(super) fn sensitive_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_label("no consent stated")
             .with_help(help(
-                "declare the data set that collects it, with `collects` and `basis consent { withdraw \"...\" }`",
+                "declare the data set that collects it, with `collects` and `consent { how \"...\" withdraw \"...\" }`",
             )),
         );
     }

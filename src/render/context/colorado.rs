@@ -25,9 +25,8 @@ pub struct ColoradoPurposeRow {
     pub id: String,
     /// The purpose's name (plain text).
     pub name: String,
-    /// The names of the categories of personal data provided for it (plain
-    /// text).
-    pub categories: Vec<String>,
+    /// The categories of personal data provided for it.
+    pub categories: Vec<ColoradoCategory>,
     /// Whether the data is sold (`yes`, `no`, `not_stated`).
     pub sold: AnswerView,
     /// Whether it is used for targeted advertising.
@@ -41,15 +40,37 @@ pub struct ColoradoPurposeRow {
     pub incentive: String,
 }
 
+/// A category of personal data in Colorado's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColoradoCategory {
+    /// Its name (plain text).
+    pub name: String,
+    /// The state laws' own name for a category the data map derived under
+    /// a California name (`w.state_category_term`), printed instead of
+    /// `name` (`law::states::state_term`).
+    pub term: Option<&'static str>,
+}
+
 impl Builder<'_> {
     /// The `colorado_purposes` block.
     pub(super) fn colorado_purposes(&self) -> BlockView {
+        let colorado: Vec<&crate::law::states::StateLaw> =
+            crate::law::states::StateLaw::of(crate::model::words::Jurisdiction::Colorado)
+                .into_iter()
+                .collect();
         let rows = colorado::purpose_uses(self.policy)
             .into_iter()
             .map(|u| ColoradoPurposeRow {
                 id: u.purpose.id.clone(),
                 name: u.purpose.name.clone(),
-                categories: u.categories.iter().map(|c| c.name.clone()).collect(),
+                categories: u
+                    .categories
+                    .iter()
+                    .map(|c| ColoradoCategory {
+                        name: c.name.clone(),
+                        term: crate::law::states::state_term(self.policy, c, &colorado),
+                    })
+                    .collect(),
                 sold: u.sold.into(),
                 targeted_advertising: u.targeted_advertising.into(),
                 profiling: u.profiling.into(),

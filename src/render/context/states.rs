@@ -40,8 +40,30 @@ pub struct StateRightsView {
     /// whose list the business processes some, every data set that holds
     /// it stating the consumer's consent.
     pub sensitive_consent: Vec<String>,
+    /// The consents the data sets state under the US state laws (`consent`):
+    /// how a consumer gives and withdraws each.
+    pub consents: Vec<StateConsentView>,
     /// Where the laws differ, each difference with the states it concerns.
     pub differences: Vec<StateDifferenceView>,
+}
+
+/// One `consent` of a data set: the consent a state law asks for before
+/// sensitive data is processed.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateConsentView {
+    /// The data set's name.
+    pub name: String,
+    /// The purposes it is given for, when it names some.
+    pub purposes: Vec<String>,
+    /// The states whose laws it answers, when it names some (every declared
+    /// one otherwise).
+    pub states: Vec<String>,
+    /// How it is given, inline.
+    pub how: String,
+    /// How it is withdrawn, inline.
+    pub withdraw: String,
+    /// The sentence the notice prints, inline.
+    pub text: String,
 }
 
 /// Whether the business sells under some of the laws' definitions.
@@ -157,8 +179,48 @@ impl Builder<'_> {
                 })
                 .map(|l| l.state.to_owned())
                 .collect(),
+            consents: self.state_consents(&declared),
             differences: self.state_differences(&declared),
         })
+    }
+
+    /// The `consent` facts of the data sets some declared law reaches, that
+    /// answer one of the declared laws, in the data sets' order.
+    fn state_consents(&self, declared: &[&'static StateLaw]) -> Vec<StateConsentView> {
+        let policy = self.policy;
+        let mut out = Vec::new();
+        for d in &policy.datasets {
+            if !declared.iter().any(|l| l.covers_dataset(policy, d)) {
+                continue;
+            }
+            for c in &d.consent {
+                let laws: Vec<&'static StateLaw> = declared
+                    .iter()
+                    .copied()
+                    .filter(|l| c.answers(l.jurisdiction))
+                    .collect();
+                if laws.is_empty() {
+                    continue;
+                }
+                out.push(StateConsentView {
+                    name: d.name.clone(),
+                    purposes: c
+                        .purposes
+                        .iter()
+                        .map(|r| policy.get(r).name.clone())
+                        .collect(),
+                    states: if c.laws.is_empty() {
+                        Vec::new()
+                    } else {
+                        names(&laws)
+                    },
+                    how: self.inline(c.how.as_deref()),
+                    withdraw: self.inline(c.withdraw.as_deref()),
+                    text: self.inline(c.text.as_deref()),
+                });
+            }
+        }
+        out
     }
 
     fn state_group(
@@ -385,6 +447,11 @@ pub struct StateCategoryRow {
     /// California's and are not printed).
     #[serde(flatten)]
     pub category: CategoryView,
+    /// The state laws' own name for a category the data map derived under a
+    /// California name (`sensitive`, `records`, `protected`: the key of
+    /// `w.state_category_term`), printed instead of `name`
+    /// ([`states::state_term`]).
+    pub term: Option<&'static str>,
     /// The specific personal data (rendered for a cell; may be empty).
     pub examples: String,
     /// The names of its data items (plain text).
@@ -505,6 +572,7 @@ impl Builder<'_> {
         };
         StateCategoryRow {
             category: self.category_view(category),
+            term: states::state_term(policy, category, declared),
             examples: self.cell(category.examples.as_deref()),
             items: category
                 .items

@@ -557,7 +557,7 @@ fn the_gpp_notice_fields_follow_the_facts() {
     std::fs::write(&file, without).expect("write");
     let compiled = compile(&file, &options()).expect("loads");
     let policy = compiled.policy.expect("a model");
-    let fields = render::export::gpp::fields(&policy);
+    let fields = candor::law::gpp::fields(&policy);
     let get = |name: &str| {
         fields
             .iter()

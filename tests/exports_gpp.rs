@@ -21,7 +21,7 @@ fn model_of(path: &Path) -> Policy {
 }
 
 fn get(policy: &Policy, name: &str) -> serde_json::Value {
-    gpp::fields(policy)
+    candor::law::gpp::fields(policy)
         .into_iter()
         .find(|(n, _)| *n == name)
         .map(|(_, v)| v)

@@ -222,3 +222,38 @@ fn a_cycle_is_found_and_tests_and_comments_are_not_read() {
         [vec!["check".to_owned(), "render".to_owned()]]
     );
 }
+
+/// A file's code without its tests and `//` comments.
+fn code(text: &str) -> String {
+    let code = text.find("#[cfg(test)]").map_or(text, |cut| &text[..cut]);
+    code.lines()
+        .map(|l| l.find("//").map_or(l, |c| &l[..c]))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_rules_and_the_exports_read_the_views_not_each_other() {
+    // `check` and `render` sit side by side above the views: a fact an
+    // export is made of and a rule reads (the GPP fields, whether the app
+    // tracks) is derived once below both (`law`, `views`), so that neither
+    // reads the other's derivation.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    let mut found = Vec::new();
+    for (rel, text) in &files {
+        let code = code(text);
+        if rel.starts_with("check/")
+            && (code.contains("render::export") || code.contains("render::{"))
+        {
+            found.push(format!("{rel} reads an export"));
+        }
+        if rel.starts_with("render/")
+            && (code.contains("crate::check") || code.contains("check::{"))
+        {
+            found.push(format!("{rel} reads a rule"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -207,7 +207,7 @@ fn gpp_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !p.exports(Export::Gpp) {
         return;
     }
-    let unknown: Vec<String> = crate::render::export::gpp::fields(p)
+    let unknown: Vec<String> = crate::law::gpp::fields(p)
         .into_iter()
         .filter(|(_, v)| v.is_null())
         .map(|(name, _)| format!("`{name}`"))
@@ -536,7 +536,7 @@ fn play_form_facts(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    use crate::render::export::store;
+    use crate::views::exports::{manifest_tracks, split_domains, tracking_domains};
     let p = ctx.policy;
     if !p.exports(Export::AppStore) {
         return;
@@ -546,7 +546,7 @@ fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let at = v.spans.tracking_domains.unwrap_or(v.span);
-        let domains = store::split_domains(text);
+        let domains = split_domains(text);
         if domains.is_empty() {
             out.push(
                 finding(at, format!("vendor `{}` states no tracking domain", v.id))
@@ -570,7 +570,7 @@ fn manifest_tracking_domains(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if !store::manifest_tracks(p) || !store::tracking_domains(p).is_empty() {
+    if !manifest_tracks(p) || !tracking_domains(p).is_empty() {
         return;
     }
     let item = collected(p)

@@ -10,6 +10,7 @@
 pub mod ccpa;
 pub mod colorado;
 pub mod declarations;
+pub mod gpp;
 /// What a notice says of opt-out preference signals: read in `views`, so
 /// that the exports below the laws can use it too.
 pub use crate::views::signals;

@@ -1,9 +1,12 @@
 //! The facts the exports are made of that the rules also read: which items
 //! are collected and by which data sets (the store labels), whether a flow
-//! tracks people in the App Store's sense, and whether the notice honours
-//! opt-out preference signals (`gpc.json`). Here, below
+//! tracks people in the App Store's sense (and so whether the privacy
+//! manifest says the app tracks, and through which domains), and whether
+//! the notice honours opt-out preference signals (`gpc.json`). Here, below
 //! `check` and `render`, so that `check::exports` and `render::export` both
 //! read them and neither reads the other.
+
+use std::collections::BTreeSet;
 
 use crate::model::words::RecipientKind;
 use crate::model::{Dataset, Item, Policy};
@@ -109,6 +112,38 @@ pub fn tracks(policy: &Policy, dataset: &Dataset) -> Option<bool> {
         }
     }
     answer
+}
+
+/// Whether the privacy manifest says the app tracks (`NSPrivacyTracking`):
+/// an item of an App Store data type that it collects is used to track
+/// people ([`Collected::tracking`]).
+#[must_use]
+pub fn manifest_tracks(policy: &Policy) -> bool {
+    collected(policy)
+        .iter()
+        .any(|c| c.item.apple.is_some() && c.tracking(policy) == Some(true))
+}
+
+/// The domains the privacy manifest lists in `NSPrivacyTrackingDomains`:
+/// every vendor's `tracking_domains`, each once, sorted.
+#[must_use]
+pub fn tracking_domains(policy: &Policy) -> Vec<String> {
+    let domains: BTreeSet<String> = policy
+        .vendors
+        .iter()
+        .filter_map(|v| v.tracking_domains.as_deref())
+        .flat_map(split_domains)
+        .collect();
+    domains.into_iter().collect()
+}
+
+/// A `tracking_domains` text's domains: comma-separated, trimmed, lower case.
+#[must_use]
+pub fn split_domains(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect()
 }
 
 /// Whether the notice says it honours opt-out preference signals: a rights

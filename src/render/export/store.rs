@@ -24,7 +24,9 @@ use crate::model::words::{
     AccountCreation, AppleDataType, ApplePurpose, PlayDataType, PlayPurpose, RecipientKind,
     RightKind, Word,
 };
-pub use crate::views::exports::{Collected, collected};
+pub use crate::views::exports::{
+    Collected, collected, manifest_tracks, split_domains, tracking_domains,
+};
 
 /// Whether sending data to this kind of recipient is "sharing" in Google
 /// Play's sense (a transfer to a third party that is not a service
@@ -100,35 +102,6 @@ pub fn app_privacy_details(policy: &Policy) -> String {
         })
         .collect();
     json_text(&Value::Array(list))
-}
-
-/// Whether the privacy manifest says the app tracks (`NSPrivacyTracking`):
-/// an item it collects is marked `tracking yes`.
-#[must_use]
-pub fn manifest_tracks(policy: &Policy) -> bool {
-    apple_entries(policy).values().any(|(_, e)| e.tracking)
-}
-
-/// The domains the privacy manifest lists in `NSPrivacyTrackingDomains`:
-/// every vendor's `tracking_domains`, each once, sorted.
-#[must_use]
-pub fn tracking_domains(policy: &Policy) -> Vec<String> {
-    let domains: BTreeSet<String> = policy
-        .vendors
-        .iter()
-        .filter_map(|v| v.tracking_domains.as_deref())
-        .flat_map(split_domains)
-        .collect();
-    domains.into_iter().collect()
-}
-
-/// A `tracking_domains` text's domains: comma-separated, trimmed, lower case.
-#[must_use]
-pub fn split_domains(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| !d.is_empty())
-        .collect()
 }
 
 /// `NSPrivacyAccessedAPITypes`: one entry per category, sorted by name,

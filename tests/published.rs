@@ -545,6 +545,19 @@ fn every_field_is_published_or_says_why_not() {
 }
 
 #[test]
+fn a_row_not_collected_still_prints_its_own_text() {
+    // "We do not collect biometric information; the app never reads your
+    // face": a row marked `collected no` says so in its text, which the
+    // table prints after "Not collected" rather than dropping it.
+    let html = published();
+    let at = html
+        .find("M_ccpa_not_collected_text")
+        .expect("the text of the row not collected is printed");
+    let cell = &html[html[..at].rfind("<td").expect("in a cell")..at];
+    assert!(cell.contains("Not collected") || cell.contains("not collected"), "{cell}");
+}
+
+#[test]
 fn the_tables_name_no_field_twice_or_of_no_kind() {
     let fields = every_field();
     for table in [NOT_PRINTED, SHOWN] {

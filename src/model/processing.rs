@@ -36,7 +36,7 @@ declare_kind! {
     fides: Option<FidesDataCategory> = field("fides", "fideslang data category", Ignore);
     /// Whether it is linked to the person's identity (App Store privacy details).
     linked: Option<bool> = field("linked", "linked to the person", Material("store label changed"));
-    /// Whether it is used to track the person across other companies' apps and websites (App Store privacy details, App Tracking Transparency).
+    /// Whether it is used to track the person across other companies' apps and websites (App Store privacy details, App Tracking Transparency); derived from its data sets' purposes and recipients when they answer it (`views::exports::tracks`), so needed only where they do not.
     tracking: Option<bool> = field("tracking", "used for tracking", TurnsYes("now used for tracking"));
     /// Whether it is processed only ephemerally: held in memory to serve a request, never stored (Google Play's Data safety form).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,8 @@ use candor::model::PolicyDate;
 use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
+use crate::support::{row, section};
+
 /// The Markdown notice of the fitness app, and its model's CCPA rows.
 fn notice() -> (String, Vec<(String, bool)>) {
     let options = Options {
@@ -37,20 +39,6 @@ fn notice() -> (String, Vec<(String, bool)>) {
         .expect("the notice")
         .contents;
     (md, rows)
-}
-
-/// The Markdown between a heading and the next `## ` heading.
-fn section<'a>(md: &'a str, heading: &str) -> &'a str {
-    let start = md.find(heading).expect("the section exists");
-    let rest = &md[start + heading.len()..];
-    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
-}
-
-/// The table row of a section that starts with `cell`.
-fn row<'a>(text: &'a str, cell: &str) -> &'a str {
-    text.lines()
-        .find(|l| l.starts_with(&format!("| {cell}")) || l.starts_with(&format!("| **{cell}**")))
-        .unwrap_or_else(|| panic!("no row `{cell}` in:\n{text}"))
 }
 
 #[test]

@@ -13,6 +13,8 @@ use candor::model::{Policy, PolicyDate};
 use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
+use crate::support::{row, section};
+
 /// A fixture compiled: its finding codes, its model, and its outputs by
 /// name.
 struct Built {
@@ -74,22 +76,6 @@ impl Built {
             .filter(|c| !under_test.contains(c))
             .collect()
     }
-}
-
-/// The Markdown from a heading to the next `## ` heading.
-fn section<'a>(md: &'a str, heading: &str) -> &'a str {
-    let start = md
-        .find(heading)
-        .unwrap_or_else(|| panic!("no `{heading}` in:\n{md}"));
-    let rest = &md[start + heading.len()..];
-    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
-}
-
-/// The table row of a text whose first cell starts with `cell`.
-fn row<'a>(text: &'a str, cell: &str) -> &'a str {
-    text.lines()
-        .find(|l| l.starts_with(&format!("| {cell}")) || l.starts_with(&format!("| **{cell}**")))
-        .unwrap_or_else(|| panic!("no row `{cell}` in:\n{text}"))
 }
 
 #[test]

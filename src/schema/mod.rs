@@ -971,6 +971,18 @@ pub static RULES_FIELDS: &[FieldSpec] = &[
     ),
 ];
 
+/// The `text` of a block (a basis's, a consent's): the sentence the notice
+/// prints, in place of the one candor would write.
+const PRINTED_TEXT: FieldSpec = FieldSpec::new(
+    "text",
+    "text",
+    "text",
+    Shape::Text,
+    DiffRule::Wording,
+    "the sentence the notice prints",
+)
+.prose();
+
 /// The block of a `basis` field.
 pub static BASIS_FIELDS: &[FieldSpec] = &[
     FieldSpec::new(
@@ -999,15 +1011,7 @@ pub static BASIS_FIELDS: &[FieldSpec] = &[
         DiffRule::Material("lawful basis changed"),
         "the Art. 9(2) condition for special-category data",
     ),
-    FieldSpec::new(
-        "text",
-        "text",
-        "text",
-        Shape::Text,
-        DiffRule::Wording,
-        "the sentence the notice prints",
-    )
-    .prose(),
+    PRINTED_TEXT,
 ];
 
 /// The block of a `consent` field (consent under the US state laws).
@@ -1030,15 +1034,7 @@ pub static CONSENT_FIELDS: &[FieldSpec] = &[
         "how the consumer withdraws consent",
     )
     .prose(),
-    FieldSpec::new(
-        "text",
-        "text",
-        "text",
-        Shape::Text,
-        DiffRule::Wording,
-        "the sentence the notice prints",
-    )
-    .prose(),
+    PRINTED_TEXT,
 ];
 
 /// The block of a `right` field.

@@ -1,4 +1,5 @@
-//! Helpers the build tests share: the real binary, and `candor build`.
+//! Helpers the tests share: the real binary, `candor build`, and reading
+//! a rendered Markdown notice by section and table row.
 
 use std::path::Path;
 
@@ -25,4 +26,21 @@ pub(crate) fn build(policy: &Path, out: &Path, extra: &[&str]) -> Command {
         .args(["--today", "2026-01-01"])
         .args(extra);
     command
+}
+
+/// The Markdown from a heading to the next `## ` heading.
+pub(crate) fn section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md
+        .find(heading)
+        .unwrap_or_else(|| panic!("no `{heading}` in:\n{md}"));
+    let rest = &md[start + heading.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+/// The table row of a text whose first cell starts with `cell` (plain or
+/// bold).
+pub(crate) fn row<'a>(text: &'a str, cell: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.starts_with(&format!("| {cell}")) || l.starts_with(&format!("| **{cell}**")))
+        .unwrap_or_else(|| panic!("no row `{cell}` in:\n{text}"))
 }

@@ -380,3 +380,47 @@ fn each_lawful_basis_prints_with_the_purposes_it_covers() {
             .contains(",Performance of a contract (GDPR Art. 6(1)(b)),")
     );
 }
+
+#[test]
+fn each_law_reads_the_flows_of_the_people_it_protects() {
+    // Two flows, each saying where its people are.
+    let split = Built::of("regions.split.policy");
+    assert!(split.codes.is_empty(), "{:?}", split.codes);
+    let data = section(split.notice(), "## What we collect and why");
+    assert!(
+        row(data, "**Therapy records (clients in the EEA)**")
+            .contains("Where the people are: the European Economic Area"),
+        "{data}"
+    );
+    assert!(
+        row(data, "**Therapy records (clients in the United States)**")
+            .contains("Where the people are: the United States"),
+        "{data}"
+    );
+    // The CCPA and Virginia tables read the US flow alone: its recipient,
+    // not the Frankfurt host of the EEA clients' records.
+    let california = section(split.notice(), "## California privacy notice");
+    let virginia = section(split.notice(), "## Virginia residents");
+    for table in [california, virginia] {
+        assert!(table.contains("hosting provider in Virginia"), "{table}");
+        assert!(!table.contains("hosting provider in Frankfurt"), "{table}");
+        assert!(!table.contains("clients in the EEA"), "{table}");
+    }
+
+    // Without `regions`, every law reads both flows: the US flow owes the
+    // GDPR a basis, the EEA flow owes Virginia's law a consent, and the
+    // CCPA table names the Frankfurt host.
+    let unsaid = Built::of("regions.unsaid.policy");
+    for code in [
+        "gdpr::purpose-basis",
+        "gdpr::special-category-condition",
+        "virginia::sensitive-consent",
+    ] {
+        assert!(unsaid.has(code), "{code}: {:?}", unsaid.codes);
+    }
+    let california = section(unsaid.notice(), "## California privacy notice");
+    assert!(
+        california.contains("hosting provider in Frankfurt"),
+        "{california}"
+    );
+}

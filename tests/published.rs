@@ -402,6 +402,11 @@ const SHOWN: &[(&str, &str, &str)] = &[
     ),
     ("dataset", "required", "Providing this data is optional."),
     ("dataset", "basis", "M_basis_text"),
+    (
+        "dataset",
+        "regions",
+        "Where the people are: the European Economic Area, the United Kingdom and the United States",
+    ),
     ("dataset", "consent", "M_consent_text"),
     (
         "cookie",

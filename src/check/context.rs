@@ -87,6 +87,13 @@ impl<'p> Ctx<'p> {
             .flat_map(|p| text::sentences(p.text))
     }
 
+    /// Whether the law whose rules run reaches a flow (its `regions`); the
+    /// structural rules read every flow.
+    pub(crate) fn reaches(&self, flow: &crate::model::Dataset) -> bool {
+        self.law
+            .is_none_or(|l| crate::views::flows::reaches(self.policy, flow, l.jurisdiction))
+    }
+
     /// The rows of the CCPA table that list a collected category: a row
     /// that says `collected no` owes no sources, recipients or purposes.
     pub(crate) fn collected_rows(&self) -> impl Iterator<Item = &'p CcpaCategory> + 'p {

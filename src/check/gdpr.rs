@@ -368,6 +368,7 @@ fn consent_withdrawal(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let owners = p
         .datasets
         .iter()
+        .filter(|d| ctx.reaches(d))
         .map(|d| (noun(d), d.id.as_str(), &d.bases))
         .chain(
             p.cookies
@@ -441,6 +442,9 @@ fn item_list(items: &[&Ref<Item>]) -> String {
 
 fn special_category_condition(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         let items = special_items(ctx, d);
         if items.is_empty() {
             continue;
@@ -498,6 +502,9 @@ fn special_category_condition(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn explicit_consent(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         let items = special_items(ctx, d);
         if items.is_empty() {
             continue;
@@ -620,6 +627,9 @@ fn ambiguous_in(
 
 fn ambiguous_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         ambiguous_in(
             out,
             &|| format!("{} `{}`", noun(d), d.id),
@@ -646,6 +656,9 @@ fn needs_retention(d: &Dataset) -> bool {
 fn retention(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).datasets;
     for (d, rules) in ctx.policy.datasets.iter().zip(&attached) {
+        if !ctx.reaches(d) {
+            continue;
+        }
         if needs_retention(d) && rules.is_empty() {
             out.push(
                 finding(d.span, format!("{} `{}` says nothing about how long its data is kept", noun(d), d.id))
@@ -725,6 +738,9 @@ fn retention_open_ended(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let attached = retention_index(ctx.policy).datasets;
     let open = open_ended_rules(ctx);
     for (d, rules) in ctx.policy.datasets.iter().zip(&attached) {
+        if !ctx.reaches(d) {
+            continue;
+        }
         let span = d.spans.retention.unwrap_or(d.span);
         let owner = || format!("the data of {} `{}`", noun(d), d.id);
         report_open_ended(ctx, out, &owner, span, rules, &open);
@@ -822,6 +838,9 @@ fn object_direct_marketing(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     let mut marketing: Vec<(&str, Span)> = Vec::new();
     for d in &p.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         for b in d
             .bases
             .iter()
@@ -873,6 +892,9 @@ fn object_direct_marketing(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn data_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for d in &ctx.policy.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         if !d.collects.is_empty() && d.sources.is_empty() && d.methods.is_empty() {
             out.push(
                 finding(d.span, format!("{} `{}` does not say where its data comes from", noun(d), d.id))
@@ -886,6 +908,9 @@ fn data_source(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn indirect_categories(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     for d in &p.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         if !d.collects.is_empty() {
             continue;
         }
@@ -970,6 +995,9 @@ fn automated_decisions_right(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn required_data(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let p = ctx.policy;
     for d in &p.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         if d.kind != ActivityKind::Dataset {
             continue;
         }

@@ -207,7 +207,9 @@ fn uncovered(
 }
 
 fn purpose_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for d in &ctx.policy.datasets {
+    // A flow of people the law does not reach (`regions us`) owes it no
+    // basis.
+    for d in ctx.policy.datasets.iter().filter(|d| ctx.reaches(d)) {
         uncovered(
             out,
             &|| format!("{} `{}`", noun(d), d.id),

@@ -112,15 +112,30 @@ fn transfer_undeclared(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 v.id.as_str(),
             )
         })
-        .chain(p.recipients.iter().map(|r| {
-            (
-                r.location.as_deref(),
-                r.spans.location,
-                r.span,
-                "recipient",
-                r.id.as_str(),
-            )
-        }));
+        .chain(
+            p.recipients
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    // A recipient only flows the law does not reach send data to
+                    // (`regions us`) receives nothing from its people.
+                    let mut naming = p
+                        .datasets
+                        .iter()
+                        .filter(|d| d.recipients.iter().any(|r| r.index() == *i))
+                        .peekable();
+                    naming.peek().is_none() || naming.any(|d| ctx.reaches(d))
+                })
+                .map(|(_, r)| {
+                    (
+                        r.location.as_deref(),
+                        r.spans.location,
+                        r.span,
+                        "recipient",
+                        r.id.as_str(),
+                    )
+                }),
+        );
     for (location, location_span, span, kind, id) in located {
         let Some(country) = location.and_then(third_country) else {
             continue;

@@ -296,6 +296,7 @@ fn uk_only_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let owners = p
         .datasets
         .iter()
+        .filter(|d| ctx.reaches(d))
         .map(|d| {
             (
                 d.id.as_str(),
@@ -365,6 +366,7 @@ fn uk_basis_not_yet(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let bases = p
         .datasets
         .iter()
+        .filter(|d| ctx.reaches(d))
         .map(|d| (d.id.as_str(), "data set", d.bases.as_slice()))
         .chain(
             p.cookies
@@ -400,6 +402,9 @@ fn uk_automated_decision_basis(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let p = ctx.policy;
     for d in &p.datasets {
+        if !ctx.reaches(d) {
+            continue;
+        }
         for b in d
             .bases
             .iter()

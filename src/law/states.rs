@@ -333,7 +333,8 @@ impl StateLaw {
     /// Whether the law reaches a data set: by its subjects.
     #[must_use]
     pub fn covers_dataset(&self, policy: &Policy, dataset: &Dataset) -> bool {
-        self.covers_subjects(policy, &dataset.subjects)
+        crate::views::flows::reaches(policy, dataset, self.jurisdiction)
+            && self.covers_subjects(policy, &dataset.subjects)
     }
 
     /// Whether the law reaches a category of personal data: by the row's

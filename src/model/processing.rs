@@ -226,6 +226,13 @@ declare_kind! {
     aliases: Vec<String> = field("aliases", "former anchors", Ignore);
     /// Whom the data is about.
     subjects: Vec<Ref<Subject>> = field("subjects", "data subjects", Grows("new data subjects"));
+    /// Where the people it is about are, when the flow is not everyone's:
+    /// `eea`, `uk`, `us`, `california`, ... (DPV's `hasJurisdiction`). A law
+    /// reads only the flows of people it protects: an EEA-only data set is
+    /// no row of the CCPA table, a US-only one owes no GDPR lawful basis.
+    /// Empty: everywhere the policy reaches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    regions: Vec<super::words::Region> = field("regions", "regions of the people", Material("regions changed"));
     /// The items collected.
     collects: Vec<Ref<Item>> = field("collects", "data collected", Grows("new data"));
     /// Where the data comes from.

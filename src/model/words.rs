@@ -596,6 +596,22 @@ closed_set! {
 }
 
 impl Region {
+    /// Whether a law reaches the people of this region: the GDPR those in
+    /// the EEA, the UK GDPR those in the UK, the CCPA Californians (and
+    /// `us`, which holds them), a US state law `us` (a `california` flow is
+    /// not a Virginian's). `worldwide` is reached by every law.
+    #[must_use]
+    pub fn reached_by(self, law: Jurisdiction) -> bool {
+        match self {
+            Region::Worldwide => true,
+            _ if law == Jurisdiction::Gdpr => self.is_eea(),
+            _ if law == Jurisdiction::UkGdpr => self == Region::Uk,
+            _ if law == Jurisdiction::Ccpa => matches!(self, Region::Us | Region::California),
+            _ if law.is_us_state_law() => self == Region::Us,
+            _ => false,
+        }
+    }
+
     /// Whether GDPR Art. 8 applies there (the EEA, the EU, a member state).
     /// A positive list: a region added later is not in the EEA unless it is
     /// named here.

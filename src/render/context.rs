@@ -1399,6 +1399,12 @@ impl Builder<'_> {
             "subjects",
             d.subjects.iter().map(|r| &policy.get(r).name),
         ));
+        // Where they are, when the flow is not everyone's (`regions`): the
+        // laws that reach it follow from it.
+        if !d.regions.is_empty() {
+            let codes: Vec<&str> = d.regions.iter().map(|r| r.word()).collect();
+            facts.push(FactView::new("regions", codes.join(", ")));
+        }
         facts.extend(names_fact(
             "sources",
             d.sources.iter().map(|r| &policy.get(r).name),

@@ -103,6 +103,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_ephemeral => "`ephemeral`",
         Rule::kw_accessed_apis => "`accessed_apis`",
         Rule::kw_serves => "`serves`",
+        Rule::kw_regions => "`regions`",
         Rule::kw_consumer_languages => "`consumer_languages`",
         Rule::kw_tracking_domains => "`tracking_domains`",
         Rule::kw_email => "`email`",
@@ -234,6 +235,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::f_ephemeral => "`ephemeral`",
         Rule::f_accessed_apis => "`accessed_apis`",
         Rule::f_serves => "`serves`",
+        Rule::f_regions => "`regions`",
         Rule::f_consumer_languages => "`consumer_languages`",
         Rule::f_tracking_domains => "`tracking_domains`",
         Rule::f_covers => "`covers`",
@@ -497,6 +499,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::kw_ephemeral
             | Rule::kw_accessed_apis
             | Rule::kw_serves
+            | Rule::kw_regions
             | Rule::kw_consumer_languages
             | Rule::kw_tracking_domains
             | Rule::f_text
@@ -612,6 +615,7 @@ pub fn is_field_keyword(rule: Rule) -> bool {
             | Rule::f_ephemeral
             | Rule::f_accessed_apis
             | Rule::f_serves
+            | Rule::f_regions
             | Rule::f_consumer_languages
             | Rule::f_tracking_domains
     )

@@ -4,14 +4,58 @@
 
 use std::collections::HashMap;
 
+use crate::model::words::Jurisdiction;
 use crate::model::{
     Dataset, Item, Policy, Purpose, Recipient, Ref, RetentionRule, RetentionTarget, Subject,
 };
 
+/// Whether a law reaches a flow: the flow names no regions (it is about
+/// people wherever the policy reaches), or one of its regions is the law's
+/// ([`crate::model::words::Region::reached_by`]), or the law reaches all
+/// the controller's processing because of where the controller is
+/// established: the GDPR applies to processing in the context of an
+/// establishment in the Union whoever the people are (Art. 3(1)), the UK
+/// GDPR to a UK establishment's (UK GDPR Art. 3(1)); only for a controller
+/// that says it is established elsewhere (`established us`) does it turn on
+/// where the people are (Art. 3(2)). The US laws protect their residents
+/// alone.
+#[must_use]
+pub fn reaches(policy: &Policy, flow: &Dataset, law: Jurisdiction) -> bool {
+    if flow.regions.is_empty() || flow.regions.iter().any(|r| r.reached_by(law)) {
+        return true;
+    }
+    // Where the controller is established; unknown (not stated) counts as
+    // within the law's reach, so that a flow is taken out of the GDPR only
+    // by a policy that says the controller is established elsewhere.
+    let established = |region_of_law: fn(crate::model::words::Region) -> bool| {
+        policy.controller.as_ref().is_none_or(|c| {
+            c.established.is_empty() || c.established.iter().any(|r| region_of_law(*r))
+        })
+    };
+    match law {
+        Jurisdiction::Gdpr => established(crate::model::words::Region::is_eea),
+        Jurisdiction::UkGdpr => established(|r| r == crate::model::words::Region::Uk),
+        _ => false,
+    }
+}
+
+/// Whether a US law reaches a flow: the CCPA's or a state law's. The
+/// tables of categories (the CCPA table, the notice at collection, the
+/// state tables) read these flows only.
+#[must_use]
+pub fn reaches_us(flow: &Dataset) -> bool {
+    flow.regions.is_empty()
+        || flow
+            .regions
+            .iter()
+            .any(|r| r.reached_by(Jurisdiction::Ccpa) || r.reached_by(Jurisdiction::Virginia))
+}
+
 /// Where each item is collected and what each retention rule names, built
 /// once, so that a view over every row or item reads its flows without
 /// scanning every data set (the synthetic policy of 10,000 data sets has
-/// 10,000 CCPA rows).
+/// 10,000 CCPA rows). The index is the US tables': a flow no US law
+/// reaches (`regions eea`) collects nothing in it.
 #[derive(Debug)]
 pub struct Index {
     /// For each item, the data sets that collect it, in declaration order.
@@ -28,6 +72,9 @@ impl Index {
     pub fn new(policy: &Policy) -> Self {
         let mut by_item = vec![Vec::new(); policy.items.len()];
         for (d, dataset) in policy.datasets.iter().enumerate() {
+            if !reaches_us(dataset) {
+                continue;
+            }
             for item in &dataset.collects {
                 let flows = &mut by_item[item.index()];
                 if flows.last() != Some(&d) {

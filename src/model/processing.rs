@@ -232,7 +232,7 @@ declare_kind! {
     /// no row of the CCPA table, a US-only one owes no GDPR lawful basis.
     /// Empty: everywhere the policy reaches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    regions: Vec<super::words::Region> = field("regions", "regions of the people", Material("regions changed"));
+    regions: Vec<super::words::Region> = field("regions", "regions of the people", Material("scope changed"));
     /// The items collected.
     collects: Vec<Ref<Item>> = field("collects", "data collected", Grows("new data"));
     /// Where the data comes from.

@@ -554,7 +554,10 @@ fn a_row_not_collected_still_prints_its_own_text() {
         .find("M_ccpa_not_collected_text")
         .expect("the text of the row not collected is printed");
     let cell = &html[html[..at].rfind("<td").expect("in a cell")..at];
-    assert!(cell.contains("Not collected") || cell.contains("not collected"), "{cell}");
+    assert!(
+        cell.contains("Not collected") || cell.contains("not collected"),
+        "{cell}"
+    );
 }
 
 #[test]

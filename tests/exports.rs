@@ -16,6 +16,8 @@ use candor::render::{self, Output, RenderOptions};
 use candor::{Options, compile};
 
 const MOBILE: &str = "tests/fixtures/exports/mobile-app.policy";
+/// A corpus notice written with data sets only, which asks for every export.
+const FOOD: &str = "tests/fixtures/corpus/food_delivery";
 
 fn options() -> Options {
     Options {
@@ -434,6 +436,17 @@ fn fideslang_loads_and_validates_the_manifest() {
     assert!(manifest.contains("legal_basis_for_processing: Consent\n"));
     // fideslang's enum value, not the record of processing's words.
     assert!(manifest.contains("legal_basis_for_transfers:\n      - SCCs\n"));
+
+    // The food-delivery corpus: one declaration per data set, purpose and
+    // basis (two data sets have two purposes, each with its own basis).
+    let food = render::export::fides::manifest(&model(FOOD));
+    let manifest = &food;
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("fides.yml"), manifest).expect("write");
+    let stdout = run_check(&python, "tests/fides_check.py", dir.path());
+    assert_eq!(stdout.trim(), "ok 13");
+    assert!(manifest.contains("data_use: essential.fraud_detection\n"));
+    assert!(manifest.contains("- supplier_vendor\n"));
 }
 
 /// The manifest is YAML that PyYAML (fideslang's reader, YAML 1.1) reads
@@ -517,6 +530,21 @@ fn the_dpv_export_parses_as_json_ld() {
         assert!(
             line.contains(&format!("hasPersonalData={}", d.collects.len())),
             "{line}"
+        );
+    }
+    // The food-delivery corpus, a graph of data sets only.
+    let food = model(FOOD);
+    let path = dir.path().join("food.jsonld");
+    std::fs::write(&path, render::export::dpv::dpv(&food)).expect("write");
+    let stdout = run_check(&python, "tests/dpv_check.py", &path);
+    for d in &food.datasets {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{} has", d.name))
+                    && l.contains(&format!("hasPersonalData={}", d.collects.len()))),
+            "{}: {stdout}",
+            d.id
         );
     }
     // Art. 9(2) conditions appear next to the Art. 6(1) bases where stated.

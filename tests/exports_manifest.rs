@@ -16,6 +16,8 @@ use candor::{Options, compile};
 use plist::Value;
 
 const MOBILE: &str = "tests/fixtures/exports/mobile-app.policy";
+/// A corpus notice written with data sets only, which asks for every export.
+const FOOD: &str = "tests/fixtures/corpus/food_delivery";
 
 /// `candor build POLICY --out OUT` on a fixed date, plus `extra`.
 fn build(policy: &Path, out: &Path, extra: &[&str]) -> assert_cmd::Command {
@@ -156,6 +158,66 @@ fn the_mobile_apps_manifest_lists_its_tracking_domains_and_required_reason_apis(
             assert!(purposes.contains(&p), "{p}");
         }
     }
+}
+
+#[test]
+fn the_food_delivery_manifest_reads_back_in_apples_vocabulary() {
+    let doc = manifest(&model(Path::new(FOOD)));
+    let keys = apple("key");
+    let types = apple("type");
+    let purposes = apple("purpose");
+    for key in doc.keys() {
+        assert!(keys.contains(key), "{key} is not Apple's");
+    }
+    // Tracking is derived from the data sets: the ad networks advertise
+    // with the orders; the advertising SDK's domain is listed.
+    assert_eq!(
+        doc.get("NSPrivacyTracking").and_then(Value::as_boolean),
+        Some(true)
+    );
+    assert_eq!(
+        strings(doc.get("NSPrivacyTrackingDomains")),
+        ["sdk.adreach.example"]
+    );
+    let mut tracked = Vec::new();
+    for t in doc
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(Value::as_array)
+        .expect("types")
+    {
+        let d = t.as_dictionary().expect("an entry");
+        for key in d.keys() {
+            assert!(keys.contains(key), "{key}");
+        }
+        let kind = d
+            .get("NSPrivacyCollectedDataType")
+            .and_then(Value::as_string)
+            .expect("a type");
+        assert!(types.contains(kind), "{kind}");
+        for p in strings(d.get("NSPrivacyCollectedDataTypePurposes")) {
+            assert!(purposes.contains(&p), "{p}");
+        }
+        if d.get("NSPrivacyCollectedDataTypeTracking")
+            .and_then(Value::as_boolean)
+            == Some(true)
+        {
+            tracked.push(kind.to_owned());
+        }
+    }
+    tracked.sort();
+    assert_eq!(
+        tracked,
+        [
+            "NSPrivacyCollectedDataTypeDeviceID",
+            "NSPrivacyCollectedDataTypeEmailAddress",
+            "NSPrivacyCollectedDataTypePurchaseHistory",
+        ]
+    );
+    let apis = doc
+        .get("NSPrivacyAccessedAPITypes")
+        .and_then(Value::as_array)
+        .expect("the required-reason APIs");
+    assert_eq!(apis.len(), 1);
 }
 
 /// An Xcode target's manifest: a key of the developer's, a domain and an

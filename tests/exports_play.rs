@@ -12,6 +12,8 @@ use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
 const MOBILE: &str = "tests/fixtures/exports/mobile-app.policy";
+/// A corpus notice written with data sets only, which asks for every export.
+const FOOD: &str = "tests/fixtures/corpus/food_delivery";
 const TEMPLATE: &str = "tests/fixtures/exports/play-template-ids.csv";
 
 fn model(path: &str) -> Policy {
@@ -69,7 +71,13 @@ fn answer<'r>(rows: &'r [Vec<String>], question: &str, response: &str) -> &'r st
 
 #[test]
 fn the_csv_has_exactly_the_templates_rows_in_its_order() {
-    let rows = play_rows(MOBILE);
+    for path in [MOBILE, FOOD] {
+        the_templates_rows_in_its_order(path);
+    }
+}
+
+fn the_templates_rows_in_its_order(path: &str) {
+    let rows = play_rows(path);
     assert_eq!(
         rows[0],
         [
@@ -85,9 +93,9 @@ fn the_csv_has_exactly_the_templates_rows_in_its_order() {
         .map(|r| (r[0].clone(), r[1].clone(), r[3].clone()))
         .collect();
     let theirs = template();
-    assert_eq!(ours.len(), theirs.len(), "row count");
+    assert_eq!(ours.len(), theirs.len(), "{path}: row count");
     for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "row {} differs from the template", i + 2);
+        assert_eq!(a, b, "{path}: row {} differs from the template", i + 2);
     }
     // The sample's old deletion question is gone from the current form.
     assert!(
@@ -180,4 +188,51 @@ fn unstated_facts_are_left_blank_not_guessed() {
         ),
         ""
     );
+}
+
+#[test]
+fn the_food_delivery_form_shares_only_what_goes_to_advertising_networks() {
+    let rows = play_rows(FOOD);
+    let usage = |t: &str, q: &str, r: &str| {
+        answer(&rows, &format!("PSL_DATA_USAGE_RESPONSES:{t}:{q}"), r).to_owned()
+    };
+    let both = "PSL_DATA_USAGE_COLLECTION_AND_SHARING";
+    // The ad networks receive the hashed email, the advertising identifier
+    // and the order history; the restaurant and the courier receive the
+    // name at the customer's request, which Play does not count as sharing.
+    for t in ["PSL_EMAIL", "PSL_DEVICE_ID", "PSL_PURCHASE_HISTORY"] {
+        assert_eq!(usage(t, both, "PSL_DATA_USAGE_ONLY_SHARED"), "TRUE", "{t}");
+        assert_eq!(
+            usage(t, "DATA_USAGE_SHARING_PURPOSE", "PSL_ADVERTISING"),
+            "TRUE",
+            "{t}"
+        );
+    }
+    for t in ["PSL_NAME", "PSL_ADDRESS", "PSL_PRECISE_LOCATION"] {
+        assert_eq!(usage(t, both, "PSL_DATA_USAGE_ONLY_SHARED"), "", "{t}");
+    }
+    // A friend's address is optional; the courier's location is not.
+    let control = "DATA_USAGE_USER_CONTROL";
+    assert_eq!(
+        usage(
+            "PSL_CONTACTS",
+            control,
+            "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL"
+        ),
+        "TRUE"
+    );
+    assert_eq!(
+        usage(
+            "PSL_PRECISE_LOCATION",
+            control,
+            "PSL_DATA_USAGE_USER_CONTROL_REQUIRED"
+        ),
+        "TRUE"
+    );
+    assert_eq!(
+        answer(&rows, "PSL_ACCOUNT_DELETION_URL", ""),
+        "https://www.forkful.example/account/delete"
+    );
+    // Nothing Forkful collects is held only in memory.
+    assert_eq!(usage("PSL_EMAIL", "PSL_DATA_USAGE_EPHEMERAL", ""), "FALSE");
 }

@@ -120,8 +120,10 @@ pub struct RenderInput<'a> {
     templates: &'a Templates,
     /// How to render.
     pub options: &'a RenderOptions,
-    markdown: DocumentContext,
-    html: DocumentContext,
+    /// The contexts of the Markdown and the HTML documents: `None` when no
+    /// output of that flavour is rendered ([`render_only`]).
+    markdown: Option<DocumentContext>,
+    html: Option<DocumentContext>,
     /// How the HTML context was built (the links back to the notice).
     html_options: HtmlOptions,
     /// The language of these documents, and the others of the notice.
@@ -337,10 +339,48 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
 /// template that does not parse or fails to render. The built-in
 /// templates render any model that resolved.
 pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, TemplateError> {
+    render_only(policy, options, |_| true)
+}
+
+/// Renders the HTML pages only: the notice and the California page, in
+/// each language the notice is published in. What `candor serve` shows.
+///
+/// # Errors
+/// As [`render`].
+pub fn render_pages(
+    policy: &Policy,
+    options: &RenderOptions,
+) -> Result<Vec<Output>, TemplateError> {
+    render_only(policy, options, |name| name.ends_with(".html"))
+}
+
+/// Renders the outputs whose file name (`privacy-policy.md`,
+/// `de/ccpa.html`, `policy.json`) `keep` accepts, byte for byte as
+/// [`render`] writes them; the others are not built, nor the Markdown or
+/// HTML context when no document of that flavour is kept. `serve` renders
+/// its pages so, and a test that reads one kind of output.
+///
+/// # Errors
+/// As [`render`].
+pub fn render_only(
+    policy: &Policy,
+    options: &RenderOptions,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<Output>, TemplateError> {
     let languages = Languages::of(policy);
     let templates = Templates::load_in(options.templates.as_deref(), languages.source)?;
     let html_options = html_options(options);
-    let (markdown, html) = contexts(policy, &html_options, languages.source);
+    let flavours = |names: &mut dyn Iterator<Item = &str>| {
+        names.fold((false, false), |(md, html), name| {
+            let kept = keep(name);
+            (
+                md || kept && name.ends_with(".md"),
+                html || kept && name.ends_with(".html"),
+            )
+        })
+    };
+    let wanted = flavours(&mut OUTPUTS.iter().map(|o| o.name()));
+    let (markdown, html) = contexts(policy, &html_options, languages.source, wanted);
     let input = RenderInput {
         policy,
         templates: &templates,
@@ -350,13 +390,18 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
         html_options: html_options.clone(),
         languages: languages.clone(),
     };
-    let mut outputs = render_outputs(&input)?;
+    let mut outputs = render_outputs(&input, &keep)?;
     // Each other language: the notice (and the California page) in its
     // own directory, from the policy with its translated prose.
     for &locale in languages.published.iter().skip(1) {
+        let mut names = (0..4).map(|index| locale_name(locale, index));
+        let wanted = flavours(&mut names);
+        if wanted == (false, false) {
+            continue;
+        }
         let translated = crate::model::translation::translated(policy, locale);
         let templates = Templates::load_in(options.templates.as_deref(), locale)?;
-        let (markdown, html) = contexts(&translated, &html_options, locale);
+        let (markdown, html) = contexts(&translated, &html_options, locale, wanted);
         let input = RenderInput {
             policy: &translated,
             templates: &templates,
@@ -370,10 +415,10 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
             },
         };
         for (index, output) in OUTPUTS.iter().take(4).enumerate() {
-            if !output.applies(policy) {
+            let name = locale_name(locale, index);
+            if !output.applies(policy) || !keep(name) {
                 continue;
             }
-            let name = locale_name(locale, index);
             let Body::Text(contents) = output.render(&input)? else {
                 continue;
             };
@@ -383,20 +428,25 @@ pub fn render(policy: &Policy, options: &RenderOptions) -> Result<Vec<Output>, T
     Ok(outputs)
 }
 
-/// The Markdown and the HTML contexts of a policy in one language. They,
-/// then the outputs, are independent pure functions of the model: build
-/// them side by side; the bytes do not depend on the scheduling.
+/// The Markdown and the HTML contexts of a policy in one language, each
+/// when `wanted` says so. They, then the outputs, are independent pure
+/// functions of the model: build them side by side; the bytes do not
+/// depend on the scheduling.
 fn contexts(
     policy: &Policy,
     html_options: &HtmlOptions,
     locale: Locale,
-) -> (DocumentContext, DocumentContext) {
+    (markdown, html): (bool, bool),
+) -> (Option<DocumentContext>, Option<DocumentContext>) {
     std::thread::scope(|scope| {
-        let markdown = scope.spawn(|| {
-            DocumentContext::build_in(policy, Flavor::Markdown, &HtmlOptions::default(), locale)
+        let md = markdown.then(|| {
+            scope.spawn(|| {
+                DocumentContext::build_in(policy, Flavor::Markdown, &HtmlOptions::default(), locale)
+            })
         });
-        let html = DocumentContext::build_in(policy, Flavor::Html, html_options, locale);
-        (join(markdown), html)
+        let html =
+            html.then(|| DocumentContext::build_in(policy, Flavor::Html, html_options, locale));
+        (md.map(join), html)
     })
 }
 
@@ -420,13 +470,17 @@ fn html_options(options: &RenderOptions) -> HtmlOptions {
     }
 }
 
-/// Renders every output of the source language that applies.
-fn render_outputs(input: &RenderInput<'_>) -> Result<Vec<Output>, TemplateError> {
+/// Renders every output of the source language that applies and that
+/// `keep` accepts.
+fn render_outputs(
+    input: &RenderInput<'_>,
+    keep: &impl Fn(&str) -> bool,
+) -> Result<Vec<Output>, TemplateError> {
     let policy = input.policy;
     let applicable: Vec<&dyn OutputKind> = OUTPUTS
         .iter()
         .copied()
-        .filter(|o| o.applies(policy))
+        .filter(|o| o.applies(policy) && keep(o.name()))
         .collect();
     let rendered: Vec<Result<Body, TemplateError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = applicable
@@ -486,8 +540,10 @@ impl Document {
     fn render_text(&self, input: &RenderInput<'_>) -> Result<String, TemplateError> {
         match self.flavor {
             Flavor::Markdown => {
-                let mut text =
-                    finish_markdown(&input.templates.render(self.template, &input.markdown)?);
+                let Some(markdown) = &input.markdown else {
+                    return Err(unbuilt(self.name));
+                };
+                let mut text = finish_markdown(&input.templates.render(self.template, markdown)?);
                 if self.law.is_some() {
                     text = links_back(&text, "](#", &[], |anchor| {
                         format!("](privacy-policy.md#{anchor}")
@@ -499,7 +555,9 @@ impl Document {
                 })
             }
             Flavor::Html => {
-                let context = &input.html;
+                let Some(context) = &input.html else {
+                    return Err(unbuilt(self.name));
+                };
                 let mut body = input.templates.render(self.template, context)?;
                 // Addresses in generated lists and cells, as in prose.
                 let calling_code = input
@@ -537,6 +595,15 @@ impl Document {
                 Ok(finish(&input.templates.render("page.html", &page)?))
             }
         }
+    }
+}
+
+/// A document whose context [`render_only`] did not build: never, as it
+/// builds the context of every document it keeps.
+fn unbuilt(name: &str) -> TemplateError {
+    TemplateError::Render {
+        name: name.to_owned(),
+        report: "its context was not built".to_owned(),
     }
 }
 

@@ -247,3 +247,49 @@ fn a_port_in_use_is_a_clear_error_and_ctrl_c_stops_cleanly() {
     let rest: Vec<String> = lines.iter().collect();
     assert!(rest.iter().any(|l| l == "stopped"), "{rest:?}");
 }
+
+/// The preview renders the HTML pages only (`render::render_pages`), and a
+/// test may render one kind of output (`render_only`): each gives exactly
+/// the bytes of those files in a whole render, for a notice in one language
+/// (the bundled policy) and one in three (veloroute).
+#[test]
+fn rendering_some_outputs_gives_the_bytes_of_the_whole_render() {
+    use candor::render::{self, RenderOptions};
+    for path in ["policy", "tests/fixtures/corpus/veloroute"] {
+        let options = candor::Options {
+            today: candor::model::PolicyDate::parse("2026-06-30"),
+            ..candor::Options::default()
+        };
+        let compiled = candor::compile(Path::new(path), &options).expect("loads");
+        let policy = compiled.policy.expect("a model");
+        let render_options = RenderOptions::default();
+        let all = render::render(&policy, &render_options).expect("renders");
+        let kinds: [(&str, fn(&str) -> bool); 3] = [
+            ("pages", |n| n.ends_with(".html")),
+            ("markdown", |n| n.ends_with(".md")),
+            ("json", |n| n.ends_with(".json")),
+        ];
+        for (kind, keep) in kinds {
+            let some = if kind == "pages" {
+                render::render_pages(&policy, &render_options)
+            } else {
+                render::render_only(&policy, &render_options, keep)
+            }
+            .expect("renders");
+            let expected: Vec<(&str, &str)> = all
+                .iter()
+                .filter(|o| keep(o.name))
+                .map(|o| (o.name, o.contents.as_str()))
+                .collect();
+            let got: Vec<(&str, &str)> =
+                some.iter().map(|o| (o.name, o.contents.as_str())).collect();
+            assert!(expected.len() >= 2, "{path} {kind}: {expected:?}");
+            assert!(
+                expected == got,
+                "{path} {kind}: {:?} against {:?}",
+                got.iter().map(|o| o.0).collect::<Vec<_>>(),
+                expected.iter().map(|o| o.0).collect::<Vec<_>>()
+            );
+        }
+    }
+}

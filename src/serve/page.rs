@@ -52,8 +52,63 @@ const STYLE: &str = r#"<style id="candor-serve">
 #candor-findings .candor-finding pre{background:#f4f4f4;color:#222}
 </style>"#;
 
+/// On each `reload` event the page fetches itself again and changes the
+/// nodes that differ from the new page, and only those: the reader keeps
+/// the scroll position and the open warnings, and the browser lays out
+/// again only what the save changed (a whole reload took 70 to 150 ms of
+/// the repaint in the browser suite, on a loaded 2-core machine). An
+/// element whose tag or attributes changed, or whose children changed in
+/// number or kind, is replaced whole. Events during a fetch make one more;
+/// anything unexpected reloads the page. The new page's copy of this
+/// script is never run (parsed by `DOMParser`, then skipped as equal).
 const SCRIPT: &str = r#"<script id="candor-reload">
-new EventSource("/events").addEventListener("reload", function () { location.reload(); });
+(function () {
+  function same(a, b) {
+    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+    if (a.nodeType !== 1) return true;
+    if (a.attributes.length !== b.attributes.length) return false;
+    for (var i = 0; i < a.attributes.length; i++) {
+      var at = a.attributes[i];
+      if (b.getAttribute(at.name) !== at.value) return false;
+    }
+    return a.childNodes.length === b.childNodes.length;
+  }
+  function patch(old, next) {
+    if (old.isEqualNode(next)) return;
+    if (!same(old, next)) {
+      old.parentNode.replaceChild(document.importNode(next, true), old);
+      return;
+    }
+    if (old.nodeType !== 1) {
+      old.nodeValue = next.nodeValue;
+      return;
+    }
+    var a = old.childNodes, b = next.childNodes;
+    for (var i = 0; i < a.length; i++) patch(a[i], b[i]);
+  }
+  var busy = false, again = false;
+  function update() {
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(location.href, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, "text/html");
+      document.documentElement.lang = next.documentElement.lang;
+      patch(document.head, next.head);
+      var open = document.getElementById("candor-findings");
+      open = open && open.open;
+      patch(document.body, next.body);
+      var findings = document.getElementById("candor-findings");
+      if (findings && open) findings.open = true;
+    }).catch(function () { location.reload(); }).then(function () {
+      busy = false;
+      if (again) { again = false; update(); }
+    });
+  }
+  new EventSource("/events").addEventListener("reload", update);
+})();
 </script>"#;
 
 /// One finding, with its place, its excerpt and its links.

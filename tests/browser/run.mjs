@@ -14,7 +14,10 @@
 // 320 to 1920 px for words broken inside themselves (brokenWords), and each
 // standalone page is printed to PDF, whose text, page by page, must show
 // each table's header row on every page it runs over and each visible
-// caption beside its table (print.mjs, with Poppler's pdftotext).
+// caption beside its table (print.mjs, with Poppler's pdftotext). Last,
+// `candor serve` on copies of two policies: the time from a save to the
+// repainted page, whose median must stay within 150 ms, and a syntax
+// error shown then cleared (serve.mjs).
 // Screenshots and PDFs go to target/browser/ (not committed). Exit 1 on
 // any failure.
 //
@@ -28,6 +31,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
 import { printFailures } from "./print.mjs";
+import { serveRepaint } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
@@ -550,6 +554,10 @@ try {
   }
 
   if (external.length) fail("network", `requests left the machine: ${[...new Set(external)].join(", ")}`);
+
+  // `candor serve`: from a save to the repainted page, within 150 ms
+  // (median); a syntax error shown, its fix repainted (serve.mjs).
+  await serveRepaint(browser, candor, fail);
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });

@@ -200,15 +200,12 @@ fn markdown_outputs(source: &str) -> Option<Vec<(&'static str, String)>> {
         }
         return None;
     }
-    let outputs = render::render(compiled.policy.as_ref()?, &RenderOptions::default())
-        .expect("the built-in templates render: the Markdown guard found hazards it could not fix");
-    Some(
-        outputs
-            .into_iter()
-            .filter(|o| o.name.ends_with(".md"))
-            .map(|o| (o.name, o.contents))
-            .collect(),
-    )
+    // The Markdown only: the HTML, JSON and exports are not read here.
+    let outputs = render::render_only(compiled.policy.as_ref()?, &RenderOptions::default(), |n| {
+        n.ends_with(".md")
+    })
+    .expect("the built-in templates render: the Markdown guard found hazards it could not fix");
+    Some(outputs.into_iter().map(|o| (o.name, o.contents)).collect())
 }
 
 /// GitHub's Markdown: tables, strikethrough, bare addresses linked, raw

@@ -446,6 +446,7 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "performance: run by .ci/run in a step of its own (cargo test --lib text::tests::denials_are_linear -- --ignored)"]
     fn denials_are_linear_in_the_sentence() {
         let time = |n: usize| {
             let sentence = "we share ".repeat(n);

@@ -769,6 +769,7 @@ fn large_policy(n: usize) -> String {
 }
 
 #[test]
+#[ignore = "performance: run by .ci/run in a step of its own (cargo test --test integration rules_run_in_linear_time -- --ignored)"]
 fn rules_run_in_linear_time() {
     let compiled = from_text(&large_policy(10_000), &options());
     let policy = compiled.policy.expect("the large policy resolves");

@@ -264,7 +264,8 @@ fn rendering_some_outputs_gives_the_bytes_of_the_whole_render() {
         let policy = compiled.policy.expect("a model");
         let render_options = RenderOptions::default();
         let all = render::render(&policy, &render_options).expect("renders");
-        let kinds: [(&str, fn(&str) -> bool); 3] = [
+        type Keep = fn(&str) -> bool;
+        let kinds: [(&str, Keep); 3] = [
             ("pages", |n| n.ends_with(".html")),
             ("markdown", |n| n.ends_with(".md")),
             ("json", |n| n.ends_with(".json")),

@@ -115,10 +115,14 @@ async function until(page, test, arg, timeout = 10000) {
 // page's. Resolves once the stream is open.
 function listen(url, arrivals) {
   return new Promise((resolveOpen, reject) => {
+    const timer = setTimeout(() => reject(new Error("the event stream did not open in 10 s")), 10000);
     const request = get(`${url}events`, (response) => {
       response.setEncoding("utf8");
       response.on("data", (chunk) => {
-        if (chunk.includes(": connected")) resolveOpen(request);
+        if (chunk.includes(": connected")) {
+          clearTimeout(timer);
+          resolveOpen(request);
+        }
         for (const _ of chunk.matchAll(/^event: reload$/gm)) arrivals.push(performance.now());
       });
     });

@@ -97,6 +97,40 @@ fn every_word_names_one_of_apples_constants() {
     }
 }
 
+/// The collected data types of a manifest, each checked against Apple's
+/// vocabulary (its keys, its type, its purposes), with whether it is
+/// marked as tracking.
+fn collected_types(doc: &plist::Dictionary) -> Vec<(String, bool)> {
+    let keys = apple("key");
+    let types = apple("type");
+    let purposes = apple("purpose");
+    let mut out = Vec::new();
+    for t in doc
+        .get("NSPrivacyCollectedDataTypes")
+        .and_then(Value::as_array)
+        .expect("types")
+    {
+        let d = t.as_dictionary().expect("an entry");
+        for key in d.keys() {
+            assert!(keys.contains(key), "{key}");
+        }
+        let kind = d
+            .get("NSPrivacyCollectedDataType")
+            .and_then(Value::as_string)
+            .expect("a type");
+        assert!(types.contains(kind), "{kind}");
+        for p in strings(d.get("NSPrivacyCollectedDataTypePurposes")) {
+            assert!(purposes.contains(&p), "{p}");
+        }
+        let tracking = d
+            .get("NSPrivacyCollectedDataTypeTracking")
+            .and_then(Value::as_boolean)
+            == Some(true);
+        out.push((kind.to_owned(), tracking));
+    }
+    out
+}
+
 #[test]
 fn the_mobile_apps_manifest_lists_its_tracking_domains_and_required_reason_apis() {
     let doc = manifest(&model(Path::new(MOBILE)));
@@ -138,34 +172,13 @@ fn the_mobile_apps_manifest_lists_its_tracking_domains_and_required_reason_apis(
         "NSPrivacyAccessedAPICategoryUserDefaults".to_owned(),
         vec!["CA92.1".to_owned()]
     )));
-    let types = apple("type");
-    let purposes = apple("purpose");
-    for t in doc
-        .get("NSPrivacyCollectedDataTypes")
-        .and_then(Value::as_array)
-        .expect("types")
-    {
-        let d = t.as_dictionary().expect("an entry");
-        for key in d.keys() {
-            assert!(keys.contains(key), "{key}");
-        }
-        let kind = d
-            .get("NSPrivacyCollectedDataType")
-            .and_then(Value::as_string)
-            .expect("a type");
-        assert!(types.contains(kind), "{kind}");
-        for p in strings(d.get("NSPrivacyCollectedDataTypePurposes")) {
-            assert!(purposes.contains(&p), "{p}");
-        }
-    }
+    collected_types(&doc);
 }
 
 #[test]
 fn the_food_delivery_manifest_reads_back_in_apples_vocabulary() {
     let doc = manifest(&model(Path::new(FOOD)));
     let keys = apple("key");
-    let types = apple("type");
-    let purposes = apple("purpose");
     for key in doc.keys() {
         assert!(keys.contains(key), "{key} is not Apple's");
     }
@@ -179,31 +192,11 @@ fn the_food_delivery_manifest_reads_back_in_apples_vocabulary() {
         strings(doc.get("NSPrivacyTrackingDomains")),
         ["sdk.adreach.example"]
     );
-    let mut tracked = Vec::new();
-    for t in doc
-        .get("NSPrivacyCollectedDataTypes")
-        .and_then(Value::as_array)
-        .expect("types")
-    {
-        let d = t.as_dictionary().expect("an entry");
-        for key in d.keys() {
-            assert!(keys.contains(key), "{key}");
-        }
-        let kind = d
-            .get("NSPrivacyCollectedDataType")
-            .and_then(Value::as_string)
-            .expect("a type");
-        assert!(types.contains(kind), "{kind}");
-        for p in strings(d.get("NSPrivacyCollectedDataTypePurposes")) {
-            assert!(purposes.contains(&p), "{p}");
-        }
-        if d.get("NSPrivacyCollectedDataTypeTracking")
-            .and_then(Value::as_boolean)
-            == Some(true)
-        {
-            tracked.push(kind.to_owned());
-        }
-    }
+    let mut tracked: Vec<String> = collected_types(&doc)
+        .into_iter()
+        .filter(|(_, tracking)| *tracking)
+        .map(|(kind, _)| kind)
+        .collect();
     tracked.sort();
     assert_eq!(
         tracked,

@@ -461,6 +461,47 @@ fn defects(text: &str, markdown: bool, raw: &str, transfers: &[(String, bool)]) 
             }
         }
     }
+    // A paragraph or list item that opens on the business in lower case
+    // ("we process personal data …"): read in the Markdown, where a line
+    // after an empty one opens a paragraph (a line after another continues
+    // a wrapped paragraph of the source).
+    if markdown {
+        let mut previous = "";
+        for line in raw.lines() {
+            let opens = previous.trim().is_empty() || line.starts_with("- ");
+            let first = line
+                .trim_start_matches("- ")
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            if opens && ["we", "our"].contains(&first) {
+                found.push(format!("lower case at the start of a paragraph: “{line}”"));
+            }
+            previous = line;
+        }
+    }
+    // A label twice in a row: two ways to reach one contact printed as two
+    // lines under the same label ("Data protection officer: dpo@…" then
+    // "Data protection officer: 10 Hanover Quay …"). A vendor or a safeguard
+    // per line is a list of different things, each under its label; so are
+    // two paragraphs (an empty line between); the headings of this test's
+    // own sections are "Generated: …".
+    let mut previous: Option<&str> = None;
+    let mut before = "";
+    for line in text.lines().map(|l| l.trim().trim_start_matches("- ")) {
+        if line.starts_with('#') {
+            previous = None;
+            continue;
+        }
+        let label = line.split_once(": ").map(|(l, _)| l).filter(|l| {
+            !l.is_empty() && l.len() < 60 && !["Vendor", "Safeguard", "Generated"].contains(l)
+        });
+        if label.is_some() && label == previous {
+            found.push(format!("a label twice in a row: “{before}” then “{line}”"));
+        }
+        previous = label;
+        before = line;
+    }
     // A table cell that opens on a line break (a row's facts printed after
     // an empty text).
     if markdown {

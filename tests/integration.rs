@@ -53,6 +53,7 @@ mod serve_guard;
 mod signals_and_denials;
 mod state_rights;
 mod state_terms;
+mod stated_facts;
 mod us_consent;
 
 /// A file of `tests/` that is not a module here would never be compiled

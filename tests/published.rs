@@ -430,7 +430,7 @@ const SHOWN: &[(&str, &str, &str)] = &[
     (
         "rights",
         "frictionless",
-        "honored without asking for more information",
+        "processed in a frictionless manner",
     ),
     (
         "rights",

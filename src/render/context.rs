@@ -228,6 +228,10 @@ pub enum BlockView {
         /// Whether signals are honoured without friction (`yes`, `no`,
         /// `not_stated`).
         frictionless: AnswerView,
+        /// Whether the `signals` statement says how signals are honoured
+        /// ([`views::signals::read`]: described, not refused nor vague):
+        /// only then may the `frictionless` sentence say they are.
+        signals_honoured: bool,
         /// Whether requests can be made only online.
         online_only: AnswerView,
         /// Whether sensitive personal information is used beyond the
@@ -316,6 +320,10 @@ pub struct Line {
     pub value: String,
     /// A safe link for the value (`mailto:`, `tel:`, `https:`), if it has one.
     pub href: Option<String>,
+    /// Another way to reach the contact of the line before (its address
+    /// after its email): printed after it, under the same label, which is
+    /// not repeated.
+    pub continued: bool,
 }
 
 /// A fact printed under a text that does not say it: the label is wording
@@ -971,20 +979,28 @@ impl Builder<'_> {
             Insert::Processing { activities } => BlockView::Paragraphs {
                 paragraphs: activities
                     .iter()
-                    .map(|a| {
+                    .flat_map(|a| {
                         // A processing activity prints as a paragraph, with
-                        // no basis column: its bases' facts follow its own.
+                        // no basis column: then each basis as a paragraph
+                        // of its own, its facts ("For: Security") under
+                        // its own text, as in the table's basis column; a
+                        // basis's facts under the activity's would not say
+                        // which basis they belong to.
                         let d = policy.get(a);
                         let all = dataset_texts(policy, d);
-                        let mut facts = self.dataset_facts(d);
-                        for b in &d.bases {
-                            facts.extend(basis_facts(b, |v| says(Some(&all), v)));
-                            facts.extend(basis_pairing(policy, d, b));
-                        }
-                        Paragraph {
+                        let first = Paragraph {
                             text: self.processing(d),
-                            facts,
-                        }
+                            facts: self.dataset_facts(d),
+                        };
+                        let bases = d.bases.iter().map(move |b| {
+                            let mut facts = basis_facts(b, |v| says(Some(&all), v));
+                            facts.extend(basis_pairing(policy, d, b));
+                            Paragraph {
+                                text: self.prose_block(&basis_text(b, self.locale)),
+                                facts,
+                            }
+                        });
+                        std::iter::once(first).chain(bases)
                     })
                     .collect(),
             },
@@ -1223,10 +1239,11 @@ impl Builder<'_> {
     /// A processing activity: its text, then its bases' texts, as one
     /// paragraph.
     fn processing(&self, activity: &Dataset) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        parts.extend(activity.text.as_deref().map(|t| t.trim().to_owned()));
-        parts.extend(activity.bases.iter().map(|b| basis_text(b, self.locale)));
-        self.prose_block(&parts.join(" "))
+        activity
+            .text
+            .as_deref()
+            .map(|t| self.prose_block(t.trim()))
+            .unwrap_or_default()
     }
 
     fn data_table(&self) -> DataTable {
@@ -1359,16 +1376,31 @@ impl Builder<'_> {
             "items",
             d.collects.iter().map(|r| &policy.get(r).name),
         ));
+        // The items of a special category, and those of a sensitive kind,
+        // each under one label: "Sensitive personal information: precise
+        // location (precise geolocation), heart rate (health)".
+        let special: Vec<String> = d
+            .collects
+            .iter()
+            .map(|r| policy.get(r))
+            .filter_map(|item| {
+                let word = words::special(self.locale, item.special?);
+                Some(named_kind(&item.name, &word))
+            })
+            .collect();
+        let sensitive: Vec<String> = d
+            .collects
+            .iter()
+            .map(|r| policy.get(r))
+            .filter_map(|item| {
+                let word = words::sensitive(self.locale, item.sensitive?);
+                Some(named_kind(&item.name, &word))
+            })
+            .collect();
+        facts.extend(names_fact("special", special.iter()));
+        facts.extend(names_fact("sensitive", sensitive.iter()));
         for r in &d.collects {
             let item = policy.get(r);
-            if let Some(special) = item.special {
-                let word = words::special(self.locale, special);
-                facts.push(FactView::new("special", named_kind(&item.name, &word)));
-            }
-            if let Some(sensitive) = item.sensitive {
-                let word = words::sensitive(self.locale, sensitive);
-                facts.push(FactView::new("sensitive", named_kind(&item.name, &word)));
-            }
             if let Some(req) = &item.required {
                 let key = if req.required {
                     "required.yes"
@@ -1525,6 +1557,9 @@ impl Builder<'_> {
             extension_days: block.extension_days,
             signals: self.inline(block.opt_out_signals.as_deref()),
             frictionless: block.frictionless.into(),
+            signals_honoured: block.opt_out_signals.as_deref().is_some_and(|s| {
+                views::signals::read(s) == views::signals::SignalStatement::Described
+            }),
             online_only: block.online_only.into(),
             sensitive_other_uses: block.sensitive_other_uses.into(),
             ten_million: block.ten_million.into(),
@@ -1863,6 +1898,7 @@ fn controller_lines(
     calling_code: Option<&str>,
 ) -> Vec<Line> {
     let keyed = |key: &str, value: &str, href: Option<String>| Line {
+        continued: false,
         key: Some(key.to_owned()),
         label: String::new(),
         value: value.to_owned(),
@@ -1963,7 +1999,9 @@ fn contact_lines(contact: &Contact, calling_code: Option<&str>) -> Vec<Line> {
     }
     details
         .into_iter()
-        .map(|(value, href)| Line {
+        .enumerate()
+        .map(|(i, (value, href))| Line {
+            continued: i > 0,
             key: None,
             label: contact.name.clone(),
             value,

@@ -5,8 +5,8 @@
 //! rights, how to make a request and how to appeal, from the rights blocks
 //! that serve the laws. What differs is said where it differs, naming the
 //! states: no right to correct, no opt-out of targeted advertising or of
-//! profiling, a list of the specific third parties, no appeal, the rules for
-//! minors. Everything is derived from the facts and the laws' declarations
+//! profiling, a list of the specific third parties, the right to question
+//! a profiling decision, no appeal, the rules for minors. Everything is derived from the facts and the laws' declarations
 //! (`law::states`); the sentences are wording, in `wording.tera`.
 
 use serde::Serialize;
@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{AnswerView, BlockView, Builder, CategoryView, Line, ListItem, contact_lines};
 use crate::law::states::{self, MinorsRule, StateLaw};
 use crate::model::RightsBlock;
-use crate::model::words::{RecipientKind, Word};
+use crate::model::words::{Jurisdiction, RecipientKind, Word};
 
 /// The state rights: what the declared laws share, once, and where they
 /// differ.
@@ -114,8 +114,8 @@ pub struct StateGroupView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StateDifferenceView {
     /// `no_correct`, `no_targeted_opt_out`, `no_profiling_opt_out`,
-    /// `third_party_list`, `no_appeal`, `minors_consent`, `minors_ban` or
-    /// `buyers_named`.
+    /// `third_party_list`, `question_profiling`, `no_appeal`,
+    /// `minors_consent`, `minors_ban` or `buyers_named`.
     pub kind: &'static str,
     /// The states it concerns.
     pub states: Vec<String>,
@@ -361,6 +361,23 @@ impl Builder<'_> {
         add(
             "third_party_list",
             without(&|l| l.third_party_list_cite.is_empty()),
+            0,
+            0,
+        );
+        // Minnesota's right to question the result of profiling in
+        // furtherance of decisions with legal or similarly significant
+        // effects (Minn. Stat. §325M.14 subd. 1(g)), which no other state
+        // law grants: said where a purpose makes such decisions under it.
+        add(
+            "question_profiling",
+            declared
+                .iter()
+                .copied()
+                .filter(|l| {
+                    l.jurisdiction == Jurisdiction::Minnesota
+                        && states::significant_profiling(l, policy).is_some()
+                })
+                .collect(),
             0,
             0,
         );

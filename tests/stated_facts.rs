@@ -10,6 +10,8 @@
 //!   not the label twice.
 //! - With no `short_name`, a sentence that opens on the business reads
 //!   "We process", not "we process".
+//! - With one state law, the ways it differs are paragraphs: a list would
+//!   run on, in Markdown, from the list of request methods above it.
 //! - Minnesota's right to question the result of a profiling decision
 //!   (Minn. Stat. §325M.14 subd. 1(g)) is among the ways the state laws
 //!   differ, when a purpose makes such decisions under it.
@@ -160,7 +162,7 @@ fn minnesota_question_profiling_is_among_the_differences() {
     let md = notice(Path::new(LANDLORD));
     assert!(
         md.contains(
-            "\n- In Minnesota, you may also question the result of profiling in furtherance of \
+            "\n\nIn Minnesota, you may also question the result of profiling in furtherance of \
              decisions that produce legal or similarly significant effects, be told the reason \
              for the decision and what could have led to a different one, review the personal \
              data used and, if the decision rested on inaccurate data, have the data corrected \
@@ -176,4 +178,21 @@ fn minnesota_question_profiling_is_among_the_differences() {
     std::fs::write(dir.path().join("policy.policy"), without).expect("written");
     let md = notice(dir.path());
     assert!(!md.contains("question the result"), "{md}");
+}
+
+#[test]
+fn one_states_differences_do_not_run_on_from_the_request_methods() {
+    let md = notice(Path::new("tests/fixtures/corpus/utah_store"));
+    assert!(
+        md.contains(
+            "\n- Email: privacy@summittrail.example\n\nIn Utah, the law grants no right to opt \
+             out of profiling"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n\nIn Utah, the law provides no appeal of a refused request.\n"),
+        "{md}"
+    );
+    assert!(!md.contains("\n- In Utah"), "{md}");
 }

@@ -12,6 +12,8 @@
 //!   "We process", not "we process".
 //! - With one state law, the ways it differs are paragraphs: a list would
 //!   run on, in Markdown, from the list of request methods above it.
+//! - A retention period that is no sentence ("13 months after it is
+//!   collected") follows its rule's name after a colon, not a full stop.
 //! - Minnesota's right to question the result of a profiling decision
 //!   (Minn. Stat. §325M.14 subd. 1(g)) is among the ways the state laws
 //!   differ, when a purpose makes such decisions under it.
@@ -195,4 +197,14 @@ fn one_states_differences_do_not_run_on_from_the_request_methods() {
         "{md}"
     );
     assert!(!md.contains("\n- In Utah"), "{md}");
+}
+
+#[test]
+fn a_retention_period_that_is_no_sentence_follows_a_colon() {
+    let md = notice(Path::new("tests/fixtures/corpus/connecticut"));
+    assert!(
+        md.contains("\n- Browsing and advertising data: 13 months after it is collected\n"),
+        "{md}"
+    );
+    assert!(!md.contains("Browsing and advertising data. 13"), "{md}");
 }

@@ -1215,14 +1215,15 @@ impl Builder<'_> {
                         .or(rule.criteria.as_deref())
                         .or(rule.period.as_deref());
                     // A name then a sentence ("Orders. We keep ..."), or a
-                    // name then a bare period ("Orders: seven years").
+                    // name then a bare period ("Orders: seven years",
+                    // "Browsing data: 13 months"), which is no sentence.
                     let separator = if text
                         .and_then(|t| t.trim_start().chars().next())
-                        .is_some_and(char::is_lowercase)
+                        .is_some_and(char::is_uppercase)
                     {
-                        ": "
-                    } else {
                         ". "
+                    } else {
+                        ": "
                     };
                     let mut item = self.item(&rule.id, marker, Some(&rule.name), separator, text);
                     for (key, value) in [("period", &rule.period), ("criteria", &rule.criteria)] {
@@ -1236,8 +1237,8 @@ impl Builder<'_> {
         }
     }
 
-    /// A processing activity: its text, then its bases' texts, as one
-    /// paragraph.
+    /// A processing activity's own text (its bases follow, each a
+    /// paragraph of its own).
     fn processing(&self, activity: &Dataset) -> String {
         activity
             .text

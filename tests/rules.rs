@@ -554,7 +554,8 @@ fn utah_has_no_appeal_and_says_so() {
     let text = fixture_text("utah::rights-block", "pass");
     let md = markdown(from_text(&text, &options()));
     assert!(
-        md.contains("- In Utah, the law provides no appeal of a refused request."),
+        // One state: a paragraph, not an item of the request methods' list.
+        md.contains("\n\nIn Utah, the law provides no appeal of a refused request."),
         "{md}"
     );
     assert!(candor::check::find("utah::appeal").is_none());

@@ -14,6 +14,9 @@
 //!   run on, in Markdown, from the list of request methods above it.
 //! - A retention period that is no sentence ("13 months after it is
 //!   collected") follows its rule's name after a colon, not a full stop.
+//! - "only with your consent, which you may withdraw": the withdrawal only
+//!   when each data set the consent rests on states how it is withdrawn
+//!   ("at any time" no fact states).
 //! - Minnesota's right to question the result of a profiling decision
 //!   (Minn. Stat. §325M.14 subd. 1(g)) is among the ways the state laws
 //!   differ, when a purpose makes such decisions under it.
@@ -207,4 +210,28 @@ fn a_retention_period_that_is_no_sentence_follows_a_colon() {
         "{md}"
     );
     assert!(!md.contains("Browsing and advertising data. 13"), "{md}");
+}
+
+#[test]
+fn consent_to_sensitive_data_is_said_withdrawable_only_when_the_facts_say_how() {
+    let sentence = "Leafwise processes sensitive data, as the privacy law of Virginia defines it, \
+                    only with your consent";
+    let md = notice(Path::new("tests/fixtures/corpus/virginia_health"));
+    assert!(
+        md.contains(&format!("{sentence}, which you may withdraw.\n")),
+        "{md}"
+    );
+    assert!(!md.contains("withdraw at any time"), "{md}");
+    // The same app, its consent basis not saying how it is withdrawn.
+    let source = std::fs::read_to_string("tests/fixtures/corpus/virginia_health/policy.policy")
+        .expect("the policy");
+    let line = source
+        .lines()
+        .find(|l| l.trim_start().starts_with("withdraw "))
+        .expect("a withdrawal");
+    let without = source.replace(&format!("{line}\n"), "");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("policy.policy"), without).expect("written");
+    let md = notice(dir.path());
+    assert!(md.contains(&format!("{sentence}.\n")), "{md}");
 }

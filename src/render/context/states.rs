@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use super::{AnswerView, BlockView, Builder, CategoryView, Line, ListItem, contact_lines};
 use crate::law::states::{self, MinorsRule, StateLaw};
-use crate::model::RightsBlock;
+use crate::model::words::{Art9Condition, LawfulBasis};
 use crate::model::words::{Jurisdiction, RecipientKind, Word};
+use crate::model::{Policy, RightsBlock};
 
 /// The state rights: what the declared laws share, once, and where they
 /// differ.
@@ -40,6 +41,11 @@ pub struct StateRightsView {
     /// whose list the business processes some, every data set that holds
     /// it stating the consumer's consent.
     pub sensitive_consent: Vec<String>,
+    /// Whether each of those data sets also states how its consent is
+    /// withdrawn (`withdraw` on the state `consent` or on the consent
+    /// basis): only then does the sentence say the consent may be
+    /// withdrawn.
+    pub sensitive_withdraw: bool,
     /// The consents the data sets state under the US state laws (`consent`):
     /// how a consumer gives and withdraws each.
     pub consents: Vec<StateConsentView>,
@@ -179,6 +185,12 @@ impl Builder<'_> {
                 })
                 .map(|l| l.state.to_owned())
                 .collect(),
+            sensitive_withdraw: declared
+                .iter()
+                .filter(|l| {
+                    !l.consent_cite.is_empty() && l.sensitive_consented(policy) == Some(true)
+                })
+                .all(|l| withdrawal_stated(l, policy)),
             consents: self.state_consents(&declared),
             differences: self.state_differences(&declared),
         })
@@ -431,6 +443,30 @@ impl Builder<'_> {
         }
         differences
     }
+}
+
+/// Whether each data set a law reaches that holds its sensitive data (a
+/// sensitive item, or a known child's data) states how the consent it
+/// rests on is withdrawn: on the `consent` that answers the law, or on a
+/// consent basis that holds for every reader (as `states::consented`
+/// counts them).
+fn withdrawal_stated(law: &StateLaw, policy: &Policy) -> bool {
+    law.datasets(policy)
+        .filter(|d| {
+            (law.children_sensitive() && StateLaw::about_children(policy, d))
+                || d.collects.iter().any(|r| law.sensitive(policy.get(r)))
+        })
+        .all(|d| {
+            d.consent
+                .iter()
+                .any(|c| c.answers(law.jurisdiction) && c.withdraw.is_some())
+                || d.bases.iter().any(|b| {
+                    b.condition.is_none()
+                        && (b.basis == LawfulBasis::Consent
+                            || b.special == Some(Art9Condition::ExplicitConsent))
+                        && b.withdraw.is_some()
+                })
+        })
 }
 
 /// The states' names.

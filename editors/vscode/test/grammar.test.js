@@ -67,12 +67,13 @@ function has(tokens, text, scope) {
 async function main() {
   const grammar = await registry.loadGrammar("source.candor");
   assert(grammar, "the grammar loads");
-  // The bundled policy, the corpus and the rules' and valid fixtures
+  // The bundled policy, the corpus, the rules', valid and data map fixtures
   // (some separate fields with `;`).
   const files = policyFiles(path.join(root, "policy")).concat(
     policyFiles(path.join(root, "tests", "fixtures", "corpus")),
     policyFiles(path.join(root, "tests", "fixtures", "rules")),
-    policyFiles(path.join(root, "tests", "fixtures", "valid"))
+    policyFiles(path.join(root, "tests", "fixtures", "valid")),
+    policyFiles(path.join(root, "tests", "fixtures", "datamap"))
   );
   assert(files.length > 0, "the bundled policy has files");
   let failures = 0;

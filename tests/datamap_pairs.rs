@@ -424,3 +424,46 @@ fn each_law_reads_the_flows_of_the_people_it_protects() {
         "{california}"
     );
 }
+
+#[test]
+fn a_us_rule_does_not_read_a_flow_of_people_in_the_eea() {
+    // Mindbridge's EEA records also go to an ad network: a matter for the
+    // GDPR, not for the CCPA's right to limit; the same for its US records
+    // is the CCPA's finding.
+    let text = std::fs::read_to_string("tests/fixtures/datamap/regions.split.policy")
+        .expect("the fixture");
+    let network = "recipient ad_network \"advertising network\" {\n  kind ad_network\n  consideration none\n  targeted_advertising yes\n}\n\n";
+    let with = |host: &str| {
+        let text = text
+            .replace("recipient eu_host", &format!("{network}recipient eu_host"))
+            .replace(
+                &format!("  recipients {host}\n"),
+                &format!("  recipients {host}, ad_network\n"),
+            );
+        let mut sources = candor::source::Sources::new();
+        sources.add(candor::source::SourceFile::new(
+            std::path::PathBuf::from("mindbridge.policy"),
+            &text,
+        ));
+        let options = Options {
+            today: PolicyDate::parse("2026-12-01"),
+            ..Options::default()
+        };
+        candor::compile_sources(sources, &[], &options)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    let eea = with("eu_host");
+    assert!(
+        !eea.iter()
+            .any(|c| c.starts_with("ccpa::") || c.starts_with("virginia::")),
+        "{eea:?}"
+    );
+    let us = with("us_host");
+    assert!(
+        us.iter().any(|c| c == "ccpa::sensitive-advertising"),
+        "{us:?}"
+    );
+}

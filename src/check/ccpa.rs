@@ -475,7 +475,7 @@ fn some_ids(ids: &[&str]) -> String {
 fn collected_items<'p>(ctx: &Ctx<'p>) -> Vec<&'p Item> {
     let p = ctx.policy;
     let mut collected = vec![false; p.items.len()];
-    for d in &p.datasets {
+    for d in p.datasets.iter().filter(|d| ctx.reaches(d)) {
         for r in &d.collects {
             collected[r.index()] = true;
         }
@@ -509,6 +509,7 @@ fn notice_at_collection(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for d in p
             .datasets
             .iter()
+            .filter(|d| ctx.reaches(d))
             .filter(|d| d.subjects.iter().any(|s| s.id() == subject.id))
         {
             let mut found = false;
@@ -909,7 +910,7 @@ fn advertising_evidence(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
             ));
         }
     }
-    for d in &p.datasets {
+    for d in p.datasets.iter().filter(|d| ctx.reaches(d)) {
         if let Some(r) = d
             .purposes
             .iter()
@@ -1246,6 +1247,7 @@ fn sensitive_advertising(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let flow = crate::views::flows::of_item(p, &r)
+            .filter(|f| ctx.reaches(f))
             .find(|f| f.recipients.iter().any(|x| x.index() == to.index()));
         let mut d = finding(
             flow.and_then(|f| f.spans.recipients).unwrap_or(item.span),

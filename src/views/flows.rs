@@ -138,15 +138,16 @@ pub fn of_item<'p>(policy: &'p Policy, item: &Ref<Item>) -> impl Iterator<Item =
         .filter(move |d| d.collects.iter().any(|i| i.index() == index))
 }
 
-/// The recipients of the flows that collect an item, when any of those
-/// flows names recipients: where the item goes, at the grain of the item
-/// (precise location kept in-house while coarse location of the same CCPA
-/// row goes to ad networks). `None` when no flow says, as in policies that
-/// state recipients only per CCPA row.
+/// The recipients of the flows a US law reaches that collect an item, when
+/// any of those flows names recipients: where the item goes, at the grain
+/// of the item (precise location kept in-house while coarse location of
+/// the same CCPA row goes to ad networks), for the US laws' rules that read
+/// it. `None` when no flow says, as in policies that state recipients only
+/// per CCPA row.
 #[must_use]
 pub fn item_recipients(policy: &Policy, item: &Ref<Item>) -> Option<Vec<Ref<Recipient>>> {
     // Empty exactly when none of the item's flows names a recipient.
-    let found = recipients(of_item(policy, item));
+    let found = recipients(of_item(policy, item).filter(|d| reaches_us(d)));
     (!found.is_empty()).then_some(found)
 }
 

@@ -387,13 +387,7 @@ fn the_date_rule_measures_against_the_given_day() {
 fn markdown(compiled: Compiled) -> String {
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
     let policy = compiled.policy.expect("a model");
-    let outputs = candor::render::render(&policy, &candor::render::RenderOptions::default())
-        .expect("renders");
-    outputs
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("markdown")
-        .contents
+    crate::support::notice_markdown(&policy)
 }
 
 /// The `opt-out` fail fixture of a state, with the ad networks paid in kind

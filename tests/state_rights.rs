@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
 /// The Markdown notice of a policy, which must compile without errors.
@@ -12,12 +11,7 @@ fn markdown_of(path: &Path) -> String {
     let compiled = compile(path, &Options::default()).expect("the policy loads");
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
     let policy = compiled.policy.expect("a resolved model");
-    render::render(&policy, &RenderOptions::default())
-        .expect("the templates render")
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents
+    crate::support::notice_markdown(&policy)
 }
 
 /// The state rights section of a Markdown notice: from its intro to the next
@@ -149,12 +143,7 @@ fn several_rights_blocks_each_get_a_heading_naming_their_states() {
     let compiled = compile(&path, &Options::default()).expect("the policy loads");
     let _ = std::fs::remove_dir_all(&dir);
     let policy = compiled.policy.expect("a resolved model");
-    let md = render::render(&policy, &RenderOptions::default())
-        .expect("the templates render")
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents;
+    let md = crate::support::notice_markdown(&policy);
     let s = section(&md);
     assert!(s.contains("**Residents of Colorado**"), "{s}");
     assert!(s.contains("**Residents of Virginia and Texas**"), "{s}");

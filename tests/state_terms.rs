@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use candor::model::PolicyDate;
-use candor::render::{self, RenderOptions};
 use candor::{Compiled, Options, compile};
 
 fn options() -> Options {
@@ -21,12 +20,7 @@ fn options() -> Options {
 fn markdown(compiled: &Compiled) -> String {
     assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics);
     let policy = compiled.policy.as_ref().expect("a resolved model");
-    render::render(policy, &RenderOptions::default())
-        .expect("the templates render")
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents
+    crate::support::notice_markdown(policy)
 }
 
 /// The rows of the state categories table: the first cell of each.

@@ -23,19 +23,13 @@
 
 use std::path::Path;
 
-use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 
 /// The Markdown notice of a policy (a file or a directory).
 fn notice(path: &Path) -> String {
     let compiled = compile(path, &Options::default()).expect("the policy loads");
     let policy = compiled.policy.expect("a resolved model");
-    render::render(&policy, &RenderOptions::default())
-        .expect("the templates render")
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents
+    crate::support::notice_markdown(&policy)
 }
 
 /// The retailer of the corpus with its `opt_out_signals` statement

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use candor::model::PolicyDate;
 use candor::render::export::ropa;
-use candor::render::{self, RenderOptions};
 use candor::{Compiled, Options, compile};
 
 const FAIL: &str =
@@ -46,12 +45,7 @@ fn codes(compiled: &Compiled) -> Vec<String> {
 
 fn markdown(compiled: &Compiled) -> String {
     let policy = compiled.policy.as_ref().expect("a resolved model");
-    render::render(policy, &RenderOptions::default())
-        .expect("the templates render")
-        .into_iter()
-        .find(|o| o.name == "privacy-policy.md")
-        .expect("the notice")
-        .contents
+    crate::support::notice_markdown(policy)
 }
 
 #[test]

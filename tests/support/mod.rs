@@ -44,3 +44,13 @@ pub(crate) fn row<'a>(text: &'a str, cell: &str) -> &'a str {
         .find(|l| l.starts_with(&format!("| {cell}")) || l.starts_with(&format!("| **{cell}**")))
         .unwrap_or_else(|| panic!("no row `{cell}` in:\n{text}"))
 }
+
+/// The Markdown notice (`privacy-policy.md`) of a resolved policy.
+pub(crate) fn notice_markdown(policy: &candor::model::Policy) -> String {
+    candor::render::render(policy, &candor::render::RenderOptions::default())
+        .expect("the templates render")
+        .into_iter()
+        .find(|o| o.name == "privacy-policy.md")
+        .expect("the notice")
+        .contents
+}

@@ -106,13 +106,7 @@ fn a_missing_or_extra_key_is_caught() {
 
 /// The corpus policies and the bundled one.
 fn policies() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/corpus")
-        .expect("the corpus")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let mut dirs = crate::support::corpus();
     dirs.push(PathBuf::from("policy"));
     dirs
 }

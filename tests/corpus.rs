@@ -19,14 +19,7 @@ use candor::{Options, compile};
 const TODAY: &str = "2026-12-01";
 
 fn policies() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/corpus")
-        .expect("the corpus directory exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
+    crate::support::corpus()
 }
 
 fn name(dir: &Path) -> String {

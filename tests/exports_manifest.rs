@@ -15,23 +15,11 @@ use candor::render::{self, RenderOptions};
 use candor::{Options, compile};
 use plist::Value;
 
+use crate::support::build;
+
 const MOBILE: &str = "tests/fixtures/exports/mobile-app.policy";
 /// A corpus notice written with data sets only, which asks for every export.
 const FOOD: &str = "tests/fixtures/corpus/food_delivery";
-
-/// `candor build POLICY --out OUT` on a fixed date, plus `extra`.
-fn build(policy: &Path, out: &Path, extra: &[&str]) -> assert_cmd::Command {
-    let mut command = assert_cmd::Command::cargo_bin("candor").expect("the binary is built");
-    command
-        .env("NO_COLOR", "1")
-        .arg("build")
-        .arg(policy)
-        .arg("--out")
-        .arg(out)
-        .args(["--today", "2026-01-01"])
-        .args(extra);
-    command
-}
 
 fn model(path: &Path) -> Policy {
     let options = Options {

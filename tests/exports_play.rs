@@ -61,6 +61,15 @@ fn template() -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The answer to "Is this data processed ephemerally?" for one Play data type.
+fn ephemeral<'r>(rows: &'r [Vec<String>], data_type: &str) -> &'r str {
+    answer(
+        rows,
+        &format!("PSL_DATA_USAGE_RESPONSES:{data_type}:PSL_DATA_USAGE_EPHEMERAL"),
+        "",
+    )
+}
+
 /// The answer of one row.
 fn answer<'r>(rows: &'r [Vec<String>], question: &str, response: &str) -> &'r str {
     rows.iter()
@@ -131,32 +140,16 @@ fn the_account_and_deletion_answers_come_from_the_controller() {
     assert_eq!(answer(&rows, "PSL_HAS_OUTSIDE_APP_ACCOUNTS", ""), "");
     assert_eq!(answer(&rows, "PSL_INDEPENDENTLY_VALIDATED", ""), "");
     // Every labelled type says it is stored; an unlabelled one says nothing.
-    let ephemeral = |t: &str| {
-        answer(
-            &rows,
-            &format!("PSL_DATA_USAGE_RESPONSES:{t}:PSL_DATA_USAGE_EPHEMERAL"),
-            "",
-        )
-        .to_owned()
-    };
-    assert_eq!(ephemeral("PSL_EMAIL"), "FALSE");
-    assert_eq!(ephemeral("PSL_CRASH_LOGS"), "FALSE");
-    assert_eq!(ephemeral("PSL_HEALTH"), "");
+    assert_eq!(ephemeral(&rows, "PSL_EMAIL"), "FALSE");
+    assert_eq!(ephemeral(&rows, "PSL_CRASH_LOGS"), "FALSE");
+    assert_eq!(ephemeral(&rows, "PSL_HEALTH"), "");
 }
 
 #[test]
 fn an_item_processed_only_in_memory_is_ephemeral() {
     let rows = play_rows("tests/fixtures/rules/structure/play-form-facts.pass.policy");
-    let ephemeral = |t: &str| {
-        answer(
-            &rows,
-            &format!("PSL_DATA_USAGE_RESPONSES:{t}:PSL_DATA_USAGE_EPHEMERAL"),
-            "",
-        )
-        .to_owned()
-    };
-    assert_eq!(ephemeral("PSL_AUDIO"), "TRUE");
-    assert_eq!(ephemeral("PSL_EMAIL"), "FALSE");
+    assert_eq!(ephemeral(&rows, "PSL_AUDIO"), "TRUE");
+    assert_eq!(ephemeral(&rows, "PSL_EMAIL"), "FALSE");
     let methods = "PSL_SUPPORTED_ACCOUNT_CREATION_METHODS";
     assert_eq!(answer(&rows, methods, "PSL_ACM_USER_ID_PASSWORD"), "TRUE");
     assert_eq!(answer(&rows, methods, "PSL_ACM_OAUTH"), "");

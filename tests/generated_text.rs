@@ -33,13 +33,7 @@ use candor::{Options, compile};
 /// The policies: every corpus policy, the bundled one, and the data map's
 /// scenario pairs (small policies whose data sets often state no text).
 fn policies() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/corpus")
-        .expect("the corpus directory exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let mut dirs = crate::support::corpus();
     dirs.push(PathBuf::from("policy"));
     let mut pairs: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/datamap")
         .expect("the scenario pairs exist")

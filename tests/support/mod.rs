@@ -54,3 +54,15 @@ pub(crate) fn notice_markdown(policy: &candor::model::Policy) -> String {
         .expect("the notice")
         .contents
 }
+
+/// The corpus policies (one directory each), in name order.
+pub(crate) fn corpus() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<std::path::PathBuf> = std::fs::read_dir("tests/fixtures/corpus")
+        .expect("the corpus directory exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
